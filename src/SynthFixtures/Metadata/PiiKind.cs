@@ -1,0 +1,14 @@
+namespace SynthFixtures.Metadata;
+
+/// <summary>Kinds of personally identifying values the profiler recognises; such columns are faked, never learned.</summary>
+public enum PiiKind
+{
+    /// <summary>Not personally identifying as far as the profiler can tell.</summary>
+    None,
+    /// <summary>E-mail addresses.</summary>
+    Email,
+    /// <summary>Phone numbers.</summary>
+    Phone,
+    /// <summary>Payment-card-like numbers (13–19 digits passing the Luhn check).</summary>
+    CardNumber,
+}
