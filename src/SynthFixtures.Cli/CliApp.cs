@@ -1,0 +1,56 @@
+using System.CommandLine;
+using SynthFixtures.Cli.Commands;
+
+namespace SynthFixtures.Cli;
+
+/// <summary>
+/// The <c>synthfixtures</c> command line. Results go to standard output, progress and errors to standard error.
+/// Exit codes: 0 success, 2 bad input (a bad CSV, metadata, model file, condition or command line), 1 anything else.
+/// </summary>
+public static class CliApp
+{
+    /// <summary>Success.</summary>
+    public const int Success = 0;
+
+    /// <summary>An unexpected failure (a bug): the message is printed with its stack trace.</summary>
+    public const int Failure = 1;
+
+    /// <summary>The input was wrong; the message says where and what to do.</summary>
+    public const int BadInput = 2;
+
+    /// <summary>Runs the command line with the given writers (tests pass their own).</summary>
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        var console = new CliConsole(output, error);
+        var root = new RootCommand("SynthFixtures: learn a table from a CSV and sample realistic, privacy-safe synthetic rows.")
+        {
+            DemoCommand.Create(console),
+            ProfileCommand.Create(console),
+            TrainCommand.Create(console),
+            SampleCommand.Create(console),
+            EvaluateCommand.Create(console),
+        };
+        var parsed = root.Parse(args);
+        var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var parseError in parsed.Errors) error.WriteLine($"error: {parseError.Message}");
+            error.WriteLine("Run 'synthfixtures --help' (or '<command> --help') for usage.");
+            return BadInput;
+        }
+        try
+        {
+            return parsed.Invoke(configuration);
+        }
+        catch (SynthDataException e)
+        {
+            error.WriteLine(e.Message);
+            return BadInput;
+        }
+        catch (OperationCanceledException)
+        {
+            error.WriteLine("Cancelled.");
+            return Failure;
+        }
+    }
+}

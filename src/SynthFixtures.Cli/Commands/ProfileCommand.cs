@@ -1,0 +1,36 @@
+using System.CommandLine;
+using SynthFixtures.Data;
+using SynthFixtures.Metadata;
+
+namespace SynthFixtures.Cli.Commands;
+
+/// <summary><c>synthfixtures profile data.csv [--out metadata.json]</c>: infer column kinds, formats and personal data.</summary>
+internal static class ProfileCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var data = new Argument<string>("data.csv") { Description = "The CSV to profile (header row required)." };
+        var output = new Option<string?>("--out") { Description = "Write the metadata JSON here (default: print it)." };
+        var missing = CommonOptions.MissingTokens();
+        var trim = CommonOptions.Trim();
+        var command = new Command("profile", "Infer each column's kind (integer, decimal, boolean, datetime, categorical, identifier, text) and flag personal data.")
+        {
+            data, output, missing, trim,
+        };
+        command.SetAction(parse =>
+        {
+            var table = console.Timed("Read", () => CsvTableReader.Read(parse.GetValue(data)!, CommonOptions.ReadOptions(parse.GetValue(missing), parse.GetValue(trim))));
+            var metadata = console.Timed("Profiled", () => TableProfiler.Profile(table));
+            if (parse.GetValue(output) is { } path)
+            {
+                MetadataJson.Save(metadata, path);
+                foreach (var column in metadata.Columns)
+                    console.Out.WriteLine($"{column.Name,-24} {column.Kind,-12} {(column.Pii != PiiKind.None ? "PII:" + column.Pii + " " : "")}{column.Evidence}");
+                console.Out.WriteLine($"Metadata written to {path}");
+            }
+            else console.Out.WriteLine(MetadataJson.Serialize(metadata));
+            return CliApp.Success;
+        });
+        return command;
+    }
+}

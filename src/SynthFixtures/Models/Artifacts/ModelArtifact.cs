@@ -1,0 +1,141 @@
+using System.Buffers.Binary;
+using System.Reflection;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using SynthFixtures.Models.GaussianCopula;
+
+namespace SynthFixtures.Models.Artifacts;
+
+/// <summary>
+/// Reads and writes <c>.synth</c> model files, the contract between training and sampling.
+/// Layout (little-endian): the 8-byte magic <c>SYNTHFX\n</c>; format version (uint32); header length (uint32) and
+/// the UTF-8 JSON header (<see cref="ArtifactHeader"/>); payload length (uint64) and the payload (float32 weights for
+/// neural models, empty for a copula); then a SHA-256 of everything before it. Loading checks each of these before
+/// reading a single parameter, never executes or instantiates anything named by the file, and fails with a
+/// <see cref="SynthDataException"/> that says what is wrong: not a model, truncated, modified, or too new.
+/// Writing is deterministic: the same model gives the same bytes.
+/// </summary>
+public static class ModelArtifact
+{
+    /// <summary>The format version this library writes and the newest it reads.</summary>
+    public const int CurrentFormatVersion = 1;
+
+    /// <summary>The conventional file extension.</summary>
+    public const string Extension = ".synth";
+
+    private static readonly byte[] Magic = "SYNTHFX\n"u8.ToArray();
+    private const int HashLength = 32;
+    private const int FixedLength = 8 + 4 + 4 + 8 + HashLength;
+
+    /// <summary>Writes <paramref name="model"/> to <paramref name="path"/> (atomically: a temporary file is renamed into place).</summary>
+    public static void Save(SynthModel model, string path)
+    {
+        var bytes = ToBytes(model);
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        Directory.CreateDirectory(directory);
+        var temporary = Path.Combine(directory, $".{Path.GetFileName(path)}.{Environment.ProcessId}.tmp");
+        File.WriteAllBytes(temporary, bytes);
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    /// <summary>The artifact bytes of <paramref name="model"/>.</summary>
+    public static byte[] ToBytes(SynthModel model)
+    {
+        var (settings, parameters, payload) = model switch
+        {
+            GaussianCopulaModel copula => (
+                JsonSerializer.SerializeToElement(copula.Options, ArtifactJson.Options),
+                GaussianCopulaCodec.Encode(copula),
+                Array.Empty<byte>()),
+            _ => throw new NotSupportedException($"Saving {model.Kind} models is not supported."),
+        };
+        var header = new ArtifactHeader
+        {
+            FormatVersion = CurrentFormatVersion,
+            ModelKind = model.Kind,
+            Producer = "SynthFixtures " + ProducerVersion,
+            Metadata = model.Metadata,
+            Provenance = model.Provenance,
+            TrainingSettings = settings,
+            Parameters = parameters,
+        };
+        var json = JsonSerializer.SerializeToUtf8Bytes(header, ArtifactJson.Options);
+        using var stream = new MemoryStream();
+        stream.Write(Magic);
+        Span<byte> number = stackalloc byte[8];
+        BinaryPrimitives.WriteUInt32LittleEndian(number, CurrentFormatVersion);
+        stream.Write(number[..4]);
+        BinaryPrimitives.WriteUInt32LittleEndian(number, (uint)json.Length);
+        stream.Write(number[..4]);
+        stream.Write(json);
+        BinaryPrimitives.WriteUInt64LittleEndian(number, (ulong)payload.Length);
+        stream.Write(number);
+        stream.Write(payload);
+        stream.Write(SHA256.HashData(stream.GetBuffer().AsSpan(0, (int)stream.Length)));
+        return stream.ToArray();
+    }
+
+    /// <summary>Loads and validates a model file.</summary>
+    /// <exception cref="SynthDataException">The file is missing, not a model, truncated, modified, from a newer version, or inconsistent.</exception>
+    public static SynthModel Load(string path)
+    {
+        if (!File.Exists(path))
+            throw new SynthDataException("The model file does not exist.", path, hint: "Train one with 'synthfixtures train data.csv --out model.synth'.");
+        return FromBytes(File.ReadAllBytes(path), path);
+    }
+
+    /// <summary>Loads and validates model bytes; <paramref name="sourceName"/> names them in errors.</summary>
+    public static SynthModel FromBytes(ReadOnlySpan<byte> bytes, string sourceName = "model")
+    {
+        if (bytes.Length < Magic.Length || !bytes[..Magic.Length].SequenceEqual(Magic))
+            throw new SynthDataException("This is not a SynthFixtures model file (its first bytes are not the .synth signature).", sourceName,
+                hint: "Pass a file written by 'synthfixtures train'.");
+        if (bytes.Length < FixedLength)
+            throw Truncated(sourceName, bytes.Length);
+        var version = BinaryPrimitives.ReadUInt32LittleEndian(bytes[8..]);
+        if (version > CurrentFormatVersion)
+            throw new SynthDataException($"The model file has format version {version}, but this SynthFixtures ({ProducerVersion}) reads up to version {CurrentFormatVersion}.",
+                sourceName, hint: "Upgrade SynthFixtures, or retrain the model with this version.");
+        if (version == 0)
+            throw new SynthDataException("The model file has format version 0, which does not exist.", sourceName, hint: "The file is damaged: retrain the model.");
+        var headerLength = (long)BinaryPrimitives.ReadUInt32LittleEndian(bytes[12..]);
+        if (16 + headerLength + 8 + HashLength > bytes.Length) throw Truncated(sourceName, bytes.Length);
+        var payloadLength = BinaryPrimitives.ReadUInt64LittleEndian(bytes[(int)(16 + headerLength)..]);
+        var expectedLength = 16 + headerLength + 8 + (decimal)payloadLength + HashLength;
+        if (expectedLength > bytes.Length) throw Truncated(sourceName, bytes.Length);
+        if (expectedLength < bytes.Length)
+            throw new SynthDataException($"The model file has {bytes.Length - (long)expectedLength} unexpected bytes after its end.", sourceName,
+                hint: "The file was modified or two files were joined: retrain or restore the model.");
+        var body = bytes[..^HashLength];
+        if (!SHA256.HashData(body).AsSpan().SequenceEqual(bytes[^HashLength..]))
+            throw new SynthDataException("The model file's checksum does not match its content: it was modified or damaged.", sourceName,
+                hint: "Restore the file from source control or retrain the model.");
+
+        ArtifactHeader header;
+        try
+        {
+            header = JsonSerializer.Deserialize<ArtifactHeader>(bytes.Slice(16, (int)headerLength), ArtifactJson.Options)
+                ?? throw new JsonException("The header is null.");
+        }
+        catch (JsonException e)
+        {
+            throw new SynthDataException($"The model header is not valid: {e.Message}", sourceName, hint: "Retrain the model with this version of SynthFixtures.", inner: e);
+        }
+        if (header.FormatVersion != version)
+            throw new SynthDataException("The model header's format version disagrees with the file's.", sourceName, hint: "The file is damaged: retrain the model.");
+        return header.ModelKind switch
+        {
+            ModelKinds.GaussianCopula => GaussianCopulaCodec.Decode(header, sourceName),
+            _ => throw new SynthDataException($"The model kind '{header.ModelKind}' is not known to this SynthFixtures ({ProducerVersion}).", sourceName,
+                hint: $"Known kinds: {ModelKinds.GaussianCopula}. Upgrade SynthFixtures or retrain."),
+        };
+    }
+
+    private static SynthDataException Truncated(string sourceName, int length) =>
+        new($"The model file is truncated ({length} bytes): it ends before its declared content does.", sourceName,
+            hint: "The copy was interrupted: copy the file again or retrain the model.");
+
+    private static string ProducerVersion =>
+        typeof(ModelArtifact).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "unknown";
+}

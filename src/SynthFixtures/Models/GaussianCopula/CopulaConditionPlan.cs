@@ -1,0 +1,150 @@
+using System.Globalization;
+using SynthFixtures.Metadata;
+using SynthFixtures.Randomness;
+using SynthFixtures.Sampling;
+using SynthFixtures.Transforms;
+
+namespace SynthFixtures.Models.GaussianCopula;
+
+/// <summary>
+/// Turns user conditions into what the copula sampler needs: an interval on the z scale per conditioned dimension
+/// (closed-form conditioning), exact values to write for fixed numbers, and row filters that re-check every range on
+/// the rounded values. Conditions the model cannot meet at all are rejected here, before any sampling.
+/// </summary>
+internal sealed class CopulaConditionPlan
+{
+    private readonly List<(NumericCopulaColumn Column, double Lower, bool LowerInclusive, double Upper, bool UpperInclusive)> _filters = [];
+    private readonly List<(CategoricalCopulaColumn Column, int Code)> _labels = [];
+
+    private CopulaConditionPlan() { }
+
+    /// <summary>z intervals by dimension.</summary>
+    public Dictionary<int, (double Lower, double Upper)> Intervals { get; } = [];
+
+    /// <summary>Numbers fixed by an equality condition, written as given.</summary>
+    public Dictionary<NumericCopulaColumn, double> FixedNumbers { get; } = [];
+
+    /// <summary>Model probability of each condition on its own, for messages.</summary>
+    public List<(Condition Condition, double Probability)> Probabilities { get; } = [];
+
+    /// <summary>Whether rows must be checked one by one after decoding.</summary>
+    public bool NeedsFilter => _filters.Count > 0 || _labels.Count > 0;
+
+    public static CopulaConditionPlan Create(GaussianCopulaModel model, IReadOnlyList<Condition> conditions)
+    {
+        var plan = new CopulaConditionPlan();
+        var probabilityIntervals = new Dictionary<int, (double Lower, double Upper)>();
+        foreach (var condition in conditions)
+        {
+            var column = model.FindCopulaColumn(condition.Column);
+            var (dimension, lower, upper) = column switch
+            {
+                CategoricalCopulaColumn categorical => plan.PlanCategorical(categorical, condition),
+                NumericCopulaColumn numeric => plan.PlanNumeric(numeric, condition),
+                _ => throw new InvalidOperationException(),
+            };
+            var probability = (upper - lower) * (column is NumericCopulaColumn n ? 1 - n.MissingProbability : 1);
+            plan.Probabilities.Add((condition, probability));
+            // Several conditions on one column intersect.
+            if (probabilityIntervals.TryGetValue(dimension, out var existing))
+            {
+                lower = Math.Max(lower, existing.Lower);
+                upper = Math.Min(upper, existing.Upper);
+            }
+            if (upper < lower || (upper == lower && probability == 0 && !IsPoint(column, condition)))
+                throw Infeasible(condition, column, "no value of the column satisfies it together with the other conditions on the same column");
+            probabilityIntervals[dimension] = (lower, upper);
+            if (column is NumericCopulaColumn { HasMissingDimension: true } withMissing)
+                plan.Intervals[withMissing.FirstDimension + 1] = (double.NegativeInfinity, withMissing.PresentThreshold);
+        }
+        foreach (var (dimension, (lower, upper)) in probabilityIntervals)
+            plan.Intervals[dimension] = (ToZ(lower, isLower: true), ToZ(upper, isLower: false));
+        return plan;
+    }
+
+    /// <summary>Whether decoded row <paramref name="row"/> meets every condition exactly (ranges after rounding).</summary>
+    /// <param name="numbers">Decoded numbers per copula column index (null for categorical columns).</param>
+    /// <param name="codes">Decoded codes per copula column index (null for numeric columns).</param>
+    /// <param name="row">Row within the buffers.</param>
+    public bool Accepts(double[]?[] numbers, int[]?[] codes, int row)
+    {
+        foreach (var (column, code) in _labels)
+            if (codes[column.Index]![row] != code) return false;
+        foreach (var (column, lower, lowerInclusive, upper, upperInclusive) in _filters)
+        {
+            var v = numbers[column.Index]![row];
+            if (double.IsNaN(v)) return false;
+            if (lowerInclusive ? v < lower : v <= lower) return false;
+            if (upperInclusive ? v > upper : v >= upper) return false;
+        }
+        return true;
+    }
+
+    private static bool IsPoint(CopulaColumn column, Condition condition) => column is NumericCopulaColumn && condition is EqualsCondition;
+
+    private static double ToZ(double u, bool isLower) => u switch
+    {
+        <= 0 => double.NegativeInfinity,
+        >= 1 => double.PositiveInfinity,
+        _ => StandardNormal.InverseCdf(u),
+    };
+
+    private (int, double, double) PlanCategorical(CategoricalCopulaColumn column, Condition condition)
+    {
+        if (condition is not EqualsCondition equals)
+            throw new SynthDataException($"Condition '{condition}' compares the {column.Metadata.Kind.ToString().ToLowerInvariant()} column '{column.Name}' as a number.",
+                hint: $"Use {column.Name}=label with one of: {KnownLabels(column)}.");
+        var code = column.FindCode(equals.Value);
+        if (code < 0)
+            throw Infeasible(condition, column, $"the label never occurs in the training data (known labels: {KnownLabels(column)})");
+        _labels.Add((column, code));
+        var (lower, upper) = column.Interval(code);
+        return (column.FirstDimension, lower, upper);
+    }
+
+    private (int, double, double) PlanNumeric(NumericCopulaColumn column, Condition condition)
+    {
+        var marginal = column.Marginal;
+        if (condition is EqualsCondition equals)
+        {
+            var x = Parse(column, equals.Value, condition);
+            if (column.Metadata.Kind == ColumnKind.Integer && x != Math.Round(x))
+                throw Infeasible(condition, column, "the column holds whole numbers only");
+            if (x < marginal.Minimum || x > marginal.Maximum)
+                throw Infeasible(condition, column, $"the value lies outside the observed range {Show(column, marginal.Minimum)}..{Show(column, marginal.Maximum)}");
+            FixedNumbers[column] = x;
+            var (lower, upper) = marginal.Interval(x);
+            return (column.FirstDimension, lower, upper);
+        }
+        var range = (RangeCondition)condition;
+        var lo = range.Lower is null ? double.NegativeInfinity : Parse(column, range.Lower, condition);
+        var hi = range.Upper is null ? double.PositiveInfinity : Parse(column, range.Upper, condition);
+        var uLower = double.IsNegativeInfinity(lo) || lo < marginal.Minimum ? 0
+            : range.LowerInclusive ? marginal.Interval(lo).Lower : marginal.Interval(lo).Upper;
+        var uUpper = double.IsPositiveInfinity(hi) || hi > marginal.Maximum ? 1
+            : range.UpperInclusive ? marginal.Interval(hi).Upper : marginal.Interval(hi).Lower;
+        if (lo > marginal.Maximum || hi < marginal.Minimum || (range.LowerInclusive ? lo > hi : lo >= hi) || uUpper <= uLower)
+            throw Infeasible(condition, column, $"the model gives it probability 0 (observed range {Show(column, marginal.Minimum)}..{Show(column, marginal.Maximum)})");
+        _filters.Add((column, lo, range.LowerInclusive, hi, range.UpperInclusive));
+        return (column.FirstDimension, uLower, uUpper);
+    }
+
+    private static double Parse(NumericCopulaColumn column, string text, Condition condition)
+    {
+        if (ColumnValues.TryParse(text, column.Metadata, out var value)) return value;
+        throw new SynthDataException($"Condition '{condition}': '{text.Trim()}' is not a valid value for the {column.Metadata.Kind.ToString().ToLowerInvariant()} column '{column.Name}'.",
+            hint: column.Metadata.Kind == ColumnKind.DateTime ? $"Write dates as {column.Metadata.DateTimeFormat ?? "ISO 8601"}." : "Write numbers in the invariant culture, e.g. 42 or 3.5.");
+    }
+
+    private static string Show(NumericCopulaColumn column, double value) => ColumnValues.Format(value, column.Metadata);
+
+    private static string KnownLabels(CategoricalCopulaColumn column)
+    {
+        var labels = column.Categories.Where(c => c is not null).Select(c => c!.Trim()).Take(20).ToList();
+        var more = column.Categories.Count(c => c is not null) - labels.Count;
+        return string.Join(", ", labels) + (more > 0 ? string.Create(CultureInfo.InvariantCulture, $", … ({more} more)") : "");
+    }
+
+    internal static SynthDataException Infeasible(Condition condition, CopulaColumn column, string why) =>
+        new($"Condition '{condition}' cannot be met: {why}.", hint: "Change or drop this condition.", columnName: column.Name);
+}

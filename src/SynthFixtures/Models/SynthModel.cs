@@ -1,0 +1,53 @@
+using SynthFixtures.Metadata;
+using SynthFixtures.Sampling;
+
+namespace SynthFixtures.Models;
+
+/// <summary>
+/// A trained synthesizer: what every model kind (GaussianCopula now; CTGAN and TVAE later) offers at sampling time.
+/// Load one from a <c>.synth</c> artifact with <see cref="Artifacts.ModelArtifact.Load(string)"/>.
+/// </summary>
+public abstract class SynthModel
+{
+    /// <summary>Base constructor.</summary>
+    protected SynthModel(TableMetadata metadata, ModelProvenance provenance)
+    {
+        Metadata = metadata;
+        Provenance = provenance;
+    }
+
+    /// <summary>The model kind as written in artifacts and on the CLI (see <see cref="ModelKinds"/>).</summary>
+    public abstract string Kind { get; }
+
+    /// <summary>The schema of the rows this model produces.</summary>
+    public TableMetadata Metadata { get; }
+
+    /// <summary>Where the model came from: source data hash, seed, row count.</summary>
+    public ModelProvenance Provenance { get; }
+
+    /// <summary>
+    /// Draws <paramref name="rows"/> synthetic rows. The same model, seed and conditions give the same rows on any machine and thread count.
+    /// </summary>
+    /// <param name="rows">Number of rows.</param>
+    /// <param name="seed">Seed for every random choice.</param>
+    /// <param name="conditions">Conditions every row must meet; fixed labels and numbers are met in closed form, ranges exactly.</param>
+    /// <param name="options">Threads and rejection budget.</param>
+    /// <param name="cancellationToken">Stops long samples.</param>
+    /// <exception cref="SynthDataException">A condition names an unknown column or value, or is impossible or too rare.</exception>
+    public abstract SampledTable Sample(int rows, long seed, IReadOnlyList<Condition>? conditions = null,
+        SamplingOptions? options = null, CancellationToken cancellationToken = default);
+}
+
+/// <summary>The model kinds SynthFixtures knows.</summary>
+public static class ModelKinds
+{
+    /// <summary>Gaussian copula with per-column marginals.</summary>
+    public const string GaussianCopula = "gaussiancopula";
+}
+
+/// <summary>The audit trail of a model: which data it learned from and with which seed.</summary>
+/// <param name="SourceDataSha256">Hex SHA-256 of the training CSV's bytes (or of the table's cells when there was no file).</param>
+/// <param name="SourceRows">Rows in the training data.</param>
+/// <param name="Seed">The training seed.</param>
+/// <param name="SourceName">File name (no directory) of the training data, if any.</param>
+public sealed record ModelProvenance(string SourceDataSha256, int SourceRows, long Seed, string? SourceName);

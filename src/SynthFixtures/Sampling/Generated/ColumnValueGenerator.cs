@@ -1,0 +1,70 @@
+using System.Globalization;
+using Bogus;
+using SynthFixtures.Metadata;
+using SynthFixtures.Randomness;
+
+namespace SynthFixtures.Sampling.Generated;
+
+/// <summary>Produces one generated column's cells for a sample, from its recipe and its own random stream.</summary>
+internal sealed class ColumnValueGenerator
+{
+    private readonly GeneratedColumnSpec _spec;
+    private readonly SynthRandom _random;
+    private readonly Faker _faker;
+
+    public ColumnValueGenerator(GeneratedColumnSpec spec, SynthRandom random)
+    {
+        _spec = spec;
+        _random = random;
+        // Bogus draws from its own Randomizer; seed it from our stream so the column stays reproducible.
+        _faker = new Faker("en") { Random = new Randomizer((int)(random.NextUInt64() >> 33)) };
+    }
+
+    /// <summary>Cells for rows 0..<paramref name="count"/>−1 of the sample.</summary>
+    public string?[] Generate(int count)
+    {
+        var cells = new string?[count];
+        for (var row = 0; row < count; row++)
+        {
+            if (_spec.MissingProbability > 0 && _random.NextDouble() < _spec.MissingProbability) continue;
+            cells[row] = Next(row);
+        }
+        return cells;
+    }
+
+    private string Next(int row) => _spec.Generator switch
+    {
+        GeneratorKind.Sequence => ((_spec.Start ?? 1) + row).ToString(CultureInfo.InvariantCulture),
+        GeneratorKind.Guid => NextGuid().ToString(_spec.GuidFormat ?? "D", CultureInfo.InvariantCulture),
+        GeneratorKind.Pattern => (_spec.Prefix ?? "") + ((_spec.Start ?? 1) + row).ToString(CultureInfo.InvariantCulture).PadLeft(_spec.Digits ?? 1, '0'),
+        GeneratorKind.Lorem => Lorem(),
+        GeneratorKind.Fake => _spec.Pii switch
+        {
+            PiiKind.Email => _faker.Internet.Email(),
+            PiiKind.Phone => _faker.Phone.PhoneNumber(),
+            PiiKind.CardNumber => _faker.Finance.CreditCardNumber(),
+            _ => _faker.Lorem.Word(),
+        },
+        _ => throw new InvalidOperationException($"Unknown generator {_spec.Generator}."),
+    };
+
+    private Guid NextGuid()
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        BitConverter.TryWriteBytes(bytes, _random.NextUInt64());
+        BitConverter.TryWriteBytes(bytes[8..], _random.NextUInt64());
+        bytes[7] = (byte)((bytes[7] & 0x0F) | 0x40); // version 4
+        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80); // RFC 4122 variant
+        return new Guid(bytes);
+    }
+
+    private string Lorem()
+    {
+        var q = _spec.WordCountQuantiles ?? [];
+        if (q.Count < 2) return _faker.Lorem.Sentence();
+        var position = _random.NextDouble() * (q.Count - 1);
+        var i = Math.Min((int)position, q.Count - 2);
+        var words = (int)Math.Round(q[i] + (q[i + 1] - q[i]) * (position - i));
+        return words <= 0 ? "" : _faker.Lorem.Sentence(words).TrimEnd('.') + ".";
+    }
+}

@@ -1,0 +1,17 @@
+namespace SynthFixtures.Sampling;
+
+/// <summary>How a sample is drawn. None of these change which rows come out for a seed.</summary>
+public sealed record SamplingOptions
+{
+    /// <summary>Threads to use; results are identical for any value. <c>null</c>: all cores.</summary>
+    public int? MaxDegreeOfParallelism { get; init; }
+
+    /// <summary>
+    /// When conditions must be checked row by row, at most this many candidate rows are drawn per requested row
+    /// (and at least <see cref="MinimumCandidates"/>) before the conditions are declared too rare.
+    /// </summary>
+    public int CandidatesPerRow { get; init; } = 50;
+
+    /// <summary>The smallest candidate budget, so a request for a few rows still tries hard enough.</summary>
+    public int MinimumCandidates { get; init; } = 100_000;
+}
