@@ -13,7 +13,7 @@ public static class TableHash
     public static string Compute(Table table)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        Span<byte> buffer = stackalloc byte[4];
+        var buffer = new byte[4];
         void Append(string? text)
         {
             // Length-prefix each cell so ("ab","c") and ("a","bc") differ, and mark null apart from "".

@@ -85,7 +85,8 @@ internal sealed class CopulaBlockSampler(GaussianCopulaModel model, ConditionalG
                 case NumericCopulaColumn numeric:
                 {
                     var target = numbers[column.Index]!;
-                    var hasFixed = plan is not null && plan.FixedNumbers.TryGetValue(numeric, out var fixedValue);
+                    var fixedValue = double.NaN;
+                    var hasFixed = plan is not null && plan.FixedNumbers.TryGetValue(numeric, out fixedValue);
                     for (var row = 0; row < count; row++)
                     {
                         var missingZ = numeric.HasMissingDimension ? buffer[row * d + first + 1] : double.NegativeInfinity;

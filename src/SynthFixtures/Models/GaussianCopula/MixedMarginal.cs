@@ -16,7 +16,6 @@ internal sealed class MixedMarginal
     private readonly double[] _atomProbabilities;
     private readonly double[] _atomStarts;     // F(aⱼ⁻) for each atom, ascending
     private readonly double[] _massBefore;     // Σ_{i<j} pᵢ
-    private readonly QuantileTable? _quantiles;
 
     public MixedMarginal(double[] atomValues, double[] atomProbabilities, ContinuousMarginal? continuous, double minimum, double maximum)
     {
@@ -35,7 +34,6 @@ internal sealed class MixedMarginal
             _massBefore[j + 1] = _massBefore[j] + atomProbabilities[j];
             _atomStarts[j] = ContinuousCdf(atomValues[j]) + _massBefore[j];
         }
-        if (continuous is not null && ContinuousWeight > 0) _quantiles = new QuantileTable(continuous);
     }
 
     /// <summary>Recurring values, ascending.</summary>
@@ -79,10 +77,10 @@ internal sealed class MixedMarginal
         // j = number of atoms whose jump starts at or below u.
         var j = UpperBound(_atomStarts, u);
         if (j > 0 && u < _atomStarts[j - 1] + _atomProbabilities[j - 1]) return _atomValues[j - 1];
-        if (_quantiles is null)
+        if (Continuous is null || ContinuousWeight <= 0)
             return _atomValues.Length == 0 ? Minimum : _atomValues[Math.Clamp(j - 1, 0, _atomValues.Length - 1)];
         var g = (u - _massBefore[j]) / ContinuousWeight;
-        return Math.Clamp(_quantiles.Lookup(g), Minimum, Maximum);
+        return Math.Clamp(Continuous.InverseCdf(Math.Clamp(g, 1e-12, 1 - 1e-12)), Minimum, Maximum);
     }
 
     private double ContinuousCdf(double x) => Continuous is null ? 0 : ContinuousWeight * Continuous.Cdf(x);
