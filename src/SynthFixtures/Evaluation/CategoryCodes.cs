@@ -39,16 +39,18 @@ internal sealed class CategoryCodes
 
     private static int[] Encode(IReadOnlyList<string?> cells, Dictionary<string, int> dictionary)
     {
+        // Looked up by the trimmed span, so no string is allocated per cell; the key is the same text that
+        // CellText.Normalize gives (it trims), allocated once per new category.
+        var lookup = dictionary.GetAlternateLookup<ReadOnlySpan<char>>();
         var codes = new int[cells.Count];
         for (var row = 0; row < codes.Length; row++)
         {
             var cell = cells[row];
             if (cell is null) continue; // Missing = 0
-            var key = CellText.Normalize(cell);
-            if (!dictionary.TryGetValue(key, out var code))
+            if (!lookup.TryGetValue(cell.AsSpan().Trim(), out var code))
             {
                 code = dictionary.Count + 1;
-                dictionary.Add(key, code);
+                dictionary.Add(CellText.Normalize(cell), code);
             }
             codes[row] = code;
         }

@@ -34,14 +34,24 @@ public static class QualityEvaluator
         Validate(real, synthetic, modelled);
 
         progress?.Report($"Preparing {modelled.Length} columns ({real.RowCount} real rows, {synthetic.RowCount} synthetic rows)");
+        var options = new ParallelOptions { CancellationToken = ct, MaxDegreeOfParallelism = maxDegreeOfParallelism };
         var columns = new EvaluatedColumn[modelled.Length];
         var shapes = new ColumnShapeScore[modelled.Length];
-        for (var i = 0; i < modelled.Length; i++)
+        var errors = new SynthDataException?[modelled.Length];
+        Parallel.For(0, modelled.Length, options, i =>
         {
-            ct.ThrowIfCancellationRequested();
-            columns[i] = EvaluatedColumn.Prepare(real, synthetic, modelled[i]);
-            shapes[i] = columns[i].ShapeScore();
-        }
+            try
+            {
+                columns[i] = EvaluatedColumn.Prepare(real, synthetic, modelled[i]);
+                shapes[i] = columns[i].ShapeScore();
+            }
+            catch (SynthDataException error)
+            {
+                errors[i] = error;
+            }
+        });
+        // The first bad column in metadata order is reported, however the threads happened to run.
+        if (errors.FirstOrDefault(e => e is not null) is { } first) throw first;
         var columnShapes = Mean(shapes.Select(s => s.Score));
         progress?.Report($"Column shapes: {columnShapes:F4} over {shapes.Length} columns");
 
@@ -53,7 +63,6 @@ public static class QualityEvaluator
         if (pairs.Length > 0)
         {
             progress?.Report($"Scoring {pairs.Length} column pairs");
-            var options = new ParallelOptions { CancellationToken = ct, MaxDegreeOfParallelism = maxDegreeOfParallelism };
             Parallel.For(0, pairs.Length, options, p => pairs[p] = ScorePair(columns[pairIndex[p].A], columns[pairIndex[p].B]));
         }
         double? pairTrends = pairs.Length > 0 ? Mean(pairs.Select(p => p.Score)) : null;
