@@ -1,0 +1,74 @@
+using SynthFixtures.Data;
+using SynthFixtures.Metadata;
+using SynthFixtures.Transforms;
+
+namespace SynthFixtures.Evaluation;
+
+/// <summary>
+/// One column of both tables, prepared once for every metric that needs it: numbers (NaN for missing) for numeric
+/// and datetime columns, and codes for every column (categories, or <see cref="EqualWidthBins"/> over the real range
+/// shifted by one), code 0 being a missing cell.
+/// </summary>
+internal sealed class EvaluatedColumn
+{
+    private EvaluatedColumn(ColumnMetadata metadata, double[]? realValues, double[]? syntheticValues, int[] realCodes,
+        int[] syntheticCodes, int codeCount)
+    {
+        Metadata = metadata;
+        RealValues = realValues;
+        SyntheticValues = syntheticValues;
+        RealCodes = realCodes;
+        SyntheticCodes = syntheticCodes;
+        CodeCount = codeCount;
+    }
+
+    /// <summary>The column's metadata.</summary>
+    public ColumnMetadata Metadata { get; }
+
+    /// <summary>Whether the column is numeric or datetime (values are set).</summary>
+    public bool IsNumeric => RealValues is not null;
+
+    /// <summary>Real values of a numeric column (NaN for missing); <c>null</c> for a categorical column.</summary>
+    public double[]? RealValues { get; }
+
+    /// <summary>Synthetic values of a numeric column; <c>null</c> for a categorical column.</summary>
+    public double[]? SyntheticValues { get; }
+
+    /// <summary>Real codes in 0 … <see cref="CodeCount"/> − 1; 0 is missing.</summary>
+    public int[] RealCodes { get; }
+
+    /// <summary>Synthetic codes in 0 … <see cref="CodeCount"/> − 1; 0 is missing.</summary>
+    public int[] SyntheticCodes { get; }
+
+    /// <summary>Number of codes, the missing code included.</summary>
+    public int CodeCount { get; }
+
+    /// <summary>Reads and codes the column called <paramref name="metadata"/>.Name in both tables.</summary>
+    public static EvaluatedColumn Prepare(Table real, Table synthetic, ColumnMetadata metadata)
+    {
+        var realIndex = real.IndexOf(metadata.Name);
+        var syntheticIndex = synthetic.IndexOf(metadata.Name);
+        if (!metadata.IsNumeric)
+        {
+            var codes = CategoryCodes.Create(real.Column(realIndex), synthetic.Column(syntheticIndex));
+            return new EvaluatedColumn(metadata, null, null, codes.Real, codes.Synthetic, codes.Count);
+        }
+        var realValues = ColumnValues.ToDoubles(real, realIndex, metadata);
+        var syntheticValues = ColumnValues.ToDoubles(synthetic, syntheticIndex, metadata);
+        var bins = EqualWidthBins.Create(realValues);
+        return new EvaluatedColumn(metadata, realValues, syntheticValues, BinCodes(realValues, bins),
+            BinCodes(syntheticValues, bins), bins.Count + 1);
+    }
+
+    /// <summary>The column-shape score: KSComplement for numeric columns, TVComplement (missing ignored) otherwise.</summary>
+    public ColumnShapeScore ShapeScore() => IsNumeric
+        ? new ColumnShapeScore(Metadata.Name, QualityMetric.KSComplement, KSComplement.Compute(RealValues, SyntheticValues))
+        : new ColumnShapeScore(Metadata.Name, QualityMetric.TVComplement, TVComplement.FromCodes(RealCodes, SyntheticCodes, CodeCount));
+
+    private static int[] BinCodes(double[] values, EqualWidthBins bins)
+    {
+        var codes = new int[values.Length];
+        for (var row = 0; row < codes.Length; row++) codes[row] = bins.BinOf(values[row]) + 1; // NaN: −1 + 1 = 0
+        return codes;
+    }
+}

@@ -1,0 +1,123 @@
+using SynthFixtures.Data;
+using SynthFixtures.Metadata;
+
+namespace SynthFixtures.Evaluation;
+
+/// <summary>
+/// Computes the <see cref="QualityReport"/> of a synthetic table against the real one, with SDMetrics' definitions:
+/// Column Shapes over every modelled column (<see cref="ColumnMetadata.IsModelled"/>), Column Pair Trends over every
+/// pair of them, Overall the mean of the two. Each column is parsed and coded once; pairs are scored in parallel into
+/// fixed slots and averaged in order, so the report is the same, to the bit, whatever the number of threads.
+/// </summary>
+public static class QualityEvaluator
+{
+    /// <summary>Evaluates <paramref name="synthetic"/> against <paramref name="real"/>.</summary>
+    /// <param name="real">The real (reference) table.</param>
+    /// <param name="synthetic">The synthetic table; extra columns are ignored.</param>
+    /// <param name="metadata">Column kinds; only modelled columns are evaluated (keys, free text and PII are not).</param>
+    /// <param name="progress">Receives one line per stage.</param>
+    /// <param name="ct">Cancels the evaluation.</param>
+    /// <exception cref="SynthDataException">A table lacks an evaluated column, has no rows, a numeric cell does not
+    /// parse, or the metadata has no modelled column.</exception>
+    public static QualityReport Evaluate(Table real, Table synthetic, TableMetadata metadata,
+        IProgress<string>? progress = null, CancellationToken ct = default) =>
+        EvaluateCore(real, synthetic, metadata, progress, ct, maxDegreeOfParallelism: -1);
+
+    /// <summary>As the public overload, with the number of threads bounded (−1: no bound); for tests and benchmarks.</summary>
+    internal static QualityReport EvaluateCore(Table real, Table synthetic, TableMetadata metadata,
+        IProgress<string>? progress, CancellationToken ct, int maxDegreeOfParallelism)
+    {
+        ArgumentNullException.ThrowIfNull(real);
+        ArgumentNullException.ThrowIfNull(synthetic);
+        ArgumentNullException.ThrowIfNull(metadata);
+        var modelled = metadata.Columns.Where(c => c.IsModelled).ToArray();
+        Validate(real, synthetic, modelled);
+
+        progress?.Report($"Preparing {modelled.Length} columns ({real.RowCount} real rows, {synthetic.RowCount} synthetic rows)");
+        var options = new ParallelOptions { CancellationToken = ct, MaxDegreeOfParallelism = maxDegreeOfParallelism };
+        var columns = new EvaluatedColumn[modelled.Length];
+        var shapes = new ColumnShapeScore[modelled.Length];
+        var errors = new SynthDataException?[modelled.Length];
+        Parallel.For(0, modelled.Length, options, i =>
+        {
+            try
+            {
+                columns[i] = EvaluatedColumn.Prepare(real, synthetic, modelled[i]);
+                shapes[i] = columns[i].ShapeScore();
+            }
+            catch (SynthDataException error)
+            {
+                errors[i] = error;
+            }
+        });
+        // The first bad column in metadata order is reported, however the threads happened to run.
+        if (errors.FirstOrDefault(e => e is not null) is { } first) throw first;
+        var columnShapes = Mean(shapes.Select(s => s.Score));
+        progress?.Report($"Column shapes: {columnShapes:F4} over {shapes.Length} columns");
+
+        var pairIndex = new List<(int A, int B)>();
+        for (var a = 0; a < columns.Length; a++)
+            for (var b = a + 1; b < columns.Length; b++)
+                pairIndex.Add((a, b));
+        var pairs = new ColumnPairScore[pairIndex.Count];
+        if (pairs.Length > 0)
+        {
+            progress?.Report($"Scoring {pairs.Length} column pairs");
+            Parallel.For(0, pairs.Length, options, p => pairs[p] = ScorePair(columns[pairIndex[p].A], columns[pairIndex[p].B]));
+        }
+        double? pairTrends = pairs.Length > 0 ? Mean(pairs.Select(p => p.Score)) : null;
+        if (pairTrends is { } trends) progress?.Report($"Column pair trends: {trends:F4} over {pairs.Length} pairs");
+
+        var overall = pairTrends is { } t ? (columnShapes + t) / 2.0 : columnShapes;
+        progress?.Report($"Overall quality: {overall:F4}");
+        return new QualityReport
+        {
+            Overall = overall,
+            ColumnShapes = columnShapes,
+            ColumnPairTrends = pairTrends,
+            Columns = shapes,
+            Pairs = pairs,
+        };
+    }
+
+    private static ColumnPairScore ScorePair(EvaluatedColumn a, EvaluatedColumn b)
+    {
+        if (a.IsNumeric && b.IsNumeric)
+        {
+            var result = CorrelationSimilarity.Compute(a.RealValues, b.RealValues, a.SyntheticValues, b.SyntheticValues);
+            return new ColumnPairScore(a.Metadata.Name, b.Metadata.Name, QualityMetric.CorrelationSimilarity, result.Score,
+                result.RealCorrelation, result.SyntheticCorrelation);
+        }
+        var score = ContingencySimilarity.Compute(a.RealCodes, b.RealCodes, a.SyntheticCodes, b.SyntheticCodes, a.CodeCount, b.CodeCount);
+        return new ColumnPairScore(a.Metadata.Name, b.Metadata.Name, QualityMetric.ContingencySimilarity, score);
+    }
+
+    private static void Validate(Table real, Table synthetic, IReadOnlyList<ColumnMetadata> modelled)
+    {
+        if (modelled.Count == 0)
+            throw new SynthDataException("The metadata has no modelled column to evaluate.", real.SourcePath,
+                hint: "Identifier, text and PII columns are not evaluated; mark at least one column as numeric, datetime, categorical or boolean.");
+        foreach (var (table, role) in new[] { (real, "real"), (synthetic, "synthetic") })
+        {
+            foreach (var column in modelled)
+                if (!table.HasColumn(column.Name))
+                    throw new SynthDataException($"The {role} table has no column '{column.Name}', which the metadata lists.",
+                        table.SourcePath, hint: $"Its columns are: {string.Join(", ", table.ColumnNames)}.", columnName: column.Name);
+            if (table.RowCount == 0)
+                throw new SynthDataException($"The {role} table has no rows; a quality report needs at least one row on each side.",
+                    table.SourcePath);
+        }
+    }
+
+    private static double Mean(IEnumerable<double> scores)
+    {
+        double sum = 0;
+        var count = 0;
+        foreach (var score in scores)
+        {
+            sum += score;
+            count++;
+        }
+        return sum / count;
+    }
+}
