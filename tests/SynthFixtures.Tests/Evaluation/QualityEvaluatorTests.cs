@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using SynthFixtures.Data;
 using SynthFixtures.Evaluation;
 using SynthFixtures.Metadata;
@@ -167,18 +166,16 @@ public class QualityEvaluatorTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Adult_sized_table_is_evaluated_within_a_second()
+    public void Adult_sized_table_scores_every_pair_and_an_independent_shuffle_keeps_shapes_but_loses_trends()
     {
+        // Speed lives in the benchmarks (tests/SynthFixtures.Benchmarks), not here.
         var (real, metadata) = AdultShaped(32_561, seed: 11);
         var synthetic = ShuffleEachColumn(real, seed: 12);
-        QualityEvaluator.Evaluate(real, synthetic, metadata); // warm-up (JIT)
-        var watch = Stopwatch.StartNew();
         var report = QualityEvaluator.Evaluate(real, synthetic, metadata);
-        watch.Stop();
-        output.WriteLine($"32,561 × 15 vs 32,561: {watch.ElapsedMilliseconds} ms on {Environment.ProcessorCount} cores; overall {report.Overall:F4}");
+        output.WriteLine($"32,561 × 15 vs 32,561: overall {report.Overall:F4}");
         Assert.Equal(105, report.Pairs.Count);
-        // The goal is < 1 s on 2 cores; the bound leaves room for a loaded CI machine.
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(3), $"{watch.ElapsedMilliseconds} ms");
+        Assert.Equal(1.0, report.ColumnShapes, 6);
+        Assert.True(report.ColumnPairTrends < 1.0);
     }
 
     /// <summary>Adult's shape: 6 integer columns and 9 categorical ones of 2–41 categories with some missing.</summary>
