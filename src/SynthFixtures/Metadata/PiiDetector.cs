@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace SynthFixtures.Metadata;
@@ -15,7 +16,8 @@ public static partial class PiiDetector
     /// <summary>
     /// Whether <paramref name="value"/> looks like a phone number: only digits, spaces and <c>+ - ( ) .</c>, 7 to 15 digits.
     /// Unless <paramref name="nameSuggestsPhone"/>, it must also be written like one — starting with <c>+</c>, holding
-    /// parentheses, or split in at least three groups (<c>555-123-4567</c>) — so that plain numbers, dates and postal
+    /// parentheses, or split in at least three groups ending in four or more digits (<c>555-123-4567</c>) and not a date —
+    /// so that plain numbers, dates and postal
     /// codes such as <c>94043-1351</c> are not taken for phone numbers.
     /// </summary>
     public static bool IsPhone(string value, bool nameSuggestsPhone = false)
@@ -23,20 +25,24 @@ public static partial class PiiDetector
         var text = value.AsSpan().Trim();
         var digits = 0;
         var groups = 0;
+        var lastGroup = 0;
         var inGroup = false;
         foreach (var c in text)
         {
             if (char.IsAsciiDigit(c))
             {
                 digits++;
-                if (!inGroup) groups++;
+                if (!inGroup) (groups, lastGroup) = (groups + 1, 0);
+                lastGroup++;
                 inGroup = true;
             }
             else if (c is ' ' or '+' or '-' or '(' or ')' or '.') inGroup = false;
             else return false;
         }
         if (digits is < 7 or > 15) return false;
-        return nameSuggestsPhone || text.StartsWith('+') || text.Contains('(') || groups >= 3;
+        if (nameSuggestsPhone || text.StartsWith('+') || text.Contains('(')) return true;
+        // Three groups ending in a subscriber number of 4+ digits (555-123-4567), but not a date such as 01-31-2012.
+        return groups >= 3 && lastGroup >= 4 && !DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
     }
 
     /// <summary>Whether <paramref name="value"/> is 13–19 digits (spaces and dashes allowed between them) passing the Luhn check.</summary>
