@@ -6,7 +6,7 @@ using Xunit.Abstractions;
 namespace SynthFixtures.Tests.Metadata;
 
 /// <summary>Profiles the shared real datasets; skipped when they are not present.</summary>
-public class DatasetProfileTests(ITestOutputHelper output)
+public class DatasetProfileTests
 {
     private static Table Read(params string[] parts)
     {
@@ -16,12 +16,10 @@ public class DatasetProfileTests(ITestOutputHelper output)
     }
 
     [SkippableFact]
-    public void Adult_numbers_are_integers_the_rest_categorical_and_profiling_is_fast()
+    public void Adult_numbers_are_integers_the_rest_categorical()
     {
         var table = Read("adult", "adult.csv");
         var metadata = TableProfiler.Profile(table);
-        var fastest = Timing.Fastest(3, () => TableProfiler.Profile(table));
-        output.WriteLine($"adult profiled in {fastest.TotalMilliseconds:F0} ms (fastest of 3, warm)");
 
         string[] integers = ["age", "fnlwgt", "education-num", "capital-gain", "capital-loss", "hours-per-week"];
         foreach (var column in metadata.Columns)
@@ -30,7 +28,6 @@ public class DatasetProfileTests(ITestOutputHelper output)
         Assert.Equal("32561/32561 values parse as integers; 73 distinct", metadata.Find("age")!.Evidence);
         Assert.All(metadata.Columns, c => Assert.Equal(PiiKind.None, c.Pii));
         Assert.Null(metadata.PrimaryKey);
-        Assert.True(fastest < TimeSpan.FromSeconds(0.3), $"Profiling adult took {fastest.TotalMilliseconds:F0} ms.");
     }
 
     [SkippableFact]
