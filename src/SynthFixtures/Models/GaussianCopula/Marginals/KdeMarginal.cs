@@ -19,8 +19,11 @@ public sealed class KdeMarginal : ContinuousMarginal
     /// <summary>Points of the fine grid the values are binned onto (2,044 intervals = 511 × 4).</summary>
     internal const int FineGridPoints = 2045;
 
+    private const int Buckets = 1024;
+
     private readonly double[] _x;
     private readonly double[] _f;
+    private readonly int[] _bucketStart; // for p in [k/B, (k+1)/B): the largest i with _f[i] < k/B (0 if none)
 
     /// <summary>Creates a KDE marginal from a tabulated CDF.</summary>
     /// <param name="gridX">Strictly increasing finite x values (2 to <see cref="MaxTablePoints"/>).</param>
@@ -37,6 +40,14 @@ public sealed class KdeMarginal : ContinuousMarginal
         if (Validate(x, f) is { } error) throw new ArgumentException(error);
         _x = copy ? (double[])x.Clone() : x;
         _f = copy ? (double[])f.Clone() : f;
+        _bucketStart = new int[Buckets + 1];
+        var i = 0;
+        for (var k = 0; k <= Buckets; k++)
+        {
+            var level = (double)k / Buckets;
+            while (i + 1 < _f.Length && _f[i + 1] < level) i++;
+            _bucketStart[k] = i;
+        }
         GridX = new ReadOnlyCollection<double>(_x);
         GridCdf = new ReadOnlyCollection<double>(_f);
     }
@@ -82,7 +93,10 @@ public sealed class KdeMarginal : ContinuousMarginal
         if (double.IsNaN(p)) return double.NaN;
         p = ClampProbability(p);
         var fs = _f;
-        int lo = 0, hi = fs.Length - 1; // fs[lo] < p ≤ fs[hi] (fs[0] = 0 < p ≤ 1 = fs[^1])
+        // fs[lo] < p ≤ fs[hi] (fs[0] = 0 < p ≤ 1 = fs[^1]); the bucket index narrows the search to a few points.
+        var k = (int)(p * Buckets);
+        var lo = _bucketStart[k];
+        var hi = k < Buckets ? Math.Min(fs.Length - 1, _bucketStart[k + 1] + 1) : fs.Length - 1;
         while (hi - lo > 1)
         {
             var mid = (lo + hi) >>> 1;
