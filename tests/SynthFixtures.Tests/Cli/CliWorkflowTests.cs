@@ -52,6 +52,20 @@ public sealed class CliWorkflowTests : IDisposable
     }
 
     [Fact]
+    public void Inspect_shows_the_audit_trail_and_how_each_column_is_modelled()
+    {
+        var model = _folder.File("m.synth");
+        Assert.Equal(0, CliResult.Run("train", _csv, "--out", model, "--seed", "12").ExitCode);
+        var result = CliResult.Run("inspect", model);
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("gaussiancopula", result.Output);
+        Assert.Contains("Seed:         12", result.Output);
+        Assert.Contains(TableHash.Compute(CsvTableReader.Read(_csv)), result.Output);
+        Assert.Contains("generated: sequence", result.Output);   // the id column
+        Assert.Contains("x ~ y", result.Output);                 // the strongest dependency in the test table
+    }
+
+    [Fact]
     public void Profile_without_out_prints_editable_metadata_json()
     {
         var result = CliResult.Run("profile", _csv);

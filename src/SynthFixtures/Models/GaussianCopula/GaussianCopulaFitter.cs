@@ -51,7 +51,7 @@ public static class GaussianCopulaFitter
                 ? FitNumeric(table, tableIndex, column, i, options, random, scores, categoryCodes)
                 : FitCategorical(table.Column(tableIndex), column, i, random, scores, categoryCodes);
             copulaColumns.Add(fitted);
-            progress?.Report($"{column.Name}: {Describe(fitted)}");
+            progress?.Report($"{column.Name}: {fitted.Describe()}");
         }
         CategoryOrdering.Apply(copulaColumns, scores, categoryCodes, root.Derive("category-order"));
         var correlation = CorrelationEstimator.Estimate(scores.ToArray());
@@ -165,13 +165,4 @@ public static class GaussianCopulaFitter
         categoryCodes[result] = codes;
         return result;
     }
-
-    private static string Describe(CopulaColumn column) => column switch
-    {
-        NumericCopulaColumn n => $"{(n.Marginal.Continuous?.Family.ToString() ?? "point masses only")}"
-            + (n.Marginal.AtomValues.Count > 0 ? $" + {n.Marginal.AtomValues.Count} point masses ({n.Marginal.AtomProbabilities.Sum():P1})" : "")
-            + (n.MissingProbability > 0 ? $", {n.MissingProbability:P1} missing" : ""),
-        CategoricalCopulaColumn c => $"{c.Categories.Length} categories",
-        _ => column.GetType().Name,
-    };
 }
