@@ -44,9 +44,10 @@ internal sealed class TemporaryProject : IDisposable
         """);
 
     /// <summary>Runs <c>dotnet build</c> at normal verbosity with no build servers left behind.</summary>
-    public (int ExitCode, string Log) Build()
+    public (int ExitCode, string Log) Build(params string[] properties)
     {
-        var start = new ProcessStartInfo("dotnet", ["build", PathOf("Consumer.csproj"), "-v:n", "-nodeReuse:false", "--disable-build-servers", "-p:UseSharedCompilation=false"])
+        var start = new ProcessStartInfo("dotnet", ["build", PathOf("Consumer.csproj"), "-v:n", "-nodeReuse:false", "--disable-build-servers", "-p:UseSharedCompilation=false",
+            .. properties.Select(p => "-p:" + p)])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -57,6 +58,13 @@ internal sealed class TemporaryProject : IDisposable
         var error = process.StandardError.ReadToEndAsync();
         if (!process.WaitForExit(TimeSpan.FromMinutes(5))) process.Kill(entireProcessTree: true);
         return (process.ExitCode, output.Result + error.Result);
+    }
+
+    /// <summary>Deletes obj/ and bin/, as a fresh clone on CI has them.</summary>
+    public void Clean()
+    {
+        foreach (var folder in new[] { "obj", "bin" })
+            if (Directory.Exists(PathOf(folder))) Directory.Delete(PathOf(folder), recursive: true);
     }
 
     public void Dispose()
