@@ -27,6 +27,9 @@ public sealed class RecordSynthModelLock : Microsoft.Build.Utilities.Task
     /// <summary>Its metadata JSON.</summary>
     [Required] public string MetadataOutputFile { get; set; } = "";
 
+    /// <summary>Its schema file.</summary>
+    [Required] public string SchemaOutputFile { get; set; } = "";
+
     /// <summary>Folder of committed artifacts; empty: none.</summary>
     public string CommittedDirectory { get; set; } = "";
 
@@ -42,6 +45,7 @@ public sealed class RecordSynthModelLock : Microsoft.Build.Utilities.Task
             var name = Path.GetFileNameWithoutExtension(DataFile);
             File.Copy(ModelFile, Path.Combine(CommittedDirectory, name + ".synth"), overwrite: true);
             File.Copy(MetadataOutputFile, Path.Combine(CommittedDirectory, name + ".metadata.json"), overwrite: true);
+            File.Copy(SchemaOutputFile, Path.Combine(CommittedDirectory, name + ".synthschema"), overwrite: true);
         }
         return !Log.HasLoggedErrors;
     }

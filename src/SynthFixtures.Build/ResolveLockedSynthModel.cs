@@ -6,7 +6,7 @@ namespace SynthFixtures.Build;
 
 /// <summary>
 /// Before training a model: when the lock file records this CSV and these settings, and the committed artifact has
-/// the recorded hash, copy the committed artifact (and its metadata) into <c>obj/</c> instead of training.
+/// the recorded hash, copy the committed artifact (with its metadata and schema) into <c>obj/</c> instead of training.
 /// In locked mode (CI) anything else is an error that says what changed and how to update the lock.
 /// </summary>
 public sealed class ResolveLockedSynthModel : Microsoft.Build.Utilities.Task
@@ -31,6 +31,9 @@ public sealed class ResolveLockedSynthModel : Microsoft.Build.Utilities.Task
 
     /// <summary>Where its metadata must end up.</summary>
     [Required] public string MetadataOutputFile { get; set; } = "";
+
+    /// <summary>Where its schema must end up.</summary>
+    [Required] public string SchemaOutputFile { get; set; } = "";
 
     /// <summary>Fail instead of training when the lock does not match (for CI).</summary>
     public bool Locked { get; set; }
@@ -57,6 +60,7 @@ public sealed class ResolveLockedSynthModel : Microsoft.Build.Utilities.Task
         var name = Path.GetFileNameWithoutExtension(DataFile);
         var committed = string.IsNullOrEmpty(CommittedDirectory) ? null : Path.Combine(CommittedDirectory, name + ".synth");
         var committedMetadata = committed is null ? null : Path.Combine(CommittedDirectory, name + ".metadata.json");
+        var committedSchema = committed is null ? null : Path.Combine(CommittedDirectory, name + ".synthschema");
 
         string? mismatch = entry switch
         {
@@ -64,7 +68,7 @@ public sealed class ResolveLockedSynthModel : Microsoft.Build.Utilities.Task
             _ when entry.DataSha256 != dataHash => $"the CSV changed (lock {Short(entry.DataSha256)}, now {Short(dataHash)})",
             _ when entry.SettingsSha256 != settingsHash => "its settings changed",
             _ when committed is null => null,
-            _ when !File.Exists(committed) || !File.Exists(committedMetadata) => $"the committed model {committed} or its metadata is missing",
+            _ when !File.Exists(committed) || !File.Exists(committedMetadata) || !File.Exists(committedSchema) => $"the committed model {committed} or its metadata or schema is missing",
             _ when ModelLockFile.HashFile(committed) != entry.ArtifactSha256 => $"the committed model {committed} does not match the lock",
             _ => null,
         };
@@ -73,6 +77,7 @@ public sealed class ResolveLockedSynthModel : Microsoft.Build.Utilities.Task
             Directory.CreateDirectory(Path.GetDirectoryName(ModelFile)!);
             File.Copy(committed, ModelFile, overwrite: true);
             File.Copy(committedMetadata!, MetadataOutputFile, overwrite: true);
+            File.Copy(committedSchema!, SchemaOutputFile, overwrite: true);
             Reused = true;
             Log.LogMessage(MessageImportance.High, $"SynthFixtures: reused the committed model {committed} (lock matches {Key})");
             return true;

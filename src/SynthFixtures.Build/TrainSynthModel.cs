@@ -23,9 +23,13 @@ public sealed class TrainSynthModel : ToolTask
     [Required]
     public string ModelFile { get; set; } = "";
 
-    /// <summary>Where the model's column metadata JSON goes (handed to the source generator as an additional file).</summary>
+    /// <summary>Where the model's column metadata JSON goes (what it was trained with, for reproducing the training).</summary>
     [Required]
     public string MetadataOutputFile { get; set; } = "";
+
+    /// <summary>Where the model's schema goes (handed to the source generator as an additional file).</summary>
+    [Required]
+    public string SchemaOutputFile { get; set; } = "";
 
     /// <summary>Model kind (<c>gaussiancopula</c>).</summary>
     public string Model { get; set; } = "gaussiancopula";
@@ -62,6 +66,7 @@ public sealed class TrainSynthModel : ToolTask
         builder.AppendSwitchIfNotNull("--out ", ModelFile);
         builder.AppendSwitchIfNotNull("--seed ", Seed);
         builder.AppendSwitchIfNotNull("--metadata-out ", MetadataOutputFile);
+        builder.AppendSwitchIfNotNull("--schema-out ", SchemaOutputFile);
         if (!string.IsNullOrWhiteSpace(MetadataFile)) builder.AppendSwitchIfNotNull("--metadata ", MetadataFile);
         return builder.ToString();
     }

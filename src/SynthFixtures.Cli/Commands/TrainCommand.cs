@@ -16,11 +16,12 @@ internal static class TrainCommand
         var model = new Option<string>("--model") { Description = "Model kind: gaussiancopula.", DefaultValueFactory = _ => ModelKinds.GaussianCopula };
         var output = new Option<string>("--out") { Description = "Where to write the model (.synth).", Required = true };
         var metadata = CommonOptions.Metadata();
-        var metadataOut = new Option<string?>("--metadata-out") { Description = "Also write the column metadata the model was trained with (for the source generator)." };
+        var metadataOut = new Option<string?>("--metadata-out") { Description = "Also write the column metadata the model was trained with." };
+        var schemaOut = new Option<string?>("--schema-out") { Description = "Also write the model's schema (kinds, ranges, labels) for compile-time checks by the source generator." };
         var seed = CommonOptions.Seed("training");
         var missing = CommonOptions.MissingTokens();
         var trim = CommonOptions.Trim();
-        var command = new Command("train", "Learn a model from a CSV and write it as a .synth file.") { data, model, output, metadata, metadataOut, seed, missing, trim };
+        var command = new Command("train", "Learn a model from a CSV and write it as a .synth file.") { data, model, output, metadata, metadataOut, schemaOut, seed, missing, trim };
         command.SetAction((parse, cancellationToken) =>
         {
             var kind = parse.GetValue(model)!.Trim().ToLowerInvariant();
@@ -34,6 +35,7 @@ internal static class TrainCommand
             var target = parse.GetValue(output)!;
             ModelArtifact.Save(fitted, target);
             if (parse.GetValue(metadataOut) is { } metadataPath) MetadataJson.Save(schema, metadataPath);
+            if (parse.GetValue(schemaOut) is { } schemaPath) File.WriteAllText(schemaPath, fitted.DescribeSchema().Write());
             console.Out.WriteLine($"Trained {fitted.Kind} on {table.RowCount:N0} rows × {table.ColumnCount} columns (seed {options.Seed}); model written to {target} ({new FileInfo(target).Length:N0} bytes).");
             return Task.FromResult(CliApp.Success);
         });

@@ -28,6 +28,9 @@ public abstract class SynthModel
     /// <summary>How each column is modelled or generated, in metadata order (for audits and <c>synthfixtures inspect</c>).</summary>
     public abstract IReadOnlyList<ColumnModelSummary> DescribeColumns();
 
+    /// <summary>What the model produces per column (kinds, missing rates, ranges, labels), for compile-time checks of bound types.</summary>
+    public abstract ModelSchema DescribeSchema();
+
     /// <summary>
     /// Draws <paramref name="rows"/> synthetic rows. The same model, seed and conditions give the same rows on any machine and thread count.
     /// </summary>

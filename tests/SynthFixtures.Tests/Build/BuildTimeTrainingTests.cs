@@ -32,6 +32,10 @@ public sealed class BuildTimeTrainingTests
         var people = Path.Combine(project.ModelDirectory, "people.synth");
         var visits = Path.Combine(project.ModelDirectory, "visits.synth");
         Assert.True(File.Exists(Path.Combine(project.ModelDirectory, "people.metadata.json")));
+        var schema = File.ReadAllLines(Path.Combine(project.ModelDirectory, "people.synthschema"));
+        Assert.Equal("synthfixtures-schema 1", schema[0]);
+        Assert.Contains(schema, line => line.StartsWith("column\tgroup\tcategorical\tmissing=0\tlabels=", StringComparison.Ordinal));
+        Assert.Contains(project.ModelDirectory.Replace('\\', '/') + "/people.synthschema", log.Replace('\\', '/')); // handed to the compiler
 
         // Embedded under a stable name, and the embedded bytes are a valid model trained with the item's seed.
         var resources = EmbeddedResources(project.AssemblyPath);

@@ -23,6 +23,7 @@ public sealed class LockFileTests
         }
         Assert.True(File.Exists(project.PathOf("models/people.synth")));
         Assert.True(File.Exists(project.PathOf("models/people.metadata.json")));
+        Assert.True(File.Exists(project.PathOf("models/people.synthschema")));
 
         // A fresh clone (no obj/) in locked mode reuses the committed model instead of training.
         project.Clean();

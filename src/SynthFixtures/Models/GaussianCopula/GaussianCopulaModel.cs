@@ -96,6 +96,24 @@ public sealed class GaussianCopulaModel : SynthModel
         return new ColumnModelSummary(meta.Name, meta.Kind, summary);
     }).ToList();
 
+    /// <inheritdoc />
+    public override ModelSchema DescribeSchema() => new(Kind, Metadata.Columns.Select((meta, i) =>
+    {
+        switch (Array.Find(_copulaColumns, c => c.SourceIndex == i))
+        {
+            case NumericCopulaColumn n:
+                return new ModelSchemaColumn(meta.Name, meta.Kind, n.MissingProbability,
+                    Transforms.ColumnValues.Format(n.Marginal.Minimum, meta), Transforms.ColumnValues.Format(n.Marginal.Maximum, meta));
+            case CategoricalCopulaColumn c:
+                var missing = Array.IndexOf(c.Categories, null);
+                return new ModelSchemaColumn(meta.Name, meta.Kind, missing >= 0 ? c.Probabilities[missing] : 0,
+                    Labels: c.Categories.Where(l => l is not null).Select(l => Data.CellText.Normalize(l!)).ToList());
+            default:
+                var generated = Array.Find(_generated, g => g.Name == meta.Name)!;
+                return new ModelSchemaColumn(meta.Name, meta.Kind, generated.MissingProbability, Generator: generated.Generator.ToString().ToLowerInvariant());
+        }
+    }).ToList());
+
     /// <summary>The strongest correlations between the normal scores of two columns' values, strongest first.</summary>
     public IReadOnlyList<(string ColumnA, string ColumnB, double Correlation)> StrongestCorrelations(int count)
     {

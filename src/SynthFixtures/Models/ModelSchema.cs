@@ -1,0 +1,62 @@
+using System.Globalization;
+using System.Text;
+using SynthFixtures.Metadata;
+
+namespace SynthFixtures.Models;
+
+/// <summary>
+/// What a trained model produces, column by column, as the source generator needs it to check a bound type at
+/// compile time: each column's kind, whether it can be missing, its observed range or its labels. Written at build
+/// time next to the model as a <c>.synthschema</c> file (<see cref="Write"/>) and handed to the compiler as an
+/// additional file. The format is plain lines so the generator (netstandard2.0, no JSON library) reads it in a few
+/// lines of code: <c>synthfixtures-schema 1</c>, then one tab-separated line per column:
+/// <c>column name kind missing=0.05 min=0 max=98</c> or <c>… labels=F,M</c>, with '%', ',', tab and line
+/// breaks in names and labels percent-encoded.
+/// </summary>
+/// <param name="ModelKind">The model kind.</param>
+/// <param name="Columns">Columns in metadata order.</param>
+public sealed record ModelSchema(string ModelKind, IReadOnlyList<ModelSchemaColumn> Columns)
+{
+    /// <summary>The first line of every schema file; its number is the format version.</summary>
+    public const string Header = "synthfixtures-schema 1";
+
+    /// <summary>The schema file text.</summary>
+    public string Write()
+    {
+        var text = new StringBuilder().Append(Header).Append('\n');
+        text.Append("model\t").Append(Escape(ModelKind)).Append('\n');
+        foreach (var column in Columns)
+        {
+            text.Append("column\t").Append(Escape(column.Name)).Append('\t').Append(column.Kind.ToString().ToLowerInvariant());
+            text.Append("\tmissing=").Append(column.MissingRate.ToString("R", CultureInfo.InvariantCulture));
+            if (column.Minimum is { } min) text.Append("\tmin=").Append(Escape(min));
+            if (column.Maximum is { } max) text.Append("\tmax=").Append(Escape(max));
+            if (column.Labels is { } labels) text.Append("\tlabels=").Append(string.Join(",", labels.Select(Escape)));
+            if (column.Generator is { } generator) text.Append("\tgenerator=").Append(Escape(generator));
+            text.Append('\n');
+        }
+        return text.ToString();
+    }
+
+    private static string Escape(string value)
+    {
+        var text = new StringBuilder(value.Length);
+        foreach (var ch in value)
+        {
+            if (ch is '%' or ',' or '\t' or '\n' or '\r' or '=') text.Append('%').Append(((int)ch).ToString("X2", CultureInfo.InvariantCulture));
+            else text.Append(ch);
+        }
+        return text.ToString();
+    }
+}
+
+/// <summary>One column of a <see cref="ModelSchema"/>.</summary>
+/// <param name="Name">CSV column name.</param>
+/// <param name="Kind">Column kind.</param>
+/// <param name="MissingRate">Share of rows the model leaves missing (a property bound to it must be nullable when it is above 0).</param>
+/// <param name="Minimum">Smallest value the model can produce, as the column writes it (numeric and datetime columns).</param>
+/// <param name="Maximum">Largest value the model can produce, as the column writes it.</param>
+/// <param name="Labels">Labels the model can produce, trimmed (categorical and boolean columns).</param>
+/// <param name="Generator">For generated columns: which generator makes them (sequence, guid, pattern, lorem, fake).</param>
+public sealed record ModelSchemaColumn(string Name, ColumnKind Kind, double MissingRate, string? Minimum = null, string? Maximum = null,
+    IReadOnlyList<string>? Labels = null, string? Generator = null);
