@@ -42,6 +42,9 @@ public sealed class BuildTimeTrainingTests
         Assert.Equal(File.ReadAllBytes(people), resources["SynthFixtures/people.synth"]);
         Assert.Equal(3, ModelArtifact.FromBytes(resources["SynthFixtures/people.synth"]).Provenance.Seed);
         Assert.True(resources.ContainsKey("SynthFixtures/visits.synth"));
+        var assembly = System.Runtime.Loader.AssemblyLoadContext.Default.LoadFromStream(new MemoryStream(File.ReadAllBytes(project.AssemblyPath)));
+        Assert.Equal(3, SynthFixtures.Models.Artifacts.EmbeddedModels.Load(assembly, "people").Provenance.Seed);
+        Assert.Contains("<SynthModel Include=", Assert.Throws<SynthDataException>(() => SynthFixtures.Models.Artifacts.EmbeddedModels.Load(assembly, "nosuch")).Message);
 
         var peopleTime = File.GetLastWriteTimeUtc(people);
         var visitsTime = File.GetLastWriteTimeUtc(visits);
