@@ -41,6 +41,13 @@ public static class SynthDraw
         return Math.Clamp(value, low, high);
     }
 
+    /// <summary>A continuous draw as a float, kept inside the floats of [<paramref name="min"/>, <paramref name="max"/>].</summary>
+    public static float ToSingle(double value, double min, double max)
+    {
+        var (low, high) = SingleBounds(min, max);
+        return Math.Clamp((float)value, low, high);
+    }
+
     /// <summary>Rounds a double range inward to the floats inside it.</summary>
     public static (float Low, float High) SingleBounds(double min, double max)
     {
