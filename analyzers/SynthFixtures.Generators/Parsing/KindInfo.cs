@@ -58,10 +58,16 @@ internal static class KindInfo
     };
 
     /// <summary>The range drawn when the property has no range attribute.</summary>
-    public static DomainBounds Default(ValueKind kind, bool hasDistribution)
+    public static DomainBounds Default(ValueKind kind, DistributionSpec? distribution)
     {
-        if (hasDistribution)
-            return kind.IsFloating() ? Doubles(double.NegativeInfinity, double.PositiveInfinity) : Limits(kind);
+        if (distribution is not null)
+        {
+            // Log-normal and exponential values are never negative; normal ones may be anything the type holds.
+            var positive = distribution.Kind != 1;
+            if (kind.IsFloating()) return Doubles(positive ? 0 : double.NegativeInfinity, double.PositiveInfinity);
+            var limits = Limits(kind);
+            return positive ? limits with { LongMin = Math.Max(0, limits.LongMin) } : limits;
+        }
         return kind switch
         {
             ValueKind.Byte => Longs(0, 255),

@@ -114,7 +114,7 @@ internal sealed class PropertyParser
             return Add(DiagnosticDescriptors.InvalidRange, LocationOf(range), display, $"a range cannot apply to a {draft.Kind.ToString().ToLowerInvariant()} property");
         if (draft.Kind.IsOrderable())
         {
-            if (range is null) draft.Bounds = KindInfo.Default(draft.Kind, draft.Distribution is not null);
+            if (range is null) draft.Bounds = KindInfo.Default(draft.Kind, draft.Distribution);
             else
             {
                 var args = range.ConstructorArguments;
