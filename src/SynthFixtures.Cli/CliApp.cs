@@ -29,6 +29,7 @@ public static class CliApp
             TrainCommand.Create(console),
             SampleCommand.Create(console),
             EvaluateCommand.Create(console),
+            InspectCommand.Create(console),
         };
         var parsed = root.Parse(args);
         var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };

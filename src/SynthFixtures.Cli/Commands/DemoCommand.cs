@@ -46,7 +46,7 @@ internal static class DemoCommand
             var syntheticPath = Path.Combine(folder, "synthetic.csv");
             CsvTableWriter.Write(synthetic, syntheticPath);
 
-            var report = QualityEvaluator.Evaluate(table, CsvTableReader.Read(syntheticPath), metadata, cancellationToken: cancellationToken);
+            var report = QualityEvaluator.Evaluate(table, CsvTableReader.Read(syntheticPath), metadata, ct: cancellationToken);
             File.WriteAllText(Path.Combine(folder, "report.json"), QualityReportJson.Serialize(report));
             console.Out.WriteLine();
             QualityReportTable.Write(report, console.Out);

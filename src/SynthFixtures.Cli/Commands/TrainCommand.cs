@@ -1,5 +1,6 @@
 using System.CommandLine;
 using SynthFixtures.Data;
+using SynthFixtures.Metadata;
 using SynthFixtures.Models;
 using SynthFixtures.Models.Artifacts;
 using SynthFixtures.Models.GaussianCopula;
@@ -15,10 +16,11 @@ internal static class TrainCommand
         var model = new Option<string>("--model") { Description = "Model kind: gaussiancopula.", DefaultValueFactory = _ => ModelKinds.GaussianCopula };
         var output = new Option<string>("--out") { Description = "Where to write the model (.synth).", Required = true };
         var metadata = CommonOptions.Metadata();
+        var metadataOut = new Option<string?>("--metadata-out") { Description = "Also write the column metadata the model was trained with (for the source generator)." };
         var seed = CommonOptions.Seed("training");
         var missing = CommonOptions.MissingTokens();
         var trim = CommonOptions.Trim();
-        var command = new Command("train", "Learn a model from a CSV and write it as a .synth file.") { data, model, output, metadata, seed, missing, trim };
+        var command = new Command("train", "Learn a model from a CSV and write it as a .synth file.") { data, model, output, metadata, metadataOut, seed, missing, trim };
         command.SetAction((parse, cancellationToken) =>
         {
             var kind = parse.GetValue(model)!.Trim().ToLowerInvariant();
@@ -31,6 +33,7 @@ internal static class TrainCommand
             var fitted = console.Timed("Fitted", () => GaussianCopulaFitter.Fit(table, schema, options, console.Progress("fit"), cancellationToken));
             var target = parse.GetValue(output)!;
             ModelArtifact.Save(fitted, target);
+            if (parse.GetValue(metadataOut) is { } metadataPath) MetadataJson.Save(schema, metadataPath);
             console.Out.WriteLine($"Trained {fitted.Kind} on {table.RowCount:N0} rows × {table.ColumnCount} columns (seed {options.Seed}); model written to {target} ({new FileInfo(target).Length:N0} bytes).");
             return Task.FromResult(CliApp.Success);
         });

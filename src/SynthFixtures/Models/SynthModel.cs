@@ -25,6 +25,9 @@ public abstract class SynthModel
     /// <summary>Where the model came from: source data hash, seed, row count.</summary>
     public ModelProvenance Provenance { get; }
 
+    /// <summary>How each column is modelled or generated, in metadata order (for audits and <c>synthfixtures inspect</c>).</summary>
+    public abstract IReadOnlyList<ColumnModelSummary> DescribeColumns();
+
     /// <summary>
     /// Draws <paramref name="rows"/> synthetic rows. The same model, seed and conditions give the same rows on any machine and thread count.
     /// </summary>
@@ -37,6 +40,12 @@ public abstract class SynthModel
     public abstract SampledTable Sample(int rows, long seed, IReadOnlyList<Condition>? conditions = null,
         SamplingOptions? options = null, CancellationToken cancellationToken = default);
 }
+
+/// <summary>One column of <see cref="SynthModel.DescribeColumns"/>.</summary>
+/// <param name="Column">Column name.</param>
+/// <param name="Kind">The column's kind.</param>
+/// <param name="Summary">How it is modelled, e.g. "GaussianKde + 4 point masses (94.4 %)" or "generated: Sequence".</param>
+public sealed record ColumnModelSummary(string Column, Metadata.ColumnKind Kind, string Summary);
 
 /// <summary>The model kinds SynthFixtures knows.</summary>
 public static class ModelKinds

@@ -5,16 +5,14 @@ using Xunit.Abstractions;
 namespace SynthFixtures.Tests.Data;
 
 /// <summary>Reads the shared real datasets; skipped when they are not present.</summary>
-public class DatasetReadTests(ITestOutputHelper output)
+public class DatasetReadTests
 {
     [SkippableFact]
-    public void Adult_reads_fast_with_its_missing_token_and_round_trips_byte_for_byte()
+    public void Adult_reads_with_its_missing_token_and_round_trips_byte_for_byte()
     {
         var path = Datasets.Path("adult", "adult.csv");
         Skip.If(path is null, Datasets.Missing("adult", "adult.csv"));
-        var table = CsvTableReader.Read(path); // the first read also JIT-compiles the parser
-        var fastest = Timing.Fastest(3, () => CsvTableReader.Read(path));
-        output.WriteLine($"adult.csv read in {fastest.TotalMilliseconds:F0} ms (fastest of 3, warm)");
+        var table = CsvTableReader.Read(path);
 
         Assert.Equal(32561, table.RowCount);
         Assert.Equal(15, table.ColumnCount);
@@ -22,7 +20,6 @@ public class DatasetReadTests(ITestOutputHelper output)
         Assert.Equal(" ?", table.MissingTokens[table.IndexOf("workclass")]);
         Assert.Null(table.MissingTokens[table.IndexOf("age")]);
         Assert.Equal(32562, table.SourceLine(32560));
-        Assert.True(fastest < TimeSpan.FromSeconds(0.5), $"Reading adult took {fastest.TotalMilliseconds:F0} ms.");
 
         using var copy = TempFile.Empty();
         CsvTableWriter.Write(table, copy.Path);

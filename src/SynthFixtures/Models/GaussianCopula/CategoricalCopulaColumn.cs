@@ -39,6 +39,9 @@ internal sealed class CategoricalCopulaColumn : CopulaColumn
 
     public override int Dimensions => 1;
 
+    public override string Describe() =>
+        $"{Categories.Count(c => c is not null)} labels{(Categories.Any(c => c is null) ? $", {Probabilities[Array.IndexOf(Categories, null)]:P1} missing" : "")}";
+
     /// <summary>The probability interval of category <paramref name="code"/>.</summary>
     public (double Lower, double Upper) Interval(int code) => (code == 0 ? 0 : _upperEdges[code - 1], _upperEdges[code]);
 

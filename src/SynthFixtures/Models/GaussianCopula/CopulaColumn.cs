@@ -24,6 +24,9 @@ internal abstract class CopulaColumn(ColumnMetadata metadata, int sourceIndex)
     /// <summary>Number of Gaussian dimensions this column uses.</summary>
     public abstract int Dimensions { get; }
 
+    /// <summary>How the column is modelled, in a few words (for progress lines and <c>synthfixtures inspect</c>).</summary>
+    public abstract string Describe();
+
     /// <summary>Column name, for messages.</summary>
     public string Name => Metadata.Name;
 }

@@ -58,7 +58,7 @@ internal sealed class CopulaConditionPlan
                 plan.Intervals[withMissing.FirstDimension + 1] = (double.NegativeInfinity, withMissing.PresentThreshold);
         }
         foreach (var (dimension, (lower, upper)) in probabilityIntervals)
-            plan.Intervals[dimension] = (ToZ(lower, isLower: true), ToZ(upper, isLower: false));
+            plan.Intervals[dimension] = (ToZ(lower), ToZ(upper));
         return plan;
     }
 
@@ -82,7 +82,7 @@ internal sealed class CopulaConditionPlan
 
     private static bool IsPoint(CopulaColumn column, Condition condition) => column is NumericCopulaColumn && condition is EqualsCondition;
 
-    private static double ToZ(double u, bool isLower) => u switch
+    private static double ToZ(double u) => u switch
     {
         <= 0 => double.NegativeInfinity,
         >= 1 => double.PositiveInfinity,

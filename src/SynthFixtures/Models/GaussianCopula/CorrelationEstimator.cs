@@ -1,3 +1,4 @@
+using SynthFixtures.Numerics;
 using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.LinearAlgebra.Factorization;
 
@@ -23,36 +24,11 @@ internal static class CorrelationEstimator
             result[i, i] = 1;
             for (var j = 0; j < i; j++)
             {
-                var r = PairwisePearson(scores[i], scores[j]);
+                var r = PairwiseCorrelation.Pearson(scores[i], scores[j]) ?? 0; // undefined (constant) ⇒ independent
                 result[i, j] = result[j, i] = r;
             }
         }
         return RepairToCorrelation(result);
-    }
-
-    /// <summary>Pearson correlation over rows where both values are known; 0 when undefined (constant or too few rows).</summary>
-    public static double PairwisePearson(double[] a, double[] b)
-    {
-        double n = 0, sa = 0, sb = 0;
-        for (var k = 0; k < a.Length; k++)
-        {
-            if (double.IsNaN(a[k]) || double.IsNaN(b[k])) continue;
-            n++;
-            sa += a[k];
-            sb += b[k];
-        }
-        if (n < 3) return 0;
-        double ma = sa / n, mb = sb / n, saa = 0, sbb = 0, sab = 0;
-        for (var k = 0; k < a.Length; k++)
-        {
-            if (double.IsNaN(a[k]) || double.IsNaN(b[k])) continue;
-            double da = a[k] - ma, db = b[k] - mb;
-            saa += da * da;
-            sbb += db * db;
-            sab += da * db;
-        }
-        if (saa <= 0 || sbb <= 0) return 0;
-        return Math.Clamp(sab / Math.Sqrt(saa * sbb), -1, 1);
     }
 
     /// <summary>Clips eigenvalues to a small positive floor and rescales to a unit diagonal.</summary>

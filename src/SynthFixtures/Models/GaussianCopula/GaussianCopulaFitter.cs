@@ -32,6 +32,7 @@ public static class GaussianCopulaFitter
         var copulaColumns = new List<CopulaColumn>();
         var scores = new List<double[]>();
         var generated = new List<GeneratedColumnSpec>();
+        var categoryCodes = new Dictionary<CategoricalCopulaColumn, int[]>();
         var missingTokens = new string?[metadata.Columns.Count];
         for (var i = 0; i < metadata.Columns.Count; i++)
         {
@@ -47,23 +48,24 @@ public static class GaussianCopulaFitter
                 continue;
             }
             var fitted = column.IsNumeric
-                ? FitNumeric(table, tableIndex, column, i, options, random, scores)
-                : FitCategorical(table.Column(tableIndex), column, i, random, scores);
+                ? FitNumeric(table, tableIndex, column, i, options, random, scores, categoryCodes)
+                : FitCategorical(table.Column(tableIndex), column, i, random, scores, categoryCodes);
             copulaColumns.Add(fitted);
-            progress?.Report($"{column.Name}: {Describe(fitted)}");
+            progress?.Report($"{column.Name}: {fitted.Describe()}");
         }
+        CategoryOrdering.Apply(copulaColumns, scores, categoryCodes, root.Derive("category-order"));
         var correlation = CorrelationEstimator.Estimate(scores.ToArray());
         var provenance = new ModelProvenance(TableHash.Compute(table), table.RowCount, options.Seed, table.SourcePath is null ? null : Path.GetFileName(table.SourcePath));
         return new GaussianCopulaModel(metadata, options, copulaColumns.ToArray(), correlation, generated.ToArray(), missingTokens, provenance);
     }
 
     private static CopulaColumn FitNumeric(Table table, int tableIndex, ColumnMetadata column, int sourceIndex,
-        GaussianCopulaOptions options, SynthRandom random, List<double[]> scores)
+        GaussianCopulaOptions options, SynthRandom random, List<double[]> scores, Dictionary<CategoricalCopulaColumn, int[]> categoryCodes)
     {
         var values = ColumnValues.ToDoubles(table, tableIndex, column);
         var present = values.Where(v => !double.IsNaN(v)).ToArray();
         if (present.Length == 0)
-            return FitCategorical(values.Select(_ => (string?)null).ToArray(), column, sourceIndex, random, scores);
+            return FitCategorical(values.Select(_ => (string?)null).ToArray(), column, sourceIndex, random, scores, categoryCodes);
         Array.Sort(present);
         var marginal = FitMarginal(present, column, options, random);
         var missing = 1 - present.Length / (double)values.Length;
@@ -120,7 +122,7 @@ public static class GaussianCopulaFitter
     }
 
     private static CategoricalCopulaColumn FitCategorical(IReadOnlyList<string?> cells, ColumnMetadata column, int sourceIndex,
-        SynthRandom random, List<double[]> scores)
+        SynthRandom random, List<double[]> scores, Dictionary<CategoricalCopulaColumn, int[]> categoryCodes)
     {
         // Group by the trimmed label but keep the source's own spelling (the most frequent one) for output.
         var groups = new Dictionary<string, (int Count, Dictionary<string, int> Spellings)>(StringComparer.Ordinal);
@@ -152,21 +154,15 @@ public static class GaussianCopulaFitter
             if (ordered[k].Label is { } label) codeOf[CellText.Normalize(label)] = k;
         var missingCode = ordered.Count - 1;
         var z = new double[cells.Count];
+        var codes = new int[cells.Count];
         for (var row = 0; row < z.Length; row++)
         {
             var code = cells[row] is { } cell ? codeOf[CellText.Normalize(cell)] : missingCode;
+            codes[row] = code;
             z[row] = StandardNormal.InverseCdf(result.Encode(code, random));
         }
         scores.Add(z);
+        categoryCodes[result] = codes;
         return result;
     }
-
-    private static string Describe(CopulaColumn column) => column switch
-    {
-        NumericCopulaColumn n => $"{(n.Marginal.Continuous?.Family.ToString() ?? "point masses only")}"
-            + (n.Marginal.AtomValues.Count > 0 ? $" + {n.Marginal.AtomValues.Count} point masses ({n.Marginal.AtomProbabilities.Sum():P1})" : "")
-            + (n.MissingProbability > 0 ? $", {n.MissingProbability:P1} missing" : ""),
-        CategoricalCopulaColumn c => $"{c.Categories.Length} categories",
-        _ => column.GetType().Name,
-    };
 }

@@ -86,6 +86,26 @@ public sealed class GaussianCopulaModel : SynthModel
         return Assemble(numbers, codes, generated, rows);
     }
 
+    /// <inheritdoc />
+    public override IReadOnlyList<ColumnModelSummary> DescribeColumns() => Metadata.Columns.Select((meta, i) =>
+    {
+        var copula = Array.Find(_copulaColumns, c => c.SourceIndex == i);
+        var generated = Array.Find(_generated, g => g.Name == meta.Name);
+        var summary = copula?.Describe()
+            ?? $"generated: {generated?.Generator.ToString().ToLowerInvariant()}{(generated?.Pii is { } pii && pii != PiiKind.None ? $" ({pii})" : "")}";
+        return new ColumnModelSummary(meta.Name, meta.Kind, summary);
+    }).ToList();
+
+    /// <summary>The strongest correlations between the normal scores of two columns' values, strongest first.</summary>
+    public IReadOnlyList<(string ColumnA, string ColumnB, double Correlation)> StrongestCorrelations(int count)
+    {
+        var pairs = new List<(string, string, double)>();
+        for (var a = 0; a < _copulaColumns.Length; a++)
+            for (var b = a + 1; b < _copulaColumns.Length; b++)
+                pairs.Add((_copulaColumns[a].Name, _copulaColumns[b].Name, Correlation[_copulaColumns[a].FirstDimension, _copulaColumns[b].FirstDimension]));
+        return pairs.OrderByDescending(p => Math.Abs(p.Item3)).ThenBy(p => p.Item1, StringComparer.Ordinal).ThenBy(p => p.Item2, StringComparer.Ordinal).Take(count).ToList();
+    }
+
     /// <summary>The copula column called <paramref name="name"/>, or an error that says why it cannot be conditioned on.</summary>
     internal CopulaColumn FindCopulaColumn(string name)
     {

@@ -31,6 +31,15 @@ internal sealed class NumericCopulaColumn : CopulaColumn
 
     public override int Dimensions => HasMissingDimension ? 2 : 1;
 
+    public override string Describe() =>
+        (Marginal.Continuous is null
+            ? $"{Marginal.AtomValues.Count} point masses"
+            : Marginal.Continuous.Family + (Marginal.AtomValues.Count > 0 ? $" + {Marginal.AtomValues.Count} point masses ({Marginal.AtomProbabilities.Sum():P1})" : ""))
+        + $", range {ColumnValuesFormat(Marginal.Minimum)}..{ColumnValuesFormat(Marginal.Maximum)}"
+        + (MissingProbability > 0 ? $", {MissingProbability:P1} missing" : "");
+
+    private string ColumnValuesFormat(double value) => Transforms.ColumnValues.Format(value, Metadata);
+
     /// <summary>The sampled value for a row's z values: the decoded number, rounded to what the column holds, or NaN.</summary>
     public double Decode(double valueZ, double missingZ)
     {

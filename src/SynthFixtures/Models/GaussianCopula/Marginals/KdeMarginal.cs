@@ -7,8 +7,9 @@ namespace SynthFixtures.Models.GaussianCopula.Marginals;
 /// A Gaussian kernel density estimate, kept as a tabulated CDF: a grid of at most <see cref="MaxTablePoints"/> x values
 /// and the KDE's CDF at each, linear in between. The table is a smoothed histogram (values binned onto a fine regular grid,
 /// then convolved with the kernel), so it never contains the training values themselves, only the observed minimum and
-/// maximum as the ends of the support. The estimate is restricted to [min, max] and renormalised there (the kernel mass
-/// that spills past the extremes is dropped, not piled onto the bounds), so samples stay within the observed range.
+/// maximum as the ends of the support. The estimate lives on [min, max], with the kernels reflected at both ends (the
+/// standard boundary correction: mass that would spill past an extreme is folded back, neither dropped nor piled onto the
+/// bound), so samples stay within the observed range and values near the extremes keep their weight.
 /// </summary>
 public sealed class KdeMarginal : ContinuousMarginal
 {
@@ -18,8 +19,11 @@ public sealed class KdeMarginal : ContinuousMarginal
     /// <summary>Points of the fine grid the values are binned onto (2,044 intervals = 511 × 4).</summary>
     internal const int FineGridPoints = 2045;
 
+    private const int Buckets = 1024;
+
     private readonly double[] _x;
     private readonly double[] _f;
+    private readonly int[] _bucketStart; // for p in [k/B, (k+1)/B): the largest i with _f[i] < k/B (0 if none)
 
     /// <summary>Creates a KDE marginal from a tabulated CDF.</summary>
     /// <param name="gridX">Strictly increasing finite x values (2 to <see cref="MaxTablePoints"/>).</param>
@@ -36,6 +40,14 @@ public sealed class KdeMarginal : ContinuousMarginal
         if (Validate(x, f) is { } error) throw new ArgumentException(error);
         _x = copy ? (double[])x.Clone() : x;
         _f = copy ? (double[])f.Clone() : f;
+        _bucketStart = new int[Buckets + 1];
+        var i = 0;
+        for (var k = 0; k <= Buckets; k++)
+        {
+            var level = (double)k / Buckets;
+            while (i + 1 < _f.Length && _f[i + 1] < level) i++;
+            _bucketStart[k] = i;
+        }
         GridX = new ReadOnlyCollection<double>(_x);
         GridCdf = new ReadOnlyCollection<double>(_f);
     }
@@ -81,7 +93,10 @@ public sealed class KdeMarginal : ContinuousMarginal
         if (double.IsNaN(p)) return double.NaN;
         p = ClampProbability(p);
         var fs = _f;
-        int lo = 0, hi = fs.Length - 1; // fs[lo] < p ≤ fs[hi] (fs[0] = 0 < p ≤ 1 = fs[^1])
+        // fs[lo] < p ≤ fs[hi] (fs[0] = 0 < p ≤ 1 = fs[^1]); the bucket index narrows the search to a few points.
+        var k = (int)(p * Buckets);
+        var lo = _bucketStart[k];
+        var hi = k < Buckets ? Math.Min(fs.Length - 1, _bucketStart[k + 1] + 1) : fs.Length - 1;
         while (hi - lo > 1)
         {
             var mid = (lo + hi) >>> 1;
@@ -98,8 +113,9 @@ public sealed class KdeMarginal : ContinuousMarginal
     /// <summary>
     /// Fits a Gaussian KDE with Silverman's bandwidth h = 0.9 · min(s, IQR/1.34) · n^(−1/5) (s alone when the IQR is 0;
     /// constant data gives a two-point table over a tiny interval). Fast: values are linearly binned onto a
-    /// <see cref="FineGridPoints"/>-point grid over [min, max], the CDF at every grid point is the binned weights convolved
-    /// with the tabulated normal CDF Φ(d·Δ/h) (truncated at ±5h, exact beyond), then at most <see cref="MaxTablePoints"/> grid
+    /// <see cref="FineGridPoints"/>-point grid over [min, max] and reflected about both ends, the CDF at every grid point is the
+    /// binned weights convolved with the tabulated normal CDF Φ(d·Δ/h) (truncated at ±5h, exact beyond; single reflections,
+    /// then renormalised to [min, max], which matters only when h is comparable to the range), then at most <see cref="MaxTablePoints"/> grid
     /// points are kept, spaced evenly in combined x-and-probability arc length so both flat and steep parts are resolved.
     /// </summary>
     /// <param name="sortedValues">At least 2 finite values in ascending order.</param>
@@ -137,21 +153,33 @@ public sealed class KdeMarginal : ContinuousMarginal
         }
 
         // Kernel CDF at lattice offsets: kernel[d + reach] = Φ(d·Δ/h) for |d| ≤ reach; 0 below, 1 above.
-        var reach = (int)Math.Min(g, Math.Ceiling(5 * h / delta));
+        var reach = (int)Math.Min(3 * (g - 1), Math.Ceiling(5 * h / delta)); // 3(g − 1) spans the whole extended grid
         var kernel = new double[2 * reach + 1];
         var c = delta / (h * Math.Sqrt(2));
         for (var d = -reach; d <= reach; d++) kernel[d + reach] = 0.5 * SpecialFunctions.Erfc(-d * c);
 
-        var prefix = new double[g + 1]; // prefix[i] = total weight of bins < i
-        for (var i = 0; i < g; i++) prefix[i + 1] = prefix[i] + weights[i];
+        // Boundary correction by reflection: the weights mirrored about both ends of [min, max] (index −i and
+        // 2(g − 1) − i for bin i) join the convolution, so the kernel mass of values near an end is folded back into
+        // the support instead of lost (a plain truncation would halve the density at the observed extremes).
+        var offset = g - 1;
+        var extended = new double[3 * g - 2]; // extended[k + offset] is the weight at grid index k ∈ [−(g − 1), 2(g − 1)]
+        for (var i = 0; i < g; i++)
+        {
+            // A bin exactly on an end is its own mirror image, so its weight counts twice, as the reflected kernel does.
+            extended[i + offset] += weights[i];
+            extended[offset - i] += weights[i];
+            extended[2 * (g - 1) - i + offset] += weights[i];
+        }
+        var prefix = new double[extended.Length + 1]; // prefix[k] = total weight of extended bins < k
+        for (var k = 0; k < extended.Length; k++) prefix[k + 1] = prefix[k] + extended[k];
 
         var cdf = new double[g];
         for (var j = 0; j < g; j++)
         {
-            var first = Math.Max(0, j - reach);
-            var last = Math.Min(g - 1, j + reach);
+            var first = Math.Max(0, j - reach + offset);
+            var last = Math.Min(extended.Length - 1, j + reach + offset);
             var sum = prefix[first]; // bins further left than the reach: Φ = 1
-            for (var i = first; i <= last; i++) sum += weights[i] * kernel[j - i + reach];
+            for (var k = first; k <= last; k++) sum += extended[k] * kernel[j + offset - k + reach];
             cdf[j] = sum;
         }
 

@@ -1,0 +1,89 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace SynthFixtures.Build.Locking;
+
+/// <summary>
+/// <c>synthfixtures.lock.json</c>: per model, the SHA-256 of its CSV, of its settings and of the trained artifact.
+/// Committed next to the project with the artifacts, it lets CI reuse the models instead of retraining, and lets a
+/// locked build prove that the committed models were trained from exactly the committed data.
+/// No MSBuild types here, so the logic is testable on its own.
+/// </summary>
+public sealed class ModelLockFile
+{
+    /// <summary>The lock format version.</summary>
+    public const int FormatVersion = 1;
+
+    private readonly SortedDictionary<string, ModelLockEntry> _models;
+
+    private ModelLockFile(SortedDictionary<string, ModelLockEntry> models) => _models = models;
+
+    /// <summary>The entry for a model key (the CSV path relative to the project, with '/' separators), if any.</summary>
+    public ModelLockEntry? Find(string key) => _models.TryGetValue(key, out var entry) ? entry : null;
+
+    /// <summary>Adds or replaces a model's entry.</summary>
+    public void Set(string key, ModelLockEntry entry) => _models[key] = entry;
+
+    /// <summary>Reads the lock file, or an empty lock when it does not exist.</summary>
+    /// <exception cref="InvalidDataException">The file is not a lock file of a known version.</exception>
+    public static ModelLockFile Load(string path)
+    {
+        var models = new SortedDictionary<string, ModelLockEntry>(StringComparer.Ordinal);
+        if (!File.Exists(path)) return new ModelLockFile(models);
+        try
+        {
+            var root = JsonNode.Parse(File.ReadAllText(path))?.AsObject() ?? throw new InvalidDataException("empty document");
+            var version = root["version"]?.GetValue<int>();
+            if (version != FormatVersion) throw new InvalidDataException($"version {version?.ToString() ?? "missing"}, expected {FormatVersion}");
+            foreach (var (key, value) in root["models"]?.AsObject() ?? [])
+            {
+                var model = value?.AsObject() ?? throw new InvalidDataException($"model '{key}' is not an object");
+                models[key] = new ModelLockEntry(
+                    Text(model, "dataSha256", key), Text(model, "settingsSha256", key), Text(model, "artifactSha256", key));
+            }
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
+        {
+            throw new InvalidDataException($"{path} is not a valid lock file: {e.Message}", e);
+        }
+        return new ModelLockFile(models);
+    }
+
+    /// <summary>Writes the lock deterministically (sorted keys, '\n' line ends); returns whether the file changed.</summary>
+    public bool Save(string path)
+    {
+        var models = new JsonObject();
+        foreach (var (key, entry) in _models)
+            models[key] = new JsonObject
+            {
+                ["dataSha256"] = entry.DataSha256,
+                ["settingsSha256"] = entry.SettingsSha256,
+                ["artifactSha256"] = entry.ArtifactSha256,
+            };
+        var root = new JsonObject { ["version"] = FormatVersion, ["models"] = models };
+        var text = root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }).Replace("\r\n", "\n") + "\n";
+        if (File.Exists(path) && File.ReadAllText(path) == text) return false;
+        File.WriteAllText(path, text);
+        return true;
+    }
+
+    /// <summary>Lower-case hex SHA-256 of a file's bytes.</summary>
+    public static string HashFile(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return Convert.ToHexStringLower(SHA256.HashData(stream));
+    }
+
+    /// <summary>Lower-case hex SHA-256 of a settings string.</summary>
+    public static string HashText(string text) => Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
+
+    private static string Text(JsonObject model, string name, string key) =>
+        model[name]?.GetValue<string>() ?? throw new InvalidDataException($"model '{key}' has no {name}");
+}
+
+/// <summary>One model's hashes in the lock.</summary>
+/// <param name="DataSha256">SHA-256 of the CSV's bytes.</param>
+/// <param name="SettingsSha256">SHA-256 of the model settings (kind, seed, metadata file).</param>
+/// <param name="ArtifactSha256">SHA-256 of the trained .synth file.</param>
+public sealed record ModelLockEntry(string DataSha256, string SettingsSha256, string ArtifactSha256);

@@ -1,0 +1,75 @@
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+
+namespace SynthFixtures.Build;
+
+/// <summary>
+/// Trains one model from a reference CSV by running <c>synthfixtures train</c> in its own process, so native code
+/// (TorchSharp, for neural models) is never loaded into the long-lived MSBuild node. Progress lines from the trainer
+/// appear in the build log; its errors are printed in MSBuild's canonical form
+/// (<c>file(line,column): error …</c>), which <see cref="ToolTask"/> turns into build errors an IDE can click through.
+/// </summary>
+public sealed class TrainSynthModel : ToolTask
+{
+    /// <summary>Path of the trainer: the <c>SynthFixtures.Cli.dll</c> that <c>dotnet exec</c> runs.</summary>
+    [Required]
+    public string TrainerAssembly { get; set; } = "";
+
+    /// <summary>The reference CSV.</summary>
+    [Required]
+    public string DataFile { get; set; } = "";
+
+    /// <summary>Where the <c>.synth</c> model goes (under <c>obj/</c>).</summary>
+    [Required]
+    public string ModelFile { get; set; } = "";
+
+    /// <summary>Where the model's column metadata JSON goes (handed to the source generator as an additional file).</summary>
+    [Required]
+    public string MetadataOutputFile { get; set; } = "";
+
+    /// <summary>Model kind (<c>gaussiancopula</c>).</summary>
+    public string Model { get; set; } = "gaussiancopula";
+
+    /// <summary>Training seed.</summary>
+    public string Seed { get; set; } = "1";
+
+    /// <summary>Optional edited metadata JSON to train with instead of profiling the CSV.</summary>
+    public string? MetadataFile { get; set; }
+
+    /// <inheritdoc />
+    protected override string ToolName => "dotnet";
+
+    /// <summary>Progress from the trainer's standard error is worth seeing at normal verbosity.</summary>
+    protected override MessageImportance StandardErrorLoggingImportance => MessageImportance.High;
+
+    /// <inheritdoc />
+    protected override string GenerateFullPathToTool()
+    {
+        // Inside 'dotnet build' MSBuild tells tasks which host runs it; fall back to the one on PATH.
+        var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
+        return string.IsNullOrEmpty(host) ? ToolName : host!;
+    }
+
+    /// <inheritdoc />
+    protected override string GenerateCommandLineCommands()
+    {
+        var builder = new CommandLineBuilder();
+        builder.AppendSwitch("exec");
+        builder.AppendFileNameIfNotNull(TrainerAssembly);
+        builder.AppendSwitch("train");
+        builder.AppendFileNameIfNotNull(DataFile);
+        builder.AppendSwitchIfNotNull("--model ", Model);
+        builder.AppendSwitchIfNotNull("--out ", ModelFile);
+        builder.AppendSwitchIfNotNull("--seed ", Seed);
+        builder.AppendSwitchIfNotNull("--metadata-out ", MetadataOutputFile);
+        if (!string.IsNullOrWhiteSpace(MetadataFile)) builder.AppendSwitchIfNotNull("--metadata ", MetadataFile);
+        return builder.ToString();
+    }
+
+    /// <inheritdoc />
+    public override bool Execute()
+    {
+        Log.LogMessage(MessageImportance.High, $"SynthFixtures: training {Model} on {DataFile} (seed {Seed}) -> {ModelFile}");
+        return base.Execute() && !Log.HasLoggedErrors;
+    }
+}

@@ -1,0 +1,105 @@
+using System.Globalization;
+
+namespace SynthFixtures.Metadata;
+
+/// <summary>
+/// Decides one column's kind, first match wins: boolean words → integers (identifier when unique and id-named or
+/// consecutive) → decimals → one datetime format → string identifiers (unique GUIDs or codes) → categorical (few
+/// labels that repeat) → text. Then looks for personal data. The evidence says which numbers decided it.
+/// </summary>
+internal static class ColumnProfiler
+{
+    public static ColumnMetadata Profile(string name, IReadOnlyList<string?> cells, ProfileOptions options)
+    {
+        var counts = ValueCounts.Of(cells);
+        var n = counts.NonMissing;
+        var missing = counts.Missing > 0 ? $"; {counts.Missing} missing" : "";
+        if (n == 0)
+            return new ColumnMetadata { Name = name, Kind = ColumnKind.Categorical, Evidence = $"all {cells.Count} values missing" };
+
+        var column = Infer(name, counts, options, missing);
+        if (!options.DetectPii || column.Kind is ColumnKind.Boolean or ColumnKind.Decimal or ColumnKind.DateTime) return column;
+        var pii = PiiDetector.Detect(name, counts, options.PiiMinShare, out var share);
+        return pii == PiiKind.None ? column : column with
+        {
+            Pii = pii,
+            Evidence = $"{column.Evidence}; PII {pii}: {Percent(share)} of values look like {Describe(pii)} (faked, not learned)",
+        };
+    }
+
+    private static ColumnMetadata Infer(string name, ValueCounts counts, ProfileOptions options, string missing)
+    {
+        var n = counts.NonMissing;
+        var d = counts.Distinct;
+        var parsed = $"{n}/{n}";
+
+        if (BooleanTokens.Match(counts) is { } pair)
+            return Make(name, ColumnKind.Boolean, $"{parsed} values are {pair}{missing}");
+
+        if (NumberShape.AllIntegers(counts, out var min, out var max))
+        {
+            var evidence = $"{parsed} values parse as integers; {d} distinct{missing}";
+            var consecutive = counts.AllUnique && max - min + 1 == n && n >= options.SequentialIdentifierMinRows;
+            if (counts.AllUnique && ColumnNames.LooksLikeId(name))
+                return Make(name, ColumnKind.Identifier, $"{evidence}; all unique and the name looks like an id");
+            if (consecutive)
+                return Make(name, ColumnKind.Identifier, $"{evidence}; all unique and consecutive ({min}..{max})");
+            return Make(name, ColumnKind.Integer, evidence);
+        }
+
+        if (NumberShape.AllDecimals(counts, out var places))
+            return Make(name, ColumnKind.Decimal, $"{parsed} values parse as decimal numbers; {d} distinct; up to {places} decimal places{missing}")
+                with { DecimalPlaces = places };
+
+        if (DateTimeFormatDetector.Detect(counts, options.DateTimeFormats, options.DateTimeMinShare, out var dated, out var twin) is { } format)
+        {
+            var ambiguity = twin is null ? "" : $"; '{twin}' fits too (no day above 12): assumed '{format}'";
+            return Make(name, ColumnKind.DateTime, $"{dated}/{n} values parse as dates with '{format}'; {d} distinct{ambiguity}{missing}")
+                with { DateTimeFormat = format };
+        }
+
+        if (counts.AllUnique && n >= 2 && LooksLikeStringIds(name, counts, out var idShape))
+            return Make(name, ColumnKind.Identifier, $"{n} values, all unique, {idShape}{missing}");
+
+        var limit = Math.Max(options.CategoricalMaxDistinct, (int)(options.CategoricalMaxDistinctShare * n));
+        if (d <= limit && d <= n / options.CategoricalMinAverageRepeats)
+            return Make(name, ColumnKind.Categorical, $"{d} distinct label{(d == 1 ? "" : "s")} in {n} values (categorical up to {limit}){missing}");
+
+        var averageLength = counts.Values.Sum(v => (double)v.Key.Length * v.Value) / n;
+        var multiWord = counts.CountWhere(v => v.Contains(' ', StringComparison.Ordinal)) / (double)n;
+        var why = averageLength >= 20 || multiWord >= 0.5 ? "free text" : "too many one-off labels to learn as categories";
+        return Make(name, ColumnKind.Text,
+            $"{d} distinct in {n} values; average {averageLength.ToString("F0", CultureInfo.InvariantCulture)} characters, {Percent(multiWord)} multi-word: {why}{missing}");
+    }
+
+    // Unique values are keys when they are GUIDs, short codes holding a digit (INV-0042, A12B), or any single tokens in an id-named column.
+    private static bool LooksLikeStringIds(string name, ValueCounts counts, out string shape)
+    {
+        if (counts.Values.All(v => Guid.TryParse(v.Key, out _)))
+        {
+            shape = "GUIDs";
+            return true;
+        }
+        static bool IsToken(string v) => v.Length is > 0 and <= 64 && !v.AsSpan().ContainsAny(" \t\r\n");
+        if (counts.Values.All(v => IsToken(v.Key) && v.Key.AsSpan().IndexOfAnyInRange('0', '9') >= 0))
+        {
+            shape = "codes of one word with digits";
+            return true;
+        }
+        shape = "single words in an id-named column";
+        return ColumnNames.LooksLikeId(name) && counts.Values.All(v => IsToken(v.Key));
+    }
+
+    private static ColumnMetadata Make(string name, ColumnKind kind, string evidence) =>
+        new() { Name = name, Kind = kind, Evidence = evidence };
+
+    private static string Percent(double share) => (share * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";
+
+    private static string Describe(PiiKind kind) => kind switch
+    {
+        PiiKind.Email => "e-mail addresses",
+        PiiKind.Phone => "phone numbers",
+        PiiKind.CardNumber => "card numbers (Luhn-valid)",
+        _ => kind.ToString(),
+    };
+}

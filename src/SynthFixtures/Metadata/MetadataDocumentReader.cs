@@ -1,0 +1,54 @@
+namespace SynthFixtures.Metadata;
+
+/// <summary>Turns the deserialized JSON into <see cref="TableMetadata"/>, checking what the serializer cannot: required fields, known kinds, unique names.</summary>
+internal static class MetadataDocumentReader
+{
+    public static TableMetadata ToMetadata(MetadataDocument? document, string? source, JsonPositions positions)
+    {
+        SynthDataException Error(string message, string hint, string? columnName, params string[] paths)
+        {
+            var at = positions.FindFirst([.. paths, "$"]);
+            return new SynthDataException(message, source, at?.Line, at?.Column, hint, columnName);
+        }
+
+        if (document?.Columns is not { } columns)
+            throw Error("The metadata has no \"columns\" array.", "Add \"columns\": [ { \"name\": \"age\", \"kind\": \"integer\" }, … ].", null, "$");
+
+        var result = new List<ColumnMetadata>(columns.Count);
+        var firstIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < columns.Count; i++)
+        {
+            var at = $"$.columns[{i}]";
+            var column = columns[i] ?? throw Error($"Column {i + 1} is null.", "Each column is an object with a name and a kind.", null, at);
+            if (string.IsNullOrWhiteSpace(column.Name))
+                throw Error($"Column {i + 1} has no name.", "Give it \"name\": the CSV header of the column.", null, at + ".name", at);
+            var name = column.Name;
+            if (firstIndex.TryGetValue(name, out var first))
+                throw Error($"Columns {first + 1} and {i + 1} are both named '{name}'.", "Remove or rename one of them: names must be unique.", name, at + ".name");
+            firstIndex.Add(name, i);
+            if (column.Kind is null)
+                throw Error($"Column '{name}' has no kind.", $"Add \"kind\": one of {MetadataJson.Names<ColumnKind>()}.", name, at);
+            if (!MetadataJson.TryParseName<ColumnKind>(column.Kind, out var kind))
+                throw Error($"Column '{name}' has the unknown kind '{column.Kind}'.", $"Use one of: {MetadataJson.Names<ColumnKind>()}.", name, at + ".kind");
+            var pii = PiiKind.None;
+            if (column.Pii is not null && !MetadataJson.TryParseName(column.Pii, out pii))
+                throw Error($"Column '{name}' has the unknown pii '{column.Pii}'.", $"Use one of: {MetadataJson.Names<PiiKind>()}.", name, at + ".pii");
+            if (column.DecimalPlaces is < 0 or > 15)
+                throw Error($"Column '{name}' has decimalPlaces {column.DecimalPlaces}; it must be between 0 and 15.", "Set the number of digits written after the decimal point.", name, at + ".decimalPlaces");
+            if (column.DateTimeFormat is { } format && !MetadataJson.IsValidDateTimeFormat(format))
+                throw Error($"Column '{name}' has the invalid dateTimeFormat '{format}'.", "Use a .NET custom date and time format string such as yyyy-MM-dd or yyyy-MM-dd HH:mm:ss, or leave it out to parse dates by default.", name, at + ".dateTimeFormat");
+            result.Add(new ColumnMetadata
+            {
+                Name = name, Kind = kind, Pii = pii, DateTimeFormat = column.DateTimeFormat, DecimalPlaces = column.DecimalPlaces, Evidence = column.Evidence,
+            });
+        }
+        if (document.PrimaryKey is { } key && !firstIndex.ContainsKey(key))
+            throw Error($"The primary key '{key}' is not one of the columns.", $"Name one of the columns ({string.Join(", ", firstIndex.Keys)}) or remove \"primaryKey\".", null, "$.primaryKey");
+        return new TableMetadata
+        {
+            SchemaVersion = document.SchemaVersion ?? TableMetadata.CurrentSchemaVersion,
+            Columns = result,
+            PrimaryKey = document.PrimaryKey,
+        };
+    }
+}

@@ -1,0 +1,154 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace SynthFixtures.Metadata;
+
+/// <summary>
+/// Saves and loads <see cref="TableMetadata"/> as JSON: camelCase names, enums as camelCase strings, two-space
+/// indentation, <c>'\n'</c> line endings, so identical metadata gives identical bytes. Loading accepts comments and
+/// trailing commas (the file is meant to be edited by hand) and checks everything, reporting problems as
+/// <see cref="SynthDataException"/> with the file, 1-based line and character column, and a hint.
+/// </summary>
+public static class MetadataJson
+{
+    private static readonly JsonSerializerOptions WriteOptions = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        WriteIndented = true,
+        IndentSize = 2,
+        NewLine = "\n",
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
+    };
+
+    private static readonly JsonSerializerOptions ReadOptions = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        PropertyNameCaseInsensitive = true,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow, // a misspelt "dateTimeFormt" must not be ignored silently
+    };
+
+    private static readonly JsonDocumentOptions DocumentOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+
+    /// <summary>The JSON text of <paramref name="metadata"/> (no trailing newline).</summary>
+    public static string Serialize(TableMetadata metadata)
+    {
+        ArgumentNullException.ThrowIfNull(metadata);
+        return JsonSerializer.Serialize(metadata, WriteOptions);
+    }
+
+    /// <summary>Writes <paramref name="metadata"/> to <paramref name="path"/> as UTF-8 without a byte order mark, ending in a newline.</summary>
+    public static void Save(TableMetadata metadata, string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        File.WriteAllText(path, Serialize(metadata) + "\n", new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+    }
+
+    /// <summary>Reads and checks the metadata file at <paramref name="path"/>.</summary>
+    /// <exception cref="SynthDataException">The file is missing, is not JSON, or does not describe valid metadata.</exception>
+    public static TableMetadata Load(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        if (!File.Exists(path))
+            throw new SynthDataException("The metadata file does not exist.", path,
+                hint: "Create it with MetadataJson.Save (or 'synthfixtures profile'), or check the path.");
+        return Parse(File.ReadAllText(path), path);
+    }
+
+    /// <summary>Reads and checks metadata JSON; <paramref name="sourceName"/> names it in errors.</summary>
+    /// <exception cref="SynthDataException">The text is not JSON, or does not describe valid metadata.</exception>
+    public static TableMetadata Parse(string json, string? sourceName)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        var utf8 = Encoding.UTF8.GetBytes(json);
+        CheckSyntaxAndVersion(utf8, sourceName);
+        var positions = new JsonPositions(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        MetadataDocument? document;
+        try
+        {
+            document = JsonSerializer.Deserialize<MetadataDocument>(utf8, ReadOptions);
+        }
+        catch (JsonException e)
+        {
+            throw new SynthDataException($"The metadata does not have the expected shape at {e.Path}: {Sentence(e.Message)}",
+                sourceName, Line(e), Column(utf8, e),
+                "Compare with a file written by MetadataJson.Save. A column has: name, kind, and optionally dateTimeFormat, decimalPlaces, pii, evidence.", inner: e);
+        }
+        return MetadataDocumentReader.ToMetadata(document, sourceName, positions);
+    }
+
+    private static void CheckSyntaxAndVersion(byte[] utf8, string? source)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(utf8, DocumentOptions);
+        }
+        catch (JsonException e)
+        {
+            throw new SynthDataException($"The metadata is not valid JSON: {Sentence(e.Message)}", source, Line(e), Column(utf8, e),
+                "Fix the JSON at this position: a missing comma, quote or bracket is the usual cause.", inner: e);
+        }
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+                throw new SynthDataException($"The metadata must be a JSON object, not {root.ValueKind.ToString().ToLowerInvariant()}.", source, 1, 1,
+                    "Write an object: { \"schemaVersion\": 1, \"columns\": [ ... ] }.");
+            if (!root.TryGetProperty("schemaVersion", out var version)) return; // hand-written files may leave it out
+            if (version.ValueKind != JsonValueKind.Number || !version.TryGetInt32(out var number) || number < 1)
+                throw new SynthDataException($"schemaVersion must be a positive whole number, not {version.GetRawText()}.", source,
+                    hint: $"This version of SynthFixtures writes schemaVersion {TableMetadata.CurrentSchemaVersion}.");
+            if (number > TableMetadata.CurrentSchemaVersion)
+                throw new SynthDataException(
+                    $"The metadata has schemaVersion {number}, newer than this SynthFixtures understands (up to {TableMetadata.CurrentSchemaVersion}).",
+                    source, hint: "Upgrade the SynthFixtures package, or re-create the metadata with this version.");
+        }
+    }
+
+    private static int? Line(JsonException e) => e.LineNumber is { } line ? (int)line + 1 : null;
+
+    private static int? Column(byte[] utf8, JsonException e) =>
+        e.LineNumber is { } line && e.BytePositionInLine is { } position ? JsonPositions.CharColumn(utf8, line, position) : null;
+
+    // System.Text.Json appends "Path: … | LineNumber: … | BytePositionInLine: …", which the exception's own location replaces.
+    private static string Sentence(string message)
+    {
+        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        if (cut < 0) cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        return (cut < 0 ? message : message[..cut]).Trim();
+    }
+
+    /// <summary>The camelCase JSON name of an enum member, as written.</summary>
+    internal static string JsonName<T>(T value) where T : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
+
+    /// <summary>Parses a camelCase (or any-case) enum name; numbers are not names.</summary>
+    internal static bool TryParseName<T>(string? text, out T value) where T : struct, Enum
+    {
+        value = default;
+        return text is not null && !text.AsSpan().ContainsAnyInRange('0', '9') && !text.Contains(',', StringComparison.Ordinal)
+            && Enum.TryParse(text, ignoreCase: true, out value) && Enum.IsDefined(value);
+    }
+
+    /// <summary>The names of all members of <typeparamref name="T"/>, as written.</summary>
+    internal static string Names<T>() where T : struct, Enum =>
+        string.Join(", ", Enum.GetValues<T>().Select(v => JsonName(v)).ToArray());
+
+    /// <summary>Whether <paramref name="format"/> is a usable .NET date/time format string.</summary>
+    internal static bool IsValidDateTimeFormat(string format)
+    {
+        try
+        {
+            _ = new DateTime(2001, 2, 3, 4, 5, 6, DateTimeKind.Unspecified).ToString(format, CultureInfo.InvariantCulture);
+            return true;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+    }
+}

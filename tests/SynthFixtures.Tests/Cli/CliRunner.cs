@@ -1,0 +1,37 @@
+using SynthFixtures.Cli;
+
+namespace SynthFixtures.Tests.Cli;
+
+/// <summary>Runs the CLI in-process and captures what it writes to each stream.</summary>
+internal sealed record CliResult(int ExitCode, string Output, string Error)
+{
+    public static CliResult Run(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = CliApp.Run(args, output, error);
+        return new CliResult(code, output.ToString(), error.ToString());
+    }
+}
+
+/// <summary>A fresh folder for one test's files, deleted on dispose.</summary>
+internal sealed class TempFolder : IDisposable
+{
+    public TempFolder() => Directory.CreateDirectory(Path);
+
+    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"synthfixtures-{Guid.NewGuid():N}");
+
+    public string File(string name) => System.IO.Path.Combine(Path, name);
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Path, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A temp folder that outlives the test is harmless.
+        }
+    }
+}
