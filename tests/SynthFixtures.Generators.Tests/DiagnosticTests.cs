@@ -27,6 +27,7 @@ public sealed class DiagnosticTests
         { "SF0008", "[Synthesize] public partial class P { [Fake(\"Date.Past\")] public string A { get; set; } = \"\"; }", "returns 'System.DateTime'" },
         { "SF0009", "[Synthesize] public partial class P { [OneOf(\"a\"), Fake(\"Name.FirstName\")] public string A { get; set; } = \"\"; }", "has [OneOf] and [Fake]" },
         { "SF0009", "[Synthesize] public partial class P { [OneOf(1, 2), SynthRange(0, 5)] public int A { get; set; } }", "has [OneOf] and [Range]" },
+        { "SF0009", "[Synthesize] public partial class P { [SynthRegex(\"[a-z]{10}\"), SynthStringLength(1, 5)] public string A { get; set; } = \"\"; }", "has [SynthRegex] and [SynthStringLength]" },
         { "SF0010", "[Synthesize] public partial class Parent { public int Id { get; set; } } [Synthesize] public partial class P { [SynthForeignKey(typeof(Parent))] public int ParentId { get; set; } }", "has no [SynthKey] or [Key] property" },
         { "SF0010", "public class Parent { } [Synthesize] public partial class P { [SynthForeignKey(typeof(Parent))] public int ParentId { get; set; } }", "has no [Synthesize] attribute" },
         { "SF0011", "[Synthesize] public partial class P { [SynthRange(0, 5)] public int A { get; set; } [GreaterThan(nameof(A)), SynthRange(0, 0)] public int B { get; set; } }", "has no values left" },

@@ -162,7 +162,9 @@ internal static class SynthesizerEmitter
             case ValueSource.Fake:
                 return $"_{stem}Faker.{p.FakeCall}";
             case ValueSource.Pattern:
-                return $"s_{stem}Pattern.Generate({r})";
+                return p.MaxLength > 0
+                    ? $"s_{stem}Pattern.Generate({r}, {p.MinLength}, {p.MaxLength})"
+                    : $"s_{stem}Pattern.Generate({r})";
             case ValueSource.ForeignKey:
                 var principal = p.PrincipalType!;
                 var shortName = principal.Substring(principal.LastIndexOf('.') + 1).Replace("global::", "");

@@ -100,7 +100,7 @@ internal sealed class PropertyParser
             case ValueSource.Key: return ReadKey(draft, display, sources[0].Data);
             case ValueSource.OneOf: return ReadOneOf(draft, display, sources[0].Data);
             case ValueSource.Fake: return ReadFake(draft, display, sources[0].Data);
-            case ValueSource.Pattern: return ReadPattern(draft, display, sources[0].Data);
+            case ValueSource.Pattern: return ReadPattern(draft, display, sources[0], stringLength);
             case ValueSource.ForeignKey: return ReadForeignKey(draft, display, sources[0].Data);
             case ValueSource.Nested: return ReadNested(draft, display);
         }
@@ -176,7 +176,21 @@ internal sealed class PropertyParser
 
     private bool ReadLength(PropertyDraft draft, string display, AttributeData? attribute)
     {
-        int? min = null, max = null;
+        ExplicitLength(attribute, out var min, out var max);
+        var low = min ?? Math.Min(5, max ?? 12);
+        var high = max ?? Math.Max(12, low + 7);
+        if (low < 0 || high < low || high > 100_000)
+            return Invalid(draft, "String length", display, $"the lengths [{low}, {high}] must satisfy 0 ≤ minimum ≤ maximum ≤ 100000") is not null;
+        draft.MinLength = low;
+        draft.MaxLength = high;
+        return true;
+    }
+
+    /// <summary>The lengths a length attribute states; null where it says nothing.</summary>
+    private static void ExplicitLength(AttributeData? attribute, out int? min, out int? max)
+    {
+        min = null;
+        max = null;
         if (attribute is not null)
         {
             var args = attribute.ConstructorArguments;
@@ -198,13 +212,6 @@ internal sealed class PropertyParser
                     break;
             }
         }
-        var low = min ?? Math.Min(5, max ?? 12);
-        var high = max ?? Math.Max(12, low + 7);
-        if (low < 0 || high < low || high > 100_000)
-            return Invalid(draft, "String length", display, $"the lengths [{low}, {high}] must satisfy 0 ≤ minimum ≤ maximum ≤ 100000") is not null;
-        draft.MinLength = low;
-        draft.MaxLength = high;
-        return true;
     }
 
     private bool ReadDistribution(PropertyDraft draft, string display, AttributeData? attribute)
@@ -348,8 +355,9 @@ internal sealed class PropertyParser
         return draft;
     }
 
-    private PropertyDraft? ReadPattern(PropertyDraft draft, string display, AttributeData attribute)
+    private PropertyDraft? ReadPattern(PropertyDraft draft, string display, (string Name, ValueSource Source, AttributeData Data) source, AttributeData? lengthAttribute)
     {
+        var attribute = source.Data;
         var pattern = attribute.AttributeClass!.Name switch
         {
             "EmailAddressAttribute" => BuiltInPatterns.Email,
@@ -368,9 +376,24 @@ internal sealed class PropertyParser
         {
             return Add(DiagnosticDescriptors.InvalidPattern, location, pattern, display, "it is not a valid regular expression (" + ex.Message + ")");
         }
-        if (SynthFixtures.Sampling.Typed.RegexPattern.TryParse(pattern, out var error) is null)
-            return Add(DiagnosticDescriptors.InvalidPattern, location, pattern, display, error!);
+        var node = SynthFixtures.Sampling.Typed.RegexPattern.TryParse(pattern, out var error);
+        if (node is null) return Add(DiagnosticDescriptors.InvalidPattern, location, pattern, display, error!);
         draft.Pattern = pattern;
+        if (lengthAttribute is null) return draft;
+
+        // A pattern and a length limit together (common on EF entities): fine when every match fits, redrawn when
+        // some do, a conflict when none can.
+        ExplicitLength(lengthAttribute, out var min, out var max);
+        SynthFixtures.Sampling.Typed.RegexPattern.LengthRange(node, out var shortest, out var longest);
+        var low = min ?? 0;
+        var high = max ?? int.MaxValue;
+        if (longest < low || shortest > high)
+            return Conflict(draft, display, source.Name, "[" + lengthAttribute.AttributeClass!.Name.Replace("Attribute", "") + "]");
+        if (shortest < low || longest > high)
+        {
+            draft.MinLength = low;
+            draft.MaxLength = high;
+        }
         return draft;
     }
 

@@ -15,6 +15,7 @@ public partial class Customer
     [RegularExpression("[A-Z]{3}-[0-9]{4}")] public string Code { get; set; } = "";
     [MaxLength(10)] public string Tag { get; set; } = "";
     [Url] public string Homepage { get; set; } = "";
+    [RegularExpression("[a-z]{2,20}"), StringLength(8)] public string Login { get; set; } = ""; // only some matches fit: redrawn
 }
 
 /// <summary>A child type whose foreign key must always point at a generated <see cref="Customer"/>.</summary>

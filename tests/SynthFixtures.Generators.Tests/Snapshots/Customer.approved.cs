@@ -19,6 +19,7 @@ partial class Customer : global::SynthFixtures.ISynthesizable<global::SynthFixtu
         private static readonly global::SynthFixtures.Sampling.Typed.RegexStringGenerator s_phonePattern = global::SynthFixtures.Sampling.Typed.RegexStringGenerator.Create("\\+1 \\d{3}-\\d{3}-\\d{4}");
         private static readonly global::SynthFixtures.Sampling.Typed.RegexStringGenerator s_codePattern = global::SynthFixtures.Sampling.Typed.RegexStringGenerator.Create("[A-Z]{3}-[0-9]{4}");
         private static readonly global::SynthFixtures.Sampling.Typed.RegexStringGenerator s_homepagePattern = global::SynthFixtures.Sampling.Typed.RegexStringGenerator.Create("https://[a-z]{3,12}\\.(com|org|net)/[a-z]{0,10}");
+        private static readonly global::SynthFixtures.Sampling.Typed.RegexStringGenerator s_loginPattern = global::SynthFixtures.Sampling.Typed.RegexStringGenerator.Create("[a-z]{2,20}");
 
         private CustomerSynthesizer() { }
 
@@ -36,6 +37,7 @@ partial class Customer : global::SynthFixtures.ISynthesizable<global::SynthFixtu
             private readonly global::SynthFixtures.Randomness.SynthRandom _codeRandom;
             private readonly global::SynthFixtures.Randomness.SynthRandom _tagRandom;
             private readonly global::SynthFixtures.Randomness.SynthRandom _homepageRandom;
+            private readonly global::SynthFixtures.Randomness.SynthRandom _loginRandom;
 
             public Stream(global::SynthFixtures.SynthGraph graph)
             {
@@ -47,6 +49,7 @@ partial class Customer : global::SynthFixtures.ISynthesizable<global::SynthFixtu
                 _codeRandom = graph.Random("SynthFixtures.Generators.Tests.Fixtures.Customer.Code");
                 _tagRandom = graph.Random("SynthFixtures.Generators.Tests.Fixtures.Customer.Tag");
                 _homepageRandom = graph.Random("SynthFixtures.Generators.Tests.Fixtures.Customer.Homepage");
+                _loginRandom = graph.Random("SynthFixtures.Generators.Tests.Fixtures.Customer.Login");
             }
 
             /// <inheritdoc />
@@ -60,6 +63,7 @@ partial class Customer : global::SynthFixtures.ISynthesizable<global::SynthFixtu
                 var code = DrawCode();
                 var tag = DrawTag();
                 var homepage = DrawHomepage();
+                var login = DrawLogin();
                 return new global::SynthFixtures.Generators.Tests.Fixtures.Customer
                 {
                     CustomerId = customerId,
@@ -70,6 +74,7 @@ partial class Customer : global::SynthFixtures.ISynthesizable<global::SynthFixtu
                     Code = code,
                     Tag = tag,
                     Homepage = homepage,
+                    Login = login,
                 };
             }
 
@@ -88,6 +93,8 @@ partial class Customer : global::SynthFixtures.ISynthesizable<global::SynthFixtu
             private string DrawTag() => global::SynthFixtures.Sampling.Typed.SynthDraw.Letters(_tagRandom, 5, 10);
 
             private string DrawHomepage() => s_homepagePattern.Generate(_homepageRandom);
+
+            private string DrawLogin() => s_loginPattern.Generate(_loginRandom, 0, 8);
         }
     }
 }

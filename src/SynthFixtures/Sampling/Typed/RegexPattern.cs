@@ -125,6 +125,41 @@ internal sealed class RegexPattern
         }
     }
 
+    /// <summary>The fewest and most characters a string generated from <paramref name="node"/> can have.</summary>
+    public static void LengthRange(RegexNode node, out long min, out long max)
+    {
+        switch (node)
+        {
+            case RegexSequence sequence:
+                min = max = 0;
+                foreach (var item in sequence.Items)
+                {
+                    LengthRange(item, out var itemMin, out var itemMax);
+                    min += itemMin;
+                    max += itemMax;
+                }
+                return;
+            case RegexAlternation alternation:
+                min = long.MaxValue;
+                max = 0;
+                foreach (var option in alternation.Options)
+                {
+                    LengthRange(option, out var optionMin, out var optionMax);
+                    if (optionMin < min) min = optionMin;
+                    if (optionMax > max) max = optionMax;
+                }
+                return;
+            case RegexRepeat repeat:
+                LengthRange(repeat.Item, out var one, out var most);
+                min = one * repeat.Min;
+                max = most * repeat.Max;
+                return;
+            default:
+                min = max = 1;
+                return;
+        }
+    }
+
     private bool Peek(char c) => _pos < _text.Length && _text[_pos] == c;
 
     private RegexUnsupportedException Fail(string what) => new RegexUnsupportedException(what + " at position " + _pos);

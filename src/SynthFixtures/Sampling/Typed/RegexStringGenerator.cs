@@ -40,6 +40,26 @@ public sealed class RegexStringGenerator
         return text.ToString();
     }
 
+    /// <summary>Redraws allowed for one length-limited string before giving up.</summary>
+    public const int MaxLengthAttempts = 1_000;
+
+    /// <summary>
+    /// A string matching the pattern with between <paramref name="minLength"/> and <paramref name="maxLength"/>
+    /// characters (redrawn until it fits), for a pattern that also carries a length attribute.
+    /// </summary>
+    /// <exception cref="SynthDataException">No fitting string after <see cref="MaxLengthAttempts"/> draws.</exception>
+    public string Generate(SynthRandom random, int minLength, int maxLength)
+    {
+        for (var attempt = 0; attempt < MaxLengthAttempts; attempt++)
+        {
+            var text = Generate(random);
+            if (text.Length >= minLength && text.Length <= maxLength) return text;
+        }
+        throw new SynthDataException(
+            $"The pattern '{Pattern}' rarely yields strings of {minLength} to {maxLength} characters ({MaxLengthAttempts} draws failed).",
+            hint: "Make the pattern's quantifiers agree with the length attribute.");
+    }
+
     private static void Append(RegexNode node, StringBuilder text, SynthRandom random)
     {
         switch (node)
