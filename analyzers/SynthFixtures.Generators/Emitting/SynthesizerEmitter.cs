@@ -104,8 +104,8 @@ internal static class SynthesizerEmitter
             w.Line($"var {local} = {call};");
             if (!p.Unique || p.Source == ValueSource.Key) continue;
             var stem = Literals.Stem(p.Name);
-            w.Open($"for (var attempt = 1; {(p.IsNullable ? local + " is not null && " : "")}!_{stem}Seen.Add({local}); attempt++)");
-            w.Line($"_{stem}Seen.ThrowIfExhausted(attempt);");
+            w.Open($"for (var __attempt = 1; {(p.IsNullable ? local + " is not null && " : "")}!_{stem}Seen.Add({local}); __attempt++)");
+            w.Line($"_{stem}Seen.ThrowIfExhausted(__attempt);");
             w.Line($"{local} = {call};");
             w.Close();
         }

@@ -44,9 +44,9 @@ partial class Catalog
                 {
                     var code = DrawCode();
                     var shelf = DrawShelf();
-                    for (var attempt = 1; !_shelfSeen.Add(shelf); attempt++)
+                    for (var __attempt = 1; !_shelfSeen.Add(shelf); __attempt++)
                     {
-                        _shelfSeen.ThrowIfExhausted(attempt);
+                        _shelfSeen.ThrowIfExhausted(__attempt);
                         shelf = DrawShelf();
                     }
                     var price = DrawPrice();

@@ -92,9 +92,9 @@ partial record Patient : global::SynthFixtures.ISynthesizable<global::SynthFixtu
                 var admitted = DrawAdmitted();
                 var discharged = DrawDischarged(admitted);
                 var recordNumber = DrawRecordNumber();
-                for (var attempt = 1; !_recordNumberSeen.Add(recordNumber); attempt++)
+                for (var __attempt = 1; !_recordNumberSeen.Add(recordNumber); __attempt++)
                 {
-                    _recordNumberSeen.ThrowIfExhausted(attempt);
+                    _recordNumberSeen.ThrowIfExhausted(__attempt);
                     recordNumber = DrawRecordNumber();
                 }
                 var nickname = DrawNickname();
