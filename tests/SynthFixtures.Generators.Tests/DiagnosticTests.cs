@@ -34,6 +34,7 @@ public sealed class DiagnosticTests
         { "SF0012", "[Synthesize] public partial class P<T> { public int A { get; set; } }", "has type parameters" },
         { "SF0013", "[Synthesize] public partial class P { [NullRate(0.5)] public int A { get; set; } }", "the property is not nullable" },
         { "SF0013", "[Synthesize] public partial class P { [SynthKey] public double A { get; set; } }", "keys must be integers, strings or Guids" },
+        { "SF0013", "[Synthesize] public partial class P { public P? Child { get; set; } }", "a type containing itself must be nullable with a [NullRate] above 0" },
         { "SF0014", "[Synthesize] public partial class P { public P(int a) { A = a; } public int A { get; set; } }", "parameterless constructor" },
     };
 

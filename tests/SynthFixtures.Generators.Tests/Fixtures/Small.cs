@@ -8,3 +8,11 @@ public partial record Die
 {
     [SynthRange(1, 3), Unique] public int Face { get; init; }
 }
+
+/// <summary>A type that nests itself: allowed because the link is nullable with a null rate, so chains end.</summary>
+[Synthesize]
+public partial record Node
+{
+    [SynthKey] public long Id { get; init; }
+    [NullRate(0.5)] public Node? Next { get; init; }
+}

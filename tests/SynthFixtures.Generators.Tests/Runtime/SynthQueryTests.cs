@@ -53,4 +53,20 @@ public sealed class SynthQueryTests
         Assert.Equal([4, 5], next);
         Assert.Equal(5, graph.Generated(Patient.PatientSynthesizer.Instance).Count);
     }
+
+    [Fact]
+    public void A_self_nesting_type_builds_finite_chains_with_unique_keys()
+    {
+        var heads = Node.Synth.WithSeed(8).Take(200).ToList();
+        var all = heads.SelectMany(Chain).ToList();
+
+        Assert.Equal(all.Count, all.Select(n => n.Id).Distinct().Count());
+        Assert.InRange(all.Count / (double)heads.Count, 1.6, 2.4); // geometric chains, mean length 2 for NullRate 0.5
+        Assert.Equal(heads, Node.Synth.WithSeed(8).Take(200).ToList());
+    }
+
+    private static IEnumerable<Node> Chain(Node node)
+    {
+        for (var n = node; n is not null; n = n.Next) yield return n;
+    }
 }
