@@ -44,6 +44,7 @@ public sealed class ConstraintPropertyTests
         Assert.InRange(p.Score, 0f, 1f);
         Assert.True(p.LowerScore < p.Score && p.LowerScore >= 0f, $"{p.LowerScore} < {p.Score}");
         Assert.InRange(p.Floor, (short)0, (short)1000);
+        Assert.True(p.Employer is null || p.Employer.Length > 0);
         Assert.Equal("kept", p.Untouched);
         Assert.Matches(new Regex("^[A-Z]{2}[0-9]{3}$"), p.Home.PostCode);
         Assert.False(string.IsNullOrWhiteSpace(p.Home.City));

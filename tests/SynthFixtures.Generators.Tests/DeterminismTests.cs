@@ -77,6 +77,7 @@ public sealed class DeterminismTests
         Assert.InRange(patients.Count(p => p.Discharged is null) / 4000.0, 0.17, 0.23);  // NullRate(0.2)
         Assert.InRange(patients.Average(p => p.WeightKg), 68.5, 71.5);                  // Normal(70, 15) barely truncated
         Assert.InRange(patients.Count(p => p.Insured) / 4000.0, 0.46, 0.54);
+        Assert.InRange(patients.Count(p => p.Employer is null) / 4000.0, 0.27, 0.33);    // NullRate(0.3) on a [Fake]
     }
 
     private static string Json<T>(IEnumerable<T> items) => JsonSerializer.Serialize(items);

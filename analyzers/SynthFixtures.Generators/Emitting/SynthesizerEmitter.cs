@@ -90,7 +90,12 @@ internal static class SynthesizerEmitter
         {
             var stem = Literals.Stem(p.Name);
             var stream = $"graph.Random({Literals.String(purpose + "." + p.Name)})";
-            if (p.Source == ValueSource.Fake) w.Line($"_{stem}Faker = {Draw}.Faker({stream});");
+            if (p.Source == ValueSource.Fake)
+            {
+                w.Line($"_{stem}Faker = {Draw}.Faker({stream});");
+                // A nullable fake still needs a coin for its nulls, from a stream of its own.
+                if (UsesRandom(p)) w.Line($"_{stem}Random = graph.Random({Literals.String(purpose + "." + p.Name + "#nulls")});");
+            }
             else if (UsesRandom(p)) w.Line($"_{stem}Random = {stream};");
         }
         w.Close().Line();

@@ -31,6 +31,7 @@ public partial record Patient
     [SynthRange(0.0, 1.0)] public float Score { get; init; }
     [LessThan(nameof(Score))] public float LowerScore { get; init; }
     public short Floor { get; init; }
+    [Fake("Company.CompanyName"), NullRate(0.3)] public string? Employer { get; init; }
     [SynthIgnore] public string Untouched { get; init; } = "kept";
     public Address Home { get; init; } = new();
 }

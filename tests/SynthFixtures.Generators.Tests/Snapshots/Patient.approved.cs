@@ -53,6 +53,8 @@ partial record Patient : global::SynthFixtures.ISynthesizable<global::SynthFixtu
             private readonly global::SynthFixtures.Randomness.SynthRandom _scoreRandom;
             private readonly global::SynthFixtures.Randomness.SynthRandom _lowerScoreRandom;
             private readonly global::SynthFixtures.Randomness.SynthRandom _floorRandom;
+            private readonly global::SynthFixtures.Randomness.SynthRandom _employerRandom;
+            private readonly global::Bogus.Faker _employerFaker;
             private global::SynthFixtures.ISynthStream<global::SynthFixtures.Generators.Tests.Fixtures.Address>? _homeStream;
 
             public Stream(global::SynthFixtures.SynthGraph graph)
@@ -80,6 +82,8 @@ partial record Patient : global::SynthFixtures.ISynthesizable<global::SynthFixtu
                 _scoreRandom = graph.Random("SynthFixtures.Generators.Tests.Fixtures.Patient.Score");
                 _lowerScoreRandom = graph.Random("SynthFixtures.Generators.Tests.Fixtures.Patient.LowerScore");
                 _floorRandom = graph.Random("SynthFixtures.Generators.Tests.Fixtures.Patient.Floor");
+                _employerFaker = global::SynthFixtures.Sampling.Typed.SynthDraw.Faker(graph.Random("SynthFixtures.Generators.Tests.Fixtures.Patient.Employer"));
+                _employerRandom = graph.Random("SynthFixtures.Generators.Tests.Fixtures.Patient.Employer#nulls");
             }
 
             /// <inheritdoc />
@@ -113,6 +117,7 @@ partial record Patient : global::SynthFixtures.ISynthesizable<global::SynthFixtu
                 var score = DrawScore();
                 var lowerScore = DrawLowerScore(score);
                 var floor = DrawFloor();
+                var employer = DrawEmployer();
                 var home = DrawHome();
                 return new global::SynthFixtures.Generators.Tests.Fixtures.Patient
                 {
@@ -139,6 +144,7 @@ partial record Patient : global::SynthFixtures.ISynthesizable<global::SynthFixtu
                     Score = score,
                     LowerScore = lowerScore,
                     Floor = floor,
+                    Employer = employer,
                     Home = home,
                 };
             }
@@ -205,6 +211,12 @@ partial record Patient : global::SynthFixtures.ISynthesizable<global::SynthFixtu
             }
 
             private short DrawFloor() => (short)global::SynthFixtures.Sampling.Typed.SynthDraw.Int64(_floorRandom, 0L, 1000L);
+
+            private string? DrawEmployer()
+            {
+                if (global::SynthFixtures.Sampling.Typed.SynthDraw.IsNull(_employerRandom, 0.3D)) return null;
+                return _employerFaker.Company.CompanyName();
+            }
 
             private global::SynthFixtures.Generators.Tests.Fixtures.Address DrawHome() => (_homeStream ??= _graph.StreamOf(global::SynthFixtures.Generators.Tests.Fixtures.Address.AddressSynthesizer.Instance)).Next();
         }
