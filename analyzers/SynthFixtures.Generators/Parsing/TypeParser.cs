@@ -1,0 +1,108 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SynthFixtures.Generators.Diagnostics;
+using SynthFixtures.Generators.Model;
+
+namespace SynthFixtures.Generators.Parsing;
+
+/// <summary>
+/// The pure parse step: a [Synthesize] type symbol in, an equatable <see cref="ParseResult"/> out. Nothing symbolic
+/// survives it, so the emit step caches on value equality.
+/// </summary>
+internal static class TypeParser
+{
+    // Every number in a message or literal is formatted with the invariant culture explicitly, so output never
+    // depends on the build machine's culture.
+    public static ParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
+        var type = (INamedTypeSymbol)context.TargetSymbol;
+        var diagnostics = new List<DiagnosticInfo>();
+        var location = ((TypeDeclarationSyntax)context.TargetNode).Identifier.GetLocation();
+
+        for (var t = type; t is not null; t = t.ContainingType)
+        {
+            if (IsPartial(t, cancellationToken)) continue;
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TypeNotPartial, location, t.ToDisplayString()));
+            return Fail(diagnostics);
+        }
+        if (type.IsGenericType || type.ContainingType?.IsGenericType == true)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GenericType, location, type.ToDisplayString()));
+            return Fail(diagnostics);
+        }
+        if (type.TypeKind == TypeKind.Class && (type.IsAbstract || !type.InstanceConstructors.Any(c => c.Parameters.All(p => p.IsOptional))))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NoConstructor, location, type.ToDisplayString()));
+            return Fail(diagnostics);
+        }
+
+        var parser = new PropertyParser(context.SemanticModel.Compilation, type, diagnostics);
+        var drafts = new List<PropertyDraft>();
+        foreach (var property in SettableProperties(type))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (property.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == AttributeNames.Ignore)) continue;
+            var draft = parser.Parse(property);
+            if (draft is not null) drafts.Add(draft);
+        }
+        if (diagnostics.Count > 0) return Fail(diagnostics);
+        var ordered = OrderingPlanner.Plan(type.Name, drafts, diagnostics);
+        if (ordered is null) return Fail(diagnostics);
+
+        var from = type.GetAttributes().First(a => a.AttributeClass?.ToDisplayString() == AttributeNames.Synthesize)
+            .NamedArguments.Where(n => n.Key == "From").Select(n => n.Value.Value as string).FirstOrDefault();
+        var containers = new List<ContainerSpec>();
+        for (var c = type.ContainingType; c is not null; c = c.ContainingType) containers.Insert(0, new ContainerSpec(Keyword(c), c.Name));
+        var spec = new TypeSpec(
+            type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString(),
+            type.Name,
+            type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+            Keyword(type),
+            containers.ToEquatableArray(),
+            ordered.Select(d => d.ToSpec()).ToEquatableArray(),
+            from);
+        return new ParseResult(spec, EquatableArray<DiagnosticInfo>.Empty);
+    }
+
+    private static ParseResult Fail(List<DiagnosticInfo> diagnostics) => new(null, diagnostics.ToEquatableArray());
+
+    private static bool IsPartial(INamedTypeSymbol type, CancellationToken cancellationToken) =>
+        type.DeclaringSyntaxReferences.All(r =>
+            r.GetSyntax(cancellationToken) is TypeDeclarationSyntax declaration && declaration.Modifiers.Any(SyntaxKind.PartialKeyword));
+
+    /// <summary>Instance properties with a setter, base types' first; an override replaces what it overrides.</summary>
+    private static IEnumerable<IPropertySymbol> SettableProperties(INamedTypeSymbol type)
+    {
+        var chain = new List<INamedTypeSymbol>();
+        for (var t = type; t is not null && t.SpecialType != SpecialType.System_Object && t.SpecialType != SpecialType.System_ValueType; t = t.BaseType)
+            chain.Insert(0, t);
+        var seen = new Dictionary<string, IPropertySymbol>();
+        var order = new List<string>();
+        foreach (var t in chain)
+        {
+            foreach (var property in t.GetMembers().OfType<IPropertySymbol>())
+            {
+                if (property.IsStatic || property.IsIndexer || property.SetMethod is null || property.IsImplicitlyDeclared) continue;
+                if (property.Name == "EqualityContract") continue;
+                // A private setter of a base type is out of reach of the generated code, which lives in the derived type.
+                if (!SymbolEqualityComparer.Default.Equals(t, type) && property.SetMethod.DeclaredAccessibility == Accessibility.Private) continue;
+                if (!seen.ContainsKey(property.Name)) order.Add(property.Name);
+                seen[property.Name] = property;
+            }
+        }
+        return order.Select(n => seen[n]);
+    }
+
+    private static string Keyword(INamedTypeSymbol type) => (type.IsRecord, type.TypeKind) switch
+    {
+        (true, TypeKind.Struct) => "record struct",
+        (true, _) => "record",
+        (false, TypeKind.Struct) => "struct",
+        (false, TypeKind.Interface) => "interface",
+        _ => "class",
+    };
+}

@@ -1,0 +1,9 @@
+namespace SynthFixtures.Generators;
+
+/// <summary>Names of the pipeline steps, for <c>WithTrackingName</c> and the caching tests.</summary>
+internal static class TrackingNames
+{
+    public const string Parse = "SynthFixtures.Parse";
+    public const string Specs = "SynthFixtures.Specs";
+    public const string Diagnostics = "SynthFixtures.Diagnostics";
+}

@@ -1,0 +1,124 @@
+using System.Collections;
+
+namespace SynthFixtures;
+
+/// <summary>
+/// The fluent query over a synthesizer: <c>Patient.Synth.WithSeed(42).Where(p =&gt; p.Age &gt;= 65).Take(200)</c>.
+/// Immutable: every method returns a new query. Enumerating it streams objects; without <see cref="Take"/> the stream
+/// is endless. The same query enumerates to the same objects every time (unless it runs <see cref="In"/> a shared graph).
+/// </summary>
+/// <typeparam name="T">The generated type.</typeparam>
+public sealed class Synth<T> : IEnumerable<T>
+{
+    /// <summary>Consecutive objects <see cref="Where"/> may reject before the query gives up as too rare.</summary>
+    public const int MaxConsecutiveRejections = 100_000;
+
+    private readonly Func<T, bool>[] _predicates;
+    private readonly SynthGraph? _graph;
+
+    /// <summary>A query with seed 0, no filter and no count.</summary>
+    public Synth(ISynthesizer<T> synthesizer) : this(synthesizer, 0, null, [], null) { }
+
+    private Synth(ISynthesizer<T> synthesizer, long seed, int? count, Func<T, bool>[] predicates, SynthGraph? graph)
+    {
+        Synthesizer = synthesizer;
+        Seed = seed;
+        Count = count;
+        _predicates = predicates;
+        _graph = graph;
+    }
+
+    /// <summary>What makes the objects.</summary>
+    public ISynthesizer<T> Synthesizer { get; }
+
+    /// <summary>The seed behind every random choice (ignored when the query runs <see cref="In"/> a graph, which has its own).</summary>
+    public long Seed { get; }
+
+    /// <summary>How many objects enumeration yields; <c>null</c> for an endless stream.</summary>
+    public int? Count { get; }
+
+    /// <summary>Uses <paramref name="seed"/> for every random choice.</summary>
+    public Synth<T> WithSeed(long seed) => new(Synthesizer, seed, Count, _predicates, _graph);
+
+    /// <summary>Keeps only objects that satisfy <paramref name="predicate"/> (rejection: rare conditions cost time, impossible ones throw).</summary>
+    public Synth<T> Where(Func<T, bool> predicate)
+    {
+        ArgumentNullException.ThrowIfNull(predicate);
+        return new(Synthesizer, Seed, Count, [.. _predicates, predicate], _graph);
+    }
+
+    /// <summary>Yields <paramref name="count"/> objects.</summary>
+    public Synth<T> Take(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        return new(Synthesizer, Seed, count, _predicates, _graph);
+    }
+
+    /// <summary>
+    /// Draws from <paramref name="graph"/>'s stream for this type and records the objects there, so later
+    /// <see cref="SynthForeignKeyAttribute"/> properties in the same graph reference them.
+    /// </summary>
+    public Synth<T> In(SynthGraph graph)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        return new(Synthesizer, Seed, Count, _predicates, graph);
+    }
+
+    /// <summary>The same query answered by another synthesizer (e.g. a learned model's).</summary>
+    public Synth<T> Using(ISynthesizer<T> synthesizer)
+    {
+        ArgumentNullException.ThrowIfNull(synthesizer);
+        return new(synthesizer, Seed, Count, _predicates, _graph);
+    }
+
+    /// <summary>The first object of the query.</summary>
+    public T Generate()
+    {
+        using var e = Take(1).GetEnumerator();
+        e.MoveNext();
+        return e.Current;
+    }
+
+    /// <summary>The first <paramref name="count"/> objects of the query.</summary>
+    public List<T> Generate(int count)
+    {
+        var list = new List<T>(count);
+        list.AddRange(Take(count));
+        return list;
+    }
+
+    /// <inheritdoc />
+    public IEnumerator<T> GetEnumerator()
+    {
+        var graph = _graph ?? new SynthGraph(Seed);
+        var stream = graph.StreamOf(Synthesizer);
+        for (var produced = 0; Count is not { } count || produced < count; produced++)
+        {
+            var item = NextAccepted(stream);
+            if (_graph is not null) graph.Record(Synthesizer, item);
+            yield return item;
+        }
+    }
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    private T NextAccepted(ISynthStream<T> stream)
+    {
+        if (_predicates.Length == 0) return stream.Next();
+        for (var rejected = 0; rejected < MaxConsecutiveRejections; rejected++)
+        {
+            var item = stream.Next();
+            if (Accepts(item)) return item;
+        }
+        throw new SynthDataException(
+            $"{MaxConsecutiveRejections} consecutive {typeof(T).Name} objects failed the Where condition.",
+            hint: "The condition is impossible or very rare under the type's constraints; narrow the [Range]/[OneOf] attributes instead of filtering.");
+    }
+
+    private bool Accepts(T item)
+    {
+        foreach (var predicate in _predicates)
+            if (!predicate(item)) return false;
+        return true;
+    }
+}

@@ -1,0 +1,82 @@
+using SynthFixtures.Randomness;
+
+namespace SynthFixtures;
+
+/// <summary>
+/// One generation run over several types that reference each other: one seed, one stream per synthesizer (so keys
+/// stay unique across every object of a type), and the principals that <see cref="SynthForeignKeyAttribute"/>
+/// properties point at. Generate principals first (<c>Parent.Synth.In(graph).Take(10)</c>) and children reference
+/// only those; otherwise children create principals on demand, recorded in <see cref="Generated{T}"/>. Not thread-safe.
+/// </summary>
+/// <param name="seed">The seed behind every random choice in the graph.</param>
+public sealed class SynthGraph(long seed)
+{
+    private readonly SynthRandom _root = new(seed);
+    private readonly Dictionary<object, object> _streams = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<object, object> _pools = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>The graph's seed.</summary>
+    public long Seed { get; } = seed;
+
+    /// <summary>An independent random stream for a named purpose (a type, then a property), derived from the seed only.</summary>
+    public SynthRandom Random(string purpose) => _root.Derive(purpose);
+
+    /// <summary>The graph's one stream for <paramref name="synthesizer"/>, opened on first use.</summary>
+    public ISynthStream<T> StreamOf<T>(ISynthesizer<T> synthesizer)
+    {
+        ArgumentNullException.ThrowIfNull(synthesizer);
+        if (_streams.TryGetValue(synthesizer, out var existing)) return (ISynthStream<T>)existing;
+        var stream = synthesizer.Open(this);
+        _streams.Add(synthesizer, stream);
+        return stream;
+    }
+
+    /// <summary>The objects of <paramref name="synthesizer"/> generated in this graph and available as principals.</summary>
+    public IReadOnlyList<T> Generated<T>(ISynthesizer<T> synthesizer) => PoolOf(synthesizer).Items;
+
+    /// <summary>Records an object the user asked for explicitly; from then on references pick only among recorded objects.</summary>
+    public void Record<T>(ISynthesizer<T> synthesizer, T item)
+    {
+        var pool = PoolOf(synthesizer);
+        pool.Items.Add(item);
+        pool.Explicit = true;
+    }
+
+    /// <summary>
+    /// The key of a principal for a foreign-key property: a recorded principal chosen uniformly, or — when the user
+    /// generated none explicitly — a new one with probability 1/(n+1), so n children spread over about √(2n) principals.
+    /// </summary>
+    /// <param name="principal">The principal type's synthesizer.</param>
+    /// <param name="key">Reads the principal's key.</param>
+    /// <param name="random">The referencing property's random stream.</param>
+    public TKey Reference<T, TKey>(ISynthesizer<T> principal, Func<T, TKey> key, SynthRandom random)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(random);
+        var pool = PoolOf(principal);
+        var count = pool.Items.Count;
+        if (count == 0 || (!pool.Explicit && random.NextInt(count + 1) == 0))
+        {
+            var created = StreamOf(principal).Next();
+            pool.Items.Add(created);
+            return key(created);
+        }
+        return key(pool.Items[random.NextInt(count)]);
+    }
+
+    private Pool<T> PoolOf<T>(ISynthesizer<T> synthesizer)
+    {
+        ArgumentNullException.ThrowIfNull(synthesizer);
+        if (_pools.TryGetValue(synthesizer, out var existing)) return (Pool<T>)existing;
+        var pool = new Pool<T>();
+        _pools.Add(synthesizer, pool);
+        return pool;
+    }
+
+    private sealed class Pool<T>
+    {
+        public List<T> Items { get; } = [];
+
+        public bool Explicit { get; set; }
+    }
+}
