@@ -12,8 +12,9 @@ internal sealed class CategoryCodes
     /// <summary>The code of a missing cell.</summary>
     public const int Missing = 0;
 
-    private CategoryCodes(int[] real, int[] synthetic, int count, int[]? holdout)
+    private CategoryCodes(int[] real, int[] synthetic, int count, int[]? holdout, string[] labels)
     {
+        Labels = labels;
         Holdout = holdout;
         Real = real;
         Synthetic = synthetic;
@@ -25,6 +26,9 @@ internal sealed class CategoryCodes
 
     /// <summary>Codes of the synthetic cells.</summary>
     public int[] Synthetic { get; }
+
+    /// <summary>The category text of each code (index 0, the missing code, is empty).</summary>
+    public string[] Labels { get; }
 
     /// <summary>Codes of the holdout cells, when a holdout was given.</summary>
     public int[]? Holdout { get; }
@@ -39,7 +43,10 @@ internal sealed class CategoryCodes
         var realCodes = Encode(real, dictionary);
         var syntheticCodes = Encode(synthetic, dictionary);
         var holdoutCodes = holdout is null ? null : Encode(holdout, dictionary);
-        return new CategoryCodes(realCodes, syntheticCodes, dictionary.Count + 1, holdoutCodes);
+        var labels = new string[dictionary.Count + 1];
+        labels[Missing] = "";
+        foreach (var (text, code) in dictionary) labels[code] = text;
+        return new CategoryCodes(realCodes, syntheticCodes, dictionary.Count + 1, holdoutCodes, labels);
     }
 
     private static int[] Encode(IReadOnlyList<string?> cells, Dictionary<string, int> dictionary)

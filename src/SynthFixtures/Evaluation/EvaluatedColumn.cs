@@ -13,8 +13,11 @@ namespace SynthFixtures.Evaluation;
 internal sealed class EvaluatedColumn
 {
     private EvaluatedColumn(ColumnMetadata metadata, double[]? realValues, double[]? syntheticValues, int[] realCodes,
-        int[] syntheticCodes, int codeCount, double[]? holdoutValues = null, int[]? holdoutCodes = null)
+        int[] syntheticCodes, int codeCount, double[]? holdoutValues = null, int[]? holdoutCodes = null,
+        string[]? labels = null, EqualWidthBins? bins = null)
     {
+        Labels = labels;
+        Bins = bins;
         HoldoutValues = holdoutValues;
         HoldoutCodes = holdoutCodes;
         Metadata = metadata;
@@ -46,6 +49,12 @@ internal sealed class EvaluatedColumn
     /// <summary>Number of codes, the missing code included.</summary>
     public int CodeCount { get; }
 
+    /// <summary>Category text per code for a categorical column; <c>null</c> for a numeric column.</summary>
+    public string[]? Labels { get; }
+
+    /// <summary>The bins behind the codes of a numeric column (code k + 1 is bin k); <c>null</c> for a categorical column.</summary>
+    public EqualWidthBins? Bins { get; }
+
     /// <summary>Holdout values of a numeric column; <c>null</c> for a categorical column or without a holdout.</summary>
     public double[]? HoldoutValues { get; }
 
@@ -61,7 +70,7 @@ internal sealed class EvaluatedColumn
         if (!metadata.IsNumeric)
         {
             var codes = CategoryCodes.Create(real.Column(realIndex), synthetic.Column(syntheticIndex), holdout?.Column(holdoutIndex));
-            return new EvaluatedColumn(metadata, null, null, codes.Real, codes.Synthetic, codes.Count, holdoutCodes: codes.Holdout);
+            return new EvaluatedColumn(metadata, null, null, codes.Real, codes.Synthetic, codes.Count, holdoutCodes: codes.Holdout, labels: codes.Labels);
         }
         var realValues = ColumnValues.ToDoubles(real, realIndex, metadata);
         var syntheticValues = ColumnValues.ToDoubles(synthetic, syntheticIndex, metadata);
@@ -69,7 +78,7 @@ internal sealed class EvaluatedColumn
         var bins = EqualWidthBins.Create(realValues);
         return new EvaluatedColumn(metadata, realValues, syntheticValues, BinCodes(realValues, bins),
             BinCodes(syntheticValues, bins), bins.Count + 1, holdoutValues,
-            holdoutValues is null ? null : BinCodes(holdoutValues, bins));
+            holdoutValues is null ? null : BinCodes(holdoutValues, bins), bins: bins);
     }
 
     /// <summary>The column-shape score: KSComplement for numeric columns, TVComplement (missing ignored) otherwise.</summary>
