@@ -57,7 +57,7 @@ public static class EvaluationMarkdown
             ("Column shapes", report.Quality.ColumnShapes, "KS / TV complement per column"),
             ("Column pair trends", report.Quality.ColumnPairTrends, "correlation / contingency similarity per pair"),
             ("Diagnostic", report.Diagnostic.Overall, "validity and structure"),
-            ("Missing values", report.Diagnostic.MissingValueSimilarity, "1 − |missing-rate difference|"),
+            ("Missing values", report.Diagnostic.MissingValueSimilarity, "1 − abs(missing-rate difference)"),
             ("DCR baseline protection", p.DcrBaselineProtection, $"median DCR {F(p.SyntheticDcr.Median)} vs random {F(p.RandomDcr.Median)}"),
             ("DCR overfitting protection", p.DcrOverfitting?.Score, p.DcrOverfitting is { } o ? $"{o.ShareCloserToTraining:P1} closer to training (chance {o.ExpectedShare:P1})" : "needs a holdout"),
             ("New-row synthesis", p.NewRows.Score, $"{p.NewRows.ExactCopies:N0} exact, {p.NewRows.NearCopies:N0} near copies"),
