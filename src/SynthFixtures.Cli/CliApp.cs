@@ -5,7 +5,8 @@ namespace SynthFixtures.Cli;
 
 /// <summary>
 /// The <c>synthfixtures</c> command line. Results go to standard output, progress and errors to standard error.
-/// Exit codes: 0 success, 2 bad input (a bad CSV, metadata, model file, condition or command line), 1 anything else.
+/// Exit codes: 0 success, 2 bad input (a bad CSV, metadata, model file, condition or command line), 3 a synthetic
+/// dataset rejected by <c>evaluate --fail-under</c>, 1 anything else.
 /// </summary>
 public static class CliApp
 {
@@ -17,6 +18,9 @@ public static class CliApp
 
     /// <summary>The input was wrong; the message says where and what to do.</summary>
     public const int BadInput = 2;
+
+    /// <summary>The evaluation ran, and at least one <c>--fail-under</c> check scored below its minimum.</summary>
+    public const int ThresholdFailed = 3;
 
     /// <summary>Runs the command line with the given writers (tests pass their own).</summary>
     public static int Run(string[] args, TextWriter output, TextWriter error)

@@ -18,6 +18,13 @@ internal static class CommonOptions
         DefaultValueFactory = _ => 1,
     };
 
+    public static Option<double?> HoldoutFraction(string command) => new("--holdout-fraction")
+    {
+        Description = command == "train"
+            ? "Keep this share of rows (e.g. 0.2) out of training, chosen with --seed, and write them as a holdout CSV."
+            : "Split real.csv into training and holdout rows exactly as 'train --holdout-fraction' with the same --seed did.",
+    };
+
     public static Option<string[]> MissingTokens() => new("--missing")
     {
         Description = "Tokens that mean a missing value, compared after trimming (default: empty, NA, N/A, NULL, null, ?).",

@@ -7,7 +7,8 @@ using SynthFixtures.Models.GaussianCopula;
 
 namespace SynthFixtures.Cli.Commands;
 
-/// <summary><c>synthfixtures train data.csv --model gaussiancopula --out model.synth [--metadata m.json] [--seed N]</c>.</summary>
+/// <summary><c>synthfixtures train data.csv --model gaussiancopula --out model.synth [--metadata m.json] [--seed N]
+/// [--holdout-fraction 0.2 [--holdout-out h.csv]]</c>.</summary>
 internal static class TrainCommand
 {
     public static Command Create(CliConsole console)
@@ -21,7 +22,9 @@ internal static class TrainCommand
         var seed = CommonOptions.Seed("training");
         var missing = CommonOptions.MissingTokens();
         var trim = CommonOptions.Trim();
-        var command = new Command("train", "Learn a model from a CSV and write it as a .synth file.") { data, model, output, metadata, metadataOut, schemaOut, seed, missing, trim };
+        var holdoutFraction = CommonOptions.HoldoutFraction("train");
+        var holdoutOut = new Option<string?>("--holdout-out") { Description = "Where to write the holdout rows (default: next to the model, <model>.holdout.csv)." };
+        var command = new Command("train", "Learn a model from a CSV and write it as a .synth file.") { data, model, output, metadata, metadataOut, schemaOut, seed, missing, trim, holdoutFraction, holdoutOut };
         command.SetAction((parse, cancellationToken) =>
         {
             var kind = parse.GetValue(model)!.Trim().ToLowerInvariant();
@@ -30,9 +33,20 @@ internal static class TrainCommand
             var path = parse.GetValue(data)!;
             var table = console.Timed("Read", () => CsvTableReader.Read(path, CommonOptions.ReadOptions(parse.GetValue(missing), parse.GetValue(trim))));
             var schema = CommonOptions.MetadataFor(table, parse.GetValue(metadata));
+            var target = parse.GetValue(output)!;
+            if (parse.GetValue(holdoutFraction) is { } fraction)
+            {
+                // Same split as 'evaluate --holdout-fraction' with the same seed: it depends only on rows, fraction and seed.
+                var (training, holdout) = HoldoutSplit.Split(table, fraction, parse.GetValue(seed));
+                var holdoutPath = parse.GetValue(holdoutOut) ?? Path.ChangeExtension(target, null) + ".holdout.csv";
+                CsvTableWriter.Write(holdout, holdoutPath);
+                console.Out.WriteLine($"Held out {holdout.RowCount:N0} of {table.RowCount:N0} rows (seed {parse.GetValue(seed)}); written to {holdoutPath}.");
+                table = training;
+            }
+            else if (parse.GetValue(holdoutOut) is not null)
+                throw new SynthDataException("--holdout-out needs --holdout-fraction.", hint: "Add e.g. --holdout-fraction 0.2.");
             var options = new GaussianCopulaOptions { Seed = parse.GetValue(seed) };
             var fitted = console.Timed("Fitted", () => GaussianCopulaFitter.Fit(table, schema, options, console.Progress("fit"), cancellationToken));
-            var target = parse.GetValue(output)!;
             ModelArtifact.Save(fitted, target);
             if (parse.GetValue(metadataOut) is { } metadataPath) MetadataJson.Save(schema, metadataPath);
             if (parse.GetValue(schemaOut) is { } schemaPath) File.WriteAllText(schemaPath, fitted.DescribeSchema().Write());

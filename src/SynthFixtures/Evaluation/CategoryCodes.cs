@@ -12,8 +12,10 @@ internal sealed class CategoryCodes
     /// <summary>The code of a missing cell.</summary>
     public const int Missing = 0;
 
-    private CategoryCodes(int[] real, int[] synthetic, int count)
+    private CategoryCodes(int[] real, int[] synthetic, int count, int[]? holdout, string[] labels)
     {
+        Labels = labels;
+        Holdout = holdout;
         Real = real;
         Synthetic = synthetic;
         Count = count;
@@ -25,16 +27,26 @@ internal sealed class CategoryCodes
     /// <summary>Codes of the synthetic cells.</summary>
     public int[] Synthetic { get; }
 
+    /// <summary>The category text of each code (index 0, the missing code, is empty).</summary>
+    public string[] Labels { get; }
+
+    /// <summary>Codes of the holdout cells, when a holdout was given.</summary>
+    public int[]? Holdout { get; }
+
     /// <summary>Number of distinct codes, the missing code included (codes are 0 … Count − 1).</summary>
     public int Count { get; }
 
-    /// <summary>Codes both columns against one shared dictionary of categories.</summary>
-    public static CategoryCodes Create(IReadOnlyList<string?> real, IReadOnlyList<string?> synthetic)
+    /// <summary>Codes both columns (and the holdout's, if given) against one shared dictionary of categories.</summary>
+    public static CategoryCodes Create(IReadOnlyList<string?> real, IReadOnlyList<string?> synthetic, IReadOnlyList<string?>? holdout = null)
     {
         var dictionary = new Dictionary<string, int>(StringComparer.Ordinal);
         var realCodes = Encode(real, dictionary);
         var syntheticCodes = Encode(synthetic, dictionary);
-        return new CategoryCodes(realCodes, syntheticCodes, dictionary.Count + 1);
+        var holdoutCodes = holdout is null ? null : Encode(holdout, dictionary);
+        var labels = new string[dictionary.Count + 1];
+        labels[Missing] = "";
+        foreach (var (text, code) in dictionary) labels[code] = text;
+        return new CategoryCodes(realCodes, syntheticCodes, dictionary.Count + 1, holdoutCodes, labels);
     }
 
     private static int[] Encode(IReadOnlyList<string?> cells, Dictionary<string, int> dictionary)

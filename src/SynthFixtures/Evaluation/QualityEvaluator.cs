@@ -30,28 +30,17 @@ public static class QualityEvaluator
         ArgumentNullException.ThrowIfNull(real);
         ArgumentNullException.ThrowIfNull(synthetic);
         ArgumentNullException.ThrowIfNull(metadata);
-        var modelled = metadata.Columns.Where(c => c.IsModelled).ToArray();
-        Validate(real, synthetic, modelled);
-
-        progress?.Report($"Preparing {modelled.Length} columns ({real.RowCount} real rows, {synthetic.RowCount} synthetic rows)");
         var options = new ParallelOptions { CancellationToken = ct, MaxDegreeOfParallelism = maxDegreeOfParallelism };
-        var columns = new EvaluatedColumn[modelled.Length];
-        var shapes = new ColumnShapeScore[modelled.Length];
-        var errors = new SynthDataException?[modelled.Length];
-        Parallel.For(0, modelled.Length, options, i =>
-        {
-            try
-            {
-                columns[i] = EvaluatedColumn.Prepare(real, synthetic, modelled[i]);
-                shapes[i] = columns[i].ShapeScore();
-            }
-            catch (SynthDataException error)
-            {
-                errors[i] = error;
-            }
-        });
-        // The first bad column in metadata order is reported, however the threads happened to run.
-        if (errors.FirstOrDefault(e => e is not null) is { } first) throw first;
+        progress?.Report($"Preparing columns ({real.RowCount} real rows, {synthetic.RowCount} synthetic rows)");
+        var columns = PreparedColumns.Prepare(real, synthetic, null, metadata, options);
+        return FromColumns(columns, options, progress);
+    }
+
+    /// <summary>The report from columns prepared by <see cref="PreparedColumns"/> (shared with the other reports).</summary>
+    internal static QualityReport FromColumns(EvaluatedColumn[] columns, ParallelOptions options, IProgress<string>? progress)
+    {
+        var shapes = new ColumnShapeScore[columns.Length];
+        Parallel.For(0, columns.Length, options, i => shapes[i] = columns[i].ShapeScore());
         var columnShapes = Mean(shapes.Select(s => s.Score));
         progress?.Report($"Column shapes: {columnShapes:F4} over {shapes.Length} columns");
 
@@ -90,23 +79,6 @@ public static class QualityEvaluator
         }
         var score = ContingencySimilarity.Compute(a.RealCodes, b.RealCodes, a.SyntheticCodes, b.SyntheticCodes, a.CodeCount, b.CodeCount);
         return new ColumnPairScore(a.Metadata.Name, b.Metadata.Name, QualityMetric.ContingencySimilarity, score);
-    }
-
-    private static void Validate(Table real, Table synthetic, IReadOnlyList<ColumnMetadata> modelled)
-    {
-        if (modelled.Count == 0)
-            throw new SynthDataException("The metadata has no modelled column to evaluate.", real.SourcePath,
-                hint: "Identifier, text and PII columns are not evaluated; mark at least one column as numeric, datetime, categorical or boolean.");
-        foreach (var (table, role) in new[] { (real, "real"), (synthetic, "synthetic") })
-        {
-            foreach (var column in modelled)
-                if (!table.HasColumn(column.Name))
-                    throw new SynthDataException($"The {role} table has no column '{column.Name}', which the metadata lists.",
-                        table.SourcePath, hint: $"Its columns are: {string.Join(", ", table.ColumnNames)}.", columnName: column.Name);
-            if (table.RowCount == 0)
-                throw new SynthDataException($"The {role} table has no rows; a quality report needs at least one row on each side.",
-                    table.SourcePath);
-        }
     }
 
     private static double Mean(IEnumerable<double> scores)

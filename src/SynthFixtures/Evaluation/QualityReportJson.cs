@@ -23,6 +23,16 @@ public static class QualityReportJson
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, NewLine = "\n" }))
         {
             json.WriteStartObject();
+            WriteProperties(json, report);
+            json.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    /// <summary>Writes the report's properties into the open object (shared with the full evaluation's JSON).</summary>
+    internal static void WriteProperties(Utf8JsonWriter json, QualityReport report)
+    {
+        {
             json.WriteNumber("overall", report.Overall);
             json.WriteNumber("columnShapes", report.ColumnShapes);
             WriteNullable(json, "columnPairTrends", report.ColumnPairTrends);
@@ -54,12 +64,10 @@ public static class QualityReportJson
                 json.WriteEndObject();
             }
             json.WriteEndArray();
-            json.WriteEndObject();
         }
-        return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
-    private static void WriteNullable(Utf8JsonWriter json, string name, double? value)
+    internal static void WriteNullable(Utf8JsonWriter json, string name, double? value)
     {
         if (value is { } number) json.WriteNumber(name, number);
         else json.WriteNull(name);

@@ -1,0 +1,190 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using SynthFixtures.Data;
+using SynthFixtures.Metadata;
+using SynthFixtures.Randomness;
+
+namespace SynthFixtures.Evaluation.Utility;
+
+/// <summary>
+/// Machine-learning utility with ML.NET: for a target column, a FastTree and a linear learner are trained on the real
+/// training rows and on the synthetic rows and both are tested on the real holdout (F1 and accuracy for a categorical
+/// target, R² for a numeric one); and detection: a logistic regression separating real from synthetic rows, 3-fold
+/// stratified, its AUC turned into a score. Seeded throughout.
+/// </summary>
+public static class UtilityEvaluator
+{
+    /// <summary>Rows per side the detection classifier uses at most (a seeded sample), to keep it to seconds.</summary>
+    public const int DetectionRowsPerSide = 10_000;
+
+    private const int Folds = 3;
+
+    /// <summary>Checks that <paramref name="target"/> is a modelled column of <paramref name="metadata"/>.</summary>
+    /// <exception cref="SynthDataException">It is not.</exception>
+    public static void CheckTarget(TableMetadata metadata, string target, string? path = null)
+    {
+        ArgumentNullException.ThrowIfNull(metadata);
+        if (metadata.Find(target) is not { IsModelled: true })
+            throw new SynthDataException($"The target '{target}' is not an evaluated column.", path,
+                hint: $"Choose one of: {string.Join(", ", metadata.Columns.Where(c => c.IsModelled).Select(c => c.Name))}.", columnName: target);
+    }
+
+    /// <summary>Computes TSTR scores (when <paramref name="target"/> and <paramref name="holdout"/> are given) and detection.</summary>
+    /// <exception cref="SynthDataException">The target is not an evaluated column, or a table lacks a column.</exception>
+    public static UtilityReport Evaluate(Table training, Table synthetic, Table? holdout, TableMetadata metadata, string? target,
+        long seed, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(training);
+        ArgumentNullException.ThrowIfNull(synthetic);
+        ArgumentNullException.ThrowIfNull(metadata);
+        var columns = PreparedColumns.Prepare(training, synthetic, holdout, metadata, new ParallelOptions { CancellationToken = ct });
+        var random = new SynthRandom(seed).Derive("utility");
+        var detection = Detection(columns, random.Derive("detection"), seed);
+        if (target is null || holdout is null) return new UtilityReport { Scores = [], Detection = detection };
+        CheckTarget(metadata, target);
+        var targetColumn = columns.First(c => c.Metadata.Name == target);
+        var features = columns.Where(c => c != targetColumn).ToArray();
+        var task = targetColumn.IsNumeric ? UtilityTask.Regression : UtilityTask.Classification;
+        var scores = new List<UtilityScore>();
+        foreach (var learner in new[] { "FastTree", "Linear" })
+        {
+            ct.ThrowIfCancellationRequested();
+            var real = Tstr(features, targetColumn, Side.Real, learner, seed);
+            var fake = Tstr(features, targetColumn, Side.Synthetic, learner, seed);
+            scores.Add(new UtilityScore(learner, task == UtilityTask.Regression ? "R²" : "F1", real.Score, fake.Score, real.Accuracy, fake.Accuracy));
+        }
+        return new UtilityReport { Target = target, Task = task, Scores = scores, Detection = detection };
+    }
+
+    private sealed class LabelledRow
+    {
+        public float[] Features { get; set; } = [];
+        public string LabelText { get; set; } = "";
+        public float Label { get; set; }
+    }
+
+    private sealed class DetectionRow
+    {
+        public float[] Features { get; set; } = [];
+        public bool Label { get; set; }
+    }
+
+    private static (double Score, double? Accuracy) Tstr(EvaluatedColumn[] features, EvaluatedColumn target, Side trainOn, string learner, long seed)
+    {
+        var ml = new MLContext(seed: unchecked((int)seed));
+        var encoder = FeatureEncoder.Fit(features, trainOn);
+        var trainRows = Rows(encoder, target, trainOn);
+        var testRows = Rows(encoder, target, Side.Holdout);
+        var schema = Schema<LabelledRow>(encoder.Width);
+        var train = ml.Data.LoadFromEnumerable(trainRows, schema);
+        var test = ml.Data.LoadFromEnumerable(testRows, schema);
+        if (target.IsNumeric)
+        {
+            IEstimator<ITransformer> regressor = learner == "FastTree"
+                ? ml.Regression.Trainers.FastTree(labelColumnName: "Label", featureColumnName: "Features")
+                : ml.Regression.Trainers.Sdca(labelColumnName: "Label", featureColumnName: "Features");
+            var predicted = regressor.Fit(train).Transform(test).GetColumn<float>("Score").ToArray();
+            var actual = testRows.Select(r => (double)r.Label).ToArray();
+            var mean = actual.Average();
+            var residual = actual.Zip(predicted, (a, p) => (a - p) * (a - p)).Sum();
+            var total = actual.Sum(a => (a - mean) * (a - mean));
+            return (total > 0 ? 1 - residual / total : 0, null);
+        }
+        var binaryTrainer = ml.BinaryClassification.Trainers.FastTree(labelColumnName: "Label", featureColumnName: "Features");
+        IEstimator<ITransformer> classifier = learner == "FastTree"
+            ? ml.MulticlassClassification.Trainers.OneVersusAll(binaryTrainer, labelColumnName: "Label")
+            : ml.MulticlassClassification.Trainers.SdcaMaximumEntropy(labelColumnName: "Label", featureColumnName: "Features");
+        var pipeline = ml.Transforms.Conversion.MapValueToKey("Label", "LabelText")
+            .Append(classifier)
+            .Append(ml.Transforms.Conversion.MapKeyToValue("PredictedText", "PredictedLabel"));
+        var labels = pipeline.Fit(train).Transform(test).GetColumn<ReadOnlyMemory<char>>("PredictedText").Select(m => m.ToString()).ToArray();
+        var truth = testRows.Select(r => r.LabelText).ToArray();
+        var accuracy = truth.Zip(labels, (t, p) => t == p ? 1.0 : 0.0).Average();
+        return (F1(truth, labels, PositiveClasses(target)), accuracy);
+    }
+
+    /// <summary>With two classes, the minority class of the real training rows (F1 of the positive class); otherwise all (macro F1).</summary>
+    private static string[] PositiveClasses(EvaluatedColumn target)
+    {
+        var counts = target.RealCodes.Where(c => c != CategoryCodes.Missing).GroupBy(c => c).OrderBy(g => g.Count()).ThenBy(g => g.Key).ToArray();
+        return counts.Length == 2 ? [target.Labels![counts[0].Key]] : counts.Select(g => target.Labels![g.Key]).ToArray();
+    }
+
+    private static double F1(string[] truth, string[] predicted, string[] classes)
+    {
+        double sum = 0;
+        foreach (var cls in classes)
+        {
+            int tp = 0, fp = 0, fn = 0;
+            for (var i = 0; i < truth.Length; i++)
+            {
+                var isTrue = truth[i] == cls;
+                var isPredicted = predicted[i] == cls;
+                if (isTrue && isPredicted) tp++;
+                else if (isPredicted) fp++;
+                else if (isTrue) fn++;
+            }
+            sum += tp == 0 ? 0 : 2.0 * tp / (2.0 * tp + fp + fn);
+        }
+        return classes.Length == 0 ? 0 : sum / classes.Length;
+    }
+
+    private static LabelledRow[] Rows(FeatureEncoder encoder, EvaluatedColumn target, Side side)
+    {
+        var codes = FeatureEncoder.Codes(target, side);
+        var values = FeatureEncoder.Values(target, side);
+        // Rows whose target is missing teach and test nothing.
+        return Enumerable.Range(0, codes.Length).Where(r => codes[r] != CategoryCodes.Missing)
+            .Select(r => new LabelledRow
+            {
+                Features = encoder.Encode(side, r),
+                LabelText = target.Labels is { } labels ? labels[codes[r]] : "",
+                Label = values is null ? 0 : (float)values[r],
+            }).ToArray();
+    }
+
+    private static DetectionScore Detection(EvaluatedColumn[] columns, SynthRandom random, long seed)
+    {
+        var realRows = SeededSample(columns[0].RealCodes.Length, random.Derive("real"));
+        var syntheticRows = SeededSample(columns[0].SyntheticCodes.Length, random.Derive("synthetic"));
+        var perSide = Math.Min(realRows.Length, syntheticRows.Length);
+        realRows = realRows[..perSide];
+        syntheticRows = syntheticRows[..perSide];
+        var encoder = FeatureEncoder.Fit(columns, Side.Real);
+        // Stratified folds: the i-th shuffled row of each side goes to fold i mod 3.
+        var rows = realRows.Select((r, i) => (Row: new DetectionRow { Features = encoder.Encode(Side.Real, r), Label = true }, Fold: i % Folds))
+            .Concat(syntheticRows.Select((r, i) => (Row: new DetectionRow { Features = encoder.Encode(Side.Synthetic, r), Label = false }, Fold: i % Folds)))
+            .ToArray();
+        var ml = new MLContext(seed: unchecked((int)seed));
+        var schema = Schema<DetectionRow>(encoder.Width);
+        double auc = 0;
+        for (var fold = 0; fold < Folds; fold++)
+        {
+            var train = ml.Data.LoadFromEnumerable(rows.Where(r => r.Fold != fold).Select(r => r.Row), schema);
+            var test = ml.Data.LoadFromEnumerable(rows.Where(r => r.Fold == fold).Select(r => r.Row), schema);
+            var model = ml.BinaryClassification.Trainers.SdcaLogisticRegression(labelColumnName: "Label", featureColumnName: "Features").Fit(train);
+            auc += ml.BinaryClassification.Evaluate(model.Transform(test), labelColumnName: "Label").AreaUnderRocCurve;
+        }
+        return new DetectionScore("logistic regression", auc / Folds, Folds, perSide);
+    }
+
+    /// <summary>A seeded shuffle of the rows, at most <see cref="DetectionRowsPerSide"/> of them.</summary>
+    private static int[] SeededSample(int rows, SynthRandom random)
+    {
+        var index = Enumerable.Range(0, rows).ToArray();
+        var count = Math.Min(rows, DetectionRowsPerSide);
+        for (var i = 0; i < count; i++)
+        {
+            var j = i + random.NextInt(rows - i);
+            (index[i], index[j]) = (index[j], index[i]);
+        }
+        return index[..count];
+    }
+
+    private static SchemaDefinition Schema<T>(int width)
+    {
+        var schema = SchemaDefinition.Create(typeof(T));
+        schema["Features"].ColumnType = new VectorDataViewType(NumberDataViewType.Single, width);
+        return schema;
+    }
+}

@@ -1,0 +1,79 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace SynthFixtures.Evaluation.Privacy;
+
+/// <summary>
+/// Exact nearest-neighbour distances (the DCR) by brute force, made fast enough for 32k × 32k mixed rows:
+/// reference rows are compared a SIMD vector at a time, column by column, and the comparison of a vector of rows stops
+/// as soon as every lane's partial sum already reaches the query's best (the sum only grows, so those rows cannot be
+/// closer). Queries are processed in chunks in parallel, and each chunk walks the reference in cache-sized tiles.
+/// </summary>
+/// <remarks>
+/// Exact: the early exit only skips rows that cannot lower the minimum, so the result equals the full scan's. Sums are
+/// single precision (about seven significant digits), accumulated in column order per row, so the result is the same
+/// to the bit whatever the thread count or vector width.
+/// </remarks>
+internal static class NearestNeighbourSearch
+{
+    private const int ChunkRows = 64;
+
+    // 4096 rows × 15 columns × 4 bytes ≈ 240 KB: a tile stays in L2 while a chunk of queries walks over it.
+    private const int TileRows = 4096;
+
+    /// <summary>For each query row, the distance (mean over columns) to the nearest reference row.</summary>
+    public static double[] Distances(DistanceRows queries, DistanceRows reference, int maxDegreeOfParallelism, CancellationToken ct)
+    {
+        if (queries.Columns != reference.Columns) throw new ArgumentException("Both blocks must have the same columns.", nameof(reference));
+        var result = new double[queries.Rows];
+        if (queries.Rows == 0) return result;
+        var columns = queries.Columns;
+        var chunks = (queries.Rows + ChunkRows - 1) / ChunkRows;
+        var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism, CancellationToken = ct };
+        Parallel.For(0, chunks, options, () => new Vector<float>[columns], (chunk, _, query) =>
+        {
+            var start = chunk * ChunkRows;
+            var end = Math.Min(start + ChunkRows, queries.Rows);
+            Span<float> best = stackalloc float[ChunkRows];
+            best.Fill(float.PositiveInfinity);
+            for (var tile = 0; tile < reference.Stride; tile += TileRows)
+            {
+                var tileEnd = Math.Min(tile + TileRows, reference.Stride);
+                for (var q = start; q < end; q++)
+                {
+                    for (var c = 0; c < columns; c++) query[c] = new Vector<float>(queries[q, c]);
+                    best[q - start] = Scan(query, reference, tile, tileEnd, best[q - start]);
+                }
+            }
+            for (var q = start; q < end; q++) result[q] = best[q - start] / columns;
+            return query;
+        }, _ => { });
+        return result;
+    }
+
+    private static float Scan(Vector<float>[] query, DistanceRows reference, int start, int end, float best)
+    {
+        var width = Vector<float>.Count;
+        var columns = query.Length;
+        var stride = (nuint)reference.Stride;
+        ref var data = ref MemoryMarshal.GetArrayDataReference(reference.Data);
+        var one = Vector<float>.One;
+        var bestVector = new Vector<float>(best);
+        for (var row = start; row < end; row += width)
+        {
+            ref var cell = ref Unsafe.Add(ref data, row);
+            var sum = Vector.Min(Vector.Abs(query[0] - Vector.LoadUnsafe(ref cell)), one);
+            var c = 1;
+            for (; c < columns; c++)
+            {
+                sum += Vector.Min(Vector.Abs(query[c] - Vector.LoadUnsafe(ref cell, (nuint)c * stride)), one);
+                if (Vector.GreaterThanOrEqualAll(sum, bestVector)) break;
+            }
+            if (c < columns || !Vector.LessThanAny(sum, bestVector)) continue;
+            for (var lane = 0; lane < width; lane++) best = Math.Min(best, sum[lane]);
+            bestVector = new Vector<float>(best);
+        }
+        return best;
+    }
+}

@@ -1,0 +1,31 @@
+using SynthFixtures.Evaluation.Diagnostics;
+using SynthFixtures.Evaluation.Privacy;
+using SynthFixtures.Evaluation.Utility;
+
+namespace SynthFixtures.Evaluation.Report;
+
+/// <summary>
+/// Everything known about one synthetic table: quality, diagnostics, privacy, utility (when a target was given), the
+/// distributions behind the charts and the audit trail. Produced by <see cref="Evaluator"/>; written by
+/// <see cref="EvaluationReportJson"/>, <see cref="EvaluationMarkdown"/> and the HTML writer.
+/// </summary>
+public sealed record EvaluationReport
+{
+    /// <summary>The quality report (column shapes, pair trends).</summary>
+    public required QualityReport Quality { get; init; }
+
+    /// <summary>The diagnostic report (validity and structure).</summary>
+    public required DiagnosticReport Diagnostic { get; init; }
+
+    /// <summary>The privacy report.</summary>
+    public required PrivacyReport Privacy { get; init; }
+
+    /// <summary>Machine-learning utility and detection; <c>null</c> when not computed.</summary>
+    public UtilityReport? Utility { get; init; }
+
+    /// <summary>Per evaluated column, the distribution on each side.</summary>
+    public required IReadOnlyList<ColumnDistribution> Distributions { get; init; }
+
+    /// <summary>What was evaluated and how.</summary>
+    public required EvaluationAudit Audit { get; init; }
+}
