@@ -20,6 +20,7 @@ internal static class ReportCharts
         plot.Axes.Bottom.SetTicks(Enumerable.Range(0, n).Select(i => (double)i).ToArray(), column.Labels.Select(Shorten).ToArray());
         plot.Axes.Bottom.TickLabelStyle.Rotation = 45;
         plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleLeft;
+        plot.Axes.Bottom.MinimumSize = 70; // room for the rotated labels, which ScottPlot does not measure
         plot.Axes.Margins(bottom: 0);
         plot.Title(column.Column + (column.IsNumeric ? " (bins from)" : ""));
         plot.YLabel("share of rows");
@@ -40,6 +41,7 @@ internal static class ReportCharts
         plot.Axes.Bottom.SetTicks(positions, names.Select(Shorten).ToArray());
         plot.Axes.Bottom.TickLabelStyle.Rotation = 45;
         plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleLeft;
+        plot.Axes.Bottom.MinimumSize = 70; // room for the rotated labels, which ScottPlot does not measure
         // Row 0 of the matrix is drawn at the top.
         plot.Axes.Left.SetTicks(positions.Select(p => n - 1 - p).ToArray(), names.Select(Shorten).ToArray());
         plot.Title(title);
