@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Linq.Expressions;
 
 namespace SynthFixtures;
 
@@ -13,14 +14,18 @@ public sealed class Synth<T> : IEnumerable<T>
     /// <summary>Consecutive objects <see cref="Where"/> may reject before the query gives up as too rare.</summary>
     public const int MaxConsecutiveRejections = 100_000;
 
-    private readonly Func<T, bool>[] _predicates;
+    private readonly Expression<Func<T, bool>>[] _predicates;
+    private readonly Func<T, bool>[] _filters;
     private readonly SynthGraph? _graph;
 
     /// <summary>A query with seed 0, no filter and no count.</summary>
     public Synth(ISynthesizer<T> synthesizer) : this(synthesizer, 0, null, [], null) { }
 
-    private Synth(ISynthesizer<T> synthesizer, long seed, int? count, Func<T, bool>[] predicates, SynthGraph? graph)
+    private Synth(ISynthesizer<T> synthesizer, long seed, int? count, Expression<Func<T, bool>>[] predicates, SynthGraph? graph,
+        Func<T, bool>[]? filters = null)
     {
+        // Each predicate is compiled once, in Where, never per object.
+        _filters = filters ?? [];
         Synthesizer = synthesizer;
         Seed = seed;
         Count = count;
@@ -38,20 +43,24 @@ public sealed class Synth<T> : IEnumerable<T>
     public int? Count { get; }
 
     /// <summary>Uses <paramref name="seed"/> for every random choice.</summary>
-    public Synth<T> WithSeed(long seed) => new(Synthesizer, seed, Count, _predicates, _graph);
+    public Synth<T> WithSeed(long seed) => new(Synthesizer, seed, Count, _predicates, _graph, _filters);
 
-    /// <summary>Keeps only objects that satisfy <paramref name="predicate"/> (rejection: rare conditions cost time, impossible ones throw).</summary>
-    public Synth<T> Where(Func<T, bool> predicate)
+    /// <summary>
+    /// Keeps only objects that satisfy <paramref name="predicate"/>. A learned model's synthesizer
+    /// (<see cref="IConditionalSynthesizer{T}"/>) meets simple comparisons of bound columns inside the model, so even
+    /// rare conditions are cheap; everything else is met by rejection (rare conditions cost time, impossible ones throw).
+    /// </summary>
+    public Synth<T> Where(Expression<Func<T, bool>> predicate)
     {
         ArgumentNullException.ThrowIfNull(predicate);
-        return new(Synthesizer, Seed, Count, [.. _predicates, predicate], _graph);
+        return new(Synthesizer, Seed, Count, [.. _predicates, predicate], _graph, [.. _filters, predicate.Compile()]);
     }
 
     /// <summary>Yields <paramref name="count"/> objects.</summary>
     public Synth<T> Take(int count)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
-        return new(Synthesizer, Seed, count, _predicates, _graph);
+        return new(Synthesizer, Seed, count, _predicates, _graph, _filters);
     }
 
     /// <summary>
@@ -61,14 +70,14 @@ public sealed class Synth<T> : IEnumerable<T>
     public Synth<T> In(SynthGraph graph)
     {
         ArgumentNullException.ThrowIfNull(graph);
-        return new(Synthesizer, Seed, Count, _predicates, graph);
+        return new(Synthesizer, Seed, Count, _predicates, graph, _filters);
     }
 
     /// <summary>The same query answered by another synthesizer (e.g. a learned model's).</summary>
     public Synth<T> Using(ISynthesizer<T> synthesizer)
     {
         ArgumentNullException.ThrowIfNull(synthesizer);
-        return new(synthesizer, Seed, Count, _predicates, _graph);
+        return new(synthesizer, Seed, Count, _predicates, _graph, _filters);
     }
 
     /// <summary>The first object of the query.</summary>
@@ -91,7 +100,7 @@ public sealed class Synth<T> : IEnumerable<T>
     public IEnumerator<T> GetEnumerator()
     {
         var graph = _graph ?? new SynthGraph(Seed);
-        var stream = graph.StreamOf(Synthesizer);
+        var stream = graph.StreamOf(Restricted());
         for (var produced = 0; Count is not { } count || produced < count; produced++)
         {
             var item = NextAccepted(stream);
@@ -101,6 +110,15 @@ public sealed class Synth<T> : IEnumerable<T>
     }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    /// <summary>The synthesizer with the predicates a model can meet itself pushed into it.</summary>
+    private ISynthesizer<T> Restricted()
+    {
+        var synthesizer = Synthesizer;
+        foreach (var predicate in _predicates)
+            if (synthesizer is IConditionalSynthesizer<T> conditional) synthesizer = conditional.Restrict(predicate);
+        return synthesizer;
+    }
 
     private T NextAccepted(ISynthStream<T> stream)
     {
@@ -117,8 +135,8 @@ public sealed class Synth<T> : IEnumerable<T>
 
     private bool Accepts(T item)
     {
-        foreach (var predicate in _predicates)
-            if (!predicate(item)) return false;
+        foreach (var filter in _filters)
+            if (!filter(item)) return false;
         return true;
     }
 }

@@ -1,0 +1,125 @@
+using System.Globalization;
+using SynthFixtures.Data;
+using SynthFixtures.Metadata;
+using SynthFixtures.Models;
+using SynthFixtures.Randomness;
+using SynthFixtures.Transforms;
+
+namespace SynthFixtures.Sampling.Typed;
+
+/// <summary>
+/// The rows a generated, model-bound synthesizer reads its properties from: sampled from the model in batches of
+/// <see cref="BatchSize"/>, batch b with a seed derived from the stream's seed and b, so a stream is reproducible
+/// and independent of other streams. Accessors convert a cell to what a property holds; a missing cell is
+/// <see cref="IsMissing"/>. Not thread-safe (one per stream).
+/// </summary>
+public sealed class LearnedRows
+{
+    /// <summary>Rows sampled at a time.</summary>
+    public const int BatchSize = 1024;
+
+    private static readonly SamplingOptions OneThread = new() { MaxDegreeOfParallelism = 1 };
+    private readonly SynthModel _model;
+    private readonly IReadOnlyList<Condition> _conditions;
+    private readonly SynthRandom _batches;
+    private SampledTable? _table;
+    private int _batch = -1;
+    private int _row;
+
+    /// <summary>Rows from <paramref name="model"/>, seeded by <paramref name="random"/>, meeting <paramref name="conditions"/>.</summary>
+    public LearnedRows(SynthModel model, SynthRandom random, IReadOnlyList<Condition>? conditions = null)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(random);
+        _model = model;
+        _conditions = conditions ?? [];
+        _batches = random;
+    }
+
+    /// <summary>The model the rows come from.</summary>
+    public SynthModel Model => _model;
+
+    /// <summary>The index of a column the generated code binds to; an error if the model lacks it (the build is stale).</summary>
+    public int Column(string name)
+    {
+        for (var i = 0; i < _model.Metadata.Columns.Count; i++)
+            if (_model.Metadata.Columns[i].Name == name) return i;
+        throw new SynthDataException($"The embedded model has no column '{name}', which the compiled binding expects.",
+            hint: "Rebuild the project so the model and the generated code come from the same CSV.");
+    }
+
+    /// <summary>Moves to the next row, sampling a new batch when the current one is used up.</summary>
+    public void MoveNext()
+    {
+        if (_table is not null && ++_row < _table.RowCount) return;
+        _batch++;
+        _table = _model.Sample(BatchSize, _batches.Derive(_batch).Seed, _conditions, OneThread);
+        _row = 0;
+    }
+
+    /// <summary>Whether the current row has no value in <paramref name="column"/>.</summary>
+    public bool IsMissing(int column)
+    {
+        var c = Current(column);
+        if (c.Numbers is { } n) return double.IsNaN(n[_row]);
+        if (c.Codes is { } codes) return c.Categories![codes[_row]] is null;
+        return c.Texts![_row] is null;
+    }
+
+    /// <summary>A number (integers, decimals; datetimes as seconds since 0001-01-01).</summary>
+    public double Number(int column)
+    {
+        var c = Current(column);
+        if (c.Numbers is { } n) return n[_row];
+        var text = Text(column) ?? throw Missing(column);
+        return double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>A whole number, from a numeric column or a generated key such as a sequence.</summary>
+    public long Integer(int column)
+    {
+        var c = Current(column);
+        if (c.Numbers is { } n) return checked((long)Math.Round(n[_row]));
+        var text = Text(column) ?? throw Missing(column);
+        return long.Parse(text, NumberStyles.Integer, CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The cell as text: a label without its padding, generated text, or a number as the column writes it; <c>null</c> when missing.</summary>
+    public string? Text(int column)
+    {
+        var c = Current(column);
+        if (c.Texts is { } texts) return texts[_row];
+        if (c.Codes is { } codes) return c.Categories![codes[_row]] is { } label ? CellText.Normalize(label) : null;
+        var value = c.Numbers![_row];
+        return double.IsNaN(value) ? null : ColumnValues.Format(value, c.Metadata);
+    }
+
+    /// <summary>A yes/no value from a boolean column's tokens (true/false, yes/no, y/n, t/f, 1/0).</summary>
+    public bool Boolean(int column)
+    {
+        var text = Text(column) ?? throw Missing(column);
+        switch (text.ToLowerInvariant())
+        {
+            case "true" or "yes" or "y" or "t" or "1": return true;
+            case "false" or "no" or "n" or "f" or "0": return false;
+            default:
+                throw new SynthDataException($"'{text}' in column '{_model.Metadata.Columns[column].Name}' is not a yes/no value.",
+                    hint: "Bind the column to a string or an enum instead of a bool.");
+        }
+    }
+
+    /// <summary>A date and time from a datetime column.</summary>
+    public DateTime DateTime(int column) => ColumnValues.ToDateTime(Number(column));
+
+    private SampledColumn Current(int column)
+    {
+        if (_table is null) throw new InvalidOperationException("Call MoveNext first.");
+        return _table.Columns[column];
+    }
+
+    private SynthDataException Missing(int column) =>
+        new($"Column '{_model.Metadata.Columns[column].Name}' has no value in this row.", hint: "Check IsMissing first (the bound property should be nullable).");
+
+    /// <summary>The column's metadata.</summary>
+    public ColumnMetadata Metadata(int column) => _model.Metadata.Columns[column];
+}
