@@ -1,3 +1,6 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 using SynthFixtures.Generators.Diagnostics;
@@ -8,8 +11,10 @@ using SynthFixtures.Generators.Parsing;
 namespace SynthFixtures.Generators;
 
 /// <summary>
-/// Generates a seeded, reflection-free synthesizer for every <c>[Synthesize]</c> type. Source and diagnostics are
-/// separate outputs, so a diagnostic moving (an edit above a property) never regenerates source.
+/// Generates a seeded, reflection-free synthesizer for every <c>[Synthesize]</c> type; a type with
+/// <c>From = "x.csv"</c> is bound to the model trained from that CSV, whose schema arrives as an additional file
+/// (<c>x.synthschema</c>, written by the build targets). Source and diagnostics are separate outputs, so a diagnostic
+/// moving (an edit above a property) never regenerates source.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class SynthesizerGenerator : IIncrementalGenerator
@@ -32,11 +37,58 @@ public sealed class SynthesizerGenerator : IIncrementalGenerator
             .SelectMany(static (result, _) => result.Diagnostics)
             .WithTrackingName(TrackingNames.Diagnostics);
 
-        context.RegisterSourceOutput(specs, static (spc, spec) =>
-            spc.AddSource(spec!.HintName, SourceText.From(Emit(spec), System.Text.Encoding.UTF8)));
-        context.RegisterSourceOutput(diagnostics, static (spc, info) =>
-            spc.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ById[info.Id], info.Location?.ToLocation(), [.. info.Arguments])));
+        var schemas = context.AdditionalTextsProvider
+            .Where(static file => file.Path.EndsWith(SchemaParser.Extension, StringComparison.OrdinalIgnoreCase))
+            .Select(static (file, ct) => SchemaParser.Parse(file.Path, file.GetText(ct)?.ToString()))
+            .Where(static schema => schema is not null)
+            .Collect()
+            .Select(static (all, _) => all.Select(s => s!).OrderBy(s => s.Path, StringComparer.Ordinal).ToEquatableArray())
+            .WithTrackingName(TrackingNames.Schemas);
+
+        var bound = specs
+            .Combine(schemas)
+            .Select(static (pair, _) => (Spec: pair.Left!, Plan: Plan(pair.Left!, pair.Right)))
+            .WithTrackingName(TrackingNames.Bound);
+
+        var bindingDiagnostics = parsed
+            .Where(static result => result.Spec is not null && result.Site is not null)
+            .Combine(schemas)
+            .SelectMany(static (pair, _) => BindingDiagnostics(pair.Left.Spec!, pair.Left.Site!, pair.Right))
+            .WithTrackingName(TrackingNames.BindingDiagnostics);
+
+        context.RegisterSourceOutput(bound, static (spc, item) =>
+            spc.AddSource(item.Spec.HintName, SourceText.From(Emit(item.Spec, item.Plan), System.Text.Encoding.UTF8)));
+        context.RegisterSourceOutput(diagnostics, Report);
+        context.RegisterSourceOutput(bindingDiagnostics, Report);
     }
 
-    private static string Emit(TypeSpec spec) => SynthesizerEmitter.Emit(spec);
+    private static void Report(SourceProductionContext context, DiagnosticInfo info) =>
+        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ById[info.Id], info.Location?.ToLocation(), info.Arguments.ToArray<object>()));
+
+    /// <summary>The binding of a From type to its model, or null for a schema-only type or when no model was declared.</summary>
+    private static BindingPlan? Plan(TypeSpec spec, EquatableArray<SchemaSpec> schemas)
+    {
+        if (spec.From is null) return null;
+        var name = SchemaParser.ModelNameOf(spec.From);
+        var schema = schemas.FirstOrDefault(s => s.ModelName == name);
+        return schema is null ? null : ModelBinder.Bind(spec, schema);
+    }
+
+    private static IEnumerable<DiagnosticInfo> BindingDiagnostics(TypeSpec spec, BindingSite site, EquatableArray<SchemaSpec> schemas)
+    {
+        var plan = Plan(spec, schemas);
+        if (plan is null)
+        {
+            yield return new DiagnosticInfo(DiagnosticDescriptors.ModelNotDeclared.Id, site.AttributeLocation, new[] { site.From, site.TypeName }.ToEquatableArray());
+            yield break;
+        }
+        foreach (var problem in plan.Problems)
+        {
+            var location = problem.Property is null ? null : site.Properties.FirstOrDefault(p => p.Name == problem.Property)?.Location;
+            yield return new DiagnosticInfo(problem.Id, location ?? site.AttributeLocation, problem.Arguments);
+        }
+    }
+
+    // A plan with errors has been reported; the attribute-only synthesizer keeps the rest of the project compiling.
+    private static string Emit(TypeSpec spec, BindingPlan? plan) => SynthesizerEmitter.Emit(spec, plan is { HasErrors: false } ? plan : null);
 }

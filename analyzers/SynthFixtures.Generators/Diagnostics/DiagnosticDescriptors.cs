@@ -55,12 +55,37 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor NoConstructor = Error("SF0014", "No usable constructor",
         "Type '{0}' needs an accessible parameterless constructor so its properties can be set; add one or make the record's parameters properties with init accessors");
 
+    public static readonly DiagnosticDescriptor ModelNotDeclared = Error("SF0015", "No model for the type's CSV",
+        "[Synthesize(From = \"{0}\")] on '{1}' has no trained model; add <SynthModel Include=\"{0}\" /> to an ItemGroup of the project file (with the SynthFixtures package or build/SynthFixtures.targets imported) and build");
+
+    public static readonly DiagnosticDescriptor UnboundProperty = Warning("SF0016", "Property matches no column",
+        "Property '{0}' matches no column of {1} and is generated from its type alone; bind it with [Column(\"name\")] (columns: {2}), describe it with an attribute ([Fake], [SynthRange], [OneOf], …), or mark it [SynthIgnore]");
+
+    public static readonly DiagnosticDescriptor ColumnNotFound = Error("SF0017", "Column not found",
+        "[Column(\"{0}\")] on '{1}' names no column of {2}; the columns are: {3}");
+
+    public static readonly DiagnosticDescriptor ColumnTypeMismatch = Error("SF0018", "Column does not fit the property type",
+        "Property '{0}' of type '{1}' cannot hold column '{2}' of {3}, which is {4}; change the property's type or bind it to another column");
+
+    public static readonly DiagnosticDescriptor MissingValuesNotNullable = Error("SF0019", "Column has missing values",
+        "Column '{1}' of {2} has missing values ({3} of rows) but property '{0}' cannot be null; make it '{4}'");
+
+    public static readonly DiagnosticDescriptor DataContradictsConstraint = Error("SF0020", "The data contradicts a constraint",
+        "{0} on '{1}' contradicts {2}: column '{3}' holds {4}; widen the constraint or fix the data");
+
+    public static readonly DiagnosticDescriptor LabelWithoutMember = Error("SF0021", "Label has no enum member",
+        "Column '{0}' of {1} holds the label '{2}', which matches no member of '{3}' (bound to '{4}'); add a member named like it (case and separators are ignored, a unique prefix also matches)");
+
+    public static readonly DiagnosticDescriptor OrderingAcrossBinding = Error("SF0022", "Ordering between a bound and a generated property",
+        "'{0}' is bound to a column of {2} but its GreaterThan/LessThan names '{1}', which is generated; bind '{1}' to a column too, or put the constraint on '{1}'");
+
     /// <summary>All descriptors, by id.</summary>
     public static readonly IReadOnlyDictionary<string, DiagnosticDescriptor> ById = new[]
     {
         TypeNotPartial, UnsupportedPropertyType, InvalidRange, InvalidOrderingTarget, OrderingCycle, OneOfValueNotConvertible,
         InvalidPattern, UnknownFakePath, ConflictingAttributes, InvalidForeignKey, UnsatisfiableOrdering, GenericType,
-        InvalidSetting, NoConstructor,
+        InvalidSetting, NoConstructor, ModelNotDeclared, UnboundProperty, ColumnNotFound, ColumnTypeMismatch, MissingValuesNotNullable,
+        DataContradictsConstraint, LabelWithoutMember, OrderingAcrossBinding,
     }.ToDictionary(d => d.Id);
 
     /// <summary>The docs page for a diagnostic id.</summary>
@@ -68,4 +93,7 @@ internal static class DiagnosticDescriptors
 
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLink(id));
+
+    private static DiagnosticDescriptor Warning(string id, string title, string message) =>
+        new(id, title, message, Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLink(id));
 }

@@ -5,18 +5,62 @@ using SynthFixtures.Generators.Model;
 namespace SynthFixtures.Generators.Emitting;
 
 /// <summary>
-/// The pure emit step: a <see cref="TypeSpec"/> in, C# text out. The generated synthesizer draws each property from its
-/// own random stream (derived from the one seed by the property's full name), in an order where every
-/// GreaterThan/LessThan target comes first, so constraints hold by construction.
+/// The pure emit step: a <see cref="TypeSpec"/> (and, for a type bound to a learned model, its <see cref="BindingPlan"/>)
+/// in, C# text out. The generated synthesizer draws each property from its own random stream (derived from the one
+/// seed by the property's full name), in an order where every GreaterThan/LessThan target comes first, so constraints
+/// hold by construction. Bound properties instead read a row sampled from the embedded model; rows that break a
+/// constraint between bound properties are skipped, and the query's simple Where comparisons become model conditions.
 /// </summary>
 internal static class SynthesizerEmitter
 {
     private const string Draw = "global::SynthFixtures.Sampling.Typed.SynthDraw";
     private const string Random = "global::SynthFixtures.Randomness.SynthRandom";
     private const string Version = "0.1.0";
+    private const string Condition = "global::SynthFixtures.Sampling.Condition";
+    private const string Rows = "global::SynthFixtures.Sampling.Typed.LearnedRows";
 
-    public static string Emit(TypeSpec type)
+    /// <summary>Bound properties' columns (for conditions) and each bound enum's label map.</summary>
+    private static void EmitLearnedStatics(CodeWriter w, TypeSpec type, BindingPlan plan)
     {
+        w.Line("private static readonly global::System.Collections.Generic.Dictionary<string, string> s_columns = new()");
+        w.Line("{");
+        foreach (var b in plan.Bindings) w.Line($"    [{Literals.String(b.Property)}] = {Literals.String(b.Column)},");
+        w.Line("};");
+        foreach (var b in plan.Bindings.Where(b => b.Read == ColumnRead.Enum))
+        {
+            var p = type.Properties.First(q => q.Name == b.Property);
+            w.Line($"private static readonly global::System.Collections.Generic.Dictionary<string, {p.TypeName}> s_{Literals.Stem(p.Name)}Labels = new(global::System.StringComparer.Ordinal)");
+            w.Line("{");
+            foreach (var label in b.Labels) w.Line($"    [{Literals.String(label.Label)}] = {p.TypeName}.{label.Member},");
+            w.Line("};");
+        }
+        w.Line();
+    }
+
+    /// <summary>The expression reading a bound property from the current row.</summary>
+    private static string ReadExpression(PropertySpec p, PropertyBinding b)
+    {
+        var c = $"_{Literals.Stem(p.Name)}Column";
+        var value = b.Read switch
+        {
+            ColumnRead.Integer => $"checked(({p.TypeName})_rows.Integer({c}))",
+            ColumnRead.Number => $"({p.TypeName})_rows.Number({c})",
+            ColumnRead.Decimal => $"(decimal)_rows.Number({c})",
+            ColumnRead.Boolean => $"_rows.Boolean({c})",
+            ColumnRead.Text => $"_rows.Text({c}){(b.ColumnHasMissing ? "" : "!")}",
+            ColumnRead.DateTime => $"_rows.DateTime({c})",
+            ColumnRead.DateOnly => $"global::System.DateOnly.FromDateTime(_rows.DateTime({c}))",
+            ColumnRead.DateTimeOffset => $"new global::System.DateTimeOffset(global::System.DateTime.SpecifyKind(_rows.DateTime({c}), global::System.DateTimeKind.Utc))",
+            ColumnRead.Guid => $"global::System.Guid.Parse(_rows.Text({c})!)",
+            _ => $"s_{Literals.Stem(p.Name)}Labels[_rows.Text({c})!]",
+        };
+        if (!b.ColumnHasMissing || b.Read == ColumnRead.Text) return value;
+        return $"_rows.IsMissing({c}) ? null : ({p.TypeName}?){value}";
+    }
+
+    public static string Emit(TypeSpec type, BindingPlan? plan = null)
+    {
+        var learned = plan is not null;
         var w = new CodeWriter();
         var self = type.FullyQualifiedName;
         var synthesizer = type.Name + "Synthesizer";
@@ -27,27 +71,51 @@ internal static class SynthesizerEmitter
         w.Open($"partial {type.Keyword} {type.Name} : global::SynthFixtures.ISynthesizable<{self}>");
         w.Line($"/// <summary>Seeded synthetic <see cref=\"{type.Name}\"/> objects that satisfy every declared constraint, e.g. <c>{type.Name}.Synth.WithSeed(42).Take(10)</c>.</summary>");
         w.Line($"public static global::SynthFixtures.Synth<{self}> Synth {{ get; }} = new({synthesizer}.Instance);").Line();
-        w.Line($"/// <summary>Makes <see cref=\"{type.Name}\"/> objects from the attributes on its properties{(type.From is null ? "" : " (schema-based until the model learned from " + type.From.Replace("&", "&amp;").Replace("<", "&lt;") + " is bound)")}.</summary>");
+        var from = type.From is null ? "" : type.From.Replace("&", "&amp;").Replace("<", "&lt;");
+        w.Line(learned
+            ? $"/// <summary>Makes <see cref=\"{type.Name}\"/> objects from rows of the model learned from {from}; unbound properties from their attributes.</summary>"
+            : $"/// <summary>Makes <see cref=\"{type.Name}\"/> objects from the attributes on its properties{(type.From is null ? "" : " (no model learned from " + from + " is declared)")}.</summary>");
         w.Line($"[global::System.CodeDom.Compiler.GeneratedCode(\"SynthFixtures.Generators\", \"{Version}\")]");
-        w.Open($"public sealed class {synthesizer} : global::SynthFixtures.ISynthesizer<{self}>");
-        w.Line("/// <summary>The one instance: it holds no state (streams do).</summary>");
-        w.Line($"public static {synthesizer} Instance {{ get; }} = new();").Line();
-        EmitStatics(w, type);
-        w.Line($"private {synthesizer}() {{ }}").Line();
-        w.Line("/// <inheritdoc />");
-        w.Line($"public global::SynthFixtures.ISynthStream<{self}> Open(global::SynthFixtures.SynthGraph graph) => new Stream(graph);").Line();
-        EmitStream(w, type);
+        w.Open($"public sealed class {synthesizer} : global::SynthFixtures.{(learned ? "IConditionalSynthesizer" : "ISynthesizer")}<{self}>");
+        if (learned)
+        {
+            w.Line("/// <summary>The unconditioned instance; <see cref=\"Restrict\"/> makes conditioned ones.</summary>");
+            w.Line($"public static {synthesizer} Instance {{ get; }} = new(global::System.Array.Empty<{Condition}>());").Line();
+            EmitStatics(w, type, plan);
+            EmitLearnedStatics(w, type, plan!);
+            w.Line($"private readonly global::System.Collections.Generic.IReadOnlyList<{Condition}> _conditions;").Line();
+            w.Line($"private {synthesizer}(global::System.Collections.Generic.IReadOnlyList<{Condition}> conditions) => _conditions = conditions;").Line();
+            w.Line($"/// <summary>The model trained from {from}, embedded in this assembly at build time.</summary>");
+            w.Line($"public static global::SynthFixtures.Models.SynthModel Model => global::SynthFixtures.Models.Artifacts.EmbeddedModels.Load(typeof({self}).Assembly, {Literals.String(plan!.ModelName)});").Line();
+            w.Line("/// <inheritdoc />");
+            w.Line($"public global::SynthFixtures.ISynthStream<{self}> Open(global::SynthFixtures.SynthGraph graph) => new Stream(graph, _conditions);").Line();
+            w.Line("/// <inheritdoc />");
+            w.Line($"public global::SynthFixtures.ISynthesizer<{self}> Restrict(global::System.Linq.Expressions.Expression<global::System.Func<{self}, bool>> predicate) =>");
+            w.Line($"    new {synthesizer}([.. _conditions, .. global::SynthFixtures.Sampling.Typed.PredicateConditions.Translate(predicate, s_columns, Model)]);").Line();
+        }
+        else
+        {
+            w.Line("/// <summary>The one instance: it holds no state (streams do).</summary>");
+            w.Line($"public static {synthesizer} Instance {{ get; }} = new();").Line();
+            EmitStatics(w, type);
+            w.Line($"private {synthesizer}() {{ }}").Line();
+            w.Line("/// <inheritdoc />");
+            w.Line($"public global::SynthFixtures.ISynthStream<{self}> Open(global::SynthFixtures.SynthGraph graph) => new Stream(graph);").Line();
+        }
+        EmitStream(w, type, plan);
         w.Close();
         w.Close();
         foreach (var _ in type.Containers) w.Close();
         return w.ToString();
     }
 
-    private static void EmitStatics(CodeWriter w, TypeSpec type)
+    private static void EmitStatics(CodeWriter w, TypeSpec type, BindingPlan? plan = null)
     {
         var any = false;
         foreach (var p in type.Properties)
         {
+            // A bound property reads its column: its value lists and patterns would be dead code.
+            if (plan is not null && plan.Bindings.Any(b => b.Property == p.Name)) continue;
             var stem = Literals.Stem(p.Name);
             if (p.Values.Count > 0 && p.Source is ValueSource.OneOf or ValueSource.Default)
             {
@@ -68,15 +136,23 @@ internal static class SynthesizerEmitter
         if (any) w.Line();
     }
 
-    private static void EmitStream(CodeWriter w, TypeSpec type)
+    private static void EmitStream(CodeWriter w, TypeSpec type, BindingPlan? plan)
     {
         var self = type.FullyQualifiedName;
         var purpose = self.Replace("global::", "");
+        var bound = plan?.Bindings.ToDictionary(b => b.Property) ?? new System.Collections.Generic.Dictionary<string, PropertyBinding>();
         w.Open($"private sealed class Stream : global::SynthFixtures.ISynthStream<{self}>");
         w.Line("private readonly global::SynthFixtures.SynthGraph _graph;");
+        if (plan is not null) w.Line($"private readonly {Rows} _rows;");
         foreach (var p in type.Properties)
         {
             var stem = Literals.Stem(p.Name);
+            if (bound.ContainsKey(p.Name))
+            {
+                w.Line($"private readonly int _{stem}Column;");
+                if (p.Unique) w.Line($"private readonly global::SynthFixtures.Sampling.Typed.UniqueValues<{Nullable(p)}> _{stem}Seen = new({Literals.String(p.Name)});");
+                continue;
+            }
             if (UsesRandom(p)) w.Line($"private readonly {Random} _{stem}Random;");
             if (p.Source == ValueSource.Fake) w.Line($"private readonly global::Bogus.Faker _{stem}Faker;");
             if (p.Key is { Guid: false } key) w.Line($"private long _next{p.Name} = {Literals.Long(key.Start)};");
@@ -84,11 +160,18 @@ internal static class SynthesizerEmitter
             if (p.Source == ValueSource.Nested) w.Line($"private global::SynthFixtures.ISynthStream<{p.TypeName}>? _{stem}Stream;");
         }
         w.Line();
-        w.Open("public Stream(global::SynthFixtures.SynthGraph graph)");
+        w.Open(plan is null ? "public Stream(global::SynthFixtures.SynthGraph graph)"
+            : $"public Stream(global::SynthFixtures.SynthGraph graph, global::System.Collections.Generic.IReadOnlyList<{Condition}> conditions)");
         w.Line("_graph = graph;");
+        if (plan is not null)
+        {
+            w.Line($"_rows = new {Rows}(Model, graph.Random({Literals.String(purpose + "#model")}), conditions);");
+            foreach (var b in plan.Bindings) w.Line($"_{Literals.Stem(b.Property)}Column = _rows.Column({Literals.String(b.Column)});");
+        }
         foreach (var p in type.Properties)
         {
             var stem = Literals.Stem(p.Name);
+            if (bound.ContainsKey(p.Name)) continue;
             var stream = $"graph.Random({Literals.String(purpose + "." + p.Name)})";
             if (p.Source == ValueSource.Fake)
             {
@@ -102,8 +185,10 @@ internal static class SynthesizerEmitter
 
         w.Line("/// <inheritdoc />");
         w.Open($"public {self} Next()");
+        if (plan is not null) EmitRowLoop(w, type, plan);
         foreach (var p in type.Properties)
         {
+            if (bound.ContainsKey(p.Name)) continue;
             var local = Literals.Local(p.Name);
             var call = $"Draw{p.Name}({(p.Ordering is { } o ? Literals.Local(o.Other) : "")})";
             w.Line($"var {local} = {call};");
@@ -120,9 +205,36 @@ internal static class SynthesizerEmitter
         w.Close();
         foreach (var p in type.Properties)
         {
+            if (bound.ContainsKey(p.Name)) continue;
             w.Line();
             EmitDraw(w, type, p);
         }
+        w.Close();
+    }
+
+    /// <summary>Reads the bound properties from model rows, skipping rows that break a constraint among them.</summary>
+    private static void EmitRowLoop(CodeWriter w, TypeSpec type, BindingPlan plan)
+    {
+        var bound = plan.Bindings.ToDictionary(b => b.Property);
+        var properties = type.Properties.Where(p => bound.ContainsKey(p.Name)).ToList();
+        foreach (var p in properties) w.Line($"{Nullable(p)} {Literals.Local(p.Name)} = default!;");
+        w.Line("var __row = 0;");
+        w.Open("while (true)");
+        w.Line($"if (++__row > {Rows}.MaxRejectedRows) throw {Rows}.TooManyRejected({Literals.String(type.Name)});");
+        w.Line("_rows.MoveNext();");
+        foreach (var p in properties) w.Line($"{Literals.Local(p.Name)} = {ReadExpression(p, bound[p.Name])};");
+        foreach (var p in properties)
+        {
+            if (p.Ordering is not { } o) continue;
+            var (a, b) = (Literals.Local(p.Name), Literals.Local(o.Other));
+            var op = o.Greater ? ">" : "<";
+            w.Line(p.IsNullable || o.OtherIsNullable
+                ? $"if ({a} is {{ }} __a{p.Name} && {b} is {{ }} __b{p.Name} && !(__a{p.Name} {op} __b{p.Name})) continue;"
+                : $"if (!({a} {op} {b})) continue;");
+        }
+        foreach (var p in properties.Where(p => p.Unique))
+            w.Line($"if ({(p.IsNullable ? Literals.Local(p.Name) + " is not null && " : "")}!_{Literals.Stem(p.Name)}Seen.Add({Literals.Local(p.Name)})) continue;");
+        w.Line("break;");
         w.Close();
     }
 

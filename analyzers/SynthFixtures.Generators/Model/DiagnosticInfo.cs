@@ -20,4 +20,4 @@ internal sealed record LocationInfo(string FilePath, TextSpan Span, LinePosition
 }
 
 /// <summary>The parse step's output: a spec when the type can be generated, and the diagnostics either way.</summary>
-internal sealed record ParseResult(TypeSpec? Spec, EquatableArray<DiagnosticInfo> Diagnostics);
+internal sealed record ParseResult(TypeSpec? Spec, EquatableArray<DiagnosticInfo> Diagnostics, BindingSite? Site = null);

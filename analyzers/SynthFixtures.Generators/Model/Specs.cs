@@ -51,7 +51,10 @@ internal sealed record PropertySpec(
     int MinLength,
     int MaxLength,
     string? PrincipalType,
-    string? PrincipalKey);
+    string? PrincipalKey,
+    string? ColumnName,
+    bool RangeDeclared,
+    EquatableArray<string> EnumMembers);
 
 /// <summary>Inclusive bounds in the kind's drawing unit (integers, or doubles for floating kinds).</summary>
 internal sealed record DomainBounds(long LongMin, long LongMax, double DoubleMin, double DoubleMax);

@@ -31,6 +31,8 @@ internal static class AttributeNames
     public const string DaUrl = Da + "UrlAttribute";
     public const string DaRequired = Da + "RequiredAttribute";
     public const string DaAllowedValues = Da + "AllowedValuesAttribute";
+    /// <summary>EF Core's column mapping, which also binds a property to a column of the model learned from a CSV.</summary>
+    public const string DaColumn = Da + "Schema.ColumnAttribute";
 }
 
 /// <summary>Patterns for the DataAnnotations format attributes; each value also passes that attribute's own validator.</summary>

@@ -43,6 +43,16 @@ internal sealed class PropertyDraft
     public Location? OrderingLocation { get; set; }
     public OrderingSpec? Ordering { get; set; }
 
+    /// <summary>The column named by [Column("…")], if any.</summary>
+    public string? ColumnName { get; set; }
+
+    /// <summary>Whether a range attribute was declared (not just the type's own limits).</summary>
+    public bool RangeDeclared { get; set; }
+
     public PropertySpec ToSpec() => new(Name, TypeName, Kind, IsNullable, NullRate, Source, Bounds, Distribution, Ordering, Unique, Key,
-        Values.ToEquatableArray(), CumulativeWeights.ToEquatableArray(), Pattern, FakeCall, MinLength, MaxLength, PrincipalType, PrincipalKey);
+        Values.ToEquatableArray(), CumulativeWeights.ToEquatableArray(), Pattern, FakeCall, MinLength, MaxLength, PrincipalType, PrincipalKey,
+        ColumnName, RangeDeclared, EnumMembers.ToEquatableArray());
+
+    /// <summary>For enums: the member names, for binding labels of a learned model.</summary>
+    public List<string> EnumMembers { get; } = new();
 }

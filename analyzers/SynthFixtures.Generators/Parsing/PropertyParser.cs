@@ -77,8 +77,10 @@ internal sealed class PropertyParser
                 case AttributeNames.Unique: draft.Unique = true; break;
                 case AttributeNames.NullRate: nullRate = attribute; break;
                 case AttributeNames.DaRequired: required = attribute; break;
+                case AttributeNames.DaColumn: draft.ColumnName = attribute.ConstructorArguments.FirstOrDefault().Value as string; break;
             }
         }
+        draft.RangeDeclared = range is not null;
 
         if (draft.Kind == ValueKind.Nested)
         {
@@ -157,7 +159,10 @@ internal sealed class PropertyParser
         {
             // Without [OneOf], an enum draws uniformly from its declared members.
             foreach (var field in underlying.GetMembers().OfType<IFieldSymbol>().Where(f => f.HasConstantValue))
+            {
                 draft.Values.Add(draft.TypeName + "." + field.Name);
+                draft.EnumMembers.Add(field.Name);
+            }
         }
         return true;
     }

@@ -65,7 +65,11 @@ internal static class TypeParser
             containers.ToEquatableArray(),
             ordered.Select(d => d.ToSpec()).ToEquatableArray(),
             from);
-        return new ParseResult(spec, EquatableArray<DiagnosticInfo>.Empty);
+        // Where binding problems are reported; kept apart from the spec so moving code never regenerates source.
+        var site = from is null ? null : new BindingSite(type.Name, from,
+            LocationInfo.From(type.GetAttributes().First(a => a.AttributeClass?.ToDisplayString() == AttributeNames.Synthesize).ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation()),
+            ordered.Select(d => new PropertySite(d.Name, LocationInfo.From(d.Location))).ToEquatableArray());
+        return new ParseResult(spec, EquatableArray<DiagnosticInfo>.Empty, site);
     }
 
     private static ParseResult Fail(List<DiagnosticInfo> diagnostics) => new(null, diagnostics.ToEquatableArray());

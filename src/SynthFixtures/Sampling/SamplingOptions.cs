@@ -14,4 +14,10 @@ public sealed record SamplingOptions
 
     /// <summary>The smallest candidate budget, so a request for a few rows still tries hard enough.</summary>
     public int MinimumCandidates { get; init; } = 100_000;
+
+    /// <summary>
+    /// Number of the first row for generated keys (sequences, prefixed codes): a caller that samples in batches passes
+    /// the rows it already has, so keys stay unique across batches.
+    /// </summary>
+    public long FirstRowNumber { get; init; }
 }

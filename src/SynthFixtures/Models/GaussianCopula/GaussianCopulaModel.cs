@@ -82,7 +82,7 @@ public sealed class GaussianCopulaModel : SynthModel
 
         var generated = new string?[]?[_generated.Length];
         Parallel.For(0, _generated.Length, parallel, g =>
-            generated[g] = new ColumnValueGenerator(_generated[g], root.Derive("generated:" + _generated[g].Name)).Generate(rows));
+            generated[g] = new ColumnValueGenerator(_generated[g], root.Derive("generated:" + _generated[g].Name)).Generate(rows, options.FirstRowNumber));
         return Assemble(numbers, codes, generated, rows);
     }
 

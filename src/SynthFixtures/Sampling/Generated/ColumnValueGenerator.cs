@@ -20,19 +20,19 @@ internal sealed class ColumnValueGenerator
         _faker = new Faker("en") { Random = new Randomizer((int)(random.NextUInt64() >> 33)) };
     }
 
-    /// <summary>Cells for rows 0..<paramref name="count"/>−1 of the sample.</summary>
-    public string?[] Generate(int count)
+    /// <summary>Cells for <paramref name="count"/> rows numbered from <paramref name="firstRow"/> (keys count from there).</summary>
+    public string?[] Generate(int count, long firstRow = 0)
     {
         var cells = new string?[count];
         for (var row = 0; row < count; row++)
         {
             if (_spec.MissingProbability > 0 && _random.NextDouble() < _spec.MissingProbability) continue;
-            cells[row] = Next(row);
+            cells[row] = Next(firstRow + row);
         }
         return cells;
     }
 
-    private string Next(int row) => _spec.Generator switch
+    private string Next(long row) => _spec.Generator switch
     {
         GeneratorKind.Sequence => ((_spec.Start ?? 1) + row).ToString(CultureInfo.InvariantCulture),
         GeneratorKind.Guid => NextGuid().ToString(_spec.GuidFormat ?? "D", CultureInfo.InvariantCulture),

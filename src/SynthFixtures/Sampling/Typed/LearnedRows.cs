@@ -18,7 +18,14 @@ public sealed class LearnedRows
     /// <summary>Rows sampled at a time.</summary>
     public const int BatchSize = 1024;
 
-    private static readonly SamplingOptions OneThread = new() { MaxDegreeOfParallelism = 1 };
+    /// <summary>Consecutive rows a bound synthesizer may skip (for breaking a constraint between bound properties) before giving up.</summary>
+    public const int MaxRejectedRows = 100_000;
+
+    /// <summary>The error when <see cref="MaxRejectedRows"/> rows in a row broke the type's constraints.</summary>
+    public static SynthDataException TooManyRejected(string typeName) =>
+        new($"{MaxRejectedRows:N0} consecutive rows of the model broke the GreaterThan/LessThan/Unique constraints of {typeName}.",
+            hint: "The constraints contradict the data the model learned from: relax them, or fix the CSV and rebuild.");
+
     private readonly SynthModel _model;
     private readonly IReadOnlyList<Condition> _conditions;
     private readonly SynthRandom _batches;
@@ -53,7 +60,9 @@ public sealed class LearnedRows
     {
         if (_table is not null && ++_row < _table.RowCount) return;
         _batch++;
-        _table = _model.Sample(BatchSize, _batches.Derive(_batch).Seed, _conditions, OneThread);
+        // One thread per batch (batches are small), and keys numbered on from the rows already read.
+        var options = new SamplingOptions { MaxDegreeOfParallelism = 1, FirstRowNumber = (long)_batch * BatchSize };
+        _table = _model.Sample(BatchSize, _batches.Derive(_batch).Seed, _conditions, options);
         _row = 0;
     }
 

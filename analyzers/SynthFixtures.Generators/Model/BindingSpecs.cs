@@ -1,0 +1,41 @@
+namespace SynthFixtures.Generators.Model;
+
+/// <summary>A trained model's schema as read from its <c>.synthschema</c> additional file.</summary>
+internal sealed record SchemaSpec(string ModelName, string Path, EquatableArray<SchemaColumnSpec> Columns);
+
+/// <summary>One column of a <see cref="SchemaSpec"/>; <see cref="Kind"/> is the runtime's ColumnKind in lower case.</summary>
+internal sealed record SchemaColumnSpec(string Name, string Kind, double MissingRate, string? Minimum, string? Maximum,
+    EquatableArray<string> Labels, string? Generator);
+
+/// <summary>Where a bound type's binding problems are reported: the [Synthesize] attribute and each property.</summary>
+internal sealed record BindingSite(string TypeName, string From, LocationInfo? AttributeLocation, EquatableArray<PropertySite> Properties);
+
+/// <summary>A property's name and location.</summary>
+internal sealed record PropertySite(string Name, LocationInfo? Location);
+
+/// <summary>How a bound property reads its column.</summary>
+internal enum ColumnRead
+{
+    Integer,
+    Number,
+    Decimal,
+    Boolean,
+    Text,
+    DateTime,
+    DateOnly,
+    DateTimeOffset,
+    Guid,
+    Enum,
+}
+
+/// <summary>A property bound to a model column.</summary>
+internal sealed record PropertyBinding(string Property, string Column, ColumnRead Read, bool ColumnHasMissing, EquatableArray<LabelBinding> Labels);
+
+/// <summary>An enum property's mapping from a column label to a member.</summary>
+internal sealed record LabelBinding(string Label, string Member);
+
+/// <summary>A binding problem: a descriptor id, the property it concerns (null: the type) and the message arguments.</summary>
+internal sealed record BindingProblem(string Id, string? Property, EquatableArray<string> Arguments);
+
+/// <summary>The result of binding a type to a model: the bindings (emitted when there are no errors) and the problems.</summary>
+internal sealed record BindingPlan(string ModelName, EquatableArray<PropertyBinding> Bindings, EquatableArray<BindingProblem> Problems, bool HasErrors);

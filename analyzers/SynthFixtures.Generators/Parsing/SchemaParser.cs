@@ -1,0 +1,63 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text;
+using SynthFixtures.Generators.Model;
+
+namespace SynthFixtures.Generators.Parsing;
+
+/// <summary>
+/// Reads a <c>.synthschema</c> file (the runtime's ModelSchema.Write): a header line, a model line, then one
+/// tab-separated line per column with percent-encoded names and labels. A file it cannot read yields null, and the
+/// type that needs it reports that no model was found.
+/// </summary>
+internal static class SchemaParser
+{
+    public const string Extension = ".synthschema";
+    private const string Header = "synthfixtures-schema 1";
+
+    public static SchemaSpec? Parse(string path, string? text)
+    {
+        if (text is null) return null;
+        var lines = text.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0).ToList();
+        if (lines.Count == 0 || lines[0] != Header) return null;
+        var columns = new List<SchemaColumnSpec>();
+        foreach (var line in lines.Skip(1))
+        {
+            var fields = line.Split('\t');
+            if (fields[0] != "column" || fields.Length < 4) continue;
+            var settings = fields.Skip(3).Select(f => f.Split(new[] { '=' }, 2)).Where(kv => kv.Length == 2).ToDictionary(kv => kv[0], kv => kv[1]);
+            columns.Add(new SchemaColumnSpec(
+                Unescape(fields[1]),
+                fields[2],
+                settings.TryGetValue("missing", out var missing) && double.TryParse(missing, NumberStyles.Float, CultureInfo.InvariantCulture, out var rate) ? rate : 0,
+                settings.TryGetValue("min", out var min) ? Unescape(min) : null,
+                settings.TryGetValue("max", out var max) ? Unescape(max) : null,
+                (settings.TryGetValue("labels", out var labels) && labels.Length > 0 ? labels.Split(',').Select(Unescape) : Enumerable.Empty<string>()).ToEquatableArray(),
+                settings.TryGetValue("generator", out var generator) ? generator : null));
+        }
+        return new SchemaSpec(ModelNameOf(path), path, columns.ToEquatableArray());
+    }
+
+    /// <summary>The model name a schema or CSV path stands for: its file name without extension.</summary>
+    public static string ModelNameOf(string path) => Path.GetFileNameWithoutExtension(path.Replace('\\', '/').Split('/').Last());
+
+    private static string Unescape(string text)
+    {
+        if (text.IndexOf('%') < 0) return text;
+        var result = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '%' && i + 2 < text.Length
+                && int.TryParse(text.Substring(i + 1, 2), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var code))
+            {
+                result.Append((char)code);
+                i += 2;
+            }
+            else result.Append(text[i]);
+        }
+        return result.ToString();
+    }
+}
