@@ -33,7 +33,9 @@ public class ForwardPassParityTests(ITestOutputHelper output)
         using var input = randn(rows, width);
         using var output = network.forward(input);
         var expected = NetworkExport.Floats(output);
-        var actual = NetworkExport.Export(network).Forward(NetworkExport.Floats(input), rows);
+        // Through the artifact codec too, so what is sampled is what a .synth file would hold.
+        var (layout, weights) = NetworkCodec.Write(NetworkExport.Export(network));
+        var actual = NetworkCodec.Read(layout, weights).Forward(NetworkExport.Floats(input), rows);
         return (expected, actual);
     }
 

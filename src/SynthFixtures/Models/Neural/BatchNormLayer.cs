@@ -9,6 +9,7 @@ public sealed class BatchNormLayer : NeuralLayer
     private readonly float[] _mean;
     private readonly float[] _scale;
     private readonly float[] _shift;
+    private readonly float[] _weight, _bias, _variance;   // as given, for export
 
     /// <summary>Creates the layer from PyTorch's parameters and buffers.</summary>
     /// <param name="width">Features.</param>
@@ -22,10 +23,11 @@ public sealed class BatchNormLayer : NeuralLayer
         if (width < 1) throw new ArgumentOutOfRangeException(nameof(width));
         if (!(epsilon >= 0)) throw new ArgumentOutOfRangeException(nameof(epsilon));
         InputWidth = width;
-        Checked(weight, width, nameof(weight));
+        _weight = (float[])Checked(weight, width, nameof(weight)).Clone();
         _shift = (float[])Checked(bias, width, nameof(bias)).Clone();
+        _bias = (float[])_shift.Clone();
         _mean = (float[])Checked(runningMean, width, nameof(runningMean)).Clone();
-        Checked(runningVariance, width, nameof(runningVariance));
+        _variance = (float[])Checked(runningVariance, width, nameof(runningVariance)).Clone();
         _scale = new float[width];
         for (var i = 0; i < width; i++)
         {
@@ -43,6 +45,18 @@ public sealed class BatchNormLayer : NeuralLayer
 
     /// <summary>ε added to the variance.</summary>
     public double Epsilon { get; }
+
+    /// <summary>γ.</summary>
+    public ReadOnlySpan<float> Weight => _weight;
+
+    /// <summary>β.</summary>
+    public ReadOnlySpan<float> Bias => _bias;
+
+    /// <summary>The running mean.</summary>
+    public ReadOnlySpan<float> RunningMean => _mean;
+
+    /// <summary>The running variance.</summary>
+    public ReadOnlySpan<float> RunningVariance => _variance;
 
     /// <inheritdoc />
     protected override void ForwardCore(ReadOnlySpan<float> input, Span<float> output, int rows)
