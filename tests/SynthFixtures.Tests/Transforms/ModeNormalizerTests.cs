@@ -48,6 +48,21 @@ public class ModeNormalizerTests
         Assert.Equal(1, p.Weights.Sum(), 1e-9);
     }
 
+    [Theory]
+    [InlineData(1L)]
+    [InlineData(2L)]
+    [InlineData(3L)]
+    public void A_single_gaussian_keeps_one_component(long seed)
+    {
+        var values = Mixture(seed, 2000, (1.0, 10, 2));
+
+        var p = ModeNormalizer.Fit(values, new SynthRandom(seed * 7)).Parameters;
+
+        Assert.Single(p.Weights);
+        Assert.Equal(10, p.Means[0], 0.2);
+        Assert.Equal(2, p.StandardDeviations[0], 0.15);
+    }
+
     [Fact]
     public void Encodes_and_decodes_within_the_clipping_range()
     {

@@ -8,7 +8,8 @@ namespace SynthFixtures.Transforms.Modes;
 /// Variational inference for a one-dimensional Dirichlet-process Gaussian mixture, truncated at K components:
 /// a stick-breaking prior v_k ~ Beta(1, γ) on the weights (Blei and Jordan, 2006) and a Normal-Gamma prior on each
 /// component's mean and precision (the 1-D Normal-Wishart of Bishop, PRML §10.2). Coordinate ascent alternates the
-/// M-step (10.60–10.63 with the Beta posteriors of the sticks) and the E-step (10.46, 10.64–10.66).
+/// M-step (10.60–10.63 with the Beta posteriors of the sticks) and the E-step (10.46, 10.64–10.66); every 25 iterations
+/// (and at convergence) a merge of two components is kept when it raises the bound (<see cref="VariationalBound"/>).
 /// <para>
 /// Values are standardised first, so the priors are scale-free: mean prior 0 with precision factor β₀ = 1,
 /// ν₀ = 1 degree of freedom, and W₀⁻¹ = 1 (the data's variance). Memory is component-major (one row of n per
@@ -23,6 +24,9 @@ internal static class DirichletProcessMixture
     private const double LloydIterations = 10;
     private static readonly double HalfLogTwoPi = 0.5 * Math.Log(2 * Math.PI);
 
+    /// <summary>Iterations between attempts to merge two components.</summary>
+    private const int MergeInterval = 25;
+
     /// <summary>Fits finite, non-constant <paramref name="values"/> and returns the kept components in the values' units.</summary>
     public static ModeNormalizerParameters Fit(double[] values, SynthRandom random, ModeNormalizerOptions options)
     {
@@ -31,29 +35,94 @@ internal static class DirichletProcessMixture
         var (z, counts, mean, sd) = Standardised(values, options.MaxDistinctPoints);
         var n = z.Length;
         var centres = KMeansPlusPlus(z, counts, Math.Min(options.MaxComponents, n), random);
-        var k = centres.Length;
-        var resp = new double[k * n];
+        var resp = new double[centres.Length * n];
         HardAssign(z, centres, resp);
+        var gamma = options.WeightConcentrationPrior;
 
-        var state = new Posterior(k);
-        var scratch = new double[n];
-        var weighted = new double[n];
-        var maxRow = new double[n];
-        var sumRow = new double[n];
-        var previousWeights = new double[k];
-        var previousMeans = new double[k];
+        var work = new Workspace(n);
+        var state = new MixturePosterior(centres.Length);
+        var previousWeights = new double[state.Count];
+        var previousMeans = new double[state.Count];
         for (var iteration = 0; iteration < options.MaxIterations; iteration++)
         {
-            MStep(z, counts, resp, state, options.WeightConcentrationPrior, scratch, weighted);
+            MStep(z, counts, resp, state, gamma, work);
             // Converged when no expected weight and no mean (in standard deviations of the data) moves by more than the tolerance.
             var weights = ExpectedWeights(state);
-            var change = Math.Max(MaxAbsDifference(weights, previousWeights), MaxAbsDifference(state.M, previousMeans));
-            if (change < options.Tolerance) break;
+            var converged = MaxAbsDifference(weights, previousWeights) < options.Tolerance && MaxAbsDifference(state.M, previousMeans) < options.Tolerance;
+            // Coordinate ascent moves mass between two components that share one mode very slowly; a merge that raises
+            // the bound does it in one step (the merge moves of Hughes and Sudderth, 2013).
+            if ((converged || iteration % MergeInterval == MergeInterval - 1) && TryMerge(z, counts, ref resp, ref state, gamma, work))
+            {
+                while (TryMerge(z, counts, ref resp, ref state, gamma, work)) { }
+                previousWeights = new double[state.Count];
+                previousMeans = new double[state.Count];
+                EStep(z, resp, state, work);
+                continue;
+            }
+            if (converged) break;
             weights.CopyTo(previousWeights, 0);
             state.M.CopyTo(previousMeans, 0);
-            EStep(z, resp, state, maxRow, sumRow);
+            EStep(z, resp, state, work);
         }
         return Kept(state, mean, sd, options.WeightThreshold);
+    }
+
+    /// <summary>Scratch rows of length n, reused by every step.</summary>
+    private sealed class Workspace(int n)
+    {
+        public readonly double[] Scratch = new double[n], Weighted = new double[n], MaxRow = new double[n], SumRow = new double[n];
+    }
+
+    /// <summary>
+    /// Tries merging each pair of components (their responsibilities added; the merged one keeps the earlier stick) and
+    /// keeps the merge that raises the variational bound most, if any. At most 45 pairs, each one M-step.
+    /// On success <paramref name="resp"/> and <paramref name="state"/> have one component fewer.
+    /// </summary>
+    private static bool TryMerge(double[] z, double[] w, ref double[] resp, ref MixturePosterior state, double gamma, Workspace work)
+    {
+        var n = z.Length;
+        var k = state.Count;
+        if (k < 2) return false;
+        var current = VariationalBound.Compute(state, gamma, NegativeEntropy(resp, w, n, work));
+        double[]? bestResp = null;
+        MixturePosterior? bestState = null;
+        var best = current;
+        var merged = new double[(k - 1) * n];
+        for (var keep = 0; keep < k; keep++)
+        for (var drop = keep + 1; drop < k; drop++)
+        {
+            if (bestResp == merged) merged = new double[(k - 1) * n];   // the best so far owns the buffer
+            for (int c = 0, to = 0; c < k; c++)
+            {
+                if (c == drop) continue;
+                resp.AsSpan(c * n, n).CopyTo(merged.AsSpan(to * n, n));
+                if (c == keep) TensorPrimitives.Add(merged.AsSpan(to * n, n), resp.AsSpan(drop * n, n), merged.AsSpan(to * n, n));
+                to++;
+            }
+            var candidate = new MixturePosterior(k - 1);
+            MStep(z, w, merged, candidate, gamma, work);
+            var bound = VariationalBound.Compute(candidate, gamma, NegativeEntropy(merged, w, n, work));
+            if (bound > best) (best, bestResp, bestState) = (bound, merged, candidate);
+        }
+        if (bestResp is null) return false;
+        (resp, state) = (bestResp, bestState!);
+        return true;
+    }
+
+    /// <summary>Σₙ wₙ Σₖ rₙₖ ln rₙₖ.</summary>
+    private static double NegativeEntropy(double[] resp, double[] w, int n, Workspace work)
+    {
+        var total = 0.0;
+        for (var c = 0; c < resp.Length / n; c++)
+        {
+            var r = resp.AsSpan(c * n, n);
+            // r ln r → 0 as r → 0; the floor keeps ln finite.
+            TensorPrimitives.Max(r, 1e-300, work.Scratch);
+            TensorPrimitives.Log(work.Scratch, work.Scratch);
+            TensorPrimitives.Multiply(work.Scratch, r, work.Scratch);
+            total += TensorPrimitives.Dot<double>(work.Scratch, w);
+        }
+        return total;
     }
 
     /// <summary>
@@ -113,21 +182,15 @@ internal static class DirichletProcessMixture
         return max;
     }
 
-    /// <summary>The parameters of q: Beta(a, b) per stick, Normal-Gamma (m, β, ν, W) per component.</summary>
-    private sealed class Posterior(int k)
-    {
-        public readonly double[] A = new double[k], B = new double[k];
-        public readonly double[] M = new double[k], BetaK = new double[k], Nu = new double[k], W = new double[k];
-    }
-
-    private static void MStep(double[] z, double[] w, double[] resp, Posterior q, double gamma, double[] scratch, double[] weighted)
+    private static void MStep(double[] z, double[] w, double[] resp, MixturePosterior q, double gamma, Workspace work)
     {
         var n = z.Length;
-        var k = q.M.Length;
-        var counts = new double[k];
+        var k = q.Count;
+        var counts = q.N;
+        var scratch = work.Scratch;
         for (var c = 0; c < k; c++)
         {
-            var r = weighted.AsSpan();
+            var r = work.Weighted.AsSpan();
             TensorPrimitives.Multiply(resp.AsSpan(c * n, n), w, r);
             // The tiny floor keeps an empty component's statistics finite (its posterior is then the prior).
             var nk = TensorPrimitives.Sum<double>(r) + 10 * double.Epsilon;
@@ -136,6 +199,8 @@ internal static class DirichletProcessMixture
             TensorPrimitives.Multiply(scratch, scratch, scratch);
             var s = TensorPrimitives.Dot<double>(r, scratch) / nk;
             counts[c] = nk;
+            q.Xbar[c] = xbar;
+            q.S[c] = s;
             q.BetaK[c] = Beta0 + nk;
             q.M[c] = nk * xbar / q.BetaK[c];                      // the prior mean is 0 after standardising
             q.Nu[c] = Nu0 + nk;
@@ -152,10 +217,12 @@ internal static class DirichletProcessMixture
     }
 
     /// <summary>Responsibilities into <paramref name="resp"/> (one row of n per component).</summary>
-    private static void EStep(double[] z, double[] resp, Posterior q, double[] maxRow, double[] sumRow)
+    private static void EStep(double[] z, double[] resp, MixturePosterior q, Workspace work)
     {
         var n = z.Length;
-        var k = q.M.Length;
+        var k = q.Count;
+        var maxRow = work.MaxRow;
+        var sumRow = work.SumRow;
         var logStickRest = 0.0;   // Σ_{j<k} E[ln(1 − v_j)]
         for (var c = 0; c < k; c++)
         {
@@ -227,7 +294,10 @@ internal static class DirichletProcessMixture
             for (var c = 0; c < result.Length; c++)
                 if (sizes[c] > 0) result[c] = sums[c] / sizes[c];
         }
-        return result;
+        // Largest cluster first: the stick-breaking prior expects weights to shrink with the index, so this order lets
+        // it drain the small, redundant components instead of fighting the start.
+        var order = Enumerable.Range(0, result.Length).OrderByDescending(c => sizes[c]).ThenBy(c => c).ToArray();
+        return order.Select(c => result[c]).ToArray();
     }
 
     /// <summary>The first index whose running sum of <paramref name="weights"/> exceeds <paramref name="target"/> (skipping zero weights).</summary>
@@ -270,7 +340,7 @@ internal static class DirichletProcessMixture
     }
 
     /// <summary>E[π_k] under q: E[v_k] Π_{j&lt;k} (1 − E[v_j]).</summary>
-    private static double[] ExpectedWeights(Posterior q)
+    private static double[] ExpectedWeights(MixturePosterior q)
     {
         var weights = new double[q.M.Length];
         var rest = 1.0;
@@ -284,9 +354,9 @@ internal static class DirichletProcessMixture
     }
 
     /// <summary>Expected stick-breaking weights; keeps those above the threshold, renormalised, in original units, sorted by mean.</summary>
-    private static ModeNormalizerParameters Kept(Posterior q, double mean, double sd, double threshold)
+    private static ModeNormalizerParameters Kept(MixturePosterior q, double mean, double sd, double threshold)
     {
-        var k = q.M.Length;
+        var k = q.Count;
         var weights = ExpectedWeights(q);
         var total = weights.Sum();
         var kept = Enumerable.Range(0, k).Where(c => weights[c] / total > threshold).ToList();
