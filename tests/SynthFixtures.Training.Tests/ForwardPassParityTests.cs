@@ -86,8 +86,8 @@ public class ForwardPassParityTests(ITestOutputHelper output)
         manual_seed(23);
         var spans = new[]
         {
-            new OutputSpan("a", 0, 1, SpanActivation.Tanh), new OutputSpan("a", 1, 3, SpanActivation.Softmax),
-            new OutputSpan("b", 4, 5, SpanActivation.Softmax),
+            new OutputSpan("a", 0, 1, SpanActivation.Tanh, SpanRole.Alpha), new OutputSpan("a", 1, 3, SpanActivation.Softmax, SpanRole.Category),
+            new OutputSpan("b", 4, 5, SpanActivation.Softmax, SpanRole.Category),
         };
         using var logits = randn(30, 9) * 3;
         using var expectedTensor = cat([tanh(logits[.., 0..1]), softmax(logits[.., 1..4], 1), softmax(logits[.., 4..9], 1)], 1);

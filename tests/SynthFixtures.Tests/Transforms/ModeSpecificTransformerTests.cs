@@ -51,6 +51,7 @@ public class ModeSpecificTransformerTests
         var spans = transformer.Spans;
         Assert.Equal(["age", "age", "score", "score", "score", "colour"], spans.Select(s => s.Column));
         Assert.Equal(SpanActivation.Tanh, spans[0].Activation);
+        Assert.Equal([SpanRole.Alpha, SpanRole.Mode, SpanRole.Alpha, SpanRole.Mode, SpanRole.Missing, SpanRole.Category], spans.Select(s => s.Role));
         Assert.Equal(1, spans[0].Length);
         Assert.Equal(2, spans[4].Length);                       // score's present/missing flag
         Assert.Equal(3, spans[5].Length);                       // three colours

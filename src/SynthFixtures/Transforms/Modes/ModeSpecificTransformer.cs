@@ -33,9 +33,9 @@ public sealed class ModeSpecificTransformer
             if (column.Modes is { } modes)
             {
                 _normalizers[i] = new ModeNormalizer(modes);
-                spans.Add(new OutputSpan(name, start, 1, SpanActivation.Tanh));
-                spans.Add(new OutputSpan(name, start + 1, modes.Weights.Length, SpanActivation.Softmax));
-                if (column.HasMissing) spans.Add(new OutputSpan(name, start + 1 + modes.Weights.Length, 2, SpanActivation.Softmax));
+                spans.Add(new OutputSpan(name, start, 1, SpanActivation.Tanh, SpanRole.Alpha));
+                spans.Add(new OutputSpan(name, start + 1, modes.Weights.Length, SpanActivation.Softmax, SpanRole.Mode));
+                if (column.HasMissing) spans.Add(new OutputSpan(name, start + 1 + modes.Weights.Length, 2, SpanActivation.Softmax, SpanRole.Missing));
                 _categoryCodes[i] = [];
             }
             else
@@ -45,7 +45,7 @@ public sealed class ModeSpecificTransformer
                 _categoryCodes[i] = new Dictionary<string, int>(StringComparer.Ordinal);
                 for (var k = 0; k < categories.Length; k++)
                     if (categories[k] is { } label) _categoryCodes[i].TryAdd(CellText.Normalize(label), k);
-                spans.Add(new OutputSpan(name, start, categories.Length, SpanActivation.Softmax));
+                spans.Add(new OutputSpan(name, start, categories.Length, SpanActivation.Softmax, SpanRole.Category));
             }
             start += column.Width;
         }

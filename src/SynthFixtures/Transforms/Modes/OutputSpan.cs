@@ -9,9 +9,23 @@ public enum SpanActivation
     Softmax,
 }
 
+/// <summary>What a span encodes; CTGAN's condition vector, for one, is built from <see cref="Category"/> spans only.</summary>
+public enum SpanRole
+{
+    /// <summary>α of a continuous column.</summary>
+    Alpha,
+    /// <summary>The one-hot of a continuous column's mode.</summary>
+    Mode,
+    /// <summary>A continuous column's present/missing one-hot.</summary>
+    Missing,
+    /// <summary>The one-hot of a categorical or boolean column's label.</summary>
+    Category,
+}
+
 /// <summary>A contiguous block of columns in the transformed matrix, belonging to one source column.</summary>
 /// <param name="Column">The source column's name.</param>
 /// <param name="Start">Index of the first matrix column.</param>
 /// <param name="Length">Number of matrix columns.</param>
 /// <param name="Activation">How a network's output for this block is activated.</param>
-public sealed record OutputSpan(string Column, int Start, int Length, SpanActivation Activation);
+/// <param name="Role">What the block encodes.</param>
+public sealed record OutputSpan(string Column, int Start, int Length, SpanActivation Activation, SpanRole Role);

@@ -41,7 +41,7 @@ public class FeedForwardNetworkTests
     [Fact]
     public void Sampled_one_hots_follow_the_softmax_and_repeat_for_a_seed()
     {
-        var spans = new[] { new OutputSpan("c", 0, 2, SpanActivation.Softmax), new OutputSpan("x", 2, 1, SpanActivation.Tanh) };
+        var spans = new[] { new OutputSpan("c", 0, 2, SpanActivation.Softmax, SpanRole.Category), new OutputSpan("x", 2, 1, SpanActivation.Tanh, SpanRole.Alpha) };
         var rows = 4000;
         float[] Draw(long seed)
         {
