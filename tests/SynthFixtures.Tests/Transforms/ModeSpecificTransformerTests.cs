@@ -3,6 +3,7 @@ using System.Text.Json;
 using SynthFixtures.Data;
 using SynthFixtures.Metadata;
 using SynthFixtures.Randomness;
+using SynthFixtures.Transforms;
 using SynthFixtures.Transforms.Modes;
 
 namespace SynthFixtures.Tests.Transforms;
@@ -93,6 +94,23 @@ public class ModeSpecificTransformerTests
         var loaded = new ModeSpecificTransformer(JsonSerializer.Deserialize<ModeSpecificTransformerParameters>(json)!);
         Assert.Equal(json, JsonSerializer.Serialize(loaded.Parameters));
         Assert.Equal(a.Transform(table, new SynthRandom(6)), loaded.Transform(table, new SynthRandom(6)));
+    }
+
+    [Fact]
+    public void Each_column_is_fitted_from_its_own_stream_so_parallel_fitting_cannot_change_it()
+    {
+        var (table, metadata) = SmallTable();
+        var random = new SynthRandom(9);
+        var transformer = ModeSpecificTransformer.Fit(table, metadata, random);
+
+        foreach (var column in transformer.Parameters.Columns.Where(c => c.Modes is not null))
+        {
+            var values = ColumnValues.ToDoubles(table, table.IndexOf(column.Metadata.Name), column.Metadata);
+            var alone = ModeNormalizer.Fit(values, random.Derive("modes:" + column.Metadata.Name)).Parameters;
+            Assert.Equal(alone.Means, column.Modes!.Means);
+            Assert.Equal(alone.Weights, column.Modes.Weights);
+            Assert.Equal(alone.StandardDeviations, column.Modes.StandardDeviations);
+        }
     }
 
     [Fact]
