@@ -22,6 +22,24 @@ public class FeedForwardNetworkTests
     }
 
     [Fact]
+    public void Parallel_blocks_give_the_same_bits_as_one_core()
+    {
+        var random = new SynthRandom(3);
+        float[] Values(int count) => Enumerable.Range(0, count).Select(_ => (float)random.NextNormal()).ToArray();
+        var network = new FeedForwardNetwork(
+        [
+            new ResidualLayer(new LinearLayer(13, 9, Values(117), Values(9)), new BatchNormLayer(9, Values(9), Values(9), Values(9), Enumerable.Repeat(1.5f, 9).ToArray())),
+            new LinearLayer(22, 5, Values(110), Values(5)),
+        ]);
+        var input = Values(301 * 13);
+
+        var one = network.Forward(input, 301);
+
+        Assert.Equal(one, network.Forward(input, 301, maxDegreeOfParallelism: -1));
+        Assert.Equal(one.AsSpan(0, 7 * 5).ToArray(), network.Forward(input.AsSpan(0, 7 * 13), 7));   // a row's result does not depend on its block
+    }
+
+    [Fact]
     public void Activations_apply_elementwise()
     {
         var input = new float[] { -2, 0.5f };
