@@ -1,0 +1,86 @@
+using SynthFixtures.Models.Neural;
+using SynthFixtures.Randomness;
+using SynthFixtures.Training.Networks;
+using SynthFixtures.Transforms.Modes;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace SynthFixtures.Training.Tvae;
+
+/// <summary>
+/// Trains TVAE (Xu et al., 2019) with TorchSharp on a table already transformed by <see cref="ModeSpecificTransformer"/>,
+/// and exports the decoder to the runtime's pure-C# <see cref="FeedForwardNetwork"/> with its learned per-dimension σ.
+/// The same seed gives the same model, provided nothing else uses libtorch's (process-wide) generator meanwhile:
+/// train one model at a time per process.
+/// </summary>
+public static class TvaeTrainer
+{
+    /// <summary>Trains on <paramref name="rows"/> row-major rows of <paramref name="data"/>, laid out as <paramref name="spans"/> say.</summary>
+    /// <param name="data">The transformed table (<see cref="ModeSpecificTransformer.Transform"/>).</param>
+    /// <param name="rows">Number of rows.</param>
+    /// <param name="spans">The transformer's output spans.</param>
+    /// <param name="options">Settings; the paper's defaults when <c>null</c>.</param>
+    /// <param name="progress">Receives the mean loss after each epoch.</param>
+    /// <param name="cancellationToken">Checked before every batch.</param>
+    /// <exception cref="OperationCanceledException">Training was cancelled.</exception>
+    public static TvaeModel Train(float[] data, int rows, IReadOnlyList<OutputSpan> spans, TvaeOptions? options = null,
+        IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(spans);
+        options ??= new TvaeOptions();
+        options.Validate();
+        if (spans.Count == 0) throw new ArgumentException("No spans: the table has no modelled columns.", nameof(spans));
+        var width = spans[^1].Start + spans[^1].Length;
+        if (rows < 1 || data.Length != rows * width) throw new ArgumentException($"Expected {rows} × {width} values, got {data.Length}.", nameof(data));
+
+        TorchRuntime.EnsureLoaded();
+        if (options.Threads is { } threads) set_num_threads(threads);
+        manual_seed(options.Seed);
+        var batchOrder = new SynthRandom(options.Seed).Derive("tvae:batches");
+        using var table = tensor(data, [rows, width]);
+        using var encoder = new TvaeEncoder(width, options.EncoderWidths, options.EmbeddingWidth);
+        using var decoder = TvaeDecoder.Create(options.EmbeddingWidth, options.DecoderWidths, width);
+        using var sigma = new TorchSharp.Modules.Parameter(full(width, 0.1f));
+        var parameters = encoder.parameters().Concat(decoder.parameters()).Append(sigma).ToList();
+        using var optimizer = optim.Adam(parameters, options.LearningRate, weight_decay: options.WeightDecay);
+
+        var losses = new List<double>(options.Epochs);
+        var order = Enumerable.Range(0, rows).Select(i => (long)i).ToArray();
+        for (var epoch = 0; epoch < options.Epochs; epoch++)
+        {
+            Shuffle(order, batchOrder);
+            var total = 0.0;
+            for (var start = 0; start < rows; start += options.BatchSize)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                using var scope = NewDisposeScope();
+                var count = Math.Min(options.BatchSize, rows - start);
+                var real = table.index_select(0, tensor(order.AsSpan(start, count).ToArray()));
+                var (mean, logVariance) = encoder.forward(real);
+                var z = randn_like(mean) * (0.5 * logVariance).exp() + mean;
+                var reconstruction = decoder.forward(z);
+                var loss = TvaeLoss.Compute(reconstruction, real, sigma, spans, mean, logVariance, options.LossFactor);
+                optimizer.zero_grad();
+                loss.backward();
+                optimizer.step();
+                using (no_grad()) sigma.clamp_(0.01, 1.0);
+                total += loss.item<float>() * count;
+            }
+            losses.Add(total / rows);
+            progress?.Report(new TrainingProgress(epoch + 1, options.Epochs, total / rows));
+        }
+
+        decoder.eval();
+        return new TvaeModel(NetworkExport.Export(decoder), NetworkExport.Floats(sigma), spans.ToArray(), options.EmbeddingWidth, losses);
+    }
+
+    private static void Shuffle(long[] order, SynthRandom random)
+    {
+        for (var i = order.Length - 1; i > 0; i--)
+        {
+            var j = random.NextInt(i + 1);
+            (order[i], order[j]) = (order[j], order[i]);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+using SynthFixtures.Randomness;
+using SynthFixtures.Transforms.Modes;
+
+namespace SynthFixtures.Models.Neural;
+
+/// <summary>
+/// Samples a TVAE decoder in pure C#: z ~ N(0, I), decode, tanh on each α plus N(0, σ) noise with the learned σ,
+/// and the one-hot of the largest output on each one-hot span. The result goes to
+/// <see cref="ModeSpecificTransformer.InverseTransform"/>, which clips α to ±1.
+/// </summary>
+public static class VaeDecoderSampler
+{
+    /// <summary>Draws <paramref name="rows"/> rows, row-major in the spans' layout.</summary>
+    /// <param name="decoder">z → raw outputs; its input width is the latent width.</param>
+    /// <param name="sigmas">σ per output dimension.</param>
+    /// <param name="spans">The output layout.</param>
+    /// <param name="rows">Rows to draw.</param>
+    /// <param name="random">Drives z and the α noise.</param>
+    public static float[] Sample(FeedForwardNetwork decoder, ReadOnlySpan<float> sigmas, IReadOnlyList<OutputSpan> spans, int rows, SynthRandom random)
+    {
+        ArgumentNullException.ThrowIfNull(decoder);
+        ArgumentNullException.ThrowIfNull(spans);
+        ArgumentNullException.ThrowIfNull(random);
+        if (rows < 0) throw new ArgumentOutOfRangeException(nameof(rows));
+        var width = decoder.OutputWidth;
+        if (sigmas.Length != width) throw new ArgumentException($"Expected {width} σ values.", nameof(sigmas));
+        var z = new float[rows * decoder.InputWidth];
+        for (var i = 0; i < z.Length; i++) z[i] = (float)random.NextNormal();
+        var output = decoder.Forward(z, rows);
+        OutputActivation.ArgMax(output, width, spans);
+        foreach (var span in spans)
+        {
+            if (span.Activation != SpanActivation.Tanh) continue;
+            for (var row = 0; row < rows; row++) output[row * width + span.Start] += (float)(sigmas[span.Start] * random.NextNormal());
+        }
+        return output;
+    }
+}
