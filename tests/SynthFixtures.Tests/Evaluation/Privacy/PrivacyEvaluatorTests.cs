@@ -63,6 +63,19 @@ public class PrivacyEvaluatorTests
     }
 
     [Fact]
+    public void On_uniform_data_baseline_protection_is_near_one_for_a_fresh_sample_and_zero_for_a_copy()
+    {
+        // Where the real rows themselves are uniform within their ranges, the definition's random baseline is an honest
+        // fresh sample, so a faithful generator reaches the top of the scale, as the metric intends.
+        var metadata = MetadataOf(Decimal("u"), Decimal("v"), Decimal("w"));
+        var copy = PrivacyEvaluator.Evaluate(Uniform(1000, 1), Uniform(1000, 1), metadata);
+        var fresh = PrivacyEvaluator.Evaluate(Uniform(1000, 1), Uniform(1000, 2), metadata);
+
+        Assert.Equal(0.0, copy.DcrBaselineProtection);
+        Assert.True(fresh.DcrBaselineProtection > 0.85, $"baseline protection {fresh.DcrBaselineProtection}");
+    }
+
+    [Fact]
     public void Half_copied_rows_land_between_the_two()
     {
         var half = Mix(Training, Independent);
@@ -143,6 +156,13 @@ public class PrivacyEvaluatorTests
             k[r] = random.NextInt(5).ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
         return Make(("a", a), ("b", b), ("c", c), ("k", k));
+    }
+
+    private static Table Uniform(int rows, long seed)
+    {
+        var random = new SynthFixtures.Randomness.SynthRandom(seed);
+        string?[] Column() => Enumerable.Range(0, rows).Select(_ => (string?)random.NextDouble().ToString("F6", System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        return Make(("u", Column()), ("v", Column()), ("w", Column()));
     }
 
     /// <summary>The first half of <paramref name="a"/>'s rows followed by the second half of <paramref name="b"/>'s.</summary>
