@@ -1,4 +1,3 @@
-using System.Globalization;
 using SynthFixtures.Metadata;
 using SynthFixtures.Randomness;
 using SynthFixtures.Sampling;
@@ -92,8 +91,7 @@ internal sealed class CopulaConditionPlan
     private (int, double, double) PlanCategorical(CategoricalCopulaColumn column, Condition condition)
     {
         if (condition is not EqualsCondition equals)
-            throw new SynthDataException($"Condition '{condition}' compares the {column.Metadata.Kind.ToString().ToLowerInvariant()} column '{column.Name}' as a number.",
-                hint: $"Use {column.Name}=label with one of: {KnownLabels(column)}.");
+            throw ConditionErrors.NotNumeric(condition, column.Metadata, column.Categories);
         var code = column.FindCode(equals.Value);
         if (code < 0)
             throw Infeasible(condition, column, $"the label never occurs in the training data (known labels: {KnownLabels(column)})");
@@ -129,22 +127,12 @@ internal sealed class CopulaConditionPlan
         return (column.FirstDimension, uLower, uUpper);
     }
 
-    private static double Parse(NumericCopulaColumn column, string text, Condition condition)
-    {
-        if (ColumnValues.TryParse(text, column.Metadata, out var value)) return value;
-        throw new SynthDataException($"Condition '{condition}': '{text.Trim()}' is not a valid value for the {column.Metadata.Kind.ToString().ToLowerInvariant()} column '{column.Name}'.",
-            hint: column.Metadata.Kind == ColumnKind.DateTime ? $"Write dates as {column.Metadata.DateTimeFormat ?? "ISO 8601"}." : "Write numbers in the invariant culture, e.g. 42 or 3.5.");
-    }
+    private static double Parse(NumericCopulaColumn column, string text, Condition condition) => ConditionErrors.Parse(column.Metadata, text, condition);
 
     private static string Show(NumericCopulaColumn column, double value) => ColumnValues.Format(value, column.Metadata);
 
-    private static string KnownLabels(CategoricalCopulaColumn column)
-    {
-        var labels = column.Categories.Where(c => c is not null).Select(c => c!.Trim()).Take(20).ToList();
-        var more = column.Categories.Count(c => c is not null) - labels.Count;
-        return string.Join(", ", labels) + (more > 0 ? string.Create(CultureInfo.InvariantCulture, $", … ({more} more)") : "");
-    }
+    private static string KnownLabels(CategoricalCopulaColumn column) => ConditionErrors.KnownLabels(column.Categories);
 
     internal static SynthDataException Infeasible(Condition condition, CopulaColumn column, string why) =>
-        new($"Condition '{condition}' cannot be met: {why}.", hint: "Change or drop this condition.", columnName: column.Name);
+        ConditionErrors.Infeasible(condition, column.Name, why);
 }
