@@ -25,7 +25,8 @@ internal sealed class NeuralBlockSampler(NeuralSynthModel model, NeuralCondition
         {
             if (plan.NeedsFilter && drawn >= candidateBudget)
                 throw ConditionErrors.TooRare(accepted, drawn, rows, candidateBudget, plan.Conditions.Select(c => (c, (double?)null)));
-            var batch = plan.NeedsFilter ? Math.Max(2, 2 * workers) : (rows - accepted + BlockSize - 1) / BlockSize;
+            // A few blocks per worker at a time bounds the memory of a large sample; the rows kept do not depend on it.
+            var batch = plan.NeedsFilter ? Math.Max(2, 2 * workers) : Math.Min(4 * workers, (rows - accepted + BlockSize - 1) / BlockSize);
             var blocks = new (double[]?[] Numbers, int[]?[] Codes)[batch];
             var first = nextBlock;
             Parallel.For(0, batch, parallel, i => blocks[i] = DrawBlock(first + i));
