@@ -121,11 +121,7 @@ public static class CtganTrainer
     private static int[] Permutation(int count, SynthRandom random)
     {
         var order = Enumerable.Range(0, count).ToArray();
-        for (var i = count - 1; i > 0; i--)
-        {
-            var j = random.NextInt(i + 1);
-            (order[i], order[j]) = (order[j], order[i]);
-        }
+        Shuffling.Shuffle(order, random);
         return order;
     }
 }

@@ -12,7 +12,7 @@ namespace SynthFixtures.Models.GaussianCopula;
 /// </summary>
 internal sealed class CopulaConditionPlan
 {
-    private readonly List<(NumericCopulaColumn Column, double Lower, bool LowerInclusive, double Upper, bool UpperInclusive)> _filters = [];
+    private readonly List<(NumericCopulaColumn Column, NumericRange Range)> _filters = [];
     private readonly List<(CategoricalCopulaColumn Column, int Code)> _labels = [];
 
     private CopulaConditionPlan() { }
@@ -69,13 +69,8 @@ internal sealed class CopulaConditionPlan
     {
         foreach (var (column, code) in _labels)
             if (codes[column.Index]![row] != code) return false;
-        foreach (var (column, lower, lowerInclusive, upper, upperInclusive) in _filters)
-        {
-            var v = numbers[column.Index]![row];
-            if (double.IsNaN(v)) return false;
-            if (lowerInclusive ? v < lower : v <= lower) return false;
-            if (upperInclusive ? v > upper : v >= upper) return false;
-        }
+        foreach (var (column, range) in _filters)
+            if (!range.Contains(numbers[column.Index]![row])) return false;
         return true;
     }
 
@@ -123,7 +118,7 @@ internal sealed class CopulaConditionPlan
             : range.UpperInclusive ? marginal.Interval(hi).Upper : marginal.Interval(hi).Lower;
         if (lo > marginal.Maximum || hi < marginal.Minimum || (range.LowerInclusive ? lo > hi : lo >= hi) || uUpper <= uLower)
             throw Infeasible(condition, column, $"the model gives it probability 0 (observed range {Show(column, marginal.Minimum)}..{Show(column, marginal.Maximum)})");
-        _filters.Add((column, lo, range.LowerInclusive, hi, range.UpperInclusive));
+        _filters.Add((column, new NumericRange(lo, range.LowerInclusive, hi, range.UpperInclusive)));
         return (column.FirstDimension, uLower, uUpper);
     }
 

@@ -13,7 +13,7 @@ namespace SynthFixtures.Models.Neural;
 internal sealed class NeuralConditionPlan
 {
     private readonly List<(int Column, int Code)> _labels = [];
-    private readonly List<(int Column, double Lower, bool LowerInclusive, double Upper, bool UpperInclusive)> _ranges = [];
+    private readonly List<(int Column, NumericRange Range)> _ranges = [];
     private readonly List<Condition> _conditions = [];
 
     private NeuralConditionPlan() { }
@@ -59,13 +59,8 @@ internal sealed class NeuralConditionPlan
             if (codes[column]![row] != code) return false;
         foreach (var column in FixedNumbers.Keys)
             if (double.IsNaN(numbers[column]![row])) return false;
-        foreach (var (column, lower, lowerInclusive, upper, upperInclusive) in _ranges)
-        {
-            var v = numbers[column]![row];
-            if (double.IsNaN(v)) return false;
-            if (lowerInclusive ? v < lower : v <= lower) return false;
-            if (upperInclusive ? v > upper : v >= upper) return false;
-        }
+        foreach (var (column, range) in _ranges)
+            if (!range.Contains(numbers[column]![row])) return false;
         return true;
     }
 
@@ -113,7 +108,7 @@ internal sealed class NeuralConditionPlan
         var hi = r.Upper is null ? double.PositiveInfinity : ConditionErrors.Parse(meta, r.Upper, condition);
         if (lo > max || hi < min || (!r.LowerInclusive && lo >= max) || (!r.UpperInclusive && hi <= min) || (r.LowerInclusive && r.UpperInclusive ? lo > hi : lo >= hi))
             throw ConditionErrors.Infeasible(condition, meta.Name, $"the model gives it probability 0 ({observed})");
-        _ranges.Add((column, lo, r.LowerInclusive, hi, r.UpperInclusive));
+        _ranges.Add((column, new NumericRange(lo, r.LowerInclusive, hi, r.UpperInclusive)));
         return (lo, hi);
     }
 }
