@@ -38,7 +38,9 @@ public sealed class NeuralSynthModel : SynthModel
         Kind = kind is ModelKinds.Tvae or ModelKinds.Ctgan ? kind : throw new ArgumentException($"'{kind}' is not a neural model kind.", nameof(kind));
         Parameters = parameters;
         Network = network;
-        TrainingSettings = trainingSettings;
+        TrainingSettings = trainingSettings.ValueKind == JsonValueKind.Undefined
+            ? throw new ArgumentException("The training settings are missing.", nameof(trainingSettings))
+            : trainingSettings;
         Transformer = new ModeSpecificTransformer(parameters.Transformer);
         if (network.OutputWidth != Transformer.Width)
             throw new ArgumentException($"The network gives {network.OutputWidth} outputs but the transformer needs {Transformer.Width}.", nameof(network));
