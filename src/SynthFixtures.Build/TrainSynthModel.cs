@@ -31,11 +31,17 @@ public sealed class TrainSynthModel : ToolTask
     [Required]
     public string SchemaOutputFile { get; set; } = "";
 
-    /// <summary>Model kind (<c>gaussiancopula</c>).</summary>
+    /// <summary>Model kind (<c>gaussiancopula</c>, <c>tvae</c> or <c>ctgan</c>).</summary>
     public string Model { get; set; } = "gaussiancopula";
 
     /// <summary>Training seed.</summary>
     public string Seed { get; set; } = "1";
+
+    /// <summary>tvae/ctgan: passes over the data (the trainer's default when empty).</summary>
+    public string? Epochs { get; set; }
+
+    /// <summary>tvae/ctgan: rows per step (the trainer's default when empty).</summary>
+    public string? BatchSize { get; set; }
 
     /// <summary>Optional edited metadata JSON to train with instead of profiling the CSV.</summary>
     public string? MetadataFile { get; set; }
@@ -68,6 +74,8 @@ public sealed class TrainSynthModel : ToolTask
         builder.AppendSwitchIfNotNull("--metadata-out ", MetadataOutputFile);
         builder.AppendSwitchIfNotNull("--schema-out ", SchemaOutputFile);
         if (!string.IsNullOrWhiteSpace(MetadataFile)) builder.AppendSwitchIfNotNull("--metadata ", MetadataFile);
+        if (!string.IsNullOrWhiteSpace(Epochs)) builder.AppendSwitchIfNotNull("--epochs ", Epochs);
+        if (!string.IsNullOrWhiteSpace(BatchSize)) builder.AppendSwitchIfNotNull("--batch-size ", BatchSize);
         return builder.ToString();
     }
 

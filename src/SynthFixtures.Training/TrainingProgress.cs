@@ -3,5 +3,6 @@ namespace SynthFixtures.Training;
 /// <summary>Reported once per epoch by a trainer.</summary>
 /// <param name="Epoch">Epochs finished, from 1.</param>
 /// <param name="Epochs">Epochs planned.</param>
-/// <param name="Loss">The epoch's mean training loss per row (for TVAE: reconstruction plus KL).</param>
-public sealed record TrainingProgress(int Epoch, int Epochs, double Loss);
+/// <param name="Loss">The epoch's mean training loss (TVAE: reconstruction plus KL per row; CTGAN: the generator's loss).</param>
+/// <param name="DiscriminatorLoss">CTGAN: the discriminator's mean loss (Wasserstein estimate plus gradient penalty); <c>null</c> for TVAE.</param>
+public sealed record TrainingProgress(int Epoch, int Epochs, double Loss, double? DiscriminatorLoss = null);

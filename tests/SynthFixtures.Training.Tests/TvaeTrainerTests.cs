@@ -1,10 +1,5 @@
-using System.Globalization;
-using SynthFixtures.Data;
-using SynthFixtures.Evaluation;
-using SynthFixtures.Metadata;
 using SynthFixtures.Randomness;
 using SynthFixtures.Training.Tvae;
-using SynthFixtures.Transforms;
 using SynthFixtures.Transforms.Modes;
 using Xunit.Abstractions;
 
@@ -12,42 +7,10 @@ namespace SynthFixtures.Training.Tests;
 
 public class TvaeTrainerTests(ITestOutputHelper output)
 {
-    private static (Table Table, TableMetadata Metadata) SmallTable(int rows)
-    {
-        var random = new SynthRandom(31);
-        var age = new string?[rows];
-        var income = new string?[rows];
-        var plan = new string?[rows];
-        for (var i = 0; i < rows; i++)
-        {
-            var senior = random.NextDouble() < 0.4;
-            age[i] = Math.Round(senior ? 65 + 4 * random.NextNormal() : 30 + 5 * random.NextNormal()).ToString(CultureInfo.InvariantCulture);
-            income[i] = (senior ? 20 + 3 * random.NextNormal() : 55 + 8 * random.NextNormal()).ToString("F1", CultureInfo.InvariantCulture);
-            var u = random.NextDouble();
-            plan[i] = u < 0.6 ? "basic" : u < 0.9 ? "plus" : "premium";
-        }
-        var table = new Table(["age", "income", "plan"], [age, income, plan]);
-        var metadata = new TableMetadata
-        {
-            Columns =
-            [
-                new ColumnMetadata { Name = "age", Kind = ColumnKind.Integer },
-                new ColumnMetadata { Name = "income", Kind = ColumnKind.Decimal, DecimalPlaces = 1 },
-                new ColumnMetadata { Name = "plan", Kind = ColumnKind.Categorical },
-            ],
-        };
-        return (table, metadata);
-    }
-
-    private static double ColumnShapes(Table real, Table synthetic, TableMetadata metadata) =>
-        metadata.Columns.Average(column => column.IsNumeric
-            ? KSComplement.Compute(ColumnValues.ToDoubles(real, real.IndexOf(column.Name), column), ColumnValues.ToDoubles(synthetic, synthetic.IndexOf(column.Name), column))
-            : TVComplement.Compute(real.Column(column.Name), synthetic.Column(column.Name)));
-
     [Fact]
     public void A_few_epochs_beat_an_untrained_decoder_on_column_shapes_and_report_progress()
     {
-        var (table, metadata) = SmallTable(400);
+        var (table, metadata) = TestTables.Small(400);
         var transformer = ModeSpecificTransformer.Fit(table, metadata, new SynthRandom(1));
         var matrix = transformer.Transform(table, new SynthRandom(2));
         var options = new TvaeOptions { Epochs = 60, BatchSize = 50, EmbeddingWidth = 8, EncoderWidths = [32, 32], DecoderWidths = [32, 32], Seed = 3, Threads = 1 };
@@ -57,7 +20,7 @@ public class TvaeTrainerTests(ITestOutputHelper output)
         var trained = TvaeTrainer.Train(matrix, table.RowCount, transformer.Spans, options, new SynchronousProgress(reports.Add));
 
         double Score(TvaeModel model) =>
-            ColumnShapes(table, transformer.InverseTransform(model.Sample(table.RowCount, new SynthRandom(4)), table.RowCount), metadata);
+            TestTables.ColumnShapes(table, transformer.InverseTransform(model.Sample(table.RowCount, new SynthRandom(4)), table.RowCount), metadata);
         var before = Score(untrained);
         var after = Score(trained);
         output.WriteLine($"column shapes: untrained {before:F3}, trained {after:F3}; loss {trained.EpochLosses[0]:F2} → {trained.EpochLosses[^1]:F2}");
@@ -71,7 +34,7 @@ public class TvaeTrainerTests(ITestOutputHelper output)
     [Fact]
     public void Training_is_deterministic_for_a_seed_and_can_be_cancelled()
     {
-        var (table, metadata) = SmallTable(200);
+        var (table, metadata) = TestTables.Small(200);
         var transformer = ModeSpecificTransformer.Fit(table, metadata, new SynthRandom(5));
         var matrix = transformer.Transform(table, new SynthRandom(6));
         var options = new TvaeOptions { Epochs = 2, BatchSize = 50, EmbeddingWidth = 8, EncoderWidths = [16], DecoderWidths = [16], Seed = 7, Threads = 1 };
@@ -84,11 +47,5 @@ public class TvaeTrainerTests(ITestOutputHelper output)
         using var cancelled = new CancellationTokenSource();
         cancelled.Cancel();
         Assert.Throws<OperationCanceledException>(() => TvaeTrainer.Train(matrix, table.RowCount, transformer.Spans, options, cancellationToken: cancelled.Token));
-    }
-
-    /// <summary>Reports on the calling thread (<see cref="Progress{T}"/> posts to the thread pool).</summary>
-    private sealed class SynchronousProgress(Action<TrainingProgress> report) : IProgress<TrainingProgress>
-    {
-        public void Report(TrainingProgress value) => report(value);
     }
 }

@@ -49,7 +49,7 @@ public static class TvaeTrainer
         var order = Enumerable.Range(0, rows).Select(i => (long)i).ToArray();
         for (var epoch = 0; epoch < options.Epochs; epoch++)
         {
-            Shuffle(order, batchOrder);
+            Shuffling.Shuffle(order, batchOrder);
             var total = 0.0;
             for (var start = 0; start < rows; start += options.BatchSize)
             {
@@ -73,14 +73,5 @@ public static class TvaeTrainer
 
         decoder.eval();
         return new TvaeModel(NetworkExport.Export(decoder), NetworkExport.Floats(sigma), spans.ToArray(), options.EmbeddingWidth, losses);
-    }
-
-    private static void Shuffle(long[] order, SynthRandom random)
-    {
-        for (var i = order.Length - 1; i > 0; i--)
-        {
-            var j = random.NextInt(i + 1);
-            (order[i], order[j]) = (order[j], order[i]);
-        }
     }
 }

@@ -4,7 +4,7 @@ using SynthFixtures.Sampling;
 namespace SynthFixtures.Models;
 
 /// <summary>
-/// A trained synthesizer: what every model kind (GaussianCopula now; CTGAN and TVAE later) offers at sampling time.
+/// A trained synthesizer: what every model kind (GaussianCopula, TVAE, CTGAN) offers at sampling time.
 /// Load one from a <c>.synth</c> artifact with <see cref="Artifacts.ModelArtifact.Load(string)"/>.
 /// </summary>
 public abstract class SynthModel
@@ -55,6 +55,12 @@ public static class ModelKinds
 {
     /// <summary>Gaussian copula with per-column marginals.</summary>
     public const string GaussianCopula = "gaussiancopula";
+
+    /// <summary>Tabular variational autoencoder (Xu et al., 2019), trained with TorchSharp, sampled in pure C#.</summary>
+    public const string Tvae = "tvae";
+
+    /// <summary>Conditional tabular GAN (Xu et al., 2019), trained with TorchSharp, sampled in pure C#.</summary>
+    public const string Ctgan = "ctgan";
 }
 
 /// <summary>The audit trail of a model: which data it learned from and with which seed.</summary>
@@ -62,4 +68,12 @@ public static class ModelKinds
 /// <param name="SourceRows">Rows in the training data.</param>
 /// <param name="Seed">The training seed.</param>
 /// <param name="SourceName">File name (no directory) of the training data, if any.</param>
-public sealed record ModelProvenance(string SourceDataSha256, int SourceRows, long Seed, string? SourceName);
+public sealed record ModelProvenance(string SourceDataSha256, int SourceRows, long Seed, string? SourceName)
+{
+    /// <summary>The provenance of a model trained on <paramref name="table"/> with <paramref name="seed"/>.</summary>
+    public static ModelProvenance Of(Data.Table table, long seed)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        return new(Data.TableHash.Compute(table), table.RowCount, seed, table.SourcePath is null ? null : Path.GetFileName(table.SourcePath));
+    }
+}

@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using SynthFixtures.Models.GaussianCopula;
+using SynthFixtures.Models.Neural;
 
 namespace SynthFixtures.Models.Artifacts;
 
@@ -48,6 +49,7 @@ public static class ModelArtifact
                 JsonSerializer.SerializeToElement(copula.Options, ArtifactJson.Options),
                 GaussianCopulaCodec.Encode(copula),
                 Array.Empty<byte>()),
+            NeuralSynthModel neural => (neural.TrainingSettings, NeuralModelCodec.Encode(neural), NeuralModelCodec.Payload(neural)),
             _ => throw new NotSupportedException($"Saving {model.Kind} models is not supported."),
         };
         var header = new ArtifactHeader
@@ -127,8 +129,9 @@ public static class ModelArtifact
         return header.ModelKind switch
         {
             ModelKinds.GaussianCopula => GaussianCopulaCodec.Decode(header, sourceName),
+            ModelKinds.Tvae or ModelKinds.Ctgan => NeuralModelCodec.Decode(header, bytes.Slice((int)(16 + headerLength + 8), (int)payloadLength), sourceName),
             _ => throw new SynthDataException($"The model kind '{header.ModelKind}' is not known to this SynthFixtures ({ProducerVersion}).", sourceName,
-                hint: $"Known kinds: {ModelKinds.GaussianCopula}. Upgrade SynthFixtures or retrain."),
+                hint: $"Known kinds: {ModelKinds.GaussianCopula}, {ModelKinds.Tvae}, {ModelKinds.Ctgan}. Upgrade SynthFixtures or retrain."),
         };
     }
 

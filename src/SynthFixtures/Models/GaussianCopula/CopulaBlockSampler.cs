@@ -1,5 +1,5 @@
-using System.Globalization;
 using SynthFixtures.Randomness;
+using SynthFixtures.Sampling;
 
 namespace SynthFixtures.Models.GaussianCopula;
 
@@ -105,13 +105,6 @@ internal sealed class CopulaBlockSampler(GaussianCopulaModel model, ConditionalG
         }
     }
 
-    private SynthDataException TooRare(int accepted, long drawn, int rows, long budget)
-    {
-        var rate = drawn == 0 ? 0 : accepted / (double)drawn;
-        var each = string.Join(", ", plan!.Probabilities.Select(p => string.Create(CultureInfo.InvariantCulture, $"'{p.Condition}' (model probability {p.Probability:P4})")));
-        var needed = rate > 0 ? string.Create(CultureInfo.InvariantCulture, $"about {rows / rate:N0}") : "more than any budget";
-        return new SynthDataException(
-            string.Create(CultureInfo.InvariantCulture, $"The conditions are too rare: only {accepted:N0} of {drawn:N0} candidate rows ({rate:P4}) met {each}; {rows:N0} rows would need {needed} candidates, over the budget of {budget:N0}."),
-            hint: "Loosen a condition, ask for fewer rows, or raise the candidate budget (SamplingOptions.CandidatesPerRow).");
-    }
+    private SynthDataException TooRare(int accepted, long drawn, int rows, long budget) =>
+        ConditionErrors.TooRare(accepted, drawn, rows, budget, plan!.Probabilities.Select(p => (p.Condition, (double?)p.Probability)));
 }

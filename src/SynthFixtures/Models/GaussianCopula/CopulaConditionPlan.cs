@@ -1,4 +1,3 @@
-using System.Globalization;
 using SynthFixtures.Metadata;
 using SynthFixtures.Randomness;
 using SynthFixtures.Sampling;
@@ -13,7 +12,7 @@ namespace SynthFixtures.Models.GaussianCopula;
 /// </summary>
 internal sealed class CopulaConditionPlan
 {
-    private readonly List<(NumericCopulaColumn Column, double Lower, bool LowerInclusive, double Upper, bool UpperInclusive)> _filters = [];
+    private readonly List<(NumericCopulaColumn Column, NumericRange Range)> _filters = [];
     private readonly List<(CategoricalCopulaColumn Column, int Code)> _labels = [];
 
     private CopulaConditionPlan() { }
@@ -70,13 +69,8 @@ internal sealed class CopulaConditionPlan
     {
         foreach (var (column, code) in _labels)
             if (codes[column.Index]![row] != code) return false;
-        foreach (var (column, lower, lowerInclusive, upper, upperInclusive) in _filters)
-        {
-            var v = numbers[column.Index]![row];
-            if (double.IsNaN(v)) return false;
-            if (lowerInclusive ? v < lower : v <= lower) return false;
-            if (upperInclusive ? v > upper : v >= upper) return false;
-        }
+        foreach (var (column, range) in _filters)
+            if (!range.Contains(numbers[column.Index]![row])) return false;
         return true;
     }
 
@@ -92,8 +86,7 @@ internal sealed class CopulaConditionPlan
     private (int, double, double) PlanCategorical(CategoricalCopulaColumn column, Condition condition)
     {
         if (condition is not EqualsCondition equals)
-            throw new SynthDataException($"Condition '{condition}' compares the {column.Metadata.Kind.ToString().ToLowerInvariant()} column '{column.Name}' as a number.",
-                hint: $"Use {column.Name}=label with one of: {KnownLabels(column)}.");
+            throw ConditionErrors.NotNumeric(condition, column.Metadata, column.Categories);
         var code = column.FindCode(equals.Value);
         if (code < 0)
             throw Infeasible(condition, column, $"the label never occurs in the training data (known labels: {KnownLabels(column)})");
@@ -125,26 +118,16 @@ internal sealed class CopulaConditionPlan
             : range.UpperInclusive ? marginal.Interval(hi).Upper : marginal.Interval(hi).Lower;
         if (lo > marginal.Maximum || hi < marginal.Minimum || (range.LowerInclusive ? lo > hi : lo >= hi) || uUpper <= uLower)
             throw Infeasible(condition, column, $"the model gives it probability 0 (observed range {Show(column, marginal.Minimum)}..{Show(column, marginal.Maximum)})");
-        _filters.Add((column, lo, range.LowerInclusive, hi, range.UpperInclusive));
+        _filters.Add((column, new NumericRange(lo, range.LowerInclusive, hi, range.UpperInclusive)));
         return (column.FirstDimension, uLower, uUpper);
     }
 
-    private static double Parse(NumericCopulaColumn column, string text, Condition condition)
-    {
-        if (ColumnValues.TryParse(text, column.Metadata, out var value)) return value;
-        throw new SynthDataException($"Condition '{condition}': '{text.Trim()}' is not a valid value for the {column.Metadata.Kind.ToString().ToLowerInvariant()} column '{column.Name}'.",
-            hint: column.Metadata.Kind == ColumnKind.DateTime ? $"Write dates as {column.Metadata.DateTimeFormat ?? "ISO 8601"}." : "Write numbers in the invariant culture, e.g. 42 or 3.5.");
-    }
+    private static double Parse(NumericCopulaColumn column, string text, Condition condition) => ConditionErrors.Parse(column.Metadata, text, condition);
 
     private static string Show(NumericCopulaColumn column, double value) => ColumnValues.Format(value, column.Metadata);
 
-    private static string KnownLabels(CategoricalCopulaColumn column)
-    {
-        var labels = column.Categories.Where(c => c is not null).Select(c => c!.Trim()).Take(20).ToList();
-        var more = column.Categories.Count(c => c is not null) - labels.Count;
-        return string.Join(", ", labels) + (more > 0 ? string.Create(CultureInfo.InvariantCulture, $", … ({more} more)") : "");
-    }
+    private static string KnownLabels(CategoricalCopulaColumn column) => ConditionErrors.KnownLabels(column.Categories);
 
     internal static SynthDataException Infeasible(Condition condition, CopulaColumn column, string why) =>
-        new($"Condition '{condition}' cannot be met: {why}.", hint: "Change or drop this condition.", columnName: column.Name);
+        ConditionErrors.Infeasible(condition, column.Name, why);
 }

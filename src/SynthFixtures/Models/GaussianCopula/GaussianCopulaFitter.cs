@@ -55,7 +55,7 @@ public static class GaussianCopulaFitter
         }
         CategoryOrdering.Apply(copulaColumns, scores, categoryCodes, root.Derive("category-order"));
         var correlation = CorrelationEstimator.Estimate(scores.ToArray());
-        var provenance = new ModelProvenance(TableHash.Compute(table), table.RowCount, options.Seed, table.SourcePath is null ? null : Path.GetFileName(table.SourcePath));
+        var provenance = ModelProvenance.Of(table, options.Seed);
         return new GaussianCopulaModel(metadata, options, copulaColumns.ToArray(), correlation, generated.ToArray(), missingTokens, provenance);
     }
 

@@ -78,11 +78,9 @@ public sealed class GaussianCopulaModel : SynthModel
         if (plan is null || !plan.NeedsFilter)
             blocks.FillDirect(numbers, codes, rows, parallel);
         else
-            blocks.FillFiltered(numbers, codes, rows, parallel, Math.Max(options.MinimumCandidates, (long)options.CandidatesPerRow * rows));
+            blocks.FillFiltered(numbers, codes, rows, parallel, ConditionErrors.Budget(options, rows));
 
-        var generated = new string?[]?[_generated.Length];
-        Parallel.For(0, _generated.Length, parallel, g =>
-            generated[g] = new ColumnValueGenerator(_generated[g], root.Derive("generated:" + _generated[g].Name)).Generate(rows, options.FirstRowNumber));
+        var generated = ColumnValueGenerator.GenerateAll(_generated, root, rows, options.FirstRowNumber, parallel);
         return Assemble(numbers, codes, generated, rows);
     }
 
@@ -91,8 +89,7 @@ public sealed class GaussianCopulaModel : SynthModel
     {
         var copula = Array.Find(_copulaColumns, c => c.SourceIndex == i);
         var generated = Array.Find(_generated, g => g.Name == meta.Name);
-        var summary = copula?.Describe()
-            ?? $"generated: {generated?.Generator.ToString().ToLowerInvariant()}{(generated?.Pii is { } pii && pii != PiiKind.None ? $" ({pii})" : "")}";
+        var summary = copula?.Describe() ?? generated?.Describe() ?? "generated";
         return new ColumnModelSummary(meta.Name, meta.Kind, summary);
     }).ToList();
 
@@ -109,8 +106,7 @@ public sealed class GaussianCopulaModel : SynthModel
                 return new ModelSchemaColumn(meta.Name, meta.Kind, missing >= 0 ? c.Probabilities[missing] : 0,
                     Labels: c.Categories.Where(l => l is not null).Select(l => Data.CellText.Normalize(l!)).ToList());
             default:
-                var generated = Array.Find(_generated, g => g.Name == meta.Name)!;
-                return new ModelSchemaColumn(meta.Name, meta.Kind, generated.MissingProbability, Generator: generated.Generator.ToString().ToLowerInvariant());
+                return Array.Find(_generated, g => g.Name == meta.Name)!.Schema(meta);
         }
     }).ToList());
 
@@ -131,12 +127,7 @@ public sealed class GaussianCopulaModel : SynthModel
             if (string.Equals(column.Name, name, StringComparison.Ordinal)) return column;
         foreach (var column in _copulaColumns)
             if (string.Equals(column.Name.Trim(), name.Trim(), StringComparison.OrdinalIgnoreCase)) return column;
-        var meta = Metadata.Find(name);
-        if (meta is not null)
-            throw new SynthDataException($"Column '{name}' is generated ({(meta.Pii != PiiKind.None ? $"personal data: {meta.Pii}" : meta.Kind.ToString())}), not learned, so it cannot be conditioned on.",
-                hint: "Condition on a learned column, or change the column's kind in the metadata.", columnName: name);
-        throw new SynthDataException($"There is no column '{name}' in the model.",
-            hint: $"The columns are: {string.Join(", ", Metadata.Columns.Select(c => c.Name))}.");
+        throw ConditionErrors.NotLearned(Metadata, name);
     }
 
     private void Allocate(double[]?[] numbers, int[]?[] codes, int rows)

@@ -33,8 +33,9 @@ public static class OutputActivation
     }
 
     /// <summary>
-    /// tanh on α spans; each one-hot span becomes a one-hot drawn from softmax(logits), by the Gumbel-max trick
-    /// (argmax of logits plus Gumbel noise): what CTGAN's Gumbel-softmax followed by argmax samples, at any temperature.
+    /// tanh on α spans; each one-hot span becomes a one-hot drawn from softmax(logits): what CTGAN's Gumbel-softmax
+    /// followed by argmax samples, at any temperature (the Gumbel-max trick draws exactly this distribution). Drawn by
+    /// inverse CDF with one uniform per span, which needs no logarithms.
     /// </summary>
     public static void Sample(Span<float> rows, int width, IReadOnlyList<OutputSpan> spans, SynthRandom random)
     {
@@ -47,14 +48,15 @@ public static class OutputActivation
                 TensorPrimitives.Tanh(values, values);
                 return;
             }
-            var best = 0;
-            var bestScore = double.NegativeInfinity;
+            TensorPrimitives.SoftMax(values, values);
+            var u = (float)random.NextDouble();
+            var hot = TensorPrimitives.IndexOfMax(values);   // if rounding leaves the running sum below u
             for (var k = 0; k < values.Length; k++)
             {
-                var score = values[k] - Math.Log(-Math.Log(random.NextOpenDouble()));
-                if (score > bestScore) (best, bestScore) = (k, score);
+                u -= values[k];
+                if (u < 0) { hot = k; break; }
             }
-            OneHot(values, best);
+            OneHot(values, hot);
         });
     }
 

@@ -20,6 +20,18 @@ internal sealed class ColumnValueGenerator
         _faker = new Faker("en") { Random = new Randomizer((int)(random.NextUInt64() >> 33)) };
     }
 
+    /// <summary>
+    /// Cells of every generated column for <paramref name="rows"/> rows, column g from stream <c>generated:&lt;name&gt;</c>
+    /// of <paramref name="root"/>, so each column is the same whatever the model kind or thread count.
+    /// </summary>
+    public static string?[][] GenerateAll(IReadOnlyList<GeneratedColumnSpec> specs, SynthRandom root, int rows, long firstRow, ParallelOptions parallel)
+    {
+        var generated = new string?[specs.Count][];
+        Parallel.For(0, specs.Count, parallel, g =>
+            generated[g] = new ColumnValueGenerator(specs[g], root.Derive("generated:" + specs[g].Name)).Generate(rows, firstRow));
+        return generated;
+    }
+
     /// <summary>Cells for <paramref name="count"/> rows numbered from <paramref name="firstRow"/> (keys count from there).</summary>
     public string?[] Generate(int count, long firstRow = 0)
     {

@@ -124,33 +124,69 @@ public sealed class ModeSpecificTransformer
     /// </summary>
     public Table InverseTransform(ReadOnlySpan<float> matrix, int rows)
     {
-        if (rows < 0 || matrix.Length != rows * Width)
-            throw new ArgumentException($"Expected {rows} × {Width} values, got {matrix.Length}.", nameof(matrix));
-        var cells = new string?[Parameters.Columns.Length][];
-        var offset = 0;
-        for (var i = 0; i < cells.Length; i++)
+        var count = Parameters.Columns.Length;
+        var numbers = new double[]?[count];
+        var codes = new int[]?[count];
+        for (var i = 0; i < count; i++)
+        {
+            if (_normalizers[i] is null) codes[i] = new int[rows];
+            else numbers[i] = new double[rows];
+        }
+        DecodeInto(matrix, rows, numbers, codes, 0);
+        var cells = new string?[count][];
+        for (var i = 0; i < count; i++)
         {
             var column = Parameters.Columns[i];
-            var output = cells[i] = new string?[rows];
-            for (var row = 0; row < rows; row++)
-            {
-                var values = matrix.Slice(row * Width + offset, column.Width);
-                output[row] = _normalizers[i] is { } normalizer
-                    ? DecodeNumeric(values, column, normalizer)
-                    : column.Categories![ArgMax(values)];
-            }
-            offset += column.Width;
+            cells[i] = numbers[i] is { } values
+                ? values.Select(v => double.IsNaN(v) ? null : ColumnValues.Format(v, column.Metadata)).ToArray()
+                : codes[i]!.Select(code => column.Categories![code]).ToArray();
         }
         return new Table(Parameters.Columns.Select(c => c.Metadata.Name).ToArray(), cells);
     }
 
-    private static string? DecodeNumeric(ReadOnlySpan<float> values, TransformedColumn column, ModeNormalizer normalizer)
+    /// <summary>
+    /// Decodes a row-major <c>rows × Width</c> matrix into typed columns, as <see cref="InverseTransform(ReadOnlySpan{float}, int)"/>
+    /// does but without formatting: for transformed column i, <paramref name="numbers"/>[i] receives rounded numbers (NaN
+    /// when missing) of a continuous column and <paramref name="codes"/>[i] the category codes of a categorical one,
+    /// written from index <paramref name="offset"/>.
+    /// </summary>
+    public void DecodeInto(ReadOnlySpan<float> matrix, int rows, double[]?[] numbers, int[]?[] codes, int offset)
+    {
+        ArgumentNullException.ThrowIfNull(numbers);
+        ArgumentNullException.ThrowIfNull(codes);
+        if (rows < 0 || matrix.Length != rows * Width)
+            throw new ArgumentException($"Expected {rows} × {Width} values, got {matrix.Length}.", nameof(matrix));
+        var start = 0;
+        for (var i = 0; i < Parameters.Columns.Length; i++)
+        {
+            var column = Parameters.Columns[i];
+            var normalizer = _normalizers[i];
+            var target = normalizer is null ? null : numbers[i] ?? throw new ArgumentException($"No number buffer for column {i}.", nameof(numbers));
+            var targetCodes = normalizer is null ? codes[i] ?? throw new ArgumentException($"No code buffer for column {i}.", nameof(codes)) : null;
+            for (var row = 0; row < rows; row++)
+            {
+                var values = matrix.Slice(row * Width + start, column.Width);
+                if (normalizer is not null) target![offset + row] = DecodeNumeric(values, column, normalizer);
+                else targetCodes![offset + row] = ArgMax(values);
+            }
+            start += column.Width;
+        }
+    }
+
+    /// <summary>The code of <paramref name="label"/> (compared trimmed) in categorical column <paramref name="column"/>, or −1.</summary>
+    public int CategoryCode(int column, string label)
+    {
+        ArgumentNullException.ThrowIfNull(label);
+        return _categoryCodes[column].GetValueOrDefault(CellText.Normalize(label), -1);
+    }
+
+    private static double DecodeNumeric(ReadOnlySpan<float> values, TransformedColumn column, ModeNormalizer normalizer)
     {
         var modes = normalizer.Modes;
-        if (column.HasMissing && values[1 + modes + 1] > values[1 + modes]) return null;
+        if (column.HasMissing && values[1 + modes + 1] > values[1 + modes]) return double.NaN;
         var value = normalizer.Decode(values[0], ArgMax(values.Slice(1, modes)));
         // + 0.0 turns a rounded −0 into 0, so an integer column never writes "-0".
-        return ColumnValues.Format(ColumnValues.Quantize(value, column.Metadata) + 0.0, column.Metadata);
+        return ColumnValues.Quantize(value, column.Metadata) + 0.0;
     }
 
     private void EncodeNumeric(Table table, int index, TransformedColumn column, ModeNormalizer normalizer, SynthRandom random, float[] matrix, int offset)

@@ -1,0 +1,127 @@
+using SynthFixtures.Models.Neural;
+using SynthFixtures.Randomness;
+using SynthFixtures.Training.Networks;
+using SynthFixtures.Transforms.Modes;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace SynthFixtures.Training.Ctgan;
+
+/// <summary>A trained CTGAN: the exported generator and its condition vector, ready for pure-C# sampling.</summary>
+/// <param name="Generator">(noise ‖ condition) → raw outputs.</param>
+/// <param name="Conditions">The condition vector's layout and category counts.</param>
+/// <param name="GeneratorLosses">Mean generator loss per epoch.</param>
+/// <param name="DiscriminatorLosses">Mean discriminator loss (with the gradient penalty) per epoch.</param>
+public sealed record CtganModel(FeedForwardNetwork Generator, ConditionVector Conditions, IReadOnlyList<double> GeneratorLosses, IReadOnlyList<double> DiscriminatorLosses);
+
+/// <summary>
+/// Trains CTGAN (Xu et al., 2019) with TorchSharp on a table already transformed by <see cref="ModeSpecificTransformer"/>:
+/// conditional vector with training-by-sampling, residual generator, PacGAN critic with WGAN-GP, Gumbel-softmax
+/// outputs, and the conditional cross-entropy in the generator's loss. Train one model at a time per process:
+/// libtorch's generator is process-wide.
+/// </summary>
+public static class CtganTrainer
+{
+    /// <summary>Trains on <paramref name="rows"/> row-major rows of <paramref name="data"/>, laid out as <paramref name="spans"/> say.</summary>
+    /// <param name="data">The transformed table.</param>
+    /// <param name="rows">Number of rows.</param>
+    /// <param name="spans">The transformer's output spans.</param>
+    /// <param name="options">Settings; the paper's defaults when <c>null</c>.</param>
+    /// <param name="progress">Receives both losses after each epoch.</param>
+    /// <param name="cancellationToken">Checked before every step.</param>
+    /// <exception cref="OperationCanceledException">Training was cancelled.</exception>
+    public static CtganModel Train(float[] data, int rows, IReadOnlyList<OutputSpan> spans, CtganOptions? options = null,
+        IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(spans);
+        options ??= new CtganOptions();
+        options.Validate();
+        if (spans.Count == 0) throw new ArgumentException("No spans: the table has no modelled columns.", nameof(spans));
+        var width = spans[^1].Start + spans[^1].Length;
+        if (rows < 1 || data.Length != rows * width) throw new ArgumentException($"Expected {rows} × {width} values, got {data.Length}.", nameof(data));
+
+        TorchRuntime.EnsureLoaded();
+        if (options.Threads is { } threads) set_num_threads(threads);
+        manual_seed(options.Seed);
+        var random = new SynthRandom(options.Seed).Derive("ctgan:conditions");
+        var vector = ConditionVector.Count(spans, data, rows);
+        var sampler = new CtganConditionSampler(vector, data, rows, width, options.LogFrequency);
+        var categorySpans = vector.Parameters.Spans;
+        using var table = tensor(data, [rows, width]);
+        using var generator = CtganGenerator.Create(options.EmbeddingWidth + vector.Width, options.GeneratorWidths, width);
+        using var discriminator = new CtganDiscriminator(width + vector.Width, options.DiscriminatorWidths, options.Pac);
+        using var optimizerG = optim.Adam(generator.parameters(), options.GeneratorLearningRate, 0.5, 0.9, weight_decay: options.GeneratorWeightDecay);
+        using var optimizerD = optim.Adam(discriminator.parameters(), options.DiscriminatorLearningRate, 0.5, 0.9, weight_decay: options.DiscriminatorWeightDecay);
+        var batch = options.BatchSize;
+        var steps = Math.Max(rows / batch, 1);
+        var lossesG = new List<double>(options.Epochs);
+        var lossesD = new List<double>(options.Epochs);
+
+        Tensor Generate(Tensor conditions)
+        {
+            var noise = randn(batch, options.EmbeddingWidth);
+            return generator.forward(vector.Width > 0 ? cat([noise, conditions], 1) : noise);
+        }
+        Tensor WithConditions(Tensor rowsTensor, Tensor conditions) => vector.Width > 0 ? cat([rowsTensor, conditions], 1) : rowsTensor;
+
+        generator.train();
+        discriminator.train();
+        for (var epoch = 0; epoch < options.Epochs; epoch++)
+        {
+            double totalG = 0, totalD = 0;
+            for (var step = 0; step < steps; step++)
+            {
+                for (var d = 0; d < options.DiscriminatorSteps; d++)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    using var scope = NewDisposeScope();
+                    var (c, _, columns, categories) = sampler.Sample(batch, random);
+                    var conditions = tensor(c, [batch, vector.Width]);
+                    // The critic sees real rows with a shuffled copy of the conditions, so it cannot match rows to conditions by position.
+                    var permutation = Permutation(batch, random);
+                    var realRows = sampler.RealRows(permutation.Select(i => columns[i]).ToArray(), permutation.Select(i => categories[i]).ToArray(), random);
+                    var realConditions = conditions.index_select(0, tensor(permutation.Select(i => (long)i).ToArray()));
+                    var real = table.index_select(0, tensor(realRows));
+                    var fake = CtganLosses.Activate(Generate(conditions), spans, options.Temperature);
+                    var realInput = WithConditions(real, realConditions);
+                    var fakeInput = WithConditions(fake, conditions);
+                    var lossD = -(discriminator.forward(realInput).mean() - discriminator.forward(fakeInput.detach()).mean());
+                    var penalty = CtganLosses.GradientPenalty(discriminator, realInput, fakeInput, options.GradientPenalty);
+                    optimizerD.zero_grad();
+                    (lossD + penalty).backward();
+                    optimizerD.step();
+                    totalD += (lossD + penalty).item<float>();
+                }
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    using var scope = NewDisposeScope();
+                    var (c, m, _, _) = sampler.Sample(batch, random);
+                    var conditions = tensor(c, [batch, vector.Width]);
+                    var mask = tensor(m, [batch, vector.Columns]);
+                    var raw = Generate(conditions);
+                    var fake = CtganLosses.Activate(raw, spans, options.Temperature);
+                    var lossG = -discriminator.forward(WithConditions(fake, conditions)).mean();
+                    if (vector.Columns > 0) lossG += CtganLosses.ConditionLoss(raw, categorySpans, conditions, mask);
+                    optimizerG.zero_grad();
+                    lossG.backward();
+                    optimizerG.step();
+                    totalG += lossG.item<float>();
+                }
+            }
+            lossesG.Add(totalG / steps);
+            lossesD.Add(totalD / (steps * options.DiscriminatorSteps));
+            progress?.Report(new TrainingProgress(epoch + 1, options.Epochs, lossesG[^1], lossesD[^1]));
+        }
+
+        generator.eval();
+        return new CtganModel(NetworkExport.Export(generator), vector, lossesG, lossesD);
+    }
+
+    private static int[] Permutation(int count, SynthRandom random)
+    {
+        var order = Enumerable.Range(0, count).ToArray();
+        Shuffling.Shuffle(order, random);
+        return order;
+    }
+}

@@ -1,0 +1,81 @@
+using SynthFixtures.Randomness;
+using SynthFixtures.Sampling;
+
+namespace SynthFixtures.Models.Neural;
+
+/// <summary>
+/// Draws a neural model's rows block by block: block b always comes from stream <c>Derive(b)</c> and is decoded on
+/// its own, and blocks are merged in order, so the rows kept do not depend on thread count or timing. Without
+/// conditions every row of the first blocks is kept; with conditions each row must pass the plan's exact checks, and
+/// the candidate budget bounds the work.
+/// </summary>
+internal sealed class NeuralBlockSampler(NeuralSynthModel model, NeuralConditionPlan plan, SynthRandom stream)
+{
+    private const int BlockSize = NeuralSynthModel.BlockSize;
+
+    /// <summary>Numbers (continuous) and codes (categorical) per transformed column, <paramref name="rows"/> each.</summary>
+    public (double[]?[] Numbers, int[]?[] Codes) Fill(int rows, ParallelOptions parallel, long candidateBudget)
+    {
+        var (numbers, codes) = Allocate(rows);
+        var workers = Math.Max(1, parallel.MaxDegreeOfParallelism > 0 ? parallel.MaxDegreeOfParallelism : Environment.ProcessorCount);
+        var accepted = 0;
+        long drawn = 0;
+        var nextBlock = 0;
+        while (accepted < rows)
+        {
+            if (plan.NeedsFilter && drawn >= candidateBudget)
+                throw ConditionErrors.TooRare(accepted, drawn, rows, candidateBudget, plan.Conditions.Select(c => (c, (double?)null)));
+            // A few blocks per worker at a time bounds the memory of a large sample; the rows kept do not depend on it.
+            var batch = plan.NeedsFilter ? Math.Max(2, 2 * workers) : Math.Min(4 * workers, (rows - accepted + BlockSize - 1) / BlockSize);
+            var blocks = new (double[]?[] Numbers, int[]?[] Codes)[batch];
+            var first = nextBlock;
+            Parallel.For(0, batch, parallel, i => blocks[i] = DrawBlock(first + i));
+            nextBlock += batch;
+            foreach (var (n, c) in blocks)
+            {
+                for (var row = 0; row < BlockSize && accepted < rows; row++)
+                {
+                    if (plan.NeedsFilter && !plan.Accepts(n, c, row)) continue;
+                    for (var t = 0; t < n.Length; t++)
+                    {
+                        if (n[t] is { } values) numbers[t]![accepted] = values[row];
+                        else codes[t]![accepted] = c[t]![row];
+                    }
+                    accepted++;
+                }
+                drawn += BlockSize;
+                if (accepted >= rows) break;
+            }
+        }
+        return (numbers, codes);
+    }
+
+    private (double[]?[] Numbers, int[]?[] Codes) DrawBlock(int block)
+    {
+        var matrix = model.Draw(BlockSize, stream.Derive(block), plan.FixedCondition);
+        var (numbers, codes) = Allocate(BlockSize);
+        model.Transformer.DecodeInto(matrix, BlockSize, numbers, codes, 0);
+        for (var t = 0; t < numbers.Length; t++)
+        {
+            if (numbers[t] is not { } values) continue;
+            var range = model.Parameters.Ranges[t];
+            var hasFixed = plan.FixedNumbers.TryGetValue(t, out var fixedValue);
+            for (var row = 0; row < values.Length; row++)
+                if (!double.IsNaN(values[row])) values[row] = hasFixed ? fixedValue : Math.Clamp(values[row], range.Minimum!.Value, range.Maximum!.Value);
+        }
+        return (numbers, codes);
+    }
+
+    private (double[]?[] Numbers, int[]?[] Codes) Allocate(int rows)
+    {
+        var columns = model.Parameters.Transformer.Columns;
+        var numbers = new double[]?[columns.Length];
+        var codes = new int[]?[columns.Length];
+        for (var t = 0; t < columns.Length; t++)
+        {
+            if (columns[t].Modes is null) codes[t] = new int[rows];
+            else numbers[t] = new double[rows];
+        }
+        return (numbers, codes);
+    }
+}
