@@ -43,7 +43,8 @@ public sealed class ModeNormalizer
 
     /// <summary>
     /// Fits the modes of <paramref name="values"/> (NaN values are ignored). A column with a single distinct value (or
-    /// none) gets one component of standard deviation 0, so it encodes to α = 0 and decodes to that value exactly.
+    /// none) gets one component of standard deviation 0, so it encodes to α = 0 and decodes to that value exactly; a
+    /// mode that is mostly one repeated number becomes that number exactly (<see cref="PointMassModes"/>).
     /// </summary>
     /// <param name="values">The column's numbers; datetimes as seconds (see <see cref="ColumnValues"/>).</param>
     /// <param name="random">The column's own stream: used to subsample and to seed k-means++.</param>
@@ -60,7 +61,7 @@ public sealed class ModeNormalizer
         var first = finite[0];
         if (finite.TrueForAll(v => v == first)) return Constant(first);
         var sample = Subsample(finite, options.MaxFitRows, random);
-        return new ModeNormalizer(DirichletProcessMixture.Fit(sample, random, options));
+        return new ModeNormalizer(PointMassModes.Sharpen(DirichletProcessMixture.Fit(sample, random, options), sample));
     }
 
     /// <summary>The posterior probability of each mode for <paramref name="value"/>, written to <paramref name="destination"/> (length <see cref="Modes"/>).</summary>
