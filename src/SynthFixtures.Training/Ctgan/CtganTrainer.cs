@@ -33,17 +33,10 @@ public static class CtganTrainer
     public static CtganModel Train(float[] data, int rows, IReadOnlyList<OutputSpan> spans, CtganOptions? options = null,
         IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(data);
-        ArgumentNullException.ThrowIfNull(spans);
         options ??= new CtganOptions();
         options.Validate();
-        if (spans.Count == 0) throw new ArgumentException("No spans: the table has no modelled columns.", nameof(spans));
-        var width = spans[^1].Start + spans[^1].Length;
-        if (rows < 1 || data.Length != rows * width) throw new ArgumentException($"Expected {rows} × {width} values, got {data.Length}.", nameof(data));
-
-        TorchRuntime.EnsureLoaded();
-        if (options.Threads is { } threads) set_num_threads(threads);
-        manual_seed(options.Seed);
+        var width = TrainingSetup.CheckInput(data, rows, spans);
+        TrainingSetup.StartTorch(options.Threads, options.Seed);
         var random = new SynthRandom(options.Seed).Derive("ctgan:conditions");
         var vector = ConditionVector.Count(spans, data, rows);
         var sampler = new CtganConditionSampler(vector, data, rows, width, options.LogFrequency);

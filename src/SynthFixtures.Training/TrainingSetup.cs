@@ -1,0 +1,27 @@
+using SynthFixtures.Transforms.Modes;
+using static TorchSharp.torch;
+
+namespace SynthFixtures.Training;
+
+/// <summary>What every trainer does before its first step: check the transformed table against its spans, load libtorch, seed it.</summary>
+internal static class TrainingSetup
+{
+    /// <summary>The row width the spans describe, after checking that <paramref name="data"/> holds exactly that many values per row.</summary>
+    public static int CheckInput(float[] data, int rows, IReadOnlyList<OutputSpan> spans)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(spans);
+        if (spans.Count == 0) throw new ArgumentException("No spans: the table has no modelled columns.", nameof(spans));
+        var width = spans[^1].Start + spans[^1].Length;
+        if (rows < 1 || data.Length != rows * width) throw new ArgumentException($"Expected {rows} × {width} values, got {data.Length}.", nameof(data));
+        return width;
+    }
+
+    /// <summary>Loads libtorch, sets its thread count when asked, and seeds its (process-wide) generator.</summary>
+    public static void StartTorch(int? threads, long seed)
+    {
+        TorchRuntime.EnsureLoaded();
+        if (threads is { } count) set_num_threads(count);
+        manual_seed(seed);
+    }
+}
