@@ -45,6 +45,17 @@ internal static class TestTables
         metadata.Columns.Where(c => c.IsModelled).Average(column => column.IsNumeric
             ? KSComplement.Compute(ColumnValues.ToDoubles(real, real.IndexOf(column.Name), column), ColumnValues.ToDoubles(synthetic, synthetic.IndexOf(column.Name), column))
             : TVComplement.Compute(real.Column(column.Name), synthetic.Column(column.Name)));
+
+    /// <summary>Pearson correlation of two numeric columns over the rows where both are present.</summary>
+    public static double Correlation(Table table, string first, string second, TableMetadata metadata)
+    {
+        var x = ColumnValues.ToDoubles(table, table.IndexOf(first), metadata.Find(first)!);
+        var y = ColumnValues.ToDoubles(table, table.IndexOf(second), metadata.Find(second)!);
+        var pairs = x.Zip(y).Where(p => !double.IsNaN(p.First) && !double.IsNaN(p.Second)).ToArray();
+        var (mx, my) = (pairs.Average(p => p.First), pairs.Average(p => p.Second));
+        var covariance = pairs.Sum(p => (p.First - mx) * (p.Second - my));
+        return covariance / Math.Sqrt(pairs.Sum(p => (p.First - mx) * (p.First - mx)) * pairs.Sum(p => (p.Second - my) * (p.Second - my)));
+    }
 }
 
 /// <summary>Reports on the calling thread (<see cref="Progress{T}"/> posts to the thread pool).</summary>

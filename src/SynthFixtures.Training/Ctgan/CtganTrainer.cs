@@ -68,6 +68,7 @@ public static class CtganTrainer
                 for (var d = 0; d < options.DiscriminatorSteps; d++)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
+                    using var noCollection = NoCollectionRegion.Enter();
                     using var scope = NewDisposeScope();
                     var (c, _, columns, categories) = sampler.Sample(batch, random);
                     var conditions = tensor(c, [batch, vector.Width]);
@@ -88,6 +89,7 @@ public static class CtganTrainer
                 }
                 {
                     cancellationToken.ThrowIfCancellationRequested();
+                    using var noCollection = NoCollectionRegion.Enter();
                     using var scope = NewDisposeScope();
                     var (c, m, _, _) = sampler.Sample(batch, random);
                     var conditions = tensor(c, [batch, vector.Width]);

@@ -47,6 +47,7 @@ public static class TvaeTrainer
             for (var start = 0; start < rows; start += options.BatchSize)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                using var noCollection = NoCollectionRegion.Enter();
                 using var scope = NewDisposeScope();
                 var count = Math.Min(options.BatchSize, rows - start);
                 var real = table.index_select(0, tensor(order.AsSpan(start, count).ToArray()));

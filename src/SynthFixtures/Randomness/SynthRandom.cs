@@ -98,6 +98,16 @@ public sealed class SynthRandom
         for (var i = 0; i < destination.Length; i++) destination[i] = NextNormal();
     }
 
+    /// <summary>
+    /// Fills <paramref name="destination"/> with standard normal draws in single precision, by the ziggurat method (a
+    /// neural sampler's noise: hundreds of draws per row, where <see cref="NextNormal"/>'s logarithm per pair would
+    /// cost more than the network). A different sequence from <see cref="NextNormal"/>'s, equally exact.
+    /// </summary>
+    public void FillNormal(Span<float> destination)
+    {
+        for (var i = 0; i < destination.Length; i++) destination[i] = (float)NormalZiggurat.Next(this);
+    }
+
     /// <summary>A stable 64-bit FNV-1a hash of a string (UTF-16 code units), unlike <see cref="string.GetHashCode()"/> which changes per process.</summary>
     public static ulong StableHash(string text)
     {

@@ -32,7 +32,7 @@ public static class ConditionalGeneratorSampler
         for (var row = 0; row < rows; row++)
         {
             var at = row * inputWidth;
-            for (var i = 0; i < noise; i++) input[at + i] = (float)random.NextNormal();
+            random.FillNormal(input.AsSpan(at, noise));
             var vector = input.AsSpan(at + noise, conditions.Width);
             if (fixedCondition is { } fixedHot) vector[conditions.Offset(fixedHot.Column) + fixedHot.Category] = 1;
             else conditions.Draw(random, vector);

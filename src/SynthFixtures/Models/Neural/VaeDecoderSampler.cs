@@ -25,14 +25,15 @@ public static class VaeDecoderSampler
         var width = decoder.OutputWidth;
         if (sigmas.Length != width) throw new ArgumentException($"Expected {width} σ values.", nameof(sigmas));
         var z = new float[rows * decoder.InputWidth];
-        for (var i = 0; i < z.Length; i++) z[i] = (float)random.NextNormal();
+        random.FillNormal(z);
         var output = decoder.Forward(z, rows);
         OutputActivation.ArgMax(output, width, spans);
-        foreach (var span in spans)
-        {
-            if (span.Activation != SpanActivation.Tanh) continue;
-            for (var row = 0; row < rows; row++) output[row * width + span.Start] += (float)(sigmas[span.Start] * random.NextNormal());
-        }
+        var alphas = spans.Where(s => s.Activation == SpanActivation.Tanh).Select(s => s.Start).ToArray();
+        var noise = new float[rows * alphas.Length];
+        random.FillNormal(noise);
+        for (var row = 0; row < rows; row++)
+            for (var a = 0; a < alphas.Length; a++)
+                output[row * width + alphas[a]] += sigmas[alphas[a]] * noise[row * alphas.Length + a];
         return output;
     }
 }

@@ -1,0 +1,73 @@
+using System.Runtime.CompilerServices;
+
+namespace SynthFixtures.Randomness;
+
+/// <summary>
+/// Standard normal draws by Marsaglia and Tsang's ziggurat ("The Ziggurat Method for Generating Random Variables",
+/// J. Stat. Softw. 5(8), 2000) with 256 layers of equal area under the density f(x) = exp(−x²/2). About 99 % of draws
+/// cost one 64-bit word, a multiplication and a comparison, with no logarithm: this is what makes a neural sampler's
+/// noise (hundreds of draws per row) cheap. The layer index, the sign and the uniform come from disjoint bits of the
+/// word (bits 0–7, 8 and 11–63), so they are independent. Draws are exact N(0, 1) up to double rounding; the fast
+/// path uses only correctly rounded arithmetic (no library <c>exp</c>/<c>log</c>).
+/// </summary>
+internal static class NormalZiggurat
+{
+    private const int Layers = 256;
+    private const double TailStart = 3.6541528853610088;    // r: where the base layer's tail begins
+    private const double LayerArea = 0.00492867323399;      // v: the area of every layer, tail included in the base
+
+    // Right edges X[i] of the layers, decreasing from the base's virtual width v/f(r) to 0, and F[i] = f(X[i]).
+    private static readonly double[] X = Edges();
+    private static readonly double[] F = X.Select(Density).ToArray();
+
+    /// <summary>One draw from N(0, 1).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double Next(SynthRandom random)
+    {
+        while (true)
+        {
+            var bits = random.NextUInt64();
+            var layer = (int)(bits & 0xFF);
+            var negative = (bits & 0x100) != 0;
+            var x = (bits >> 11) * (1.0 / (1UL << 53)) * X[layer];
+            if (x < X[layer + 1]) return negative ? -x : x;     // inside the layer's rectangle under the curve
+            if (Slow(random, layer, ref x)) return negative ? -x : x;
+        }
+    }
+
+    /// <summary>The rare cases: the base layer's tail beyond r, or a point in a layer's wedge, accepted under the curve.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool Slow(SynthRandom random, int layer, ref double x)
+    {
+        if (layer == 0)
+        {
+            // Marsaglia's tail method: x = r + a with a ~ Exp(r) accepted with probability exp(−a²/2).
+            double a, b;
+            do
+            {
+                a = -Math.Log(random.NextOpenDouble()) / TailStart;
+                b = -Math.Log(random.NextOpenDouble());
+            } while (b + b < a * a);
+            x = TailStart + a;
+            return true;
+        }
+        return F[layer] + random.NextDouble() * (F[layer + 1] - F[layer]) < Density(x);
+    }
+
+    private static double Density(double x) => Math.Exp(-0.5 * x * x);
+
+    private static double[] Edges()
+    {
+        var edges = new double[Layers + 1];
+        edges[0] = LayerArea / Density(TailStart);
+        edges[1] = TailStart;
+        for (var i = 1; i < Layers; i++)
+        {
+            // Layer i spans heights [f(X[i]), f(X[i+1])] at width X[i]; equal areas give f(X[i+1]) = v / X[i] + f(X[i]).
+            var height = LayerArea / edges[i] + Density(edges[i]);
+            edges[i + 1] = height < 1 ? Math.Sqrt(-2 * Math.Log(height)) : 0;
+        }
+        edges[Layers] = 0;
+        return edges;
+    }
+}
