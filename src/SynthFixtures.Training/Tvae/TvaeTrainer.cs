@@ -37,6 +37,7 @@ public static class TvaeTrainer
         using var sigma = new TorchSharp.Modules.Parameter(full(width, 0.1f));
         var parameters = encoder.parameters().Concat(decoder.parameters()).Append(sigma).ToList();
         using var optimizer = optim.Adam(parameters, options.LearningRate, weight_decay: options.WeightDecay);
+        using var lossFunction = new TvaeLoss(spans, width, options.LossFactor);
 
         var losses = new List<double>(options.Epochs);
         var order = Enumerable.Range(0, rows).Select(i => (long)i).ToArray();
@@ -54,7 +55,7 @@ public static class TvaeTrainer
                 var (mean, logVariance) = encoder.forward(real);
                 var z = randn_like(mean) * (0.5 * logVariance).exp() + mean;
                 var reconstruction = decoder.forward(z);
-                var loss = TvaeLoss.Compute(reconstruction, real, sigma, spans, mean, logVariance, options.LossFactor);
+                var loss = lossFunction.Compute(reconstruction, real, sigma, mean, logVariance);
                 optimizer.zero_grad();
                 loss.backward();
                 optimizer.step();

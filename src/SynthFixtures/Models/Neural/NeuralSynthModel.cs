@@ -113,7 +113,7 @@ public sealed class NeuralSynthModel : SynthModel
     /// <summary>Draws <paramref name="rows"/> rows in the transformer's layout (one-hot spans already sampled), optionally with one condition-vector entry fixed.</summary>
     internal float[] Draw(int rows, SynthRandom random, (int Column, int Category)? fixedCondition) => Conditions is { } vector
         ? ConditionalGeneratorSampler.Sample(Network, Transformer.Spans, vector, rows, random, fixedCondition)
-        : VaeDecoderSampler.Sample(Network, Parameters.Sigmas, Transformer.Spans, rows, random);
+        : VaeDecoderSampler.SampleLogits(Network, Parameters.Sigmas, Transformer.Spans, rows, random);
 
     /// <inheritdoc />
     public override IReadOnlyList<ColumnModelSummary> DescribeColumns() => Metadata.Columns.Select((meta, i) =>

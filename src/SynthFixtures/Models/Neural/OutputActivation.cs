@@ -32,6 +32,16 @@ public static class OutputActivation
         });
     }
 
+    /// <summary>Each one-hot span becomes the one-hot of its largest value; α spans are left as they are.</summary>
+    public static void OneHots(Span<float> rows, int width, IReadOnlyList<OutputSpan> spans)
+    {
+        ArgumentNullException.ThrowIfNull(spans);
+        ForEachSpan(rows, width, spans, (values, activation) =>
+        {
+            if (activation != SpanActivation.Tanh) OneHot(values, TensorPrimitives.IndexOfMax(values));
+        });
+    }
+
     /// <summary>
     /// tanh on α spans; each one-hot span becomes a one-hot drawn from softmax(logits): what CTGAN's Gumbel-softmax
     /// followed by argmax samples, at any temperature (the Gumbel-max trick draws exactly this distribution). Drawn by

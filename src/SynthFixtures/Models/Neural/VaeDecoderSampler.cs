@@ -18,6 +18,17 @@ public static class VaeDecoderSampler
     /// <param name="random">Drives z and the α noise.</param>
     public static float[] Sample(FeedForwardNetwork decoder, ReadOnlySpan<float> sigmas, IReadOnlyList<OutputSpan> spans, int rows, SynthRandom random)
     {
+        var output = SampleLogits(decoder, sigmas, spans, rows, random);
+        OutputActivation.OneHots(output, decoder.OutputWidth, spans);
+        return output;
+    }
+
+    /// <summary>
+    /// As <see cref="Sample"/>, but the one-hot spans keep the decoder's raw outputs: their argmax is the same one-hot,
+    /// and <see cref="ModeSpecificTransformer.DecodeInto"/> takes it anyway, so the sampler skips writing it.
+    /// </summary>
+    internal static float[] SampleLogits(FeedForwardNetwork decoder, ReadOnlySpan<float> sigmas, IReadOnlyList<OutputSpan> spans, int rows, SynthRandom random)
+    {
         ArgumentNullException.ThrowIfNull(decoder);
         ArgumentNullException.ThrowIfNull(spans);
         ArgumentNullException.ThrowIfNull(random);
@@ -27,13 +38,15 @@ public static class VaeDecoderSampler
         var z = new float[rows * decoder.InputWidth];
         random.FillNormal(z);
         var output = decoder.Forward(z, rows);
-        OutputActivation.ArgMax(output, width, spans);
         var alphas = spans.Where(s => s.Activation == SpanActivation.Tanh).Select(s => s.Start).ToArray();
         var noise = new float[rows * alphas.Length];
         random.FillNormal(noise);
         for (var row = 0; row < rows; row++)
             for (var a = 0; a < alphas.Length; a++)
-                output[row * width + alphas[a]] += sigmas[alphas[a]] * noise[row * alphas.Length + a];
+            {
+                ref var alpha = ref output[row * width + alphas[a]];
+                alpha = MathF.Tanh(alpha) + sigmas[alphas[a]] * noise[row * alphas.Length + a];
+            }
         return output;
     }
 }
