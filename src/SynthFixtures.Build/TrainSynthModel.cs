@@ -43,6 +43,42 @@ public sealed class TrainSynthModel : ToolTask
     /// <summary>tvae/ctgan: rows per step (the trainer's default when empty).</summary>
     public string? BatchSize { get; set; }
 
+    /// <summary>tvae/ctgan: libtorch's intra-op threads (<c>--threads</c>).</summary>
+    public string? Threads { get; set; }
+
+    /// <summary>tvae: latent width; ctgan: noise width (<c>--embedding-width</c>).</summary>
+    public string? EmbeddingWidth { get; set; }
+
+    /// <summary>ctgan: rows per discriminator pack (<c>--pac</c>).</summary>
+    public string? Pac { get; set; }
+
+    /// <summary>ctgan: discriminator updates per generator update (<c>--discriminator-steps</c>).</summary>
+    public string? DiscriminatorSteps { get; set; }
+
+    /// <summary>ctgan: the generator's learning rate (<c>--generator-lr</c>).</summary>
+    public string? GeneratorLearningRate { get; set; }
+
+    /// <summary>ctgan: the discriminator's learning rate (<c>--discriminator-lr</c>).</summary>
+    public string? DiscriminatorLearningRate { get; set; }
+
+    /// <summary>ctgan: residual block widths, e.g. <c>256,256</c> (<c>--generator-widths</c>).</summary>
+    public string? GeneratorWidths { get; set; }
+
+    /// <summary>ctgan: discriminator hidden widths (<c>--discriminator-widths</c>).</summary>
+    public string? DiscriminatorWidths { get; set; }
+
+    /// <summary>tvae: learning rate (<c>--learning-rate</c>).</summary>
+    public string? LearningRate { get; set; }
+
+    /// <summary>tvae: reconstruction weight (<c>--loss-factor</c>).</summary>
+    public string? LossFactor { get; set; }
+
+    /// <summary>tvae: encoder hidden widths (<c>--encoder-widths</c>).</summary>
+    public string? EncoderWidths { get; set; }
+
+    /// <summary>tvae: decoder hidden widths (<c>--decoder-widths</c>).</summary>
+    public string? DecoderWidths { get; set; }
+
     /// <summary>Optional edited metadata JSON to train with instead of profiling the CSV.</summary>
     public string? MetadataFile { get; set; }
 
@@ -74,10 +110,19 @@ public sealed class TrainSynthModel : ToolTask
         builder.AppendSwitchIfNotNull("--metadata-out ", MetadataOutputFile);
         builder.AppendSwitchIfNotNull("--schema-out ", SchemaOutputFile);
         if (!string.IsNullOrWhiteSpace(MetadataFile)) builder.AppendSwitchIfNotNull("--metadata ", MetadataFile);
-        if (!string.IsNullOrWhiteSpace(Epochs)) builder.AppendSwitchIfNotNull("--epochs ", Epochs);
-        if (!string.IsNullOrWhiteSpace(BatchSize)) builder.AppendSwitchIfNotNull("--batch-size ", BatchSize);
+        // Only what the item sets: the trainer keeps its defaults, and checks that a setting fits the model (exit 2 otherwise).
+        foreach (var (name, value) in NeuralSwitches())
+            if (!string.IsNullOrWhiteSpace(value)) builder.AppendSwitchIfNotNull(name + " ", value!.Trim());
         return builder.ToString();
     }
+
+    private (string Switch, string? Value)[] NeuralSwitches() =>
+    [
+        ("--epochs", Epochs), ("--batch-size", BatchSize), ("--threads", Threads), ("--embedding-width", EmbeddingWidth),
+        ("--pac", Pac), ("--discriminator-steps", DiscriminatorSteps), ("--generator-lr", GeneratorLearningRate),
+        ("--discriminator-lr", DiscriminatorLearningRate), ("--generator-widths", GeneratorWidths), ("--discriminator-widths", DiscriminatorWidths),
+        ("--learning-rate", LearningRate), ("--loss-factor", LossFactor), ("--encoder-widths", EncoderWidths), ("--decoder-widths", DecoderWidths),
+    ];
 
     /// <inheritdoc />
     public override bool Execute()

@@ -16,8 +16,8 @@ namespace SynthFixtures.Cli.Commands;
 /// </summary>
 internal static class NeuralTraining
 {
-    /// <summary>Trains a neural model, reporting each epoch's losses on the progress stream.</summary>
-    public static NeuralSynthModel Train(string kind, Table table, TableMetadata metadata, long seed, int? epochs, int? batchSize,
+    /// <summary>Trains a neural model with the command line's settings, reporting each epoch's losses on the progress stream.</summary>
+    public static NeuralSynthModel Train(string kind, Table table, TableMetadata metadata, long seed, NeuralSettings settings,
         CliConsole console, CancellationToken cancellationToken)
     {
         var log = console.Progress("train");
@@ -26,16 +26,59 @@ internal static class NeuralTraining
             : string.Create(CultureInfo.InvariantCulture, $"epoch {p.Epoch}/{p.Epochs}  loss {p.Loss:F4}")));
         if (kind == ModelKinds.Tvae)
         {
-            var defaults = new TvaeOptions();
-            var options = defaults with { Seed = seed, Epochs = epochs ?? defaults.Epochs, BatchSize = batchSize ?? defaults.BatchSize };
-            return TvaeSynthesizer.Train(table, metadata, Checked(options.Validate, options), progress, cancellationToken);
+            var tvae = Checked(TvaeOptionsFrom(settings, seed));
+            return TvaeSynthesizer.Train(table, metadata, tvae, progress, cancellationToken);
         }
-        var ctganDefaults = new CtganOptions();
-        var ctgan = ctganDefaults with { Seed = seed, Epochs = epochs ?? ctganDefaults.Epochs, BatchSize = batchSize ?? ctganDefaults.BatchSize };
-        return CtganSynthesizer.Train(table, metadata, Checked(ctgan.Validate, ctgan), progress, cancellationToken);
+        var ctgan = Checked(CtganOptionsFrom(settings, seed));
+        return CtganSynthesizer.Train(table, metadata, ctgan, progress, cancellationToken);
     }
 
-    /// <summary>Turns an out-of-range option into a CLI error rather than a stack trace.</summary>
+    /// <summary>The trainer's defaults, overridden by what the command line set.</summary>
+    internal static TvaeOptions TvaeOptionsFrom(NeuralSettings settings, long seed)
+    {
+        var d = new TvaeOptions();
+        return d with
+        {
+            Seed = seed,
+            Epochs = settings.Epochs ?? d.Epochs,
+            BatchSize = settings.BatchSize ?? d.BatchSize,
+            Threads = settings.Threads ?? d.Threads,
+            EmbeddingWidth = settings.EmbeddingWidth ?? d.EmbeddingWidth,
+            LearningRate = settings.LearningRate ?? d.LearningRate,
+            LossFactor = settings.LossFactor ?? d.LossFactor,
+            EncoderWidths = settings.EncoderWidths ?? d.EncoderWidths,
+            DecoderWidths = settings.DecoderWidths ?? d.DecoderWidths,
+        };
+    }
+
+    /// <summary>The trainer's defaults, overridden by what the command line set.</summary>
+    internal static CtganOptions CtganOptionsFrom(NeuralSettings settings, long seed)
+    {
+        var d = new CtganOptions();
+        return d with
+        {
+            Seed = seed,
+            Epochs = settings.Epochs ?? d.Epochs,
+            BatchSize = settings.BatchSize ?? d.BatchSize,
+            Threads = settings.Threads ?? d.Threads,
+            EmbeddingWidth = settings.EmbeddingWidth ?? d.EmbeddingWidth,
+            Pac = settings.Pac ?? d.Pac,
+            DiscriminatorSteps = settings.DiscriminatorSteps ?? d.DiscriminatorSteps,
+            GeneratorLearningRate = settings.GeneratorLearningRate ?? d.GeneratorLearningRate,
+            DiscriminatorLearningRate = settings.DiscriminatorLearningRate ?? d.DiscriminatorLearningRate,
+            GeneratorWidths = settings.GeneratorWidths ?? d.GeneratorWidths,
+            DiscriminatorWidths = settings.DiscriminatorWidths ?? d.DiscriminatorWidths,
+        };
+    }
+
+    private static TvaeOptions Checked(TvaeOptions options) => Checked(options.Validate, options);
+
+    private static CtganOptions Checked(CtganOptions options) => Checked(options.Validate, options);
+
+    /// <summary>
+    /// Turns a setting the trainer refuses into a CLI error naming the option. Single values were range-checked by
+    /// <see cref="NeuralOptions"/>; what remains are checks between options, such as CTGAN's batch size against its pac.
+    /// </summary>
     private static T Checked<T>(Action validate, T options)
     {
         try
@@ -45,8 +88,39 @@ internal static class NeuralTraining
         }
         catch (ArgumentException e)
         {
-            throw new SynthDataException($"Invalid training option: {e.Message}", hint: "Check --epochs and --batch-size (CTGAN: even and a multiple of 10).");
+            var flag = e.ParamName is { } name && OptionNames.TryGetValue(name, out var option) ? option : "the training options";
+            var hint = flag == "--batch-size" && options is CtganOptions ctgan
+                ? $"ctgan needs an even --batch-size that is a multiple of --pac (now {ctgan.Pac}), e.g. --batch-size {Math.Max(2, 2 * ctgan.Pac) * 25}."
+                : $"See 'synthfixtures train --help' for {flag}.";
+            throw new SynthDataException($"Invalid {flag}: {Reason(e)}", hint: hint);
         }
+    }
+
+    // The trainers' option properties and the flags that set them.
+    private static readonly Dictionary<string, string> OptionNames = new(StringComparer.Ordinal)
+    {
+        [nameof(CtganOptions.Epochs)] = "--epochs",
+        [nameof(CtganOptions.BatchSize)] = "--batch-size",
+        [nameof(CtganOptions.Threads)] = "--threads",
+        [nameof(CtganOptions.EmbeddingWidth)] = "--embedding-width",
+        [nameof(CtganOptions.Pac)] = "--pac",
+        [nameof(CtganOptions.DiscriminatorSteps)] = "--discriminator-steps",
+        [nameof(CtganOptions.GeneratorLearningRate)] = "--generator-lr",
+        [nameof(CtganOptions.DiscriminatorLearningRate)] = "--discriminator-lr",
+        [nameof(CtganOptions.GeneratorWidths)] = "--generator-widths",
+        [nameof(CtganOptions.DiscriminatorWidths)] = "--discriminator-widths",
+        [nameof(TvaeOptions.LearningRate)] = "--learning-rate",
+        [nameof(TvaeOptions.LossFactor)] = "--loss-factor",
+        [nameof(TvaeOptions.EncoderWidths)] = "--encoder-widths",
+        [nameof(TvaeOptions.DecoderWidths)] = "--decoder-widths",
+    };
+
+    /// <summary>The exception's message, lower-cased at the start, without the " (Parameter 'x')" and "Actual value was" parts .NET appends.</summary>
+    private static string Reason(ArgumentException e)
+    {
+        var cut = e.Message.IndexOf(" (Parameter '", StringComparison.Ordinal);
+        var reason = cut >= 0 ? e.Message[..cut] : e.Message;
+        return reason.Length > 0 ? char.ToLowerInvariant(reason[0]) + reason[1..] : reason;
     }
 
     private sealed class EpochReporter(Action<TrainingProgress> report) : IProgress<TrainingProgress>

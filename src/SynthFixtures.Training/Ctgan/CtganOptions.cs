@@ -59,10 +59,13 @@ public sealed record CtganOptions
         if (BatchSize < 2 || BatchSize % 2 != 0 || BatchSize % Pac != 0)
             throw new ArgumentOutOfRangeException(nameof(BatchSize), BatchSize, $"Must be even and a multiple of pac ({Pac}).");
         if (EmbeddingWidth < 1) throw new ArgumentOutOfRangeException(nameof(EmbeddingWidth), EmbeddingWidth, "Must be positive.");
-        if (GeneratorWidths is null || DiscriminatorWidths is null || GeneratorWidths.Concat(DiscriminatorWidths).Any(w => w < 1))
-            throw new ArgumentException("Hidden widths must be positive.");
-        if (!(GeneratorLearningRate > 0) || !(DiscriminatorLearningRate > 0)) throw new ArgumentOutOfRangeException(nameof(GeneratorLearningRate), "Learning rates must be positive.");
-        if (!(GeneratorWeightDecay >= 0) || !(DiscriminatorWeightDecay >= 0)) throw new ArgumentOutOfRangeException(nameof(GeneratorWeightDecay), "Weight decays must be non-negative.");
+        // One check per property, each naming it, so a caller (the CLI) can say which of its settings is wrong.
+        if (GeneratorWidths is null || GeneratorWidths.Any(w => w < 1)) throw new ArgumentException("Hidden widths must be positive.", nameof(GeneratorWidths));
+        if (DiscriminatorWidths is null || DiscriminatorWidths.Any(w => w < 1)) throw new ArgumentException("Hidden widths must be positive.", nameof(DiscriminatorWidths));
+        if (!(GeneratorLearningRate > 0)) throw new ArgumentOutOfRangeException(nameof(GeneratorLearningRate), GeneratorLearningRate, "Must be positive.");
+        if (!(DiscriminatorLearningRate > 0)) throw new ArgumentOutOfRangeException(nameof(DiscriminatorLearningRate), DiscriminatorLearningRate, "Must be positive.");
+        if (!(GeneratorWeightDecay >= 0)) throw new ArgumentOutOfRangeException(nameof(GeneratorWeightDecay), GeneratorWeightDecay, "Must be non-negative.");
+        if (!(DiscriminatorWeightDecay >= 0)) throw new ArgumentOutOfRangeException(nameof(DiscriminatorWeightDecay), DiscriminatorWeightDecay, "Must be non-negative.");
         if (DiscriminatorSteps < 1) throw new ArgumentOutOfRangeException(nameof(DiscriminatorSteps), DiscriminatorSteps, "Must be positive.");
         if (!(GradientPenalty >= 0)) throw new ArgumentOutOfRangeException(nameof(GradientPenalty), GradientPenalty, "Must be non-negative.");
         if (!(Temperature > 0)) throw new ArgumentOutOfRangeException(nameof(Temperature), Temperature, "Must be positive.");

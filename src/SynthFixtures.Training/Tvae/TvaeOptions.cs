@@ -42,8 +42,9 @@ public sealed record TvaeOptions
         if (Epochs < 0) throw new ArgumentOutOfRangeException(nameof(Epochs), Epochs, "Must be non-negative.");
         if (BatchSize < 2) throw new ArgumentOutOfRangeException(nameof(BatchSize), BatchSize, "At least 2 rows per batch.");
         if (EmbeddingWidth < 1) throw new ArgumentOutOfRangeException(nameof(EmbeddingWidth), EmbeddingWidth, "Must be positive.");
-        if (EncoderWidths is null || DecoderWidths is null || EncoderWidths.Concat(DecoderWidths).Any(w => w < 1))
-            throw new ArgumentException("Hidden widths must be positive.");
+        // One check per property, each naming it, so a caller (the CLI) can say which of its settings is wrong.
+        if (EncoderWidths is null || EncoderWidths.Any(w => w < 1)) throw new ArgumentException("Hidden widths must be positive.", nameof(EncoderWidths));
+        if (DecoderWidths is null || DecoderWidths.Any(w => w < 1)) throw new ArgumentException("Hidden widths must be positive.", nameof(DecoderWidths));
         if (!(LearningRate > 0)) throw new ArgumentOutOfRangeException(nameof(LearningRate), LearningRate, "Must be positive.");
         if (!(WeightDecay >= 0)) throw new ArgumentOutOfRangeException(nameof(WeightDecay), WeightDecay, "Must be non-negative.");
         if (Threads is < 1) throw new ArgumentOutOfRangeException(nameof(Threads), Threads, "Must be positive.");
