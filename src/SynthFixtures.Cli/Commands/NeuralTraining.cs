@@ -16,21 +16,32 @@ namespace SynthFixtures.Cli.Commands;
 /// </summary>
 internal static class NeuralTraining
 {
-    /// <summary>Trains a neural model with the command line's settings, reporting each epoch's losses on the progress stream.</summary>
+    /// <summary>Trains a neural model with the command line's settings, showing each epoch's losses (<see cref="CliConsole.Epochs"/>).</summary>
+    /// <exception cref="CommandCancelledException">Cancelled; the message says after which epoch.</exception>
     public static NeuralSynthModel Train(string kind, Table table, TableMetadata metadata, long seed, NeuralSettings settings,
         CliConsole console, CancellationToken cancellationToken)
     {
-        var log = console.Progress("train");
-        var progress = new EpochReporter(p => log.Report(p.DiscriminatorLoss is { } d
-            ? string.Create(CultureInfo.InvariantCulture, $"epoch {p.Epoch}/{p.Epochs}  generator loss {p.Loss:F4}  discriminator loss {d:F4}")
-            : string.Create(CultureInfo.InvariantCulture, $"epoch {p.Epoch}/{p.Epochs}  loss {p.Loss:F4}")));
-        if (kind == ModelKinds.Tvae)
+        // Checked before the display starts, so a refused setting is not preceded by an empty progress bar.
+        var tvae = kind == ModelKinds.Tvae ? Checked(TvaeOptionsFrom(settings, seed)) : null;
+        var ctgan = kind == ModelKinds.Ctgan ? Checked(CtganOptionsFrom(settings, seed)) : null;
+        var display = console.Epochs("train");
+        var progress = new EpochReporter(display);
+        try
         {
-            var tvae = Checked(TvaeOptionsFrom(settings, seed));
-            return TvaeSynthesizer.Train(table, metadata, tvae, progress, cancellationToken);
+            return tvae is not null
+                ? TvaeSynthesizer.Train(table, metadata, tvae, progress, cancellationToken)
+                : CtganSynthesizer.Train(table, metadata, ctgan, progress, cancellationToken);
         }
-        var ctgan = Checked(CtganOptionsFrom(settings, seed));
-        return CtganSynthesizer.Train(table, metadata, ctgan, progress, cancellationToken);
+        catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested)
+        {
+            throw new CommandCancelledException(progress.Last is { } last
+                ? $"Training cancelled after epoch {last.Epoch} of {last.Epochs}"
+                : "Training cancelled before the first epoch ended", e);
+        }
+        finally
+        {
+            display.Finish();
+        }
     }
 
     /// <summary>The trainer's defaults, overridden by what the command line set.</summary>
@@ -123,8 +134,20 @@ internal static class NeuralTraining
         return reason.Length > 0 ? char.ToLowerInvariant(reason[0]) + reason[1..] : reason;
     }
 
-    private sealed class EpochReporter(Action<TrainingProgress> report) : IProgress<TrainingProgress>
+    /// <summary>Formats each epoch for the display (the line format the build log shows), and remembers the last.</summary>
+    private sealed class EpochReporter(EpochDisplay display) : IProgress<TrainingProgress>
     {
-        public void Report(TrainingProgress value) => report(value);
+        public TrainingProgress? Last { get; private set; }
+
+        public void Report(TrainingProgress value)
+        {
+            Last = value;
+            if (value.DiscriminatorLoss is { } d)
+                display.Report(value.Epoch, value.Epochs,
+                    string.Create(CultureInfo.InvariantCulture, $"generator loss {value.Loss:F4}  discriminator loss {d:F4}"),
+                    string.Create(CultureInfo.InvariantCulture, $"G {value.Loss:F3}  D {d:F3}"));
+            else
+                display.Report(value.Epoch, value.Epochs, string.Create(CultureInfo.InvariantCulture, $"loss {value.Loss:F4}"));
+        }
     }
 }

@@ -37,21 +37,36 @@ internal static class TrainCommand
             var table = console.Timed("Read", () => CsvTableReader.Read(path, CommonOptions.ReadOptions(parse.GetValue(missing), parse.GetValue(trim))));
             var schema = CommonOptions.MetadataFor(table, parse.GetValue(metadata));
             var target = parse.GetValue(output)!;
+            Table? holdout = null;
             if (parse.GetValue(holdoutFraction) is { } fraction)
             {
                 // Same split as 'evaluate --holdout-fraction' with the same seed: it depends only on rows, fraction and seed.
-                var (training, holdout) = HoldoutSplit.Split(table, fraction, parse.GetValue(seed));
-                var holdoutPath = parse.GetValue(holdoutOut) ?? Path.ChangeExtension(target, null) + ".holdout.csv";
-                CsvTableWriter.Write(holdout, holdoutPath);
-                console.Out.WriteLine($"Held out {holdout.RowCount:N0} of {table.RowCount:N0} rows (seed {parse.GetValue(seed)}); written to {holdoutPath}.");
+                (var training, holdout) = HoldoutSplit.Split(table, fraction, parse.GetValue(seed));
                 table = training;
             }
             else if (parse.GetValue(holdoutOut) is not null)
                 throw new SynthDataException("--holdout-out needs --holdout-fraction.", hint: "Add e.g. --holdout-fraction 0.2.");
-            SynthModel fitted = kind == ModelKinds.GaussianCopula
-                ? console.Timed("Fitted", () => GaussianCopulaFitter.Fit(table, schema, new GaussianCopulaOptions { Seed = parse.GetValue(seed) }, console.Progress("fit"), cancellationToken))
-                : console.Timed("Trained", () => NeuralTraining.Train(kind, table, schema, parse.GetValue(seed), settings, console, cancellationToken));
+            SynthModel fitted;
+            try
+            {
+                fitted = kind == ModelKinds.GaussianCopula
+                    ? console.Timed("Fitted", () => GaussianCopulaFitter.Fit(table, schema, new GaussianCopulaOptions { Seed = parse.GetValue(seed) }, console.Progress("fit"), cancellationToken))
+                    : console.Timed("Trained", () => NeuralTraining.Train(kind, table, schema, parse.GetValue(seed), settings, console, cancellationToken));
+            }
+            catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested)
+            {
+                // NeuralTraining says how far training got; the copula fit has no epochs to tell.
+                var what = e is CommandCancelledException stopped ? stopped.Message : "Fitting cancelled";
+                throw new CommandCancelledException($"{what}; nothing was written ({target} is unchanged).", e);
+            }
+            // Every file is written after training, so a cancelled or failed run leaves none of them behind.
             ModelArtifact.Save(fitted, target);
+            if (holdout is not null)
+            {
+                var holdoutPath = parse.GetValue(holdoutOut) ?? Path.ChangeExtension(target, null) + ".holdout.csv";
+                CsvTableWriter.Write(holdout, holdoutPath);
+                console.Out.WriteLine($"Held out {holdout.RowCount:N0} of {table.RowCount + holdout.RowCount:N0} rows (seed {parse.GetValue(seed)}); written to {holdoutPath}.");
+            }
             if (parse.GetValue(metadataOut) is { } metadataPath) MetadataJson.Save(schema, metadataPath);
             if (parse.GetValue(schemaOut) is { } schemaPath) File.WriteAllText(schemaPath, fitted.DescribeSchema().Write());
             console.Out.WriteLine($"Trained {fitted.Kind} on {table.RowCount:N0} rows × {table.ColumnCount} columns (seed {parse.GetValue(seed)}); model written to {target} ({new FileInfo(target).Length:N0} bytes).");

@@ -107,6 +107,9 @@ public sealed class CliTrainingOptionsTests : IDisposable
         var result = CliProcess.Run("train", Csv, "--out", model, "--model", "tvae", "--epochs", "1", "--batch-size", "40",
             "--learning-rate", "0.002", "--loss-factor", "3", "--embedding-width", "4", "--encoder-widths", "8", "--decoder-widths", "8,6", "--threads", "1");
         Assert.True(result.ExitCode == CliApp.Success, result.Error);
+        // stderr is redirected here, as in a build: one line per epoch, no progress bar.
+        Assert.Contains("] train: epoch 1/1  loss ", result.Error);
+        Assert.DoesNotContain('\r', result.Error);
 
         var settings = ((NeuralSynthModel)ModelArtifact.Load(model)).TrainingSettings;
         Assert.Equal(40, settings.GetProperty("batchSize").GetInt32());
