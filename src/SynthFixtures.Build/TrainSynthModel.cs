@@ -79,6 +79,24 @@ public sealed class TrainSynthModel : ToolTask
     /// <summary>tvae: decoder hidden widths (<c>--decoder-widths</c>).</summary>
     public string? DecoderWidths { get; set; }
 
+    /// <summary>tvae/ctgan: <c>true</c> turns on early stopping (<c>--early-stopping</c>); empty or <c>false</c>: off.</summary>
+    public string? EarlyStopping { get; set; }
+
+    /// <summary>Early stopping: share of rows held out (<c>--validation-fraction</c>).</summary>
+    public string? ValidationFraction { get; set; }
+
+    /// <summary>Early stopping: epochs between checks (<c>--check-every</c>).</summary>
+    public string? CheckEvery { get; set; }
+
+    /// <summary>Early stopping: checks without a gain before stopping (<c>--patience</c>).</summary>
+    public string? Patience { get; set; }
+
+    /// <summary>Early stopping: rows sampled per check (<c>--validation-rows</c>).</summary>
+    public string? ValidationRows { get; set; }
+
+    /// <summary>Early stopping: the smallest gain that counts (<c>--min-improvement</c>).</summary>
+    public string? MinImprovement { get; set; }
+
     /// <summary>Optional edited metadata JSON to train with instead of profiling the CSV.</summary>
     public string? MetadataFile { get; set; }
 
@@ -113,6 +131,7 @@ public sealed class TrainSynthModel : ToolTask
         // Only what the item sets: the trainer keeps its defaults, and checks that a setting fits the model (exit 2 otherwise).
         foreach (var (name, value) in NeuralSwitches())
             if (!string.IsNullOrWhiteSpace(value)) builder.AppendSwitchIfNotNull(name + " ", value!.Trim());
+        if (string.Equals(EarlyStopping?.Trim(), "true", StringComparison.OrdinalIgnoreCase)) builder.AppendSwitch("--early-stopping");
         return builder.ToString();
     }
 
@@ -122,11 +141,18 @@ public sealed class TrainSynthModel : ToolTask
         ("--pac", Pac), ("--discriminator-steps", DiscriminatorSteps), ("--generator-lr", GeneratorLearningRate),
         ("--discriminator-lr", DiscriminatorLearningRate), ("--generator-widths", GeneratorWidths), ("--discriminator-widths", DiscriminatorWidths),
         ("--learning-rate", LearningRate), ("--loss-factor", LossFactor), ("--encoder-widths", EncoderWidths), ("--decoder-widths", DecoderWidths),
+        ("--validation-fraction", ValidationFraction), ("--check-every", CheckEvery), ("--patience", Patience),
+        ("--validation-rows", ValidationRows), ("--min-improvement", MinImprovement),
     ];
 
     /// <inheritdoc />
     public override bool Execute()
     {
+        if (!string.IsNullOrWhiteSpace(EarlyStopping) && !bool.TryParse(EarlyStopping!.Trim(), out _))
+        {
+            Log.LogError($"SynthModel {DataFile}: EarlyStopping=\"{EarlyStopping}\" is neither true nor false.");
+            return false;
+        }
         Log.LogMessage(MessageImportance.High, $"SynthFixtures: training {Model} on {DataFile} (seed {Seed}) -> {ModelFile}");
         return base.Execute() && !Log.HasLoggedErrors;
     }

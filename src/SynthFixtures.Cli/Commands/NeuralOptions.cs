@@ -27,14 +27,24 @@ internal sealed class NeuralOptions
         EmbeddingWidth = Add(new Option<int?>("--embedding-width") { Description = "tvae: width of the latent code; ctgan: width of the generator's noise (default 128)." }, BothModels);
         Pac = Add(new Option<int?>("--pac") { Description = "ctgan: rows the discriminator judges together (PacGAN; default 10)." }, CtganOnly);
         DiscriminatorSteps = Add(new Option<int?>("--discriminator-steps") { Description = "ctgan: discriminator updates per generator update (default 1)." }, CtganOnly);
-        GeneratorLearningRate = Add(Rate("--generator-lr", "ctgan: the generator's Adam learning rate (default 2e-4)."), CtganOnly);
-        DiscriminatorLearningRate = Add(Rate("--discriminator-lr", "ctgan: the discriminator's Adam learning rate (default 2e-4)."), CtganOnly);
+        GeneratorLearningRate = Add(NumberOption("--generator-lr", "ctgan: the generator's Adam learning rate (default 2e-4)."), CtganOnly);
+        DiscriminatorLearningRate = Add(NumberOption("--discriminator-lr", "ctgan: the discriminator's Adam learning rate (default 2e-4)."), CtganOnly);
         GeneratorWidths = Add(Widths("--generator-widths", "ctgan: widths of the generator's residual blocks (default 256,256)."), CtganOnly);
         DiscriminatorWidths = Add(Widths("--discriminator-widths", "ctgan: hidden widths of the discriminator (default 256,256)."), CtganOnly);
-        LearningRate = Add(Rate("--learning-rate", "tvae: Adam's learning rate (default 1e-3)."), TvaeOnly);
-        LossFactor = Add(Rate("--loss-factor", "tvae: weight of the reconstruction term against the KL term (default 2)."), TvaeOnly);
+        LearningRate = Add(NumberOption("--learning-rate", "tvae: Adam's learning rate (default 1e-3)."), TvaeOnly);
+        LossFactor = Add(NumberOption("--loss-factor", "tvae: weight of the reconstruction term against the KL term (default 2)."), TvaeOnly);
         EncoderWidths = Add(Widths("--encoder-widths", "tvae: hidden widths of the encoder (default 128,128)."), TvaeOnly);
         DecoderWidths = Add(Widths("--decoder-widths", "tvae: hidden widths of the decoder (default 128,128)."), TvaeOnly);
+        EarlyStopping = Add(new Option<bool>("--early-stopping")
+        {
+            Description = "tvae/ctgan: hold out --validation-fraction of the rows, score a sample of the network against them every --check-every epochs "
+                + "(column shapes), stop after --patience checks without a gain, and keep the best check's weights.",
+        }, BothModels);
+        ValidationFraction = Add(NumberOption("--validation-fraction", "with --early-stopping: share of rows held out for the check, chosen with --seed (default 0.1)."), BothModels);
+        CheckEvery = Add(new Option<int?>("--check-every") { Description = "with --early-stopping: epochs between checks; the last epoch is always checked (default 5)." }, BothModels);
+        Patience = Add(new Option<int?>("--patience") { Description = "with --early-stopping: checks in a row without a gain before stopping (default 3)." }, BothModels);
+        ValidationRows = Add(new Option<int?>("--validation-rows") { Description = "with --early-stopping: rows sampled from the network at each check (default 2000)." }, BothModels);
+        MinImprovement = Add(NumberOption("--min-improvement", "with --early-stopping: how much a check must beat the best score to count as a gain (default 0)."), BothModels);
     }
 
     public Option<int?> Epochs { get; }
@@ -65,6 +75,18 @@ internal sealed class NeuralOptions
 
     public Option<string?> DecoderWidths { get; }
 
+    public Option<bool> EarlyStopping { get; }
+
+    public Option<string?> ValidationFraction { get; }
+
+    public Option<int?> CheckEvery { get; }
+
+    public Option<int?> Patience { get; }
+
+    public Option<int?> ValidationRows { get; }
+
+    public Option<string?> MinImprovement { get; }
+
     /// <summary>Every option, in help order.</summary>
     public IEnumerable<Option> All => _options.Select(o => o.Option);
 
@@ -89,6 +111,27 @@ internal sealed class NeuralOptions
             LossFactor = PositiveNumber(parse, LossFactor, "2"),
             EncoderWidths = WidthList(parse, EncoderWidths, "128,128"),
             DecoderWidths = WidthList(parse, DecoderWidths, "128,128"),
+            EarlyStopping = ReadEarlyStopping(parse),
+        };
+    }
+
+    private EarlyStoppingSettings? ReadEarlyStopping(ParseResult parse)
+    {
+        var tuning = new Option[] { ValidationFraction, CheckEvery, Patience, ValidationRows, MinImprovement }
+            .Where(o => parse.GetResult(o) is { Implicit: false }).Select(o => o.Name).ToList();
+        if (!parse.GetValue(EarlyStopping))
+        {
+            if (tuning.Count == 0) return null;
+            throw new SynthDataException($"{Join(tuning)} {(tuning.Count == 1 ? "needs" : "need")} --early-stopping.",
+                hint: $"Add --early-stopping, or drop {(tuning.Count == 1 ? "it" : "them")}.");
+        }
+        return new EarlyStoppingSettings
+        {
+            ValidationFraction = Number(parse, ValidationFraction, "0.1", v => v > 0 && v < 1, "between 0 and 1 (exclusive)"),
+            CheckEvery = AtLeast(parse, CheckEvery, 1, "at least 1 epoch between checks, e.g. --check-every 5"),
+            Patience = AtLeast(parse, Patience, 1, "at least 1 check, e.g. --patience 3"),
+            SampleRows = AtLeast(parse, ValidationRows, 1, "at least 1 row, e.g. --validation-rows 2000"),
+            MinImprovement = Number(parse, MinImprovement, "0.001", v => v >= 0 && v < 1, "at least 0 and below 1"),
         };
     }
 
@@ -98,7 +141,8 @@ internal sealed class NeuralOptions
         return option;
     }
 
-    private static Option<string?> Rate(string name, string description) => new(name) { Description = description, HelpName = "number" };
+    // Numbers are read as text and parsed in the invariant culture (see Number), with a clear message for a typo.
+    private static Option<string?> NumberOption(string name, string description) => new(name) { Description = description, HelpName = "number" };
 
     private static Option<string?> Widths(string name, string description) => new(name) { Description = description, HelpName = "w1,w2,…" };
 
@@ -122,13 +166,16 @@ internal sealed class NeuralOptions
             ? throw new SynthDataException($"{option.Name} {value} is out of range.", hint: $"Give {expected}.")
             : parse.GetValue(option);
 
-    private static double? PositiveNumber(ParseResult parse, Option<string?> option, string example)
+    private static double? PositiveNumber(ParseResult parse, Option<string?> option, string example) =>
+        Number(parse, option, example, v => v > 0, "positive");
+
+    private static double? Number(ParseResult parse, Option<string?> option, string example, Func<double, bool> inRange, string range)
     {
         if (parse.GetValue(option) is not { } text) return null;
         // Invariant culture: "2e-4" and "0.001" mean the same on every machine, whatever its locale.
         if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
             throw new SynthDataException($"{option.Name} '{text}' is not a number.", hint: $"Write it like {option.Name} {example}.");
-        if (!(value > 0)) throw new SynthDataException($"{option.Name} {text} is out of range: it must be positive.", hint: $"Write it like {option.Name} {example}.");
+        if (!inRange(value)) throw new SynthDataException($"{option.Name} {text} is out of range: it must be {range}.", hint: $"Write it like {option.Name} {example}.");
         return value;
     }
 

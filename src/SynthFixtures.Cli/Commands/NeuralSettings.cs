@@ -35,4 +35,21 @@ internal sealed record NeuralSettings
     public IReadOnlyList<int>? EncoderWidths { get; init; }
 
     public IReadOnlyList<int>? DecoderWidths { get; init; }
+
+    /// <summary>Set by <c>--early-stopping</c>; <c>null</c>: train every row for every epoch.</summary>
+    public EarlyStoppingSettings? EarlyStopping { get; init; }
+}
+
+/// <summary>Early stopping's settings from the command line; <c>null</c> keeps the trainer's default.</summary>
+internal sealed record EarlyStoppingSettings
+{
+    public double? ValidationFraction { get; init; }
+
+    public int? CheckEvery { get; init; }
+
+    public int? Patience { get; init; }
+
+    public int? SampleRows { get; init; }
+
+    public double? MinImprovement { get; init; }
 }

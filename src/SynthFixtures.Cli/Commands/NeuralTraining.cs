@@ -6,6 +6,7 @@ using SynthFixtures.Models.Neural;
 using SynthFixtures.Training;
 using SynthFixtures.Training.Ctgan;
 using SynthFixtures.Training.Tvae;
+using SynthFixtures.Training.Validation;
 
 namespace SynthFixtures.Cli.Commands;
 
@@ -26,9 +27,10 @@ internal static class NeuralTraining
         var ctgan = kind == ModelKinds.Ctgan ? Checked(CtganOptionsFrom(settings, seed)) : null;
         var display = console.Epochs("train");
         var progress = new EpochReporter(display);
+        NeuralSynthModel model;
         try
         {
-            return tvae is not null
+            model = tvae is not null
                 ? TvaeSynthesizer.Train(table, metadata, tvae, progress, cancellationToken)
                 : CtganSynthesizer.Train(table, metadata, ctgan, progress, cancellationToken);
         }
@@ -42,6 +44,24 @@ internal static class NeuralTraining
         {
             display.Finish();
         }
+        if (EarlyStoppingSummary(model) is { } summary) console.Error.WriteLine(summary);
+        return model;
+    }
+
+    /// <summary>What early stopping did, from the outcome the artifact records; <c>null</c> when it was off.</summary>
+    private static string? EarlyStoppingSummary(NeuralSynthModel model)
+    {
+        if (!model.TrainingSettings.TryGetProperty("earlyStoppingResult", out var result)) return null;
+        var kept = result.GetProperty("keptEpoch").GetInt32();
+        var trained = result.GetProperty("epochsTrained").GetInt32();
+        var held = result.GetProperty("validationRows").GetInt32();
+        var score = result.GetProperty("validationScore") is { ValueKind: System.Text.Json.JsonValueKind.Number } s
+            ? string.Create(CultureInfo.InvariantCulture, $" (validation column shapes {s.GetDouble():F4})") : "";
+        var patience = model.TrainingSettings.GetProperty("earlyStopping").GetProperty("patience").GetInt32();
+        var end = result.GetProperty("stoppedEarly").GetBoolean()
+            ? $"stopped after epoch {trained}, {patience} check{(patience == 1 ? "" : "s")} without a gain"
+            : $"ran all {trained} epochs";
+        return $"Early stopping: kept the weights of epoch {kept}{score}; {end}; {held:N0} rows held out for validation.";
     }
 
     /// <summary>The trainer's defaults, overridden by what the command line set.</summary>
@@ -59,6 +79,7 @@ internal static class NeuralTraining
             LossFactor = settings.LossFactor ?? d.LossFactor,
             EncoderWidths = settings.EncoderWidths ?? d.EncoderWidths,
             DecoderWidths = settings.DecoderWidths ?? d.DecoderWidths,
+            EarlyStopping = EarlyStoppingFrom(settings.EarlyStopping),
         };
     }
 
@@ -79,6 +100,21 @@ internal static class NeuralTraining
             DiscriminatorLearningRate = settings.DiscriminatorLearningRate ?? d.DiscriminatorLearningRate,
             GeneratorWidths = settings.GeneratorWidths ?? d.GeneratorWidths,
             DiscriminatorWidths = settings.DiscriminatorWidths ?? d.DiscriminatorWidths,
+            EarlyStopping = EarlyStoppingFrom(settings.EarlyStopping),
+        };
+    }
+
+    private static EarlyStoppingOptions? EarlyStoppingFrom(EarlyStoppingSettings? settings)
+    {
+        if (settings is null) return null;
+        var d = new EarlyStoppingOptions();
+        return d with
+        {
+            ValidationFraction = settings.ValidationFraction ?? d.ValidationFraction,
+            CheckEvery = settings.CheckEvery ?? d.CheckEvery,
+            Patience = settings.Patience ?? d.Patience,
+            SampleRows = settings.SampleRows ?? d.SampleRows,
+            MinImprovement = settings.MinImprovement ?? d.MinImprovement,
         };
     }
 
@@ -124,6 +160,11 @@ internal static class NeuralTraining
         [nameof(TvaeOptions.LossFactor)] = "--loss-factor",
         [nameof(TvaeOptions.EncoderWidths)] = "--encoder-widths",
         [nameof(TvaeOptions.DecoderWidths)] = "--decoder-widths",
+        [nameof(EarlyStoppingOptions.ValidationFraction)] = "--validation-fraction",
+        [nameof(EarlyStoppingOptions.CheckEvery)] = "--check-every",
+        [nameof(EarlyStoppingOptions.Patience)] = "--patience",
+        [nameof(EarlyStoppingOptions.SampleRows)] = "--validation-rows",
+        [nameof(EarlyStoppingOptions.MinImprovement)] = "--min-improvement",
     };
 
     /// <summary>The exception's message, lower-cased at the start, without the " (Parameter 'x')" and "Actual value was" parts .NET appends.</summary>
@@ -134,20 +175,30 @@ internal static class NeuralTraining
         return reason.Length > 0 ? char.ToLowerInvariant(reason[0]) + reason[1..] : reason;
     }
 
-    /// <summary>Formats each epoch for the display (the line format the build log shows), and remembers the last.</summary>
+    /// <summary>
+    /// Formats each epoch for the display: the line format the build log shows (plus the validation score on checked
+    /// epochs), and a shorter one for the bar, which keeps the best check in view between checks. Remembers the last epoch.
+    /// </summary>
     private sealed class EpochReporter(EpochDisplay display) : IProgress<TrainingProgress>
     {
+        private (double Score, int Epoch)? _best;
+
         public TrainingProgress? Last { get; private set; }
 
         public void Report(TrainingProgress value)
         {
             Last = value;
-            if (value.DiscriminatorLoss is { } d)
-                display.Report(value.Epoch, value.Epochs,
-                    string.Create(CultureInfo.InvariantCulture, $"generator loss {value.Loss:F4}  discriminator loss {d:F4}"),
-                    string.Create(CultureInfo.InvariantCulture, $"G {value.Loss:F3}  D {d:F3}"));
-            else
-                display.Report(value.Epoch, value.Epochs, string.Create(CultureInfo.InvariantCulture, $"loss {value.Loss:F4}"));
+            var c = CultureInfo.InvariantCulture;
+            var (details, compact) = value.DiscriminatorLoss is { } d
+                ? (string.Create(c, $"generator loss {value.Loss:F4}  discriminator loss {d:F4}"), string.Create(c, $"G {value.Loss:F3}  D {d:F3}"))
+                : (string.Create(c, $"loss {value.Loss:F4}"), string.Create(c, $"loss {value.Loss:F4}"));
+            if (value.ValidationScore is { } score)
+            {
+                details += string.Create(c, $"  validation {score:F4}");
+                if (_best is not { } best || score > best.Score) _best = (score, value.Epoch);
+            }
+            if (_best is { } top) compact += string.Create(c, $"  best {top.Score:F3}@{top.Epoch}");
+            display.Report(value.Epoch, value.Epochs, details, compact);
         }
     }
 }

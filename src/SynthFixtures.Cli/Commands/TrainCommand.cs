@@ -69,7 +69,8 @@ internal static class TrainCommand
             }
             if (parse.GetValue(metadataOut) is { } metadataPath) MetadataJson.Save(schema, metadataPath);
             if (parse.GetValue(schemaOut) is { } schemaPath) File.WriteAllText(schemaPath, fitted.DescribeSchema().Write());
-            console.Out.WriteLine($"Trained {fitted.Kind} on {table.RowCount:N0} rows × {table.ColumnCount} columns (seed {parse.GetValue(seed)}); model written to {target} ({new FileInfo(target).Length:N0} bytes).");
+            // The provenance counts the rows actually trained on (early stopping holds its validation rows out).
+            console.Out.WriteLine($"Trained {fitted.Kind} on {fitted.Provenance.SourceRows:N0} rows × {table.ColumnCount} columns (seed {parse.GetValue(seed)}); model written to {target} ({new FileInfo(target).Length:N0} bytes).");
             return Task.FromResult(CliApp.Success);
         });
         return command;

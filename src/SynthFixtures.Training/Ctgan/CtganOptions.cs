@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using SynthFixtures.Training.Validation;
+
 namespace SynthFixtures.Training.Ctgan;
 
 /// <summary>CTGAN's settings; the defaults are the paper's (Xu et al., 2019).</summary>
@@ -51,6 +54,14 @@ public sealed record CtganOptions
     /// <summary>libtorch's intra-op threads (<c>null</c>: libtorch's default).</summary>
     public int? Threads { get; init; }
 
+    /// <summary>
+    /// Early stopping on a validation quality signal (<see cref="EarlyStoppingOptions"/>); <c>null</c> (the default):
+    /// every row is trained on for every epoch. Left out of the artifact's settings when <c>null</c>, so artifacts
+    /// trained without it are byte-identical to those written before it existed.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public EarlyStoppingOptions? EarlyStopping { get; init; }
+
     /// <summary>Throws when a setting is out of range.</summary>
     public void Validate()
     {
@@ -70,5 +81,6 @@ public sealed record CtganOptions
         if (!(GradientPenalty >= 0)) throw new ArgumentOutOfRangeException(nameof(GradientPenalty), GradientPenalty, "Must be non-negative.");
         if (!(Temperature > 0)) throw new ArgumentOutOfRangeException(nameof(Temperature), Temperature, "Must be positive.");
         if (Threads is < 1) throw new ArgumentOutOfRangeException(nameof(Threads), Threads, "Must be positive.");
+        EarlyStopping?.Validate();
     }
 }

@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using SynthFixtures.Training.Validation;
+
 namespace SynthFixtures.Training.Tvae;
 
 /// <summary>TVAE's settings; the defaults are the paper's (Xu et al., 2019).</summary>
@@ -36,6 +39,14 @@ public sealed record TvaeOptions
     /// </summary>
     public int? Threads { get; init; }
 
+    /// <summary>
+    /// Early stopping on a validation quality signal (<see cref="EarlyStoppingOptions"/>); <c>null</c> (the default):
+    /// every row is trained on for every epoch. Left out of the artifact's settings when <c>null</c>, so artifacts
+    /// trained without it are byte-identical to those written before it existed.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public EarlyStoppingOptions? EarlyStopping { get; init; }
+
     /// <summary>Throws when a setting is out of range.</summary>
     public void Validate()
     {
@@ -49,5 +60,6 @@ public sealed record TvaeOptions
         if (!(WeightDecay >= 0)) throw new ArgumentOutOfRangeException(nameof(WeightDecay), WeightDecay, "Must be non-negative.");
         if (Threads is < 1) throw new ArgumentOutOfRangeException(nameof(Threads), Threads, "Must be positive.");
         if (!(LossFactor > 0)) throw new ArgumentOutOfRangeException(nameof(LossFactor), LossFactor, "Must be positive.");
+        EarlyStopping?.Validate();
     }
 }

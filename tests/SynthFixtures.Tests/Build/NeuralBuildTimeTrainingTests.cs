@@ -12,7 +12,7 @@ public sealed class NeuralBuildTimeTrainingTests
     [Fact]
     public void A_tvae_item_trains_with_its_settings_and_records_them()
     {
-        using var project = new TemporaryProject("""<SynthModel Include="data/people.csv" Model="tvae" Epochs="2" BatchSize="100" Threads="1" LearningRate="0.002" DecoderWidths="16,16" />""");
+        using var project = new TemporaryProject("""<SynthModel Include="data/people.csv" Model="tvae" Epochs="2" BatchSize="100" Threads="1" LearningRate="0.002" DecoderWidths="16,16" EarlyStopping="true" CheckEvery="1" />""");
         CsvTableWriter.Write(MixedTestTable.Create(300, seed: 1), project.PathOf("data/people.csv"));
 
         var (code, log) = project.Build();
@@ -33,5 +33,11 @@ public sealed class NeuralBuildTimeTrainingTests
         Assert.Equal(0.002, trained.GetProperty("learningRate").GetDouble());
         Assert.Equal([16, 16], trained.GetProperty("decoderWidths").EnumerateArray().Select(w => w.GetInt32()));
         Assert.Equal(1, trained.GetProperty("threads").GetInt32());
+        Assert.Contains("earlystopping=true", settings);
+        Assert.Contains("checkevery=1", settings);
+        Assert.Equal(1, trained.GetProperty("earlyStopping").GetProperty("checkEvery").GetInt32());
+        Assert.Equal(2, trained.GetProperty("earlyStoppingResult").GetProperty("checks").GetInt32());
+        Assert.Contains("Early stopping: kept the weights of epoch", log);
+        Assert.Equal(270, model.Provenance.SourceRows); // 30 of the 300 rows held out for validation
     }
 }

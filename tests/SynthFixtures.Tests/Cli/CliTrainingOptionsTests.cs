@@ -65,6 +65,52 @@ public sealed class CliTrainingOptionsTests : IDisposable
         AssertBadInput(Train("--model", model, option, value), expected, $"Hint: ", option);
 
     [Fact]
+    public void Early_stopping_settings_need_early_stopping_and_a_neural_model()
+    {
+        AssertBadInput(Train("--model", "tvae", "--patience", "3"), "--patience needs --early-stopping", "Hint: Add --early-stopping, or drop it.");
+        AssertBadInput(Train("--model", "ctgan", "--check-every", "2", "--validation-fraction", "0.2"), "--validation-fraction and --check-every need --early-stopping", "drop them");
+        AssertBadInput(Train("--early-stopping"), "--early-stopping applies to tvae and ctgan only, not to --model gaussiancopula");
+    }
+
+    [Theory]
+    [InlineData("--validation-fraction", "0", "--validation-fraction 0 is out of range: it must be between 0 and 1 (exclusive)")]
+    [InlineData("--validation-fraction", "1", "--validation-fraction 1 is out of range")]
+    [InlineData("--validation-fraction", "ten percent", "--validation-fraction 'ten percent' is not a number")]
+    [InlineData("--check-every", "0", "--check-every 0 is out of range")]
+    [InlineData("--patience", "0", "--patience 0 is out of range")]
+    [InlineData("--validation-rows", "0", "--validation-rows 0 is out of range")]
+    [InlineData("--min-improvement", "-0.01", "--min-improvement -0.01 is out of range: it must be at least 0 and below 1")]
+    public void An_out_of_range_early_stopping_setting_is_bad_input_naming_it(string option, string value, string expected) =>
+        AssertBadInput(Train("--model", "tvae", "--early-stopping", option, value), expected, "Hint: ");
+
+    [Fact]
+    public void Early_stopping_reports_its_checks_and_the_artifact_records_what_it_kept()
+    {
+        var model = _folder.File("m.synth");
+        var result = CliProcess.Run("train", Csv, "--out", model, "--model", "tvae", "--epochs", "4", "--batch-size", "30", "--threads", "1",
+            "--encoder-widths", "8", "--decoder-widths", "8", "--embedding-width", "4",
+            "--early-stopping", "--validation-fraction", "0.25", "--check-every", "2", "--patience", "5", "--validation-rows", "200");
+        Assert.True(result.ExitCode == CliApp.Success, result.Error);
+
+        Assert.Matches(@"train: epoch 2/4  loss [\d.]+  validation 0\.\d{4}", result.Error);
+        Assert.Matches(@"train: epoch 3/4  loss [\d.]+\r?\n", result.Error);     // not a checked epoch
+        Assert.Matches(@"Early stopping: kept the weights of epoch [24] \(validation column shapes 0\.\d{4}\); ran all 4 epochs; 30 rows held out for validation\.", result.Error);
+        Assert.Contains("Trained tvae on 90 rows", result.Output);   // 120 rows, a quarter held out
+
+        var settings = ((NeuralSynthModel)ModelArtifact.Load(model)).TrainingSettings;
+        var stopping = settings.GetProperty("earlyStopping");
+        Assert.Equal(0.25, stopping.GetProperty("validationFraction").GetDouble());
+        Assert.Equal(2, stopping.GetProperty("checkEvery").GetInt32());
+        Assert.Equal(5, stopping.GetProperty("patience").GetInt32());
+        Assert.Equal(200, stopping.GetProperty("sampleRows").GetInt32());
+        var outcome = settings.GetProperty("earlyStoppingResult");
+        Assert.Equal(4, outcome.GetProperty("epochsTrained").GetInt32());
+        Assert.Equal(2, outcome.GetProperty("checks").GetInt32());
+        Assert.Equal(30, outcome.GetProperty("validationRows").GetInt32());
+        Assert.Equal(90, ModelArtifact.Load(model).Provenance.SourceRows);
+    }
+
+    [Fact]
     public void A_ctgan_batch_size_that_does_not_fit_the_pac_is_bad_input_naming_both()
     {
         // Checked by CtganOptions.Validate, so this loads the training assembly: run the CLI in its own process.
