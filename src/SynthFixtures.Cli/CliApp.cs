@@ -6,7 +6,7 @@ namespace SynthFixtures.Cli;
 /// <summary>
 /// The <c>synthfixtures</c> command line. Results go to standard output, progress and errors to standard error.
 /// Exit codes: 0 success, 2 bad input (a bad CSV, metadata, model file, condition or command line), 3 a synthetic
-/// dataset rejected by <c>evaluate --fail-under</c>, 1 anything else.
+/// dataset rejected by <c>evaluate --fail-under</c>, 130 cancelled (Ctrl+C), 1 anything else.
 /// </summary>
 public static class CliApp
 {
@@ -22,10 +22,17 @@ public static class CliApp
     /// <summary>The evaluation ran, and at least one <c>--fail-under</c> check scored below its minimum.</summary>
     public const int ThresholdFailed = 3;
 
+    /// <summary>The command was cancelled (Ctrl+C or SIGTERM) and stopped; 130 is the shell's code for an interrupt.</summary>
+    public const int Cancelled = 130;
+
     /// <summary>Runs the command line with the given writers (tests pass their own).</summary>
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    public static int Run(string[] args, TextWriter output, TextWriter error) => Run(args, new CliConsole(output, error), CancellationToken.None);
+
+    /// <summary>Runs the command line on <paramref name="console"/>; <paramref name="cancellationToken"/> stops the command (Program cancels it on Ctrl+C).</summary>
+    public static int Run(string[] args, CliConsole console, CancellationToken cancellationToken)
     {
-        var console = new CliConsole(output, error);
+        ArgumentNullException.ThrowIfNull(console);
+        var error = console.Error;
         var root = new RootCommand("SynthFixtures: learn a table from a CSV and sample realistic, privacy-safe synthetic rows.")
         {
             DemoCommand.Create(console),
@@ -36,7 +43,8 @@ public static class CliApp
             InspectCommand.Create(console),
         };
         var parsed = root.Parse(args);
-        var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+        // No ProcessTerminationTimeout: Program owns the signals (TerminationSignals) and passes their token here.
+        var configuration = new InvocationConfiguration { Output = console.Out, Error = error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
         if (parsed.Errors.Count > 0)
         {
             foreach (var parseError in parsed.Errors) error.WriteLine($"error: {parseError.Message}");
@@ -45,17 +53,17 @@ public static class CliApp
         }
         try
         {
-            return parsed.Invoke(configuration);
+            return parsed.InvokeAsync(configuration, cancellationToken).GetAwaiter().GetResult();
         }
         catch (SynthDataException e)
         {
             error.WriteLine(e.Message);
             return BadInput;
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException e)
         {
-            error.WriteLine("Cancelled.");
-            return Failure;
+            error.WriteLine(e is CommandCancelledException ? e.Message : "Cancelled.");
+            return Cancelled;
         }
     }
 }

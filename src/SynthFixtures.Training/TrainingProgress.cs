@@ -2,7 +2,9 @@ namespace SynthFixtures.Training;
 
 /// <summary>Reported once per epoch by a trainer.</summary>
 /// <param name="Epoch">Epochs finished, from 1.</param>
-/// <param name="Epochs">Epochs planned.</param>
+/// <param name="Epochs">Epochs planned (with early stopping, training may end sooner).</param>
 /// <param name="Loss">The epoch's mean training loss (TVAE: reconstruction plus KL per row; CTGAN: the generator's loss).</param>
 /// <param name="DiscriminatorLoss">CTGAN: the discriminator's mean loss (Wasserstein estimate plus gradient penalty); <c>null</c> for TVAE.</param>
-public sealed record TrainingProgress(int Epoch, int Epochs, double Loss, double? DiscriminatorLoss = null);
+/// <param name="ValidationScore">With early stopping, on the epochs it checks: the column-shapes score of a sample from the
+/// current network against the validation rows (1 is a perfect match); otherwise <c>null</c>.</param>
+public sealed record TrainingProgress(int Epoch, int Epochs, double Loss, double? DiscriminatorLoss = null, double? ValidationScore = null);

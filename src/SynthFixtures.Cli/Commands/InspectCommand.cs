@@ -1,6 +1,7 @@
 using System.CommandLine;
 using SynthFixtures.Models.Artifacts;
 using SynthFixtures.Models.GaussianCopula;
+using SynthFixtures.Models.Neural;
 
 namespace SynthFixtures.Cli.Commands;
 
@@ -10,7 +11,7 @@ internal static class InspectCommand
     public static Command Create(CliConsole console)
     {
         var model = new Argument<string>("model.synth") { Description = "A model written by 'synthfixtures train'." };
-        var command = new Command("inspect", "Show a model file's kind, audit trail (data hash, seed) and how each column is modelled.") { model };
+        var command = new Command("inspect", "Show a model file's kind, audit trail (data hash, seed, training settings) and how each column is modelled.") { model };
         command.SetAction(parse =>
         {
             var path = parse.GetValue(model)!;
@@ -19,6 +20,8 @@ internal static class InspectCommand
             console.Out.WriteLine($"Model:        {loaded.Kind}");
             console.Out.WriteLine($"Trained on:   {p.SourceName ?? "(in-memory table)"}, {p.SourceRows:N0} rows, SHA-256 of content {p.SourceDataSha256}");
             console.Out.WriteLine($"Seed:         {p.Seed}");
+            // The trainer's options as the artifact records them: the audit trail for how a neural model was trained.
+            if (loaded is NeuralSynthModel neural) console.Out.WriteLine($"Settings:     {neural.TrainingSettings.GetRawText()}");
             console.Out.WriteLine();
             foreach (var column in loaded.DescribeColumns())
                 console.Out.WriteLine($"  {column.Column,-24} {column.Kind,-12} {column.Summary}");

@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using SynthFixtures.Training.Validation;
+
 namespace SynthFixtures.Training.Ctgan;
 
 /// <summary>CTGAN's settings; the defaults are the paper's (Xu et al., 2019).</summary>
@@ -51,6 +54,14 @@ public sealed record CtganOptions
     /// <summary>libtorch's intra-op threads (<c>null</c>: libtorch's default).</summary>
     public int? Threads { get; init; }
 
+    /// <summary>
+    /// Early stopping on a validation quality signal (<see cref="EarlyStoppingOptions"/>); <c>null</c> (the default):
+    /// every row is trained on for every epoch. Left out of the artifact's settings when <c>null</c>, so artifacts
+    /// trained without it are byte-identical to those written before it existed.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public EarlyStoppingOptions? EarlyStopping { get; init; }
+
     /// <summary>Throws when a setting is out of range.</summary>
     public void Validate()
     {
@@ -59,13 +70,17 @@ public sealed record CtganOptions
         if (BatchSize < 2 || BatchSize % 2 != 0 || BatchSize % Pac != 0)
             throw new ArgumentOutOfRangeException(nameof(BatchSize), BatchSize, $"Must be even and a multiple of pac ({Pac}).");
         if (EmbeddingWidth < 1) throw new ArgumentOutOfRangeException(nameof(EmbeddingWidth), EmbeddingWidth, "Must be positive.");
-        if (GeneratorWidths is null || DiscriminatorWidths is null || GeneratorWidths.Concat(DiscriminatorWidths).Any(w => w < 1))
-            throw new ArgumentException("Hidden widths must be positive.");
-        if (!(GeneratorLearningRate > 0) || !(DiscriminatorLearningRate > 0)) throw new ArgumentOutOfRangeException(nameof(GeneratorLearningRate), "Learning rates must be positive.");
-        if (!(GeneratorWeightDecay >= 0) || !(DiscriminatorWeightDecay >= 0)) throw new ArgumentOutOfRangeException(nameof(GeneratorWeightDecay), "Weight decays must be non-negative.");
+        // One check per property, each naming it, so a caller (the CLI) can say which of its settings is wrong.
+        if (GeneratorWidths is null || GeneratorWidths.Any(w => w < 1)) throw new ArgumentException("Hidden widths must be positive.", nameof(GeneratorWidths));
+        if (DiscriminatorWidths is null || DiscriminatorWidths.Any(w => w < 1)) throw new ArgumentException("Hidden widths must be positive.", nameof(DiscriminatorWidths));
+        if (!(GeneratorLearningRate > 0)) throw new ArgumentOutOfRangeException(nameof(GeneratorLearningRate), GeneratorLearningRate, "Must be positive.");
+        if (!(DiscriminatorLearningRate > 0)) throw new ArgumentOutOfRangeException(nameof(DiscriminatorLearningRate), DiscriminatorLearningRate, "Must be positive.");
+        if (!(GeneratorWeightDecay >= 0)) throw new ArgumentOutOfRangeException(nameof(GeneratorWeightDecay), GeneratorWeightDecay, "Must be non-negative.");
+        if (!(DiscriminatorWeightDecay >= 0)) throw new ArgumentOutOfRangeException(nameof(DiscriminatorWeightDecay), DiscriminatorWeightDecay, "Must be non-negative.");
         if (DiscriminatorSteps < 1) throw new ArgumentOutOfRangeException(nameof(DiscriminatorSteps), DiscriminatorSteps, "Must be positive.");
         if (!(GradientPenalty >= 0)) throw new ArgumentOutOfRangeException(nameof(GradientPenalty), GradientPenalty, "Must be non-negative.");
         if (!(Temperature > 0)) throw new ArgumentOutOfRangeException(nameof(Temperature), Temperature, "Must be positive.");
         if (Threads is < 1) throw new ArgumentOutOfRangeException(nameof(Threads), Threads, "Must be positive.");
+        EarlyStopping?.Validate();
     }
 }

@@ -1,6 +1,7 @@
 using SynthFixtures.Models.Neural;
 using SynthFixtures.Randomness;
 using SynthFixtures.Training.Networks;
+using SynthFixtures.Training.Validation;
 using SynthFixtures.Transforms.Modes;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -12,7 +13,9 @@ namespace SynthFixtures.Training.Ctgan;
 /// <param name="Conditions">The condition vector's layout and category counts.</param>
 /// <param name="GeneratorLosses">Mean generator loss per epoch.</param>
 /// <param name="DiscriminatorLosses">Mean discriminator loss (with the gradient penalty) per epoch.</param>
-public sealed record CtganModel(FeedForwardNetwork Generator, ConditionVector Conditions, IReadOnlyList<double> GeneratorLosses, IReadOnlyList<double> DiscriminatorLosses);
+/// <param name="EarlyStopping">With early stopping: which epoch's weights these are and why training ended; otherwise <c>null</c>.</param>
+public sealed record CtganModel(FeedForwardNetwork Generator, ConditionVector Conditions, IReadOnlyList<double> GeneratorLosses, IReadOnlyList<double> DiscriminatorLosses,
+    EarlyStoppingOutcome? EarlyStopping = null);
 
 /// <summary>
 /// Trains CTGAN (Xu et al., 2019) with TorchSharp on a table already transformed by <see cref="ModeSpecificTransformer"/>:
@@ -29,13 +32,18 @@ public static class CtganTrainer
     /// <param name="options">Settings; the paper's defaults when <c>null</c>.</param>
     /// <param name="progress">Receives both losses after each epoch.</param>
     /// <param name="cancellationToken">Checked before every step.</param>
+    /// <param name="validationScore">With <see cref="CtganOptions.EarlyStopping"/>: scores a snapshot of the model (higher is
+    /// better) on the epochs it checks; <see cref="CtganSynthesizer"/> passes one. Must be <c>null</c> without early stopping.</param>
+    /// <returns>The last epoch's model, or with early stopping the best check's, with <see cref="CtganModel.EarlyStopping"/> set.</returns>
     /// <exception cref="OperationCanceledException">Training was cancelled.</exception>
+    /// <exception cref="ArgumentException">Early stopping is set without <paramref name="validationScore"/>, or the reverse.</exception>
     public static CtganModel Train(float[] data, int rows, IReadOnlyList<OutputSpan> spans, CtganOptions? options = null,
-        IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
+        IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default, Func<CtganModel, double>? validationScore = null)
     {
         options ??= new CtganOptions();
         options.Validate();
         var width = TrainingSetup.CheckInput(data, rows, spans);
+        var monitor = new EarlyStoppingMonitor<CtganModel>(options.EarlyStopping, options.Epochs, validationScore);
         TrainingSetup.StartTorch(options.Threads, options.Seed);
         var random = new SynthRandom(options.Seed).Derive("ctgan:conditions");
         var vector = ConditionVector.Count(spans, data, rows);
@@ -106,11 +114,16 @@ public static class CtganTrainer
             }
             lossesG.Add(totalG / steps);
             lossesD.Add(totalD / (steps * options.DiscriminatorSteps));
-            progress?.Report(new TrainingProgress(epoch + 1, options.Epochs, lossesG[^1], lossesD[^1]));
+            // Export reads the weights and BatchNorm's running statistics without running the network (nor drawing
+            // from libtorch's generator), so a check leaves training exactly as it was.
+            var score = monitor.AfterEpoch(epoch + 1, () => new CtganModel(NetworkExport.Export(generator), vector, lossesG.ToArray(), lossesD.ToArray()));
+            progress?.Report(new TrainingProgress(epoch + 1, options.Epochs, lossesG[^1], lossesD[^1], score));
+            if (monitor.ShouldStop) break;
         }
 
         generator.eval();
-        return new CtganModel(NetworkExport.Export(generator), vector, lossesG, lossesD);
+        var kept = monitor.Best ?? new CtganModel(NetworkExport.Export(generator), vector, lossesG, lossesD);
+        return kept with { GeneratorLosses = lossesG, DiscriminatorLosses = lossesD, EarlyStopping = monitor.Outcome(lossesG.Count) };
     }
 
     private static int[] Permutation(int count, SynthRandom random)

@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using SynthFixtures.Training.Validation;
+
 namespace SynthFixtures.Training.Tvae;
 
 /// <summary>TVAE's settings; the defaults are the paper's (Xu et al., 2019).</summary>
@@ -36,17 +39,27 @@ public sealed record TvaeOptions
     /// </summary>
     public int? Threads { get; init; }
 
+    /// <summary>
+    /// Early stopping on a validation quality signal (<see cref="EarlyStoppingOptions"/>); <c>null</c> (the default):
+    /// every row is trained on for every epoch. Left out of the artifact's settings when <c>null</c>, so artifacts
+    /// trained without it are byte-identical to those written before it existed.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public EarlyStoppingOptions? EarlyStopping { get; init; }
+
     /// <summary>Throws when a setting is out of range.</summary>
     public void Validate()
     {
         if (Epochs < 0) throw new ArgumentOutOfRangeException(nameof(Epochs), Epochs, "Must be non-negative.");
         if (BatchSize < 2) throw new ArgumentOutOfRangeException(nameof(BatchSize), BatchSize, "At least 2 rows per batch.");
         if (EmbeddingWidth < 1) throw new ArgumentOutOfRangeException(nameof(EmbeddingWidth), EmbeddingWidth, "Must be positive.");
-        if (EncoderWidths is null || DecoderWidths is null || EncoderWidths.Concat(DecoderWidths).Any(w => w < 1))
-            throw new ArgumentException("Hidden widths must be positive.");
+        // One check per property, each naming it, so a caller (the CLI) can say which of its settings is wrong.
+        if (EncoderWidths is null || EncoderWidths.Any(w => w < 1)) throw new ArgumentException("Hidden widths must be positive.", nameof(EncoderWidths));
+        if (DecoderWidths is null || DecoderWidths.Any(w => w < 1)) throw new ArgumentException("Hidden widths must be positive.", nameof(DecoderWidths));
         if (!(LearningRate > 0)) throw new ArgumentOutOfRangeException(nameof(LearningRate), LearningRate, "Must be positive.");
         if (!(WeightDecay >= 0)) throw new ArgumentOutOfRangeException(nameof(WeightDecay), WeightDecay, "Must be non-negative.");
         if (Threads is < 1) throw new ArgumentOutOfRangeException(nameof(Threads), Threads, "Must be positive.");
         if (!(LossFactor > 0)) throw new ArgumentOutOfRangeException(nameof(LossFactor), LossFactor, "Must be positive.");
+        EarlyStopping?.Validate();
     }
 }

@@ -1,33 +1,45 @@
-using System.Text.Json;
 using SynthFixtures.Data;
 using SynthFixtures.Metadata;
 using SynthFixtures.Models;
 using SynthFixtures.Models.Neural;
+using SynthFixtures.Training.Validation;
 
 namespace SynthFixtures.Training.Tvae;
 
 /// <summary>
 /// Trains a TVAE on a table end to end: fits the transformer, trains with <see cref="TvaeTrainer"/>, and builds the
 /// pure-C# <see cref="NeuralSynthModel"/> (kind <see cref="ModelKinds.Tvae"/>) that <c>ModelArtifact.Save</c> writes.
+/// With <see cref="TvaeOptions.EarlyStopping"/> it also holds out the validation rows and scores the trainer's snapshots
+/// against them by column shapes.
 /// </summary>
 public static class TvaeSynthesizer
 {
     /// <summary>Trains on <paramref name="table"/>.</summary>
-    /// <param name="table">Training rows.</param>
+    /// <param name="table">Training rows (with early stopping, its validation share is split off first and never trained on).</param>
     /// <param name="metadata">Their column kinds.</param>
     /// <param name="options">Settings; the paper's defaults when <c>null</c>.</param>
-    /// <param name="progress">Receives the mean loss after each epoch.</param>
+    /// <param name="progress">Receives the mean loss after each epoch, and the validation score on epochs early stopping checks.</param>
     /// <param name="cancellationToken">Checked before every batch.</param>
-    /// <exception cref="SynthDataException">The table cannot be learned (no rows, no modelled column, bad cells).</exception>
+    /// <exception cref="SynthDataException">The table cannot be learned (no rows, no modelled column, bad cells, too few rows to hold some out).</exception>
     /// <exception cref="OperationCanceledException">Training was cancelled.</exception>
     public static NeuralSynthModel Train(Table table, TableMetadata metadata, TvaeOptions? options = null,
         IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         options ??= new TvaeOptions();
         options.Validate();
-        var data = NeuralTrainingData.Prepare(table, metadata, options.Seed, cancellationToken: cancellationToken);
-        var trained = TvaeTrainer.Train(data.Matrix, data.Rows, data.Transformer.Spans, options, progress, cancellationToken);
-        return NeuralModelBuilder.Build(ModelKinds.Tvae, table, metadata, data.Transformer, trained.Decoder, trained.Sigmas, null,
-            JsonSerializer.SerializeToElement(options, NeuralTrainingData.SettingsJson), options.Seed);
+        ArgumentNullException.ThrowIfNull(table);
+        // An empty table is left to Prepare, whose message says so.
+        var (training, validation) = options.EarlyStopping is { } stopping && table.RowCount > 0 ? ValidationSplit.Split(table, stopping.ValidationFraction, options.Seed) : (table, null);
+        var data = NeuralTrainingData.Prepare(training, metadata, options.Seed, cancellationToken: cancellationToken);
+        Func<TvaeModel, double>? score = null;
+        if (validation is not null)
+        {
+            var validator = new ColumnShapeValidator(ModelKinds.Tvae, training, validation, metadata, data.Transformer, options.Seed, options.EarlyStopping!.SampleRows, options.Threads);
+            score = candidate => validator.Score(candidate.Decoder, candidate.Sigmas, null, cancellationToken);
+        }
+        var trained = TvaeTrainer.Train(data.Matrix, data.Rows, data.Transformer.Spans, options, progress, cancellationToken, score);
+        var outcome = trained.EarlyStopping is { } o ? o with { ValidationRows = validation!.RowCount } : null;
+        return NeuralModelBuilder.Build(ModelKinds.Tvae, training, metadata, data.Transformer, trained.Decoder, trained.Sigmas, null,
+            TrainingSettings.Of(options, outcome), options.Seed);
     }
 }

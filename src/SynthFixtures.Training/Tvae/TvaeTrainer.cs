@@ -1,6 +1,7 @@
 using SynthFixtures.Models.Neural;
 using SynthFixtures.Randomness;
 using SynthFixtures.Training.Networks;
+using SynthFixtures.Training.Validation;
 using SynthFixtures.Transforms.Modes;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -22,13 +23,18 @@ public static class TvaeTrainer
     /// <param name="options">Settings; the paper's defaults when <c>null</c>.</param>
     /// <param name="progress">Receives the mean loss after each epoch.</param>
     /// <param name="cancellationToken">Checked before every batch.</param>
+    /// <param name="validationScore">With <see cref="TvaeOptions.EarlyStopping"/>: scores a snapshot of the model (higher is
+    /// better) on the epochs it checks; <see cref="TvaeSynthesizer"/> passes one. Must be <c>null</c> without early stopping.</param>
+    /// <returns>The last epoch's model, or with early stopping the best check's, with <see cref="TvaeModel.EarlyStopping"/> set.</returns>
     /// <exception cref="OperationCanceledException">Training was cancelled.</exception>
+    /// <exception cref="ArgumentException">Early stopping is set without <paramref name="validationScore"/>, or the reverse.</exception>
     public static TvaeModel Train(float[] data, int rows, IReadOnlyList<OutputSpan> spans, TvaeOptions? options = null,
-        IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
+        IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default, Func<TvaeModel, double>? validationScore = null)
     {
         options ??= new TvaeOptions();
         options.Validate();
         var width = TrainingSetup.CheckInput(data, rows, spans);
+        var monitor = new EarlyStoppingMonitor<TvaeModel>(options.EarlyStopping, options.Epochs, validationScore);
         TrainingSetup.StartTorch(options.Threads, options.Seed);
         var batchOrder = new SynthRandom(options.Seed).Derive("tvae:batches");
         using var table = tensor(data, [rows, width]);
@@ -63,10 +69,17 @@ public static class TvaeTrainer
                 total += loss.item<float>() * count;
             }
             losses.Add(total / rows);
-            progress?.Report(new TrainingProgress(epoch + 1, options.Epochs, total / rows));
+            // Export reads the weights without running the network, so a check leaves training exactly as it was.
+            var score = monitor.AfterEpoch(epoch + 1, () => Snapshot(decoder, sigma, spans, options, losses));
+            progress?.Report(new TrainingProgress(epoch + 1, options.Epochs, total / rows, ValidationScore: score));
+            if (monitor.ShouldStop) break;
         }
 
         decoder.eval();
-        return new TvaeModel(NetworkExport.Export(decoder), NetworkExport.Floats(sigma), spans.ToArray(), options.EmbeddingWidth, losses);
+        var kept = monitor.Best ?? Snapshot(decoder, sigma, spans, options, losses);
+        return kept with { EpochLosses = losses, EarlyStopping = monitor.Outcome(losses.Count) };
     }
+
+    private static TvaeModel Snapshot(TorchSharp.Modules.Sequential decoder, Tensor sigma, IReadOnlyList<OutputSpan> spans, TvaeOptions options, List<double> losses) =>
+        new(NetworkExport.Export(decoder), NetworkExport.Floats(sigma), spans.ToArray(), options.EmbeddingWidth, losses.ToArray());
 }

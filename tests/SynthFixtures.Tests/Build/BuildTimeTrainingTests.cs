@@ -32,6 +32,8 @@ public sealed class BuildTimeTrainingTests
         var people = Path.Combine(project.ModelDirectory, "people.synth");
         var visits = Path.Combine(project.ModelDirectory, "visits.synth");
         Assert.True(File.Exists(Path.Combine(project.ModelDirectory, "people.metadata.json")));
+        // The neural settings are appended only when set, so a copula item's settings (and the locks hashing them) are as before.
+        Assert.Equal(["model=gaussiancopula", "seed=3", "metadata="], File.ReadAllLines(Path.Combine(project.ModelDirectory, "people.settings")));
         var schema = File.ReadAllLines(Path.Combine(project.ModelDirectory, "people.synthschema"));
         Assert.Equal("synthfixtures-schema 1", schema[0]);
         Assert.Contains(schema, line => line.StartsWith("column\tgroup\tcategorical\tmissing=0\tlabels=", StringComparison.Ordinal));
