@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace SynthFixtures.Randomness;
 
@@ -24,15 +25,23 @@ internal static class NormalZiggurat
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Next(SynthRandom random)
     {
+        ref var edges = ref MemoryMarshal.GetArrayDataReference(X);
         while (true)
         {
             var bits = random.NextUInt64();
             var layer = (int)(bits & 0xFF);
             var negative = (bits & 0x100) != 0;
-            var x = (bits >> 11) * (1.0 / (1UL << 53)) * X[layer];
-            if (x < X[layer + 1]) return negative ? -x : x;     // inside the layer's rectangle under the curve
+            // layer + 1 ≤ 256 < X.Length: the reads need no bounds checks.
+            var x = (bits >> 11) * (1.0 / (1UL << 53)) * Unsafe.Add(ref edges, layer);
+            if (x < Unsafe.Add(ref edges, layer + 1)) return negative ? -x : x;     // inside the layer's rectangle under the curve
             if (Slow(random, layer, ref x)) return negative ? -x : x;
         }
+    }
+
+    /// <summary>Fills <paramref name="destination"/> with draws from N(0, 1), rounded to float.</summary>
+    public static void Fill(SynthRandom random, Span<float> destination)
+    {
+        for (var i = 0; i < destination.Length; i++) destination[i] = (float)Next(random);
     }
 
     /// <summary>The rare cases: the base layer's tail beyond r, or a point in a layer's wedge, accepted under the curve.</summary>

@@ -105,7 +105,7 @@ public sealed class SynthRandom
     /// </summary>
     public void FillNormal(Span<float> destination)
     {
-        for (var i = 0; i < destination.Length; i++) destination[i] = (float)NormalZiggurat.Next(this);
+        NormalZiggurat.Fill(this, destination);
     }
 
     /// <summary>A stable 64-bit FNV-1a hash of a string (UTF-16 code units), unlike <see cref="string.GetHashCode()"/> which changes per process.</summary>
