@@ -54,6 +54,7 @@ public static class CtganTrainer
         using var discriminator = new CtganDiscriminator(width + vector.Width, options.DiscriminatorWidths, options.Pac);
         using var optimizerG = optim.Adam(generator.parameters(), options.GeneratorLearningRate, 0.5, 0.9, weight_decay: options.GeneratorWeightDecay);
         using var optimizerD = optim.Adam(discriminator.parameters(), options.DiscriminatorLearningRate, 0.5, 0.9, weight_decay: options.DiscriminatorWeightDecay);
+        using var noCollection = new NoCollectionSteps();
         var batch = options.BatchSize;
         var steps = Math.Max(rows / batch, 1);
         var lossesG = new List<double>(options.Epochs);
@@ -76,7 +77,7 @@ public static class CtganTrainer
                 for (var d = 0; d < options.DiscriminatorSteps; d++)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    using var noCollection = NoCollectionRegion.Enter();
+                    noCollection.BeforeStep();
                     using var scope = NewDisposeScope();
                     var (c, _, columns, categories) = sampler.Sample(batch, random);
                     var conditions = tensor(c, [batch, vector.Width]);
@@ -97,7 +98,7 @@ public static class CtganTrainer
                 }
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    using var noCollection = NoCollectionRegion.Enter();
+                    noCollection.BeforeStep();
                     using var scope = NewDisposeScope();
                     var (c, m, _, _) = sampler.Sample(batch, random);
                     var conditions = tensor(c, [batch, vector.Width]);

@@ -44,6 +44,7 @@ public static class TvaeTrainer
         var parameters = encoder.parameters().Concat(decoder.parameters()).Append(sigma).ToList();
         using var optimizer = optim.Adam(parameters, options.LearningRate, weight_decay: options.WeightDecay);
         using var lossFunction = new TvaeLoss(spans, width, options.LossFactor);
+        using var noCollection = new NoCollectionSteps();
 
         var losses = new List<double>(options.Epochs);
         var order = Enumerable.Range(0, rows).Select(i => (long)i).ToArray();
@@ -54,7 +55,7 @@ public static class TvaeTrainer
             for (var start = 0; start < rows; start += options.BatchSize)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                using var noCollection = NoCollectionRegion.Enter();
+                noCollection.BeforeStep();
                 using var scope = NewDisposeScope();
                 var count = Math.Min(options.BatchSize, rows - start);
                 var real = table.index_select(0, tensor(order.AsSpan(start, count).ToArray()));
