@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace SynthFixtures.Models.Neural;
@@ -8,8 +6,9 @@ namespace SynthFixtures.Models.Neural;
 /// y = W x + b, with W given as PyTorch stores it: <c>[out, in]</c>, row-major.
 /// </summary>
 /// <remarks>
-/// The kernel keeps a transposed copy of W (<c>[in, out]</c>, each row padded to whole 256-bit vectors) and computes
-/// a tile of 4 rows × 24 outputs in twelve vector accumulators: each step broadcasts one input of each row and
+/// The kernel keeps a transposed copy of W (<c>[in, out]</c>, each row padded to whole 512-bit vectors) and computes
+/// a tile of 4 rows × 3 vectors of outputs in twelve accumulators (<see cref="LinearKernel256"/>, or
+/// <see cref="LinearKernel512"/> where the CPU has AVX-512): each step broadcasts one input of each row and
 /// loads one row of Wᵀ, so there are no horizontal sums and each weight is loaded once per four rows. Every output is
 /// a chain of fused multiply-adds b + x₀w₀ + x₁w₁ + … in input order, whichever tile or row group computed it, so a
 /// row's result never depends on how many rows were asked for or on the vector width. Inputs that are zero in every
@@ -18,14 +17,11 @@ namespace SynthFixtures.Models.Neural;
 /// </remarks>
 public sealed class LinearLayer : NeuralLayer
 {
-    private const int Lane = 8;          // floats per Vector256
-    private const int TileVectors = 3;   // 24 outputs per main tile: 12 accumulators for 4 rows
+    private const int Padding = 16;   // floats per 512-bit vector
 
     private readonly float[] _weight;
     private readonly float[] _bias;
-    private readonly float[] _transposed;     // [in, stride], zero-padded
-    private readonly float[] _paddedBias;     // [stride]
-    private readonly int _stride;             // OutputWidth rounded up to a whole vector
+    private readonly LinearWeights _kernelWeights;
 
     /// <summary>Creates the layer from PyTorch-layout weights.</summary>
     /// <param name="inputWidth">Input features.</param>
@@ -39,13 +35,14 @@ public sealed class LinearLayer : NeuralLayer
         OutputWidth = outputWidth;
         _weight = Checked(weight, inputWidth * outputWidth, nameof(weight));
         _bias = Checked(bias, outputWidth, nameof(bias));
-        _stride = (outputWidth + Lane - 1) / Lane * Lane;
-        _transposed = new float[inputWidth * _stride];
+        var stride = (outputWidth + Padding - 1) / Padding * Padding;
+        var transposed = new float[inputWidth * stride];
         for (var o = 0; o < outputWidth; o++)
             for (var i = 0; i < inputWidth; i++)
-                _transposed[i * _stride + o] = weight[o * inputWidth + i];
-        _paddedBias = new float[_stride];
-        bias.CopyTo(_paddedBias, 0);
+                transposed[i * stride + o] = weight[o * inputWidth + i];
+        var paddedBias = new float[stride];
+        bias.CopyTo(paddedBias, 0);
+        _kernelWeights = new LinearWeights(transposed, paddedBias, inputWidth, outputWidth, stride);
     }
 
     /// <inheritdoc />
@@ -59,6 +56,9 @@ public sealed class LinearLayer : NeuralLayer
 
     /// <summary>The bias.</summary>
     public ReadOnlySpan<float> Bias => _bias;
+
+    /// <summary>The weights as the kernels read them.</summary>
+    internal LinearWeights KernelWeights => _kernelWeights;
 
     /// <inheritdoc />
     protected override void ForwardCore(ReadOnlySpan<float> input, Span<float> output, int rows) =>
@@ -79,13 +79,15 @@ public sealed class LinearLayer : NeuralLayer
         {
             var x = input.Slice(row * n, 4 * n);
             var count = ActiveInputs(x, 4, active);
-            FourRows(x, active[..count], output[(row * outputStride)..], outputStride, relu);
+            if (Vector512.IsHardwareAccelerated) LinearKernel512.FourRows(_kernelWeights, x, active[..count], output[(row * outputStride)..], outputStride, relu);
+            else LinearKernel256.FourRows(_kernelWeights, x, active[..count], output[(row * outputStride)..], outputStride, relu);
         }
         for (; row < rows; row++)
         {
             var x = input.Slice(row * n, n);
             var count = ActiveInputs(x, 1, active);
-            OneRow(x, active[..count], output[(row * outputStride)..], relu);
+            if (Vector512.IsHardwareAccelerated) LinearKernel512.OneRow(_kernelWeights, x, active[..count], output[(row * outputStride)..], relu);
+            else LinearKernel256.OneRow(_kernelWeights, x, active[..count], output[(row * outputStride)..], relu);
         }
     }
 
@@ -103,103 +105,12 @@ public sealed class LinearLayer : NeuralLayer
         }
         return count;
     }
-
-    private void FourRows(ReadOnlySpan<float> input, ReadOnlySpan<int> active, Span<float> output, int outputStride, bool relu)
-    {
-        var n = InputWidth;
-        ref var x0 = ref MemoryMarshal.GetReference(input);
-        ref var x1 = ref Unsafe.Add(ref x0, n);
-        ref var x2 = ref Unsafe.Add(ref x0, 2 * n);
-        ref var x3 = ref Unsafe.Add(ref x0, 3 * n);
-        ref var wt = ref MemoryMarshal.GetArrayDataReference(_transposed);
-        ref var b = ref MemoryMarshal.GetArrayDataReference(_paddedBias);
-        var o = 0;
-        for (; o + TileVectors * Lane <= _stride; o += TileVectors * Lane)
-        {
-            var b0 = Vector256.LoadUnsafe(ref b, (nuint)o);
-            var b1 = Vector256.LoadUnsafe(ref b, (nuint)(o + Lane));
-            var b2 = Vector256.LoadUnsafe(ref b, (nuint)(o + 2 * Lane));
-            Vector256<float> a00 = b0, a01 = b1, a02 = b2, a10 = b0, a11 = b1, a12 = b2;
-            Vector256<float> a20 = b0, a21 = b1, a22 = b2, a30 = b0, a31 = b1, a32 = b2;
-            foreach (var i in active)
-            {
-                ref var w = ref Unsafe.Add(ref wt, i * _stride + o);
-                var w0 = Vector256.LoadUnsafe(ref w);
-                var w1 = Vector256.LoadUnsafe(ref w, Lane);
-                var w2 = Vector256.LoadUnsafe(ref w, 2 * Lane);
-                var v = Vector256.Create(Unsafe.Add(ref x0, i));
-                a00 = Vector256.FusedMultiplyAdd(v, w0, a00);
-                a01 = Vector256.FusedMultiplyAdd(v, w1, a01);
-                a02 = Vector256.FusedMultiplyAdd(v, w2, a02);
-                v = Vector256.Create(Unsafe.Add(ref x1, i));
-                a10 = Vector256.FusedMultiplyAdd(v, w0, a10);
-                a11 = Vector256.FusedMultiplyAdd(v, w1, a11);
-                a12 = Vector256.FusedMultiplyAdd(v, w2, a12);
-                v = Vector256.Create(Unsafe.Add(ref x2, i));
-                a20 = Vector256.FusedMultiplyAdd(v, w0, a20);
-                a21 = Vector256.FusedMultiplyAdd(v, w1, a21);
-                a22 = Vector256.FusedMultiplyAdd(v, w2, a22);
-                v = Vector256.Create(Unsafe.Add(ref x3, i));
-                a30 = Vector256.FusedMultiplyAdd(v, w0, a30);
-                a31 = Vector256.FusedMultiplyAdd(v, w1, a31);
-                a32 = Vector256.FusedMultiplyAdd(v, w2, a32);
-            }
-            Store(output, o, relu, a00, a01, a02);
-            Store(output[outputStride..], o, relu, a10, a11, a12);
-            Store(output[(2 * outputStride)..], o, relu, a20, a21, a22);
-            Store(output[(3 * outputStride)..], o, relu, a30, a31, a32);
-        }
-        for (; o < _stride; o += Lane)
-        {
-            var bias = Vector256.LoadUnsafe(ref b, (nuint)o);
-            Vector256<float> a0 = bias, a1 = bias, a2 = bias, a3 = bias;
-            foreach (var i in active)
-            {
-                var w = Vector256.LoadUnsafe(ref Unsafe.Add(ref wt, i * _stride + o));
-                a0 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref x0, i)), w, a0);
-                a1 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref x1, i)), w, a1);
-                a2 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref x2, i)), w, a2);
-                a3 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref x3, i)), w, a3);
-            }
-            Store(output, o, relu, a0);
-            Store(output[outputStride..], o, relu, a1);
-            Store(output[(2 * outputStride)..], o, relu, a2);
-            Store(output[(3 * outputStride)..], o, relu, a3);
-        }
-    }
-
-    private void OneRow(ReadOnlySpan<float> input, ReadOnlySpan<int> active, Span<float> output, bool relu)
-    {
-        ref var x = ref MemoryMarshal.GetReference(input);
-        ref var wt = ref MemoryMarshal.GetArrayDataReference(_transposed);
-        ref var b = ref MemoryMarshal.GetArrayDataReference(_paddedBias);
-        for (var o = 0; o < _stride; o += Lane)
-        {
-            var a = Vector256.LoadUnsafe(ref b, (nuint)o);
-            foreach (var i in active)
-                a = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref x, i)), Vector256.LoadUnsafe(ref Unsafe.Add(ref wt, i * _stride + o)), a);
-            Store(output, o, relu, a);
-        }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Store(Span<float> row, int o, bool relu, Vector256<float> a0, Vector256<float> a1, Vector256<float> a2)
-    {
-        Store(row, o, relu, a0);
-        Store(row, o + Lane, relu, a1);
-        Store(row, o + 2 * Lane, relu, a2);
-    }
-
-    /// <summary>Stores one vector of outputs, dropping the padding lanes past <see cref="NeuralLayer.OutputWidth"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Store(Span<float> row, int o, bool relu, Vector256<float> values)
-    {
-        if (relu) values = Vector256.Max(values, Vector256<float>.Zero);
-        if (o + Lane <= OutputWidth)
-        {
-            values.StoreUnsafe(ref MemoryMarshal.GetReference(row), (nuint)o);
-            return;
-        }
-        for (var k = 0; o + k < OutputWidth; k++) row[o + k] = values.GetElement(k);
-    }
 }
+
+/// <summary>A linear layer's weights as its kernels read them.</summary>
+/// <param name="Transposed">Wᵀ, <c>[in, Stride]</c> row-major, zero-padded.</param>
+/// <param name="Bias">The bias, zero-padded to <paramref name="Stride"/>.</param>
+/// <param name="InputWidth">Inputs.</param>
+/// <param name="OutputWidth">Outputs.</param>
+/// <param name="Stride">Outputs rounded up to whole 512-bit vectors (so both kernels read the same arrays).</param>
+internal readonly record struct LinearWeights(float[] Transposed, float[] Bias, int InputWidth, int OutputWidth, int Stride);

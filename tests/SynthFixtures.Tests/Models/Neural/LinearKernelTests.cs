@@ -48,6 +48,29 @@ public class LinearKernelTests
     }
 
     [Fact]
+    public void The_256_and_512_bit_kernels_give_the_same_bits()
+    {
+        // Each output lane is the same chain of fused multiply-adds in both, so machines with and without AVX-512 agree.
+        var random = new SynthRandom(10);
+        const int inputs = 61, outputs = 149;
+        var layer = new LinearLayer(inputs, outputs, Values(random, inputs * outputs), Values(random, outputs));
+        var input = Values(random, 4 * inputs);
+        var active = Enumerable.Range(0, inputs).Where(i => i % 7 != 3).ToArray();   // some inputs skipped, as zeros would be
+        foreach (var relu in new[] { false, true })
+        {
+            var (narrow, wide) = (new float[4 * outputs], new float[4 * outputs]);
+            LinearKernel256.FourRows(layer.KernelWeights, input, active, narrow, outputs, relu);
+            LinearKernel512.FourRows(layer.KernelWeights, input, active, wide, outputs, relu);
+            Assert.Equal(narrow, wide);
+            var (one256, one512) = (new float[outputs], new float[outputs]);
+            LinearKernel256.OneRow(layer.KernelWeights, input.AsSpan(inputs, inputs), active, one256, relu);
+            LinearKernel512.OneRow(layer.KernelWeights, input.AsSpan(inputs, inputs), active, one512, relu);
+            Assert.Equal(one256, one512);
+            Assert.Equal(narrow.AsSpan(outputs, outputs).ToArray(), one256);
+        }
+    }
+
+    [Fact]
     public void A_residual_block_folds_batch_norm_without_changing_its_result()
     {
         var random = new SynthRandom(9);
