@@ -7,8 +7,8 @@ namespace SynthFixtures.Models.Neural;
 /// </summary>
 /// <remarks>
 /// The kernel keeps a transposed copy of W (<c>[in, out]</c>, each row padded to whole 512-bit vectors) and computes
-/// a tile of 4 rows × 3 vectors of outputs in twelve accumulators (<see cref="LinearKernel256"/>, or
-/// <see cref="LinearKernel512"/> where the CPU has AVX-512): each step broadcasts one input of each row and
+/// a tile of 4 rows × 3 vectors of outputs in twelve accumulators (<see cref="LinearKernel{TVectors, TVector}"/>, on
+/// 512-bit vectors where the CPU has AVX-512): each step broadcasts one input of each row and
 /// loads one row of Wᵀ, so there are no horizontal sums and each weight is loaded once per four rows. Every output is
 /// a chain of fused multiply-adds b + x₀w₀ + x₁w₁ + … in input order, whichever tile or row group computed it, so a
 /// row's result never depends on how many rows were asked for or on the vector width. Inputs that are zero in every
@@ -79,15 +79,15 @@ public sealed class LinearLayer : NeuralLayer
         {
             var x = input.Slice(row * n, 4 * n);
             var count = ActiveInputs(x, 4, active);
-            if (Vector512.IsHardwareAccelerated) LinearKernel512.FourRows(_kernelWeights, x, active[..count], output[(row * outputStride)..], outputStride, relu);
-            else LinearKernel256.FourRows(_kernelWeights, x, active[..count], output[(row * outputStride)..], outputStride, relu);
+            if (Vector512.IsHardwareAccelerated) LinearKernel<Vectors512, Vector512<float>>.FourRows(_kernelWeights, x, active[..count], output[(row * outputStride)..], outputStride, relu);
+            else LinearKernel<Vectors256, Vector256<float>>.FourRows(_kernelWeights, x, active[..count], output[(row * outputStride)..], outputStride, relu);
         }
         for (; row < rows; row++)
         {
             var x = input.Slice(row * n, n);
             var count = ActiveInputs(x, 1, active);
-            if (Vector512.IsHardwareAccelerated) LinearKernel512.OneRow(_kernelWeights, x, active[..count], output[(row * outputStride)..], relu);
-            else LinearKernel256.OneRow(_kernelWeights, x, active[..count], output[(row * outputStride)..], relu);
+            if (Vector512.IsHardwareAccelerated) LinearKernel<Vectors512, Vector512<float>>.OneRow(_kernelWeights, x, active[..count], output[(row * outputStride)..], relu);
+            else LinearKernel<Vectors256, Vector256<float>>.OneRow(_kernelWeights, x, active[..count], output[(row * outputStride)..], relu);
         }
     }
 

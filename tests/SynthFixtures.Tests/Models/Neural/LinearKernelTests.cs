@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using SynthFixtures.Models.Neural;
 using SynthFixtures.Randomness;
 
@@ -59,12 +60,12 @@ public class LinearKernelTests
         foreach (var relu in new[] { false, true })
         {
             var (narrow, wide) = (new float[4 * outputs], new float[4 * outputs]);
-            LinearKernel256.FourRows(layer.KernelWeights, input, active, narrow, outputs, relu);
-            LinearKernel512.FourRows(layer.KernelWeights, input, active, wide, outputs, relu);
+            LinearKernel<Vectors256, Vector256<float>>.FourRows(layer.KernelWeights, input, active, narrow, outputs, relu);
+            LinearKernel<Vectors512, Vector512<float>>.FourRows(layer.KernelWeights, input, active, wide, outputs, relu);
             Assert.Equal(narrow, wide);
             var (one256, one512) = (new float[outputs], new float[outputs]);
-            LinearKernel256.OneRow(layer.KernelWeights, input.AsSpan(inputs, inputs), active, one256, relu);
-            LinearKernel512.OneRow(layer.KernelWeights, input.AsSpan(inputs, inputs), active, one512, relu);
+            LinearKernel<Vectors256, Vector256<float>>.OneRow(layer.KernelWeights, input.AsSpan(inputs, inputs), active, one256, relu);
+            LinearKernel<Vectors512, Vector512<float>>.OneRow(layer.KernelWeights, input.AsSpan(inputs, inputs), active, one512, relu);
             Assert.Equal(one256, one512);
             Assert.Equal(narrow.AsSpan(outputs, outputs).ToArray(), one256);
         }
