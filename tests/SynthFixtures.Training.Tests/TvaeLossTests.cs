@@ -1,4 +1,5 @@
 using SynthFixtures.Randomness;
+using SynthFixtures.Training.Optimisation;
 using SynthFixtures.Training.Tvae;
 using SynthFixtures.Transforms.Modes;
 using static TorchSharp.torch;
@@ -33,7 +34,8 @@ public class TvaeLossTests
         }
 
         using var batched = new TvaeLoss(spans, width, factor: 2);
-        var fast = Evaluate((x, s) => batched.Compute(x, real, s, mean, logVariance));
+        using var constants = new KeptScalars();
+        var fast = Evaluate((x, s) => batched.Compute(x, real, s, mean, logVariance, constants));
         var reference = Evaluate((x, s) => PerSpan(x, real, s, spans, mean, logVariance, factor: 2));
 
         Assert.Equal(reference.Loss, fast.Loss, 1e-3 * Math.Abs(reference.Loss));

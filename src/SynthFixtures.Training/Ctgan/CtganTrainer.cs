@@ -1,6 +1,7 @@
 using SynthFixtures.Models.Neural;
 using SynthFixtures.Randomness;
 using SynthFixtures.Training.Networks;
+using SynthFixtures.Training.Optimisation;
 using SynthFixtures.Training.Validation;
 using SynthFixtures.Transforms.Modes;
 using TorchSharp;
@@ -52,9 +53,9 @@ public static class CtganTrainer
         using var table = tensor(data, [rows, width]);
         using var generator = CtganGenerator.Create(options.EmbeddingWidth + vector.Width, options.GeneratorWidths, width);
         using var discriminator = new CtganDiscriminator(width + vector.Width, options.DiscriminatorWidths, options.Pac);
-        using var optimizerG = optim.Adam(generator.parameters(), options.GeneratorLearningRate, 0.5, 0.9, weight_decay: options.GeneratorWeightDecay);
-        using var optimizerD = optim.Adam(discriminator.parameters(), options.DiscriminatorLearningRate, 0.5, 0.9, weight_decay: options.DiscriminatorWeightDecay);
-        using var noCollection = new NoCollectionSteps();
+        using var optimizerG = new AdamOptimizer(generator.parameters(), options.GeneratorLearningRate, 0.5, 0.9, weightDecay: options.GeneratorWeightDecay);
+        using var optimizerD = new AdamOptimizer(discriminator.parameters(), options.DiscriminatorLearningRate, 0.5, 0.9, weightDecay: options.DiscriminatorWeightDecay);
+        using var constants = new KeptScalars();
         var batch = options.BatchSize;
         var steps = Math.Max(rows / batch, 1);
         var lossesG = new List<double>(options.Epochs);
@@ -77,7 +78,6 @@ public static class CtganTrainer
                 for (var d = 0; d < options.DiscriminatorSteps; d++)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    noCollection.BeforeStep();
                     using var scope = NewDisposeScope();
                     var (c, _, columns, categories) = sampler.Sample(batch, random);
                     var conditions = tensor(c, [batch, vector.Width]);
@@ -86,30 +86,29 @@ public static class CtganTrainer
                     var realRows = sampler.RealRows(permutation.Select(i => columns[i]).ToArray(), permutation.Select(i => categories[i]).ToArray(), random);
                     var realConditions = conditions.index_select(0, tensor(permutation.Select(i => (long)i).ToArray()));
                     var real = table.index_select(0, tensor(realRows));
-                    var fake = CtganLosses.Activate(Generate(conditions), spans, options.Temperature);
+                    var fake = CtganLosses.Activate(Generate(conditions), spans, options.Temperature, constants);
                     var realInput = WithConditions(real, realConditions);
                     var fakeInput = WithConditions(fake, conditions);
                     var lossD = -(discriminator.forward(realInput).mean() - discriminator.forward(fakeInput.detach()).mean());
-                    var penalty = CtganLosses.GradientPenalty(discriminator, realInput, fakeInput, options.GradientPenalty);
-                    optimizerD.zero_grad();
+                    var penalty = CtganLosses.GradientPenalty(discriminator, realInput, fakeInput, options.GradientPenalty, constants);
+                    optimizerD.ZeroGrad();
                     (lossD + penalty).backward();
-                    optimizerD.step();
+                    optimizerD.Step();
                     totalD += (lossD + penalty).item<float>();
                 }
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    noCollection.BeforeStep();
                     using var scope = NewDisposeScope();
                     var (c, m, _, _) = sampler.Sample(batch, random);
                     var conditions = tensor(c, [batch, vector.Width]);
                     var mask = tensor(m, [batch, vector.Columns]);
                     var raw = Generate(conditions);
-                    var fake = CtganLosses.Activate(raw, spans, options.Temperature);
+                    var fake = CtganLosses.Activate(raw, spans, options.Temperature, constants);
                     var lossG = -discriminator.forward(WithConditions(fake, conditions)).mean();
-                    if (vector.Columns > 0) lossG += CtganLosses.ConditionLoss(raw, categorySpans, conditions, mask);
-                    optimizerG.zero_grad();
+                    if (vector.Columns > 0) lossG += CtganLosses.ConditionLoss(raw, categorySpans, conditions, mask, constants);
+                    optimizerG.ZeroGrad();
                     lossG.backward();
-                    optimizerG.step();
+                    optimizerG.Step();
                     totalG += lossG.item<float>();
                 }
             }

@@ -1,3 +1,4 @@
+using SynthFixtures.Training.Optimisation;
 using SynthFixtures.Transforms.Modes;
 using static TorchSharp.torch;
 
@@ -12,7 +13,7 @@ namespace SynthFixtures.Training.Tvae;
 /// gathered at once, and every one-hot span is gathered into one <c>[B, spans, longest]</c> block padded with a large
 /// negative logit, whose log-softmax along the last axis is each span's log-softmax (padding gets probability 0). The
 /// cross-entropy against the true one-hot is then −Σ target · log p. Small operations dominate at this network size,
-/// so this is what an epoch's time is made of.
+/// so this is what an epoch's time is made of. Constants go through <see cref="KeptScalars"/>.
 /// </remarks>
 internal sealed class TvaeLoss : IDisposable
 {
@@ -39,7 +40,7 @@ internal sealed class TvaeLoss : IDisposable
         _factor = factor;
     }
 
-    public Tensor Compute(Tensor reconstruction, Tensor real, Tensor sigma, Tensor mean, Tensor logVariance)
+    public Tensor Compute(Tensor reconstruction, Tensor real, Tensor sigma, Tensor mean, Tensor logVariance, KeptScalars k)
     {
         var rows = real.shape[0];
         var terms = new List<Tensor>(2);
@@ -47,16 +48,16 @@ internal sealed class TvaeLoss : IDisposable
         {
             var std = sigma.index_select(0, _alphaColumns);
             var error = real.index_select(1, _alphaColumns) - reconstruction.index_select(1, _alphaColumns).tanh();
-            terms.Add((error.square() / (2 * std.square())).sum() + std.log().sum() * rows);
+            terms.Add((error.square() / (std.square() * k[2])).sum() + std.log().sum() * k[rows]);
         }
         if (_spans > 0)
         {
-            var logits = cat([reconstruction, full(rows, 1, PaddingLogit)], 1).index_select(1, _spanColumns).view(rows, _spans, _longest);
+            var logits = cat([reconstruction, full(rows, 1, k[PaddingLogit])], 1).index_select(1, _spanColumns).view(rows, _spans, _longest);
             var target = cat([real, zeros(rows, 1)], 1).index_select(1, _spanColumns).view(rows, _spans, _longest);
             terms.Add(-(target * logits.log_softmax(2)).sum());
         }
-        var reconstructionLoss = stack(terms).sum() * _factor / rows;
-        var kl = -0.5 * (1 + logVariance - mean * mean - logVariance.exp()).sum() / rows;
+        var reconstructionLoss = stack(terms).sum() * k[_factor] / k[rows];
+        var kl = (logVariance + k[1] - mean * mean - logVariance.exp()).sum() * k[-0.5] / k[rows];
         return reconstructionLoss + kl;
     }
 

@@ -1,6 +1,7 @@
 using SynthFixtures.Models.Neural;
 using SynthFixtures.Randomness;
 using SynthFixtures.Training.Networks;
+using SynthFixtures.Training.Optimisation;
 using SynthFixtures.Training.Validation;
 using SynthFixtures.Transforms.Modes;
 using TorchSharp;
@@ -42,9 +43,9 @@ public static class TvaeTrainer
         using var decoder = TvaeDecoder.Create(options.EmbeddingWidth, options.DecoderWidths, width);
         using var sigma = new TorchSharp.Modules.Parameter(full(width, 0.1f));
         var parameters = encoder.parameters().Concat(decoder.parameters()).Append(sigma).ToList();
-        using var optimizer = optim.Adam(parameters, options.LearningRate, weight_decay: options.WeightDecay);
+        using var optimizer = new AdamOptimizer(parameters, options.LearningRate, weightDecay: options.WeightDecay);
+        using var constants = new KeptScalars();
         using var lossFunction = new TvaeLoss(spans, width, options.LossFactor);
-        using var noCollection = new NoCollectionSteps();
 
         var losses = new List<double>(options.Epochs);
         var order = Enumerable.Range(0, rows).Select(i => (long)i).ToArray();
@@ -55,18 +56,17 @@ public static class TvaeTrainer
             for (var start = 0; start < rows; start += options.BatchSize)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                noCollection.BeforeStep();
                 using var scope = NewDisposeScope();
                 var count = Math.Min(options.BatchSize, rows - start);
                 var real = table.index_select(0, tensor(order.AsSpan(start, count).ToArray()));
                 var (mean, logVariance) = encoder.forward(real);
-                var z = randn_like(mean) * (0.5 * logVariance).exp() + mean;
+                var z = randn_like(mean) * (logVariance * constants[0.5]).exp() + mean;
                 var reconstruction = decoder.forward(z);
-                var loss = lossFunction.Compute(reconstruction, real, sigma, mean, logVariance);
-                optimizer.zero_grad();
+                var loss = lossFunction.Compute(reconstruction, real, sigma, mean, logVariance, constants);
+                optimizer.ZeroGrad();
                 loss.backward();
-                optimizer.step();
-                using (no_grad()) sigma.clamp_(0.01, 1.0);
+                optimizer.Step();
+                using (no_grad()) sigma.clamp_(constants[0.01], constants[1.0]);
                 total += loss.item<float>() * count;
             }
             losses.Add(total / rows);
