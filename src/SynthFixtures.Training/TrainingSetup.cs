@@ -22,7 +22,6 @@ internal static class TrainingSetup
     {
         TorchRuntime.EnsureLoaded();
         if (threads is { } count) set_num_threads(count);
-        FlushDenormals.Enable();
         manual_seed(seed);
     }
 }
