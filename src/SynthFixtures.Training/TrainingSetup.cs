@@ -17,10 +17,15 @@ internal static class TrainingSetup
         return width;
     }
 
-    /// <summary>Loads libtorch, sets its thread count when asked, and seeds its (process-wide) generator.</summary>
+    /// <summary>
+    /// Loads libtorch, flushes subnormals on this thread, sets libtorch's thread count when asked, and seeds its
+    /// (process-wide) generator. Call it on a <see cref="TrainingThread"/>, which owns the flush mode.
+    /// </summary>
     public static void StartTorch(int? threads, long seed)
     {
+        if (!TrainingThread.IsCurrent) throw new InvalidOperationException("Training must run on a TrainingThread: it changes the thread's floating-point mode.");
         TorchRuntime.EnsureLoaded();
+        FlushDenormals.Enable();
         if (threads is { } count) set_num_threads(count);
         manual_seed(seed);
     }

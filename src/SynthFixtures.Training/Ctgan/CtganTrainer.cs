@@ -39,7 +39,11 @@ public static class CtganTrainer
     /// <exception cref="OperationCanceledException">Training was cancelled.</exception>
     /// <exception cref="ArgumentException">Early stopping is set without <paramref name="validationScore"/>, or the reverse.</exception>
     public static CtganModel Train(float[] data, int rows, IReadOnlyList<OutputSpan> spans, CtganOptions? options = null,
-        IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default, Func<CtganModel, double>? validationScore = null)
+        IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default, Func<CtganModel, double>? validationScore = null) =>
+        TrainingThread.Run(() => TrainOnThisThread(data, rows, spans, options, progress, cancellationToken, validationScore));
+
+    private static CtganModel TrainOnThisThread(float[] data, int rows, IReadOnlyList<OutputSpan> spans, CtganOptions? options,
+        IProgress<TrainingProgress>? progress, CancellationToken cancellationToken, Func<CtganModel, double>? validationScore)
     {
         options ??= new CtganOptions();
         options.Validate();

@@ -30,7 +30,11 @@ public static class TvaeTrainer
     /// <exception cref="OperationCanceledException">Training was cancelled.</exception>
     /// <exception cref="ArgumentException">Early stopping is set without <paramref name="validationScore"/>, or the reverse.</exception>
     public static TvaeModel Train(float[] data, int rows, IReadOnlyList<OutputSpan> spans, TvaeOptions? options = null,
-        IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default, Func<TvaeModel, double>? validationScore = null)
+        IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default, Func<TvaeModel, double>? validationScore = null) =>
+        TrainingThread.Run(() => TrainOnThisThread(data, rows, spans, options, progress, cancellationToken, validationScore));
+
+    private static TvaeModel TrainOnThisThread(float[] data, int rows, IReadOnlyList<OutputSpan> spans, TvaeOptions? options,
+        IProgress<TrainingProgress>? progress, CancellationToken cancellationToken, Func<TvaeModel, double>? validationScore)
     {
         options ??= new TvaeOptions();
         options.Validate();

@@ -22,6 +22,7 @@ internal static class DirichletProcessMixture
     private const double Nu0 = 1.0;
     private const double W0Inverse = 1.0;
     private const double LloydIterations = 10;
+    private const double EmptyComponentFloor = 1e-300;
     private static readonly double HalfLogTwoPi = 0.5 * Math.Log(2 * Math.PI);
 
     /// <summary>Iterations between attempts to merge two components.</summary>
@@ -192,8 +193,9 @@ internal static class DirichletProcessMixture
         {
             var r = work.Weighted.AsSpan();
             TensorPrimitives.Multiply(resp.AsSpan(c * n, n), w, r);
-            // The tiny floor keeps an empty component's statistics finite (its posterior is then the prior).
-            var nk = TensorPrimitives.Sum<double>(r) + 10 * double.Epsilon;
+            // The tiny floor keeps an empty component's statistics finite (its posterior is then the prior). It must be a
+            // normal double: a subnormal one reads as 0 on a thread that flushes subnormals (as training threads do), and 0/0 is NaN.
+            var nk = TensorPrimitives.Sum<double>(r) + EmptyComponentFloor;
             var xbar = TensorPrimitives.Dot<double>(r, z) / nk;
             TensorPrimitives.Subtract(z, xbar, scratch);
             TensorPrimitives.Multiply(scratch, scratch, scratch);
