@@ -22,7 +22,7 @@ internal static class CtganLosses
             {
                 // Gumbel-softmax: softmax((logits + g) / τ) with g = −log(−log U).
                 var gumbel = -(-(rand_like(slice).clamp_min(k[1e-10])).log()).log();
-                parts.Add(((slice + gumbel) / k[tau]).softmax(1));
+                parts.Add((slice.Plus(gumbel) / k[tau]).softmax(1));
             }
         }
         return cat(parts, 1);
@@ -35,10 +35,10 @@ internal static class CtganLosses
         var width = real.shape[1];
         var pac = discriminator.Pac;
         var alpha = rand(rows / pac, 1, 1).expand(rows / pac, pac, width).reshape(rows, width);
-        var interpolates = (alpha * real + (ones_like(alpha) - alpha) * fake).detach().requires_grad_(true);
+        var interpolates = (alpha * real).Plus((ones_like(alpha) - alpha) * fake).detach().requires_grad_(true);
         var scores = discriminator.forward(interpolates);
         var gradients = autograd.grad([scores], [interpolates], [ones_like(scores)], retain_graph: true, create_graph: true)[0];
-        var norms = (gradients.reshape(-1, pac * width).square().sum(1) + k[1e-12]).sqrt() - k[1];
+        var norms = gradients.reshape(-1, pac * width).square().sum(1).Plus(k[1e-12]).sqrt() - k[1];
         return (norms * norms).mean() * k[lambda];
     }
 

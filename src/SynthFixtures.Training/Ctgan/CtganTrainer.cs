@@ -93,12 +93,13 @@ public static class CtganTrainer
                     var fake = CtganLosses.Activate(Generate(conditions), spans, options.Temperature, constants);
                     var realInput = WithConditions(real, realConditions);
                     var fakeInput = WithConditions(fake, conditions);
-                    var lossD = -(discriminator.forward(realInput).mean() - discriminator.forward(fakeInput.detach()).mean());
+                    var lossD = -((discriminator.forward(realInput).mean() - discriminator.forward(fakeInput.detach()).mean()));
                     var penalty = CtganLosses.GradientPenalty(discriminator, realInput, fakeInput, options.GradientPenalty, constants);
                     optimizerD.ZeroGrad();
-                    (lossD + penalty).backward();
+                    var lossWithPenalty = lossD.Plus(penalty);
+                    lossWithPenalty.backward();
                     optimizerD.Step();
-                    totalD += (lossD + penalty).item<float>();
+                    totalD += lossWithPenalty.item<float>();
                 }
                 {
                     cancellationToken.ThrowIfCancellationRequested();
@@ -109,7 +110,7 @@ public static class CtganTrainer
                     var raw = Generate(conditions);
                     var fake = CtganLosses.Activate(raw, spans, options.Temperature, constants);
                     var lossG = -discriminator.forward(WithConditions(fake, conditions)).mean();
-                    if (vector.Columns > 0) lossG += CtganLosses.ConditionLoss(raw, categorySpans, conditions, mask, constants);
+                    if (vector.Columns > 0) lossG = lossG.Plus(CtganLosses.ConditionLoss(raw, categorySpans, conditions, mask, constants));
                     optimizerG.ZeroGrad();
                     lossG.backward();
                     optimizerG.Step();

@@ -64,7 +64,7 @@ public static class TvaeTrainer
                 var count = Math.Min(options.BatchSize, rows - start);
                 var real = table.index_select(0, tensor(order.AsSpan(start, count).ToArray()));
                 var (mean, logVariance) = encoder.forward(real);
-                var z = randn_like(mean) * (logVariance * constants[0.5]).exp() + mean;
+                var z = (randn_like(mean) * (logVariance * constants[0.5]).exp()).Plus(mean);
                 var reconstruction = decoder.forward(z);
                 var loss = lossFunction.Compute(reconstruction, real, sigma, mean, logVariance, constants);
                 optimizer.ZeroGrad();
