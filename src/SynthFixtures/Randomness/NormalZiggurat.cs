@@ -21,32 +21,31 @@ internal static class NormalZiggurat
     private static readonly double[] X = Edges();
     private static readonly double[] F = X.Select(Density).ToArray();
 
-    /// <summary>One draw from N(0, 1).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static double Next(SynthRandom random)
+    /// <summary>Fills <paramref name="destination"/> with draws from N(0, 1), rounded to float.</summary>
+    public static void Fill(ref Xoshiro256 random, Span<float> destination)
     {
         ref var edges = ref MemoryMarshal.GetArrayDataReference(X);
-        while (true)
+        for (var i = 0; i < destination.Length; i++)
         {
-            var bits = random.NextUInt64();
-            var layer = (int)(bits & 0xFF);
-            var negative = (bits & 0x100) != 0;
-            // layer + 1 ≤ 256 < X.Length: the reads need no bounds checks.
-            var x = (bits >> 11) * (1.0 / (1UL << 53)) * Unsafe.Add(ref edges, layer);
-            if (x < Unsafe.Add(ref edges, layer + 1)) return negative ? -x : x;     // inside the layer's rectangle under the curve
-            if (Slow(random, layer, ref x)) return negative ? -x : x;
+            double x;
+            ulong bits;
+            while (true)
+            {
+                bits = random.Next();
+                var layer = (int)(bits & 0xFF);
+                // layer + 1 ≤ 256 < X.Length: the reads need no bounds checks.
+                x = (bits >> 11) * (1.0 / (1UL << 53)) * Unsafe.Add(ref edges, layer);
+                if (x < Unsafe.Add(ref edges, layer + 1)) break;     // inside the layer's rectangle under the curve
+                if (Slow(ref random, layer, ref x)) break;
+            }
+            // The sign from bit 8, without a branch: a coin flip is the one branch a CPU cannot predict.
+            destination[i] = (float)BitConverter.Int64BitsToDouble(BitConverter.DoubleToInt64Bits(x) ^ (long)((bits & 0x100) << 55));
         }
-    }
-
-    /// <summary>Fills <paramref name="destination"/> with draws from N(0, 1), rounded to float.</summary>
-    public static void Fill(SynthRandom random, Span<float> destination)
-    {
-        for (var i = 0; i < destination.Length; i++) destination[i] = (float)Next(random);
     }
 
     /// <summary>The rare cases: the base layer's tail beyond r, or a point in a layer's wedge, accepted under the curve.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static bool Slow(SynthRandom random, int layer, ref double x)
+    private static bool Slow(ref Xoshiro256 random, int layer, ref double x)
     {
         if (layer == 0)
         {

@@ -1,4 +1,3 @@
-using System.Numerics;
 using System.Runtime.CompilerServices;
 
 namespace SynthFixtures.Randomness;
@@ -12,17 +11,14 @@ namespace SynthFixtures.Randomness;
 /// </summary>
 public sealed class SynthRandom
 {
-    private ulong _s0, _s1, _s2, _s3;
+    private Xoshiro256 _state;
     private double? _spareNormal;
 
     /// <summary>Creates a stream from a seed.</summary>
     public SynthRandom(long seed)
     {
         var sm = unchecked((ulong)seed);
-        _s0 = SplitMix(ref sm);
-        _s1 = SplitMix(ref sm);
-        _s2 = SplitMix(ref sm);
-        _s3 = SplitMix(ref sm);
+        _state = new Xoshiro256(SplitMix(ref sm), SplitMix(ref sm), SplitMix(ref sm), SplitMix(ref sm));
         Seed = seed;
     }
 
@@ -37,18 +33,7 @@ public sealed class SynthRandom
 
     /// <summary>The next 64 random bits.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public ulong NextUInt64()
-    {
-        var result = BitOperations.RotateLeft(_s1 * 5, 7) * 9;
-        var t = _s1 << 17;
-        _s2 ^= _s0;
-        _s3 ^= _s1;
-        _s1 ^= _s2;
-        _s0 ^= _s3;
-        _s2 ^= t;
-        _s3 = BitOperations.RotateLeft(_s3, 45);
-        return result;
-    }
+    public ulong NextUInt64() => _state.Next();
 
     /// <summary>A uniform double in [0, 1) with 53 random bits.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -105,7 +90,10 @@ public sealed class SynthRandom
     /// </summary>
     public void FillNormal(Span<float> destination)
     {
-        NormalZiggurat.Fill(this, destination);
+        // The state is copied to a local for the loop (the JIT keeps a local struct in registers, not a field) and back.
+        var state = _state;
+        NormalZiggurat.Fill(ref state, destination);
+        _state = state;
     }
 
     /// <summary>A stable 64-bit FNV-1a hash of a string (UTF-16 code units), unlike <see cref="string.GetHashCode()"/> which changes per process.</summary>

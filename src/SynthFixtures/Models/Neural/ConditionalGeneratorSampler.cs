@@ -1,3 +1,4 @@
+using System.Buffers;
 using SynthFixtures.Randomness;
 using SynthFixtures.Transforms.Modes;
 
@@ -25,20 +26,39 @@ public static class ConditionalGeneratorSampler
         ArgumentNullException.ThrowIfNull(conditions);
         ArgumentNullException.ThrowIfNull(random);
         ArgumentOutOfRangeException.ThrowIfNegative(rows);
+        var output = new float[rows * generator.OutputWidth];
+        SampleInto(generator, spans, conditions, rows, random, fixedCondition, output);
+        return output;
+    }
+
+    /// <summary>As <see cref="Sample"/>, into <paramref name="output"/> (<c>rows × OutputWidth</c>), with a pooled input buffer.</summary>
+    internal static void SampleInto(FeedForwardNetwork generator, IReadOnlyList<OutputSpan> spans, ConditionVector conditions, int rows,
+        SynthRandom random, (int Column, int Category)? fixedCondition, Span<float> output)
+    {
         var inputWidth = generator.InputWidth;
         var noise = inputWidth - conditions.Width;
         if (noise < 1) throw new ArgumentException("The generator has no room for noise beside the condition vector.", nameof(generator));
-        var input = new float[rows * inputWidth];
-        for (var row = 0; row < rows; row++)
+        var input = ArrayPool<float>.Shared.Rent(rows * inputWidth);
+        try
         {
-            var at = row * inputWidth;
-            random.FillNormal(input.AsSpan(at, noise));
-            var vector = input.AsSpan(at + noise, conditions.Width);
-            if (fixedCondition is { } fixedHot) vector[conditions.Offset(fixedHot.Column) + fixedHot.Category] = 1;
-            else conditions.Draw(random, vector);
+            for (var row = 0; row < rows; row++)
+            {
+                var at = row * inputWidth;
+                random.FillNormal(input.AsSpan(at, noise));
+                var vector = input.AsSpan(at + noise, conditions.Width);
+                if (fixedCondition is { } fixedHot)
+                {
+                    vector.Clear();   // a pooled buffer holds earlier values
+                    vector[conditions.Offset(fixedHot.Column) + fixedHot.Category] = 1;
+                }
+                else conditions.Draw(random, vector);
+            }
+            generator.ForwardInto(input.AsSpan(0, rows * inputWidth), rows, output);
         }
-        var output = generator.Forward(input, rows);
+        finally
+        {
+            ArrayPool<float>.Shared.Return(input);
+        }
         OutputActivation.Sample(output, generator.OutputWidth, spans, random);
-        return output;
     }
 }

@@ -82,6 +82,111 @@ internal static class LinearKernel<TVectors, TVector>
         }
     }
 
+    /// <summary>As <see cref="FourRows"/> for 8 rows: 24 accumulators, for 512-bit vectors' 32 registers; each weight is loaded once per eight rows.</summary>
+    public static void EightRows(in LinearWeights weights, ReadOnlySpan<float> input, ReadOnlySpan<int> active, Span<float> output, int outputStride, bool relu)
+    {
+        var n = weights.InputWidth;
+        var stride = weights.Stride;
+        var width = weights.OutputWidth;
+        ref var x0 = ref MemoryMarshal.GetReference(input);
+        ref var x1 = ref Unsafe.Add(ref x0, 1 * n);
+        ref var x2 = ref Unsafe.Add(ref x0, 2 * n);
+        ref var x3 = ref Unsafe.Add(ref x0, 3 * n);
+        ref var x4 = ref Unsafe.Add(ref x0, 4 * n);
+        ref var x5 = ref Unsafe.Add(ref x0, 5 * n);
+        ref var x6 = ref Unsafe.Add(ref x0, 6 * n);
+        ref var x7 = ref Unsafe.Add(ref x0, 7 * n);
+        ref var wt = ref MemoryMarshal.GetArrayDataReference(weights.Transposed);
+        ref var b = ref MemoryMarshal.GetArrayDataReference(weights.Bias);
+        var o = 0;
+        for (; o + TileVectors * Lane <= stride; o += TileVectors * Lane)
+        {
+            var b0 = TVectors.Load(ref b, (nuint)o);
+            var b1 = TVectors.Load(ref b, (nuint)(o + Lane));
+            var b2 = TVectors.Load(ref b, (nuint)(o + 2 * Lane));
+            TVector a00 = b0, a01 = b1, a02 = b2;
+            TVector a10 = b0, a11 = b1, a12 = b2;
+            TVector a20 = b0, a21 = b1, a22 = b2;
+            TVector a30 = b0, a31 = b1, a32 = b2;
+            TVector a40 = b0, a41 = b1, a42 = b2;
+            TVector a50 = b0, a51 = b1, a52 = b2;
+            TVector a60 = b0, a61 = b1, a62 = b2;
+            TVector a70 = b0, a71 = b1, a72 = b2;
+            foreach (var i in active)
+            {
+                ref var w = ref Unsafe.Add(ref wt, i * stride + o);
+                var w0 = TVectors.Load(ref w, 0);
+                var w1 = TVectors.Load(ref w, (nuint)Lane);
+                var w2 = TVectors.Load(ref w, (nuint)(2 * Lane));
+                var v0 = TVectors.Broadcast(Unsafe.Add(ref x0, i));
+                a00 = TVectors.MultiplyAdd(v0, w0, a00);
+                a01 = TVectors.MultiplyAdd(v0, w1, a01);
+                a02 = TVectors.MultiplyAdd(v0, w2, a02);
+                var v1 = TVectors.Broadcast(Unsafe.Add(ref x1, i));
+                a10 = TVectors.MultiplyAdd(v1, w0, a10);
+                a11 = TVectors.MultiplyAdd(v1, w1, a11);
+                a12 = TVectors.MultiplyAdd(v1, w2, a12);
+                var v2 = TVectors.Broadcast(Unsafe.Add(ref x2, i));
+                a20 = TVectors.MultiplyAdd(v2, w0, a20);
+                a21 = TVectors.MultiplyAdd(v2, w1, a21);
+                a22 = TVectors.MultiplyAdd(v2, w2, a22);
+                var v3 = TVectors.Broadcast(Unsafe.Add(ref x3, i));
+                a30 = TVectors.MultiplyAdd(v3, w0, a30);
+                a31 = TVectors.MultiplyAdd(v3, w1, a31);
+                a32 = TVectors.MultiplyAdd(v3, w2, a32);
+                var v4 = TVectors.Broadcast(Unsafe.Add(ref x4, i));
+                a40 = TVectors.MultiplyAdd(v4, w0, a40);
+                a41 = TVectors.MultiplyAdd(v4, w1, a41);
+                a42 = TVectors.MultiplyAdd(v4, w2, a42);
+                var v5 = TVectors.Broadcast(Unsafe.Add(ref x5, i));
+                a50 = TVectors.MultiplyAdd(v5, w0, a50);
+                a51 = TVectors.MultiplyAdd(v5, w1, a51);
+                a52 = TVectors.MultiplyAdd(v5, w2, a52);
+                var v6 = TVectors.Broadcast(Unsafe.Add(ref x6, i));
+                a60 = TVectors.MultiplyAdd(v6, w0, a60);
+                a61 = TVectors.MultiplyAdd(v6, w1, a61);
+                a62 = TVectors.MultiplyAdd(v6, w2, a62);
+                var v7 = TVectors.Broadcast(Unsafe.Add(ref x7, i));
+                a70 = TVectors.MultiplyAdd(v7, w0, a70);
+                a71 = TVectors.MultiplyAdd(v7, w1, a71);
+                a72 = TVectors.MultiplyAdd(v7, w2, a72);
+            }
+            Store(output, o, width, relu, a00, a01, a02);
+            Store(output[outputStride..], o, width, relu, a10, a11, a12);
+            Store(output[(2 * outputStride)..], o, width, relu, a20, a21, a22);
+            Store(output[(3 * outputStride)..], o, width, relu, a30, a31, a32);
+            Store(output[(4 * outputStride)..], o, width, relu, a40, a41, a42);
+            Store(output[(5 * outputStride)..], o, width, relu, a50, a51, a52);
+            Store(output[(6 * outputStride)..], o, width, relu, a60, a61, a62);
+            Store(output[(7 * outputStride)..], o, width, relu, a70, a71, a72);
+        }
+        for (; o < stride; o += Lane)
+        {
+            var bias = TVectors.Load(ref b, (nuint)o);
+            TVector a0 = bias, a1 = bias, a2 = bias, a3 = bias, a4 = bias, a5 = bias, a6 = bias, a7 = bias;
+            foreach (var i in active)
+            {
+                var w = TVectors.Load(ref Unsafe.Add(ref wt, i * stride + o), 0);
+                a0 = TVectors.MultiplyAdd(TVectors.Broadcast(Unsafe.Add(ref x0, i)), w, a0);
+                a1 = TVectors.MultiplyAdd(TVectors.Broadcast(Unsafe.Add(ref x1, i)), w, a1);
+                a2 = TVectors.MultiplyAdd(TVectors.Broadcast(Unsafe.Add(ref x2, i)), w, a2);
+                a3 = TVectors.MultiplyAdd(TVectors.Broadcast(Unsafe.Add(ref x3, i)), w, a3);
+                a4 = TVectors.MultiplyAdd(TVectors.Broadcast(Unsafe.Add(ref x4, i)), w, a4);
+                a5 = TVectors.MultiplyAdd(TVectors.Broadcast(Unsafe.Add(ref x5, i)), w, a5);
+                a6 = TVectors.MultiplyAdd(TVectors.Broadcast(Unsafe.Add(ref x6, i)), w, a6);
+                a7 = TVectors.MultiplyAdd(TVectors.Broadcast(Unsafe.Add(ref x7, i)), w, a7);
+            }
+            Store(output, o, width, relu, a0);
+            Store(output[outputStride..], o, width, relu, a1);
+            Store(output[(2 * outputStride)..], o, width, relu, a2);
+            Store(output[(3 * outputStride)..], o, width, relu, a3);
+            Store(output[(4 * outputStride)..], o, width, relu, a4);
+            Store(output[(5 * outputStride)..], o, width, relu, a5);
+            Store(output[(6 * outputStride)..], o, width, relu, a6);
+            Store(output[(7 * outputStride)..], o, width, relu, a7);
+        }
+    }
+
     public static void OneRow(in LinearWeights weights, ReadOnlySpan<float> input, ReadOnlySpan<int> active, Span<float> output, bool relu)
     {
         var stride = weights.Stride;

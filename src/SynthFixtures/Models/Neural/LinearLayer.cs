@@ -75,6 +75,13 @@ public sealed class LinearLayer : NeuralLayer
             throw new ArgumentException("Input or output is too short for the rows asked for.");
         var active = n <= 2048 ? stackalloc int[n] : new int[n];
         var row = 0;
+        if (Vector512.IsHardwareAccelerated)
+            for (; row + 8 <= rows; row += 8)
+            {
+                var x = input.Slice(row * n, 8 * n);
+                var count = ActiveInputs(x, 8, active);
+                LinearKernel<Vectors512, Vector512<float>>.EightRows(_kernelWeights, x, active[..count], output[(row * outputStride)..], outputStride, relu);
+            }
         for (; row + 4 <= rows; row += 4)
         {
             var x = input.Slice(row * n, 4 * n);

@@ -1,3 +1,4 @@
+using System.Buffers;
 using SynthFixtures.Randomness;
 using SynthFixtures.Sampling;
 
@@ -52,9 +53,18 @@ internal sealed class NeuralBlockSampler(NeuralSynthModel model, NeuralCondition
 
     private (double[]?[] Numbers, int[]?[] Codes) DrawBlock(int block)
     {
-        var matrix = model.Draw(BlockSize, stream.Derive(block), plan.FixedCondition);
+        var length = BlockSize * model.Transformer.Width;
+        var matrix = ArrayPool<float>.Shared.Rent(length);   // large-object sizes: pooled, or every collection is a full one
         var (numbers, codes) = Allocate(BlockSize);
-        model.Transformer.DecodeInto(matrix, BlockSize, numbers, codes, 0);
+        try
+        {
+            model.DrawInto(BlockSize, stream.Derive(block), plan.FixedCondition, matrix.AsSpan(0, length));
+            model.Transformer.DecodeInto(matrix.AsSpan(0, length), BlockSize, numbers, codes, 0);
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(matrix);
+        }
         for (var t = 0; t < numbers.Length; t++)
         {
             if (numbers[t] is not { } values) continue;

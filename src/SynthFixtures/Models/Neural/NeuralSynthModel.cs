@@ -110,10 +110,16 @@ public sealed class NeuralSynthModel : SynthModel
         return new SampledTable(Metadata, columns, rows);
     }
 
-    /// <summary>Draws <paramref name="rows"/> rows in the transformer's layout (one-hot spans already sampled), optionally with one condition-vector entry fixed.</summary>
-    internal float[] Draw(int rows, SynthRandom random, (int Column, int Category)? fixedCondition) => Conditions is { } vector
-        ? ConditionalGeneratorSampler.Sample(Network, Transformer.Spans, vector, rows, random, fixedCondition)
-        : VaeDecoderSampler.SampleLogits(Network, Parameters.Sigmas, Transformer.Spans, rows, random);
+    /// <summary>
+    /// Draws <paramref name="rows"/> rows in the transformer's layout into <paramref name="output"/> (<c>rows × Width</c>),
+    /// optionally with one condition-vector entry fixed. One-hot spans hold a sampled one-hot (CTGAN) or the logits
+    /// whose argmax decoding takes (TVAE).
+    /// </summary>
+    internal void DrawInto(int rows, SynthRandom random, (int Column, int Category)? fixedCondition, Span<float> output)
+    {
+        if (Conditions is { } vector) ConditionalGeneratorSampler.SampleInto(Network, Transformer.Spans, vector, rows, random, fixedCondition, output);
+        else VaeDecoderSampler.SampleLogitsInto(Network, Parameters.Sigmas, Transformer.Spans, rows, random, output);
+    }
 
     /// <inheritdoc />
     public override IReadOnlyList<ColumnModelSummary> DescribeColumns() => Metadata.Columns.Select((meta, i) =>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using SynthFixtures.Randomness;
 using SynthFixtures.Transforms.Modes;
 
@@ -30,23 +31,44 @@ public static class VaeDecoderSampler
     internal static float[] SampleLogits(FeedForwardNetwork decoder, ReadOnlySpan<float> sigmas, IReadOnlyList<OutputSpan> spans, int rows, SynthRandom random)
     {
         ArgumentNullException.ThrowIfNull(decoder);
+        if (rows < 0) throw new ArgumentOutOfRangeException(nameof(rows));
+        var output = new float[rows * decoder.OutputWidth];
+        SampleLogitsInto(decoder, sigmas, spans, rows, random, output);
+        return output;
+    }
+
+    /// <summary>As <see cref="SampleLogits"/>, into <paramref name="output"/> (<c>rows × OutputWidth</c>), with pooled buffers for z and the noise.</summary>
+    internal static void SampleLogitsInto(FeedForwardNetwork decoder, ReadOnlySpan<float> sigmas, IReadOnlyList<OutputSpan> spans, int rows, SynthRandom random, Span<float> output)
+    {
+        ArgumentNullException.ThrowIfNull(decoder);
         ArgumentNullException.ThrowIfNull(spans);
         ArgumentNullException.ThrowIfNull(random);
         if (rows < 0) throw new ArgumentOutOfRangeException(nameof(rows));
         var width = decoder.OutputWidth;
         if (sigmas.Length != width) throw new ArgumentException($"Expected {width} σ values.", nameof(sigmas));
-        var z = new float[rows * decoder.InputWidth];
-        random.FillNormal(z);
-        var output = decoder.Forward(z, rows);
-        var alphas = spans.Where(s => s.Activation == SpanActivation.Tanh).Select(s => s.Start).ToArray();
-        var noise = new float[rows * alphas.Length];
-        random.FillNormal(noise);
-        for (var row = 0; row < rows; row++)
-            for (var a = 0; a < alphas.Length; a++)
-            {
-                ref var alpha = ref output[row * width + alphas[a]];
-                alpha = MathF.Tanh(alpha) + sigmas[alphas[a]] * noise[row * alphas.Length + a];
-            }
-        return output;
+        var alphas = new int[spans.Count];
+        var alphaCount = 0;
+        foreach (var span in spans)
+            if (span.Activation == SpanActivation.Tanh) alphas[alphaCount++] = span.Start;
+        var zLength = rows * decoder.InputWidth;
+        var z = ArrayPool<float>.Shared.Rent(Math.Max(zLength, rows * alphaCount));
+        try
+        {
+            random.FillNormal(z.AsSpan(0, zLength));
+            decoder.ForwardInto(z.AsSpan(0, zLength), rows, output);
+            // The decoder has read z: its buffer now takes the α noise.
+            var noise = z.AsSpan(0, rows * alphaCount);
+            random.FillNormal(noise);
+            for (var row = 0; row < rows; row++)
+                for (var a = 0; a < alphaCount; a++)
+                {
+                    ref var alpha = ref output[row * width + alphas[a]];
+                    alpha = MathF.Tanh(alpha) + sigmas[alphas[a]] * noise[row * alphaCount + a];
+                }
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(z);
+        }
     }
 }
