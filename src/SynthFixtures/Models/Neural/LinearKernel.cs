@@ -82,20 +82,17 @@ internal static class LinearKernel<TVectors, TVector>
         }
     }
 
-    /// <summary>As <see cref="FourRows"/> for 8 rows: 24 accumulators, for 512-bit vectors' 32 registers; each weight is loaded once per eight rows.</summary>
-    public static void EightRows(in LinearWeights weights, ReadOnlySpan<float> input, ReadOnlySpan<int> active, Span<float> output, int outputStride, bool relu)
+    /// <summary>
+    /// As <see cref="FourRows"/> for 8 rows: 24 accumulators, for 512-bit vectors' 32 registers; each weight is loaded
+    /// once per eight rows. The inputs come interleaved (<c>interleaved[i · 8 + r]</c> is row r's input i), so one
+    /// base register serves all eight broadcasts: eight row pointers would not fit in the general registers beside the
+    /// loop's own.
+    /// </summary>
+    public static void EightRows(in LinearWeights weights, ReadOnlySpan<float> interleaved, ReadOnlySpan<int> active, Span<float> output, int outputStride, bool relu)
     {
-        var n = weights.InputWidth;
         var stride = weights.Stride;
         var width = weights.OutputWidth;
-        ref var x0 = ref MemoryMarshal.GetReference(input);
-        ref var x1 = ref Unsafe.Add(ref x0, 1 * n);
-        ref var x2 = ref Unsafe.Add(ref x0, 2 * n);
-        ref var x3 = ref Unsafe.Add(ref x0, 3 * n);
-        ref var x4 = ref Unsafe.Add(ref x0, 4 * n);
-        ref var x5 = ref Unsafe.Add(ref x0, 5 * n);
-        ref var x6 = ref Unsafe.Add(ref x0, 6 * n);
-        ref var x7 = ref Unsafe.Add(ref x0, 7 * n);
+        ref var x = ref MemoryMarshal.GetReference(interleaved);
         ref var wt = ref MemoryMarshal.GetArrayDataReference(weights.Transposed);
         ref var b = ref MemoryMarshal.GetArrayDataReference(weights.Bias);
         var o = 0;
@@ -118,35 +115,36 @@ internal static class LinearKernel<TVectors, TVector>
                 var w0 = TVectors.Load(ref w, 0);
                 var w1 = TVectors.Load(ref w, (nuint)Lane);
                 var w2 = TVectors.Load(ref w, (nuint)(2 * Lane));
-                var v0 = TVectors.Broadcast(Unsafe.Add(ref x0, i));
+                ref var xi = ref Unsafe.Add(ref x, i * 8);
+                var v0 = TVectors.Broadcast(Unsafe.Add(ref xi, 0));
                 a00 = TVectors.MultiplyAdd(v0, w0, a00);
                 a01 = TVectors.MultiplyAdd(v0, w1, a01);
                 a02 = TVectors.MultiplyAdd(v0, w2, a02);
-                var v1 = TVectors.Broadcast(Unsafe.Add(ref x1, i));
+                var v1 = TVectors.Broadcast(Unsafe.Add(ref xi, 1));
                 a10 = TVectors.MultiplyAdd(v1, w0, a10);
                 a11 = TVectors.MultiplyAdd(v1, w1, a11);
                 a12 = TVectors.MultiplyAdd(v1, w2, a12);
-                var v2 = TVectors.Broadcast(Unsafe.Add(ref x2, i));
+                var v2 = TVectors.Broadcast(Unsafe.Add(ref xi, 2));
                 a20 = TVectors.MultiplyAdd(v2, w0, a20);
                 a21 = TVectors.MultiplyAdd(v2, w1, a21);
                 a22 = TVectors.MultiplyAdd(v2, w2, a22);
-                var v3 = TVectors.Broadcast(Unsafe.Add(ref x3, i));
+                var v3 = TVectors.Broadcast(Unsafe.Add(ref xi, 3));
                 a30 = TVectors.MultiplyAdd(v3, w0, a30);
                 a31 = TVectors.MultiplyAdd(v3, w1, a31);
                 a32 = TVectors.MultiplyAdd(v3, w2, a32);
-                var v4 = TVectors.Broadcast(Unsafe.Add(ref x4, i));
+                var v4 = TVectors.Broadcast(Unsafe.Add(ref xi, 4));
                 a40 = TVectors.MultiplyAdd(v4, w0, a40);
                 a41 = TVectors.MultiplyAdd(v4, w1, a41);
                 a42 = TVectors.MultiplyAdd(v4, w2, a42);
-                var v5 = TVectors.Broadcast(Unsafe.Add(ref x5, i));
+                var v5 = TVectors.Broadcast(Unsafe.Add(ref xi, 5));
                 a50 = TVectors.MultiplyAdd(v5, w0, a50);
                 a51 = TVectors.MultiplyAdd(v5, w1, a51);
                 a52 = TVectors.MultiplyAdd(v5, w2, a52);
-                var v6 = TVectors.Broadcast(Unsafe.Add(ref x6, i));
+                var v6 = TVectors.Broadcast(Unsafe.Add(ref xi, 6));
                 a60 = TVectors.MultiplyAdd(v6, w0, a60);
                 a61 = TVectors.MultiplyAdd(v6, w1, a61);
                 a62 = TVectors.MultiplyAdd(v6, w2, a62);
-                var v7 = TVectors.Broadcast(Unsafe.Add(ref x7, i));
+                var v7 = TVectors.Broadcast(Unsafe.Add(ref xi, 7));
                 a70 = TVectors.MultiplyAdd(v7, w0, a70);
                 a71 = TVectors.MultiplyAdd(v7, w1, a71);
                 a72 = TVectors.MultiplyAdd(v7, w2, a72);
@@ -167,14 +165,15 @@ internal static class LinearKernel<TVectors, TVector>
             foreach (var i in active)
             {
                 var w = TVectors.Load(ref Unsafe.Add(ref wt, i * stride + o), 0);
-                a0 = TVectors.MultiplyAdd(TVectors.Broadcast(Unsafe.Add(ref x0, i)), w, a0);
-                a1 = TVectors.MultiplyAdd(TVectors.Broadcast(Unsafe.Add(ref x1, i)), w, a1);
-                a2 = TVectors.MultiplyAdd(TVectors.Broadcast(Unsafe.Add(ref x2, i)), w, a2);
-                a3 = TVectors.MultiplyAdd(TVectors.Broadcast(Unsafe.Add(ref x3, i)), w, a3);
-                a4 = TVectors.MultiplyAdd(TVectors.Broadcast(Unsafe.Add(ref x4, i)), w, a4);
-                a5 = TVectors.MultiplyAdd(TVectors.Broadcast(Unsafe.Add(ref x5, i)), w, a5);
-                a6 = TVectors.MultiplyAdd(TVectors.Broadcast(Unsafe.Add(ref x6, i)), w, a6);
-                a7 = TVectors.MultiplyAdd(TVectors.Broadcast(Unsafe.Add(ref x7, i)), w, a7);
+                ref var xi = ref Unsafe.Add(ref x, i * 8);
+                a0 = TVectors.MultiplyAdd(TVectors.Broadcast(Unsafe.Add(ref xi, 0)), w, a0);
+                a1 = TVectors.MultiplyAdd(TVectors.Broadcast(Unsafe.Add(ref xi, 1)), w, a1);
+                a2 = TVectors.MultiplyAdd(TVectors.Broadcast(Unsafe.Add(ref xi, 2)), w, a2);
+                a3 = TVectors.MultiplyAdd(TVectors.Broadcast(Unsafe.Add(ref xi, 3)), w, a3);
+                a4 = TVectors.MultiplyAdd(TVectors.Broadcast(Unsafe.Add(ref xi, 4)), w, a4);
+                a5 = TVectors.MultiplyAdd(TVectors.Broadcast(Unsafe.Add(ref xi, 5)), w, a5);
+                a6 = TVectors.MultiplyAdd(TVectors.Broadcast(Unsafe.Add(ref xi, 6)), w, a6);
+                a7 = TVectors.MultiplyAdd(TVectors.Broadcast(Unsafe.Add(ref xi, 7)), w, a7);
             }
             Store(output, o, width, relu, a0);
             Store(output[outputStride..], o, width, relu, a1);

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace SynthFixtures.Models.Neural;
@@ -75,13 +76,15 @@ public sealed class LinearLayer : NeuralLayer
             throw new ArgumentException("Input or output is too short for the rows asked for.");
         var active = n <= 2048 ? stackalloc int[n] : new int[n];
         var row = 0;
-        if (Vector512.IsHardwareAccelerated)
+        if (Vector512.IsHardwareAccelerated && rows >= 8)
+        {
+            var interleaved = n <= 1024 ? stackalloc float[8 * n] : new float[8 * n];
             for (; row + 8 <= rows; row += 8)
             {
-                var x = input.Slice(row * n, 8 * n);
-                var count = ActiveInputs(x, 8, active);
-                LinearKernel<Vectors512, Vector512<float>>.EightRows(_kernelWeights, x, active[..count], output[(row * outputStride)..], outputStride, relu);
+                var count = Interleave(input.Slice(row * n, 8 * n), interleaved, active);
+                LinearKernel<Vectors512, Vector512<float>>.EightRows(_kernelWeights, interleaved, active[..count], output[(row * outputStride)..], outputStride, relu);
             }
+        }
         for (; row + 4 <= rows; row += 4)
         {
             var x = input.Slice(row * n, 4 * n);
@@ -96,6 +99,28 @@ public sealed class LinearLayer : NeuralLayer
             if (Vector512.IsHardwareAccelerated) LinearKernel<Vectors512, Vector512<float>>.OneRow(_kernelWeights, x, active[..count], output[(row * outputStride)..], relu);
             else LinearKernel<Vectors256, Vector256<float>>.OneRow(_kernelWeights, x, active[..count], output[(row * outputStride)..], relu);
         }
+    }
+
+    /// <summary>
+    /// Copies 8 rows of inputs into <paramref name="interleaved"/> (<c>[i · 8 + r]</c>) and writes the indices of the
+    /// inputs that are non-zero in at least one of them, checking each input's eight values with one comparison.
+    /// </summary>
+    private int Interleave(ReadOnlySpan<float> x, Span<float> interleaved, Span<int> active)
+    {
+        var n = InputWidth;
+        for (var r = 0; r < 8; r++)
+        {
+            var source = x.Slice(r * n, n);
+            for (var i = 0; i < n; i++) interleaved[i * 8 + r] = source[i];
+        }
+        ref var first = ref MemoryMarshal.GetReference(interleaved);
+        var count = 0;
+        for (var i = 0; i < n; i++)
+        {
+            active[count] = i;
+            count += Vector256.EqualsAll(Vector256.LoadUnsafe(ref first, (nuint)(i * 8)), Vector256<float>.Zero) ? 0 : 1;
+        }
+        return count;
     }
 
     /// <summary>Writes the indices of the inputs that are non-zero in at least one of the <paramref name="rows"/> rows.</summary>

@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using SynthFixtures.Randomness;
@@ -62,35 +63,41 @@ public static class OutputActivation
         var padded = (width + 15) / 16 * 16;   // whole vectors; the padding stays 0
         var shifted = padded <= 1024 ? stackalloc float[padded] : new float[padded];
         Span<int> maxima = layout.Length <= 256 ? stackalloc int[layout.Length] : new int[layout.Length];
+        ref var shiftedFirst = ref MemoryMarshal.GetReference(shifted);
         for (var at = 0; at < rows.Length; at += width)
         {
             var row = rows.Slice(at, width);
+            // The spans lie inside the row (checked above), so the loops index it without bounds checks.
+            ref var rowFirst = ref MemoryMarshal.GetReference(row);
             for (var s = 0; s < layout.Length; s++)
             {
-                var (start, length) = (layout[s].Start, layout[s].Length);
+                var (start, end) = (layout[s].Start, layout[s].Start + layout[s].Length);
                 if (layout[s].Activation == SpanActivation.Tanh)
                 {
-                    shifted.Slice(start, length).Clear();
+                    for (var k = start; k < end; k++) Unsafe.Add(ref shiftedFirst, k) = 0;
                     continue;
                 }
                 var best = start;
-                for (var k = start + 1; k < start + length; k++)
-                    if (row[k] > row[best]) best = k;
-                maxima[s] = best;
-                var max = row[best];
-                for (var k = start; k < start + length; k++) shifted[k] = row[k] - max;
+                var max = Unsafe.Add(ref rowFirst, start);
+                for (var k = start + 1; k < end; k++)
+                {
+                    var value = Unsafe.Add(ref rowFirst, k);
+                    if (value > max) (best, max) = (k, value);
+                }
+                maxima[s] = best - start;
+                for (var k = start; k < end; k++) Unsafe.Add(ref shiftedFirst, k) = Unsafe.Add(ref rowFirst, k) - max;
             }
             ExpInPlace(shifted);
             for (var s = 0; s < layout.Length; s++)
             {
                 var (start, length) = (layout[s].Start, layout[s].Length);
-                var values = row.Slice(start, length);
                 if (layout[s].Activation == SpanActivation.Tanh)
                 {
-                    for (var k = 0; k < length; k++) values[k] = MathF.Tanh(values[k]);
+                    for (var k = start; k < start + length; k++) Unsafe.Add(ref rowFirst, k) = MathF.Tanh(Unsafe.Add(ref rowFirst, k));
                     continue;
                 }
-                OneHot(values, DrawCategory(shifted.Slice(start, length), maxima[s] - start, random));
+                var hot = DrawCategory(shifted.Slice(start, length), maxima[s], random);
+                for (var k = 0; k < length; k++) Unsafe.Add(ref rowFirst, start + k) = k == hot ? 1 : 0;   // the one-hot, without a call to clear
             }
         }
     }
@@ -112,18 +119,20 @@ public static class OutputActivation
         else TensorPrimitives.Exp(values, values);
     }
 
-    /// <summary>A category drawn by inverse CDF from <paramref name="weights"/> (exp(logit − max), unnormalised).</summary>
-    private static int DrawCategory(ReadOnlySpan<float> weights, int likeliest, SynthRandom random)
+    /// <summary>
+    /// A category drawn by inverse CDF from <paramref name="weights"/> (exp(logit − max), unnormalised; overwritten by
+    /// their running sums): the number of running sums at or below u · total, the first category whose running sum
+    /// passes it. Counting has no data-dependent branch, which a search's random exit point would mispredict.
+    /// </summary>
+    private static int DrawCategory(Span<float> weights, int likeliest, SynthRandom random)
     {
-        var total = 0f;
-        foreach (var w in weights) total += w;
-        var u = random.NextDouble() * total;
-        for (var k = 0; k < weights.Length; k++)
-        {
-            u -= weights[k];
-            if (u < 0) return k;
-        }
-        return likeliest;   // rounding left the running sum below u
+        ref var first = ref MemoryMarshal.GetReference(weights);
+        var running = 0f;
+        for (var k = 0; k < weights.Length; k++) Unsafe.Add(ref first, k) = running += Unsafe.Add(ref first, k);
+        var target = (float)(random.NextDouble() * running);
+        var below = 0;
+        for (var k = 0; k < weights.Length; k++) below += Unsafe.Add(ref first, k) <= target ? 1 : 0;
+        return below < weights.Length ? below : likeliest;   // all at or below: rounding put the target at the total
     }
 
     private delegate void SpanAction(Span<float> values, SpanActivation activation);

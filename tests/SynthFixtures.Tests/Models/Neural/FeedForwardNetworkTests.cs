@@ -57,6 +57,44 @@ public class FeedForwardNetworkTests
         Assert.Throws<ArgumentException>(() => new FeedForwardNetwork([new LinearLayer(2, 3, new float[6], new float[3]), new LinearLayer(2, 1, new float[2], new float[1])]));
 
     [Fact]
+    public void Sampled_one_hots_follow_the_softmax_of_large_logits_in_every_span()
+    {
+        // exp(500) overflows float: only shifting each span by its own maximum keeps these finite. Two spans far
+        // apart in scale, with an α between them, in rows wider than one vector.
+        var spans = new[]
+        {
+            new OutputSpan("a", 0, 4, SpanActivation.Softmax, SpanRole.Category),
+            new OutputSpan("x", 4, 1, SpanActivation.Tanh, SpanRole.Alpha),
+            new OutputSpan("b", 5, 14, SpanActivation.Softmax, SpanRole.Category),
+        };
+        const int width = 19, rows = 20_000;
+        var a = new[] { 500f, 500 + MathF.Log(2), 500 + MathF.Log(3), -500f };            // p = 1/6, 2/6, 3/6, 0
+        var b = Enumerable.Range(0, 14).Select(k => k == 13 ? -80f : -100f).ToArray();     // p(13) = 1/(1 + 13e⁻²⁰) ≈ 1
+        var values = new float[rows * width];
+        for (var r = 0; r < rows; r++)
+        {
+            a.CopyTo(values, r * width);
+            values[r * width + 4] = 0.5f;
+            b.CopyTo(values, r * width + 5);
+        }
+
+        OutputActivation.Sample(values, width, spans, new SynthRandom(3));
+
+        var counts = new int[4];
+        for (var r = 0; r < rows; r++)
+        {
+            var row = values.AsSpan(r * width, width);
+            Assert.Equal(1f, row[..4].ToArray().Sum());
+            Assert.Equal(1f, row[5..].ToArray().Sum());
+            Assert.Equal(1f, row[18]);
+            Assert.Equal(MathF.Tanh(0.5f), row[4], 1e-6f);
+            counts[row[..4].IndexOf(1f)]++;
+        }
+        Assert.Equal(0, counts[3]);
+        for (var k = 0; k < 3; k++) Assert.InRange(counts[k] / (double)rows, (k + 1) / 6.0 - 0.015, (k + 1) / 6.0 + 0.015);
+    }
+
+    [Fact]
     public void Sampled_one_hots_follow_the_softmax_and_repeat_for_a_seed()
     {
         var spans = new[] { new OutputSpan("c", 0, 2, SpanActivation.Softmax, SpanRole.Category), new OutputSpan("x", 2, 1, SpanActivation.Tanh, SpanRole.Alpha) };
