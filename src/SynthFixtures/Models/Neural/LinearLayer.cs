@@ -1,5 +1,7 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace SynthFixtures.Models.Neural;
 
@@ -108,19 +110,61 @@ public sealed class LinearLayer : NeuralLayer
     private int Interleave(ReadOnlySpan<float> x, Span<float> interleaved, Span<int> active)
     {
         var n = InputWidth;
-        for (var r = 0; r < 8; r++)
-        {
-            var source = x.Slice(r * n, n);
-            for (var i = 0; i < n; i++) interleaved[i * 8 + r] = source[i];
-        }
+        ref var source = ref MemoryMarshal.GetReference(x);
         ref var first = ref MemoryMarshal.GetReference(interleaved);
+        var i = 0;
+        if (Avx.IsSupported)
+            for (; i + 8 <= n; i += 8) Transpose8x8(ref Unsafe.Add(ref source, i), n, ref Unsafe.Add(ref first, i * 8));
+        for (; i < n; i++)
+            for (var r = 0; r < 8; r++) Unsafe.Add(ref first, i * 8 + r) = Unsafe.Add(ref source, r * n + i);
         var count = 0;
-        for (var i = 0; i < n; i++)
+        for (i = 0; i < n; i++)
         {
             active[count] = i;
             count += Vector256.EqualsAll(Vector256.LoadUnsafe(ref first, (nuint)(i * 8)), Vector256<float>.Zero) ? 0 : 1;
         }
         return count;
+    }
+
+    /// <summary>
+    /// Eight inputs of eight rows (row r at <c>source[r · n …]</c>) into eight interleaved groups (<c>destination[k · 8 + r]</c>):
+    /// the standard 8 × 8 transpose in unpacks, shuffles and lane permutes, where scalar copies would cost a store each.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Transpose8x8(ref float source, int n, ref float destination)
+    {
+        var r0 = Vector256.LoadUnsafe(ref source);
+        var r1 = Vector256.LoadUnsafe(ref source, (nuint)n);
+        var r2 = Vector256.LoadUnsafe(ref source, (nuint)(2 * n));
+        var r3 = Vector256.LoadUnsafe(ref source, (nuint)(3 * n));
+        var r4 = Vector256.LoadUnsafe(ref source, (nuint)(4 * n));
+        var r5 = Vector256.LoadUnsafe(ref source, (nuint)(5 * n));
+        var r6 = Vector256.LoadUnsafe(ref source, (nuint)(6 * n));
+        var r7 = Vector256.LoadUnsafe(ref source, (nuint)(7 * n));
+        var t0 = Avx.UnpackLow(r0, r1);
+        var t1 = Avx.UnpackHigh(r0, r1);
+        var t2 = Avx.UnpackLow(r2, r3);
+        var t3 = Avx.UnpackHigh(r2, r3);
+        var t4 = Avx.UnpackLow(r4, r5);
+        var t5 = Avx.UnpackHigh(r4, r5);
+        var t6 = Avx.UnpackLow(r6, r7);
+        var t7 = Avx.UnpackHigh(r6, r7);
+        var u0 = Avx.Shuffle(t0, t2, 0x44);
+        var u1 = Avx.Shuffle(t0, t2, 0xEE);
+        var u2 = Avx.Shuffle(t1, t3, 0x44);
+        var u3 = Avx.Shuffle(t1, t3, 0xEE);
+        var u4 = Avx.Shuffle(t4, t6, 0x44);
+        var u5 = Avx.Shuffle(t4, t6, 0xEE);
+        var u6 = Avx.Shuffle(t5, t7, 0x44);
+        var u7 = Avx.Shuffle(t5, t7, 0xEE);
+        Avx.Permute2x128(u0, u4, 0x20).StoreUnsafe(ref destination);
+        Avx.Permute2x128(u1, u5, 0x20).StoreUnsafe(ref destination, 8);
+        Avx.Permute2x128(u2, u6, 0x20).StoreUnsafe(ref destination, 16);
+        Avx.Permute2x128(u3, u7, 0x20).StoreUnsafe(ref destination, 24);
+        Avx.Permute2x128(u0, u4, 0x31).StoreUnsafe(ref destination, 32);
+        Avx.Permute2x128(u1, u5, 0x31).StoreUnsafe(ref destination, 40);
+        Avx.Permute2x128(u2, u6, 0x31).StoreUnsafe(ref destination, 48);
+        Avx.Permute2x128(u3, u7, 0x31).StoreUnsafe(ref destination, 56);
     }
 
     /// <summary>Writes the indices of the inputs that are non-zero in at least one of the <paramref name="rows"/> rows.</summary>

@@ -6,9 +6,9 @@ namespace SynthFixtures.Models.Neural;
 
 /// <summary>
 /// Draws a neural model's rows block by block: block b always comes from stream <c>Derive(b)</c> and is decoded on
-/// its own, and blocks are merged in order, so the rows kept do not depend on thread count or timing. Without
-/// conditions every row of the first blocks is kept; with conditions each row must pass the plan's exact checks, and
-/// the candidate budget bounds the work.
+/// its own, so the rows kept do not depend on thread count or timing. Without a filter every row of the first blocks
+/// is kept, each block decoding straight into its own rows of the result; with conditions blocks are drawn a few at a
+/// time and merged in order, each row must pass the plan's exact checks, and the candidate budget bounds the work.
 /// </summary>
 internal sealed class NeuralBlockSampler(NeuralSynthModel model, NeuralConditionPlan plan, SynthRandom stream)
 {
@@ -18,16 +18,24 @@ internal sealed class NeuralBlockSampler(NeuralSynthModel model, NeuralCondition
     public (double[]?[] Numbers, int[]?[] Codes) Fill(int rows, ParallelOptions parallel, long candidateBudget)
     {
         var (numbers, codes) = Allocate(rows);
+        if (!plan.NeedsFilter)
+        {
+            // Every row is kept, so block b owns rows [b · BlockSize, …) of the result and decodes straight into them:
+            // no per-block columns, no serial merge between rounds of blocks.
+            var blocks = (rows + BlockSize - 1) / BlockSize;
+            Parallel.For(0, blocks, parallel, block => DrawBlockInto(block, numbers, codes, block * BlockSize, Math.Min(BlockSize, rows - block * BlockSize)));
+            return (numbers, codes);
+        }
         var workers = Math.Max(1, parallel.MaxDegreeOfParallelism > 0 ? parallel.MaxDegreeOfParallelism : Environment.ProcessorCount);
         var accepted = 0;
         long drawn = 0;
         var nextBlock = 0;
         while (accepted < rows)
         {
-            if (plan.NeedsFilter && drawn >= candidateBudget)
+            if (drawn >= candidateBudget)
                 throw ConditionErrors.TooRare(accepted, drawn, rows, candidateBudget, plan.Conditions.Select(c => (c, (double?)null)));
-            // A few blocks per worker at a time bounds the memory of a large sample; the rows kept do not depend on it.
-            var batch = plan.NeedsFilter ? Math.Max(2, 2 * workers) : Math.Min(4 * workers, (rows - accepted + BlockSize - 1) / BlockSize);
+            // A few blocks per worker at a time bounds the work past the last row needed; the rows kept do not depend on it.
+            var batch = Math.Max(2, 2 * workers);
             var blocks = new (double[]?[] Numbers, int[]?[] Codes)[batch];
             var first = nextBlock;
             Parallel.For(0, batch, parallel, i => blocks[i] = DrawBlock(first + i));
@@ -36,7 +44,7 @@ internal sealed class NeuralBlockSampler(NeuralSynthModel model, NeuralCondition
             {
                 for (var row = 0; row < BlockSize && accepted < rows; row++)
                 {
-                    if (plan.NeedsFilter && !plan.Accepts(n, c, row)) continue;
+                    if (!plan.Accepts(n, c, row)) continue;
                     for (var t = 0; t < n.Length; t++)
                     {
                         if (n[t] is { } values) numbers[t]![accepted] = values[row];
@@ -53,13 +61,23 @@ internal sealed class NeuralBlockSampler(NeuralSynthModel model, NeuralCondition
 
     private (double[]?[] Numbers, int[]?[] Codes) DrawBlock(int block)
     {
-        var length = BlockSize * model.Transformer.Width;
-        var matrix = ArrayPool<float>.Shared.Rent(length);   // large-object sizes: pooled, or every collection is a full one
         var (numbers, codes) = Allocate(BlockSize);
+        DrawBlockInto(block, numbers, codes, 0, BlockSize);
+        return (numbers, codes);
+    }
+
+    /// <summary>
+    /// Draws block <paramref name="block"/> (always all of its rows, so a row does not depend on how many were asked
+    /// for) and decodes its first <paramref name="count"/> rows into the columns from <paramref name="offset"/>.
+    /// </summary>
+    private void DrawBlockInto(int block, double[]?[] numbers, int[]?[] codes, int offset, int count)
+    {
+        var width = model.Transformer.Width;
+        var matrix = ArrayPool<float>.Shared.Rent(BlockSize * width);   // large-object sizes: pooled, or every collection is a full one
         try
         {
-            model.DrawInto(BlockSize, stream.Derive(block), plan.FixedCondition, matrix.AsSpan(0, length));
-            model.Transformer.DecodeInto(matrix.AsSpan(0, length), BlockSize, numbers, codes, 0);
+            model.DrawInto(BlockSize, stream.Derive(block), plan.FixedCondition, matrix.AsSpan(0, BlockSize * width));
+            model.Transformer.DecodeInto(matrix.AsSpan(0, count * width), count, numbers, codes, offset);
         }
         finally
         {
@@ -70,10 +88,9 @@ internal sealed class NeuralBlockSampler(NeuralSynthModel model, NeuralCondition
             if (numbers[t] is not { } values) continue;
             var range = model.Parameters.Ranges[t];
             var hasFixed = plan.FixedNumbers.TryGetValue(t, out var fixedValue);
-            for (var row = 0; row < values.Length; row++)
+            for (var row = offset; row < offset + count; row++)
                 if (!double.IsNaN(values[row])) values[row] = hasFixed ? fixedValue : Math.Clamp(values[row], range.Minimum!.Value, range.Maximum!.Value);
         }
-        return (numbers, codes);
     }
 
     private (double[]?[] Numbers, int[]?[] Codes) Allocate(int rows)

@@ -11,6 +11,7 @@ public class LinearKernelTests
     [InlineData(13, 9, 7)]      // one tail tile, 4-row groups and a single row
     [InlineData(232, 256, 9)]   // CTGAN's first layer: whole 24-wide tiles and a 16-wide rest
     [InlineData(40, 149, 5)]    // an output width that is not a whole vector
+    [InlineData(21, 40, 17)]    // 8-row groups over inputs that are not whole transposes of 8, then a single row
     public void Computes_Wx_plus_b_whatever_the_tiling(int inputs, int outputs, int rows)
     {
         var random = new SynthRandom(inputs * 1000 + outputs);
