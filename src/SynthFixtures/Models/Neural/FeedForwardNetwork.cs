@@ -39,7 +39,6 @@ public sealed class FeedForwardNetwork
     /// <summary>Rows per block: small enough that a block's activations stay in cache between layers.</summary>
     private const int BlockRows = 64;
 
-
     /// <summary>
     /// Runs <paramref name="rows"/> row-major input rows through every layer; returns <c>rows × OutputWidth</c> floats.
     /// Blocks of rows run in parallel (up to <paramref name="maxDegreeOfParallelism"/>, -1 for all cores); rows are
@@ -73,6 +72,8 @@ public sealed class FeedForwardNetwork
     /// </summary>
     internal void ForwardInto(ReadOnlySpan<float> input, int rows, Span<float> output)
     {
+        if (rows < 0 || input.Length < rows * InputWidth || output.Length < rows * OutputWidth)
+            throw new ArgumentException($"Expected {rows} × {InputWidth} inputs and room for {rows} × {OutputWidth} outputs.");
         var length = _scratchLength;
         var first = ArrayPool<float>.Shared.Rent(length);
         var second = ArrayPool<float>.Shared.Rent(length);

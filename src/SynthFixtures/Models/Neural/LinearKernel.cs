@@ -4,8 +4,8 @@ using System.Runtime.InteropServices;
 namespace SynthFixtures.Models.Neural;
 
 /// <summary>
-/// <see cref="LinearLayer"/>'s kernel: tiles of 4 rows × 3 vectors of outputs in twelve accumulators, each step
-/// broadcasting one input per row against one row of Wᵀ. Instantiated for 256- and 512-bit vectors; each output lane
+/// <see cref="LinearLayer"/>'s kernel: tiles of 8 or 4 rows × 3 vectors of outputs (24 or 12 accumulators), and
+/// single rows, each step broadcasting one input per row against one row of Wᵀ. Instantiated for 256- and 512-bit vectors; each output lane
 /// is the same chain of fused multiply-adds in both, so they give the same bits.
 /// </summary>
 internal static class LinearKernel<TVectors, TVector>

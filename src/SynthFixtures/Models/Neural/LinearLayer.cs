@@ -10,13 +10,14 @@ namespace SynthFixtures.Models.Neural;
 /// </summary>
 /// <remarks>
 /// The kernel keeps a transposed copy of W (<c>[in, out]</c>, each row padded to whole 512-bit vectors) and computes
-/// a tile of 4 rows × 3 vectors of outputs in twelve accumulators (<see cref="LinearKernel{TVectors, TVector}"/>, on
-/// 512-bit vectors where the CPU has AVX-512): each step broadcasts one input of each row and
-/// loads one row of Wᵀ, so there are no horizontal sums and each weight is loaded once per four rows. Every output is
-/// a chain of fused multiply-adds b + x₀w₀ + x₁w₁ + … in input order, whichever tile or row group computed it, so a
-/// row's result never depends on how many rows were asked for or on the vector width. Inputs that are zero in every
-/// row of a group are skipped (adding 0·w changes nothing, as weights are finite): CTGAN's one-hot condition vector
-/// and ReLU's zeros cost nothing.
+/// tiles of rows × 3 vectors of outputs (<see cref="LinearKernel{TVectors, TVector}"/>): 8 rows in 24 accumulators
+/// where the CPU has AVX-512 (its 32 registers), reading the eight rows' inputs interleaved; otherwise, and for the
+/// rows left over, 4 rows in 12 accumulators, then single rows. Each step broadcasts one input of each row and loads
+/// one row of Wᵀ, so there are no horizontal sums and each weight is loaded once per row group. Every output is a
+/// chain of fused multiply-adds b + x₀w₀ + x₁w₁ + … in input order, whichever tile or row group computed it, so a
+/// row's result never depends on how many rows were asked for or on the vector width (but for the sign of an exact
+/// zero). Inputs that are zero in every row of a group are skipped (adding 0·w changes nothing, as weights are
+/// finite): CTGAN's one-hot condition vector costs almost nothing.
 /// </remarks>
 public sealed class LinearLayer : NeuralLayer
 {
