@@ -8,7 +8,7 @@ namespace SynthFixtures.Cli.Commands;
 /// The <c>train</c> options for tvae and ctgan: which model each applies to, and the checks a value can fail on its
 /// own (range, list syntax). Each failure is bad input naming the option. The defaults quoted in the help are the
 /// trainers' (<c>TvaeOptions</c>, <c>CtganOptions</c>); they are written out here because reading them would load the
-/// training assembly, and with it TorchSharp, for every command. Checks between options (CTGAN's batch size against
+/// training assembly, and with it TorchSharp, for every command (<c>NeuralOptionsHelpTests</c> keeps them equal). Checks between options (CTGAN's batch size against
 /// <c>--pac</c>) stay with the trainers' own validation, which <see cref="NeuralTraining"/> reports the same way.
 /// </summary>
 internal sealed class NeuralOptions
