@@ -27,19 +27,11 @@ public static class CtganSynthesizer
     {
         options ??= new CtganOptions();
         options.Validate();
-        ArgumentNullException.ThrowIfNull(table);
-        // An empty table is left to Prepare, whose message says so.
-        var (training, validation) = options.EarlyStopping is { } stopping && table.RowCount > 0 ? ValidationSplit.Split(table, stopping.ValidationFraction, options.Seed) : (table, null);
-        var data = NeuralTrainingData.Prepare(training, metadata, options.Seed, cancellationToken: cancellationToken);
-        Func<CtganModel, double>? score = null;
-        if (validation is not null)
-        {
-            var validator = new ColumnShapeValidator(ModelKinds.Ctgan, training, validation, metadata, data.Transformer, options.Seed, options.EarlyStopping!.SampleRows, options.Threads);
-            score = candidate => validator.Score(candidate.Generator, null, candidate.Conditions, cancellationToken);
-        }
+        var input = HeldOutTraining.Prepare(ModelKinds.Ctgan, table, metadata, options.Seed, options.EarlyStopping, options.Threads, cancellationToken);
+        Func<CtganModel, double>? score = input.Validator is { } validator ? candidate => validator.Score(candidate.Generator, null, candidate.Conditions, cancellationToken) : null;
+        var data = input.Data;
         var trained = CtganTrainer.Train(data.Matrix, data.Rows, data.Transformer.Spans, options, progress, cancellationToken, score);
-        var outcome = trained.EarlyStopping is { } o ? o with { ValidationRows = validation!.RowCount } : null;
-        return NeuralModelBuilder.Build(ModelKinds.Ctgan, training, metadata, data.Transformer, trained.Generator, null, trained.Conditions,
-            TrainingSettings.Of(options, outcome), options.Seed);
+        return NeuralModelBuilder.Build(ModelKinds.Ctgan, input.Training, metadata, data.Transformer, trained.Generator, null, trained.Conditions,
+            TrainingSettings.Of(options, input.Outcome(trained.EarlyStopping)), options.Seed);
     }
 }

@@ -27,19 +27,11 @@ public static class TvaeSynthesizer
     {
         options ??= new TvaeOptions();
         options.Validate();
-        ArgumentNullException.ThrowIfNull(table);
-        // An empty table is left to Prepare, whose message says so.
-        var (training, validation) = options.EarlyStopping is { } stopping && table.RowCount > 0 ? ValidationSplit.Split(table, stopping.ValidationFraction, options.Seed) : (table, null);
-        var data = NeuralTrainingData.Prepare(training, metadata, options.Seed, cancellationToken: cancellationToken);
-        Func<TvaeModel, double>? score = null;
-        if (validation is not null)
-        {
-            var validator = new ColumnShapeValidator(ModelKinds.Tvae, training, validation, metadata, data.Transformer, options.Seed, options.EarlyStopping!.SampleRows, options.Threads);
-            score = candidate => validator.Score(candidate.Decoder, candidate.Sigmas, null, cancellationToken);
-        }
+        var input = HeldOutTraining.Prepare(ModelKinds.Tvae, table, metadata, options.Seed, options.EarlyStopping, options.Threads, cancellationToken);
+        Func<TvaeModel, double>? score = input.Validator is { } validator ? candidate => validator.Score(candidate.Decoder, candidate.Sigmas, null, cancellationToken) : null;
+        var data = input.Data;
         var trained = TvaeTrainer.Train(data.Matrix, data.Rows, data.Transformer.Spans, options, progress, cancellationToken, score);
-        var outcome = trained.EarlyStopping is { } o ? o with { ValidationRows = validation!.RowCount } : null;
-        return NeuralModelBuilder.Build(ModelKinds.Tvae, training, metadata, data.Transformer, trained.Decoder, trained.Sigmas, null,
-            TrainingSettings.Of(options, outcome), options.Seed);
+        return NeuralModelBuilder.Build(ModelKinds.Tvae, input.Training, metadata, data.Transformer, trained.Decoder, trained.Sigmas, null,
+            TrainingSettings.Of(options, input.Outcome(trained.EarlyStopping)), options.Seed);
     }
 }
