@@ -12,6 +12,7 @@ namespace SynthFixtures.Models.Neural;
 public sealed class ConditionVector
 {
     private readonly int[] _offsets;
+    private readonly double[] _totals;   // each span's count total, summed once: Draw runs for every sampled row
 
     /// <summary>Creates the vector from its spans (in the data's layout) and per-category counts.</summary>
     /// <exception cref="ArgumentException">The counts do not match the spans, or a span has no positive count.</exception>
@@ -33,6 +34,7 @@ public sealed class ConditionVector
         }
         Parameters = parameters;
         Width = width;
+        _totals = counts.Select(c => c.Sum()).ToArray();
     }
 
     /// <summary>The spans and counts, for the artifact.</summary>
@@ -76,7 +78,7 @@ public sealed class ConditionVector
         if (Columns == 0) return;
         var column = random.NextInt(Columns);
         var counts = Parameters.Counts[column];
-        var u = random.NextDouble() * counts.Sum();
+        var u = random.NextDouble() * _totals[column];
         var hot = counts.Length - 1;
         for (var k = 0; k < counts.Length; k++)
         {

@@ -4,8 +4,9 @@ using System.Runtime.Intrinsics;
 namespace SynthFixtures.Models.Neural;
 
 /// <summary>
-/// The few vector operations <see cref="LinearKernel{TVectors, TVector}"/> needs, so one kernel serves 256- and
-/// 512-bit vectors: the JIT compiles a separate, fully inlined copy for each struct implementation.
+/// The few vector operations <see cref="LinearKernel{TVectors, TVector}"/> and <see cref="GroupedCategorySampler{TVectors, TVector}"/>
+/// need, so one kernel serves 256- and 512-bit vectors: the JIT compiles a separate, fully inlined copy for each
+/// struct implementation.
 /// </summary>
 internal interface IFloatVectors<TVector> where TVector : struct
 {
@@ -24,6 +25,28 @@ internal interface IFloatVectors<TVector> where TVector : struct
     static abstract void Store(TVector value, ref float destination, nuint offset);
 
     static abstract float Element(TVector value, int index);
+
+    static abstract TVector Add(TVector a, TVector b);
+
+    static abstract TVector Subtract(TVector a, TVector b);
+
+    /// <summary>e^x in every lane; the 256- and 512-bit versions give the same bits.</summary>
+    static abstract TVector Exp(TVector x);
+
+    /// <summary>All bits set in the lanes where a &gt; b (false for NaN), clear elsewhere.</summary>
+    static abstract TVector GreaterThan(TVector a, TVector b);
+
+    /// <summary>All bits set in the lanes where a = b, clear elsewhere.</summary>
+    static abstract TVector EqualTo(TVector a, TVector b);
+
+    /// <summary>All bits set in the lanes where a ≤ b (false for NaN), clear elsewhere.</summary>
+    static abstract TVector LessThanOrEqual(TVector a, TVector b);
+
+    /// <summary>a where the mask is set, b elsewhere.</summary>
+    static abstract TVector Select(TVector mask, TVector a, TVector b);
+
+    /// <summary>The bitwise and: a mask and 1.0 give 1 where the mask is set, 0 elsewhere.</summary>
+    static abstract TVector And(TVector a, TVector b);
 }
 
 /// <summary>256-bit vectors (AVX2, or emulated where the CPU has none).</summary>
@@ -49,6 +72,30 @@ internal readonly struct Vectors256 : IFloatVectors<Vector256<float>>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Element(Vector256<float> value, int index) => value.GetElement(index);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Add(Vector256<float> a, Vector256<float> b) => a + b;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Subtract(Vector256<float> a, Vector256<float> b) => a - b;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Exp(Vector256<float> x) => Vector256.Exp(x);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> GreaterThan(Vector256<float> a, Vector256<float> b) => Vector256.GreaterThan(a, b);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> EqualTo(Vector256<float> a, Vector256<float> b) => Vector256.Equals(a, b);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> LessThanOrEqual(Vector256<float> a, Vector256<float> b) => Vector256.LessThanOrEqual(a, b);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Select(Vector256<float> mask, Vector256<float> a, Vector256<float> b) => Vector256.ConditionalSelect(mask, a, b);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> And(Vector256<float> a, Vector256<float> b) => a & b;
 }
 
 /// <summary>512-bit vectors (AVX-512): fewer instructions and loads per multiply-add, the same bits as <see cref="Vectors256"/>.</summary>
@@ -74,4 +121,28 @@ internal readonly struct Vectors512 : IFloatVectors<Vector512<float>>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Element(Vector512<float> value, int index) => value.GetElement(index);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> Add(Vector512<float> a, Vector512<float> b) => a + b;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> Subtract(Vector512<float> a, Vector512<float> b) => a - b;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> Exp(Vector512<float> x) => Vector512.Exp(x);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> GreaterThan(Vector512<float> a, Vector512<float> b) => Vector512.GreaterThan(a, b);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> EqualTo(Vector512<float> a, Vector512<float> b) => Vector512.Equals(a, b);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> LessThanOrEqual(Vector512<float> a, Vector512<float> b) => Vector512.LessThanOrEqual(a, b);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> Select(Vector512<float> mask, Vector512<float> a, Vector512<float> b) => Vector512.ConditionalSelect(mask, a, b);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> And(Vector512<float> a, Vector512<float> b) => a & b;
 }

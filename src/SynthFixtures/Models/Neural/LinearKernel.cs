@@ -109,46 +109,23 @@ internal static class LinearKernel<TVectors, TVector>
             TVector a50 = b0, a51 = b1, a52 = b2;
             TVector a60 = b0, a61 = b1, a62 = b2;
             TVector a70 = b0, a71 = b1, a72 = b2;
-            foreach (var i in active)
+            // Two inputs per iteration halve the loop's integer work (index, addresses, counter), which otherwise
+            // competes with the multiply-adds for execution ports; each accumulator still adds its terms in input order.
+            ref var index = ref MemoryMarshal.GetReference(active);
+            var k = 0;
+            for (; k + 2 <= active.Length; k += 2)
             {
-                ref var w = ref Unsafe.Add(ref wt, i * stride + o);
-                var w0 = TVectors.Load(ref w, 0);
-                var w1 = TVectors.Load(ref w, (nuint)Lane);
-                var w2 = TVectors.Load(ref w, (nuint)(2 * Lane));
-                ref var xi = ref Unsafe.Add(ref x, i * 8);
-                var v0 = TVectors.Broadcast(Unsafe.Add(ref xi, 0));
-                a00 = TVectors.MultiplyAdd(v0, w0, a00);
-                a01 = TVectors.MultiplyAdd(v0, w1, a01);
-                a02 = TVectors.MultiplyAdd(v0, w2, a02);
-                var v1 = TVectors.Broadcast(Unsafe.Add(ref xi, 1));
-                a10 = TVectors.MultiplyAdd(v1, w0, a10);
-                a11 = TVectors.MultiplyAdd(v1, w1, a11);
-                a12 = TVectors.MultiplyAdd(v1, w2, a12);
-                var v2 = TVectors.Broadcast(Unsafe.Add(ref xi, 2));
-                a20 = TVectors.MultiplyAdd(v2, w0, a20);
-                a21 = TVectors.MultiplyAdd(v2, w1, a21);
-                a22 = TVectors.MultiplyAdd(v2, w2, a22);
-                var v3 = TVectors.Broadcast(Unsafe.Add(ref xi, 3));
-                a30 = TVectors.MultiplyAdd(v3, w0, a30);
-                a31 = TVectors.MultiplyAdd(v3, w1, a31);
-                a32 = TVectors.MultiplyAdd(v3, w2, a32);
-                var v4 = TVectors.Broadcast(Unsafe.Add(ref xi, 4));
-                a40 = TVectors.MultiplyAdd(v4, w0, a40);
-                a41 = TVectors.MultiplyAdd(v4, w1, a41);
-                a42 = TVectors.MultiplyAdd(v4, w2, a42);
-                var v5 = TVectors.Broadcast(Unsafe.Add(ref xi, 5));
-                a50 = TVectors.MultiplyAdd(v5, w0, a50);
-                a51 = TVectors.MultiplyAdd(v5, w1, a51);
-                a52 = TVectors.MultiplyAdd(v5, w2, a52);
-                var v6 = TVectors.Broadcast(Unsafe.Add(ref xi, 6));
-                a60 = TVectors.MultiplyAdd(v6, w0, a60);
-                a61 = TVectors.MultiplyAdd(v6, w1, a61);
-                a62 = TVectors.MultiplyAdd(v6, w2, a62);
-                var v7 = TVectors.Broadcast(Unsafe.Add(ref xi, 7));
-                a70 = TVectors.MultiplyAdd(v7, w0, a70);
-                a71 = TVectors.MultiplyAdd(v7, w1, a71);
-                a72 = TVectors.MultiplyAdd(v7, w2, a72);
+                Step(ref wt, ref x, Unsafe.Add(ref index, k) * (nint)stride + o, Unsafe.Add(ref index, k) * (nint)8,
+                    ref a00, ref a01, ref a02, ref a10, ref a11, ref a12, ref a20, ref a21, ref a22, ref a30, ref a31, ref a32,
+                    ref a40, ref a41, ref a42, ref a50, ref a51, ref a52, ref a60, ref a61, ref a62, ref a70, ref a71, ref a72);
+                Step(ref wt, ref x, Unsafe.Add(ref index, k + 1) * (nint)stride + o, Unsafe.Add(ref index, k + 1) * (nint)8,
+                    ref a00, ref a01, ref a02, ref a10, ref a11, ref a12, ref a20, ref a21, ref a22, ref a30, ref a31, ref a32,
+                    ref a40, ref a41, ref a42, ref a50, ref a51, ref a52, ref a60, ref a61, ref a62, ref a70, ref a71, ref a72);
             }
+            if (k < active.Length)
+                Step(ref wt, ref x, Unsafe.Add(ref index, k) * (nint)stride + o, Unsafe.Add(ref index, k) * (nint)8,
+                    ref a00, ref a01, ref a02, ref a10, ref a11, ref a12, ref a20, ref a21, ref a22, ref a30, ref a31, ref a32,
+                    ref a40, ref a41, ref a42, ref a50, ref a51, ref a52, ref a60, ref a61, ref a62, ref a70, ref a71, ref a72);
             Store(output, o, width, relu, a00, a01, a02);
             Store(output[outputStride..], o, width, relu, a10, a11, a12);
             Store(output[(2 * outputStride)..], o, width, relu, a20, a21, a22);
@@ -184,6 +161,53 @@ internal static class LinearKernel<TVectors, TVector>
             Store(output[(6 * outputStride)..], o, width, relu, a6);
             Store(output[(7 * outputStride)..], o, width, relu, a7);
         }
+    }
+
+    /// <summary>One input of <see cref="EightRows"/>' main tile: three weight vectors against the input's eight values.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Step(ref float wt, ref float x, nint weightAt, nint inputAt,
+        ref TVector a00, ref TVector a01, ref TVector a02, ref TVector a10, ref TVector a11, ref TVector a12,
+        ref TVector a20, ref TVector a21, ref TVector a22, ref TVector a30, ref TVector a31, ref TVector a32,
+        ref TVector a40, ref TVector a41, ref TVector a42, ref TVector a50, ref TVector a51, ref TVector a52,
+        ref TVector a60, ref TVector a61, ref TVector a62, ref TVector a70, ref TVector a71, ref TVector a72)
+    {
+        ref var w = ref Unsafe.Add(ref wt, weightAt);
+        var w0 = TVectors.Load(ref w, 0);
+        var w1 = TVectors.Load(ref w, (nuint)Lane);
+        var w2 = TVectors.Load(ref w, (nuint)(2 * Lane));
+        ref var xi = ref Unsafe.Add(ref x, inputAt);
+        var v = TVectors.Broadcast(Unsafe.Add(ref xi, 0));
+        a00 = TVectors.MultiplyAdd(v, w0, a00);
+        a01 = TVectors.MultiplyAdd(v, w1, a01);
+        a02 = TVectors.MultiplyAdd(v, w2, a02);
+        v = TVectors.Broadcast(Unsafe.Add(ref xi, 1));
+        a10 = TVectors.MultiplyAdd(v, w0, a10);
+        a11 = TVectors.MultiplyAdd(v, w1, a11);
+        a12 = TVectors.MultiplyAdd(v, w2, a12);
+        v = TVectors.Broadcast(Unsafe.Add(ref xi, 2));
+        a20 = TVectors.MultiplyAdd(v, w0, a20);
+        a21 = TVectors.MultiplyAdd(v, w1, a21);
+        a22 = TVectors.MultiplyAdd(v, w2, a22);
+        v = TVectors.Broadcast(Unsafe.Add(ref xi, 3));
+        a30 = TVectors.MultiplyAdd(v, w0, a30);
+        a31 = TVectors.MultiplyAdd(v, w1, a31);
+        a32 = TVectors.MultiplyAdd(v, w2, a32);
+        v = TVectors.Broadcast(Unsafe.Add(ref xi, 4));
+        a40 = TVectors.MultiplyAdd(v, w0, a40);
+        a41 = TVectors.MultiplyAdd(v, w1, a41);
+        a42 = TVectors.MultiplyAdd(v, w2, a42);
+        v = TVectors.Broadcast(Unsafe.Add(ref xi, 5));
+        a50 = TVectors.MultiplyAdd(v, w0, a50);
+        a51 = TVectors.MultiplyAdd(v, w1, a51);
+        a52 = TVectors.MultiplyAdd(v, w2, a52);
+        v = TVectors.Broadcast(Unsafe.Add(ref xi, 6));
+        a60 = TVectors.MultiplyAdd(v, w0, a60);
+        a61 = TVectors.MultiplyAdd(v, w1, a61);
+        a62 = TVectors.MultiplyAdd(v, w2, a62);
+        v = TVectors.Broadcast(Unsafe.Add(ref xi, 7));
+        a70 = TVectors.MultiplyAdd(v, w0, a70);
+        a71 = TVectors.MultiplyAdd(v, w1, a71);
+        a72 = TVectors.MultiplyAdd(v, w2, a72);
     }
 
     public static void OneRow(in LinearWeights weights, ReadOnlySpan<float> input, ReadOnlySpan<int> active, Span<float> output, bool relu)

@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -77,7 +78,7 @@ public sealed class LinearLayer : NeuralLayer
         var n = InputWidth;
         if (input.Length < rows * n || outputStride < OutputWidth || (rows > 0 && output.Length < (rows - 1) * outputStride + OutputWidth))
             throw new ArgumentException("Input or output is too short for the rows asked for.");
-        var active = n <= 2048 ? stackalloc int[n] : new int[n];
+        var active = n <= 2048 ? stackalloc int[n + 8] : new int[n + 8];   // + 8: Interleave writes 8 indices at a time
         var row = 0;
         if (Vector512.IsHardwareAccelerated && rows >= 8)
         {
@@ -106,66 +107,48 @@ public sealed class LinearLayer : NeuralLayer
 
     /// <summary>
     /// Copies 8 rows of inputs into <paramref name="interleaved"/> (<c>[i · 8 + r]</c>) and writes the indices of the
-    /// inputs that are non-zero in at least one of them, checking each input's eight values with one comparison.
+    /// inputs that are non-zero in at least one of them (<paramref name="active"/> needs 8 entries of slack): for each
+    /// 8 inputs, one mask from the rows' comparisons with zero and one store of its indices, compacted by a table.
     /// </summary>
     private int Interleave(ReadOnlySpan<float> x, Span<float> interleaved, Span<int> active)
     {
         var n = InputWidth;
         ref var source = ref MemoryMarshal.GetReference(x);
         ref var first = ref MemoryMarshal.GetReference(interleaved);
+        ref var indices = ref MemoryMarshal.GetReference(active);
+        ref var compacted = ref MemoryMarshal.GetArrayDataReference(CompactedLanes);
         var i = 0;
-        if (Avx.IsSupported)
-            for (; i + 8 <= n; i += 8) Transpose8x8(ref Unsafe.Add(ref source, i), n, ref Unsafe.Add(ref first, i * 8));
-        for (; i < n; i++)
-            for (var r = 0; r < 8; r++) Unsafe.Add(ref first, i * 8 + r) = Unsafe.Add(ref source, r * n + i);
         var count = 0;
-        for (i = 0; i < n; i++)
+        if (Avx.IsSupported)
+            for (; i + 8 <= n; i += 8)
+            {
+                var mask = Transposes.EightByEight(ref Unsafe.Add(ref source, i), n, ref Unsafe.Add(ref first, i * 8), 8);
+                (Vector256.Create(i) + Vector256.LoadUnsafe(ref compacted, (nuint)(mask * 8))).StoreUnsafe(ref indices, (nuint)count);
+                count += BitOperations.PopCount(mask);
+            }
+        for (; i < n; i++)
         {
-            active[count] = i;
-            count += Vector256.EqualsAll(Vector256.LoadUnsafe(ref first, (nuint)(i * 8)), Vector256<float>.Zero) ? 0 : 1;
+            var any = false;
+            for (var r = 0; r < 8; r++) any |= (Unsafe.Add(ref first, i * 8 + r) = Unsafe.Add(ref source, r * n + i)) != 0;
+            Unsafe.Add(ref indices, count) = i;
+            count += any ? 1 : 0;
         }
         return count;
     }
 
-    /// <summary>
-    /// Eight inputs of eight rows (row r at <c>source[r · n …]</c>) into eight interleaved groups (<c>destination[k · 8 + r]</c>):
-    /// the standard 8 × 8 transpose in unpacks, shuffles and lane permutes, where scalar copies would cost a store each.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Transpose8x8(ref float source, int n, ref float destination)
+    /// <summary>For each 8-bit mask, the positions of its set bits in order, padded to 8: <c>[mask · 8 + j]</c>.</summary>
+    private static readonly int[] CompactedLanes = BuildCompactedLanes();
+
+    private static int[] BuildCompactedLanes()
     {
-        var r0 = Vector256.LoadUnsafe(ref source);
-        var r1 = Vector256.LoadUnsafe(ref source, (nuint)n);
-        var r2 = Vector256.LoadUnsafe(ref source, (nuint)(2 * n));
-        var r3 = Vector256.LoadUnsafe(ref source, (nuint)(3 * n));
-        var r4 = Vector256.LoadUnsafe(ref source, (nuint)(4 * n));
-        var r5 = Vector256.LoadUnsafe(ref source, (nuint)(5 * n));
-        var r6 = Vector256.LoadUnsafe(ref source, (nuint)(6 * n));
-        var r7 = Vector256.LoadUnsafe(ref source, (nuint)(7 * n));
-        var t0 = Avx.UnpackLow(r0, r1);
-        var t1 = Avx.UnpackHigh(r0, r1);
-        var t2 = Avx.UnpackLow(r2, r3);
-        var t3 = Avx.UnpackHigh(r2, r3);
-        var t4 = Avx.UnpackLow(r4, r5);
-        var t5 = Avx.UnpackHigh(r4, r5);
-        var t6 = Avx.UnpackLow(r6, r7);
-        var t7 = Avx.UnpackHigh(r6, r7);
-        var u0 = Avx.Shuffle(t0, t2, 0x44);
-        var u1 = Avx.Shuffle(t0, t2, 0xEE);
-        var u2 = Avx.Shuffle(t1, t3, 0x44);
-        var u3 = Avx.Shuffle(t1, t3, 0xEE);
-        var u4 = Avx.Shuffle(t4, t6, 0x44);
-        var u5 = Avx.Shuffle(t4, t6, 0xEE);
-        var u6 = Avx.Shuffle(t5, t7, 0x44);
-        var u7 = Avx.Shuffle(t5, t7, 0xEE);
-        Avx.Permute2x128(u0, u4, 0x20).StoreUnsafe(ref destination);
-        Avx.Permute2x128(u1, u5, 0x20).StoreUnsafe(ref destination, 8);
-        Avx.Permute2x128(u2, u6, 0x20).StoreUnsafe(ref destination, 16);
-        Avx.Permute2x128(u3, u7, 0x20).StoreUnsafe(ref destination, 24);
-        Avx.Permute2x128(u0, u4, 0x31).StoreUnsafe(ref destination, 32);
-        Avx.Permute2x128(u1, u5, 0x31).StoreUnsafe(ref destination, 40);
-        Avx.Permute2x128(u2, u6, 0x31).StoreUnsafe(ref destination, 48);
-        Avx.Permute2x128(u3, u7, 0x31).StoreUnsafe(ref destination, 56);
+        var table = new int[256 * 8];
+        for (var mask = 0; mask < 256; mask++)
+        {
+            var at = 0;
+            for (var bit = 0; bit < 8; bit++)
+                if ((mask & (1 << bit)) != 0) table[mask * 8 + at++] = bit;
+        }
+        return table;
     }
 
     /// <summary>Writes the indices of the inputs that are non-zero in at least one of the <paramref name="rows"/> rows.</summary>

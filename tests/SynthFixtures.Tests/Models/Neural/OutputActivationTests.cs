@@ -1,0 +1,99 @@
+using System.Runtime.Intrinsics;
+using SynthFixtures.Models.Neural;
+using SynthFixtures.Randomness;
+using SynthFixtures.Transforms.Modes;
+
+namespace SynthFixtures.Tests.Models.Neural;
+
+/// <summary>The grouped (one vector lane per row) one-hot sampler against its row-by-row definition.</summary>
+public class OutputActivationTests
+{
+    // Spans of every awkward length (1, 2, a vector's width, one past it, adult's 42), α spans between them.
+    private static readonly OutputSpan[] Spans =
+    [
+        new("a", 0, 1, SpanActivation.Tanh, SpanRole.Alpha),
+        new("m", 1, 5, SpanActivation.Softmax, SpanRole.Mode),
+        new("one", 6, 1, SpanActivation.Softmax, SpanRole.Category),
+        new("two", 7, 2, SpanActivation.Softmax, SpanRole.Category),
+        new("b", 9, 1, SpanActivation.Tanh, SpanRole.Alpha),
+        new("sixteen", 10, 16, SpanActivation.Softmax, SpanRole.Category),
+        new("seventeen", 26, 17, SpanActivation.Softmax, SpanRole.Category),
+        new("country", 43, 42, SpanActivation.Softmax, SpanRole.Category),
+    ];
+
+    private const int Width = 85;
+
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(37, 2)]     // a group of 16 (or 8) rows and a partial one
+    [InlineData(1024, 3)]   // a sampler's whole block
+    public void Grouped_sampling_draws_bit_for_bit_what_the_row_by_row_definition_draws(int rows, long seed)
+    {
+        var logits = Logits(rows, seed);
+        var grouped = (float[])logits.Clone();
+        var rowByRow = (float[])logits.Clone();
+        var (groupedRandom, referenceRandom) = (new SynthRandom(seed), new SynthRandom(seed));
+
+        OutputActivation.Sample(grouped, Width, Spans, groupedRandom);
+        RowByRow(rowByRow, referenceRandom);
+
+        Assert.Equal(rowByRow, grouped);
+        Assert.Equal(referenceRandom.NextUInt64(), groupedRandom.NextUInt64());   // and it used exactly as many draws
+    }
+
+    [Fact]
+    public void The_row_by_row_reference_is_not_blind_to_a_different_stream()
+    {
+        // Guards the test above: different uniforms must change the one-hots, or equality would prove nothing.
+        var logits = Logits(64, 4);
+        var (first, second) = ((float[])logits.Clone(), (float[])logits.Clone());
+        RowByRow(first, new SynthRandom(4));
+        RowByRow(second, new SynthRandom(5));
+        Assert.NotEqual(first, second);
+    }
+
+    /// <summary>Logits on several scales, ties and a few huge values (exp would overflow without each span's shift).</summary>
+    private static float[] Logits(int rows, long seed)
+    {
+        var random = new SynthRandom(seed + 100);
+        var values = new float[rows * Width];
+        random.FillNormal(values);
+        for (var i = 0; i < values.Length; i++)
+        {
+            var pick = random.NextInt(20);
+            values[i] = pick switch { 0 => 300 * values[i], 1 => 0.25f, 2 => -0.25f, _ => 3 * values[i] };
+        }
+        return values;
+    }
+
+    /// <summary>The definition, one row at a time, one span at a time, in plain scalar code.</summary>
+    private static void RowByRow(float[] values, SynthRandom random)
+    {
+        for (var at = 0; at < values.Length; at += Width)
+            foreach (var span in Spans)
+            {
+                var row = values.AsSpan(at + span.Start, span.Length);
+                if (span.Activation == SpanActivation.Tanh)
+                {
+                    for (var k = 0; k < row.Length; k++) row[k] = MathF.Tanh(row[k]);
+                    continue;
+                }
+                var u = random.NextDouble();
+                var (best, max) = (0, row[0]);
+                for (var k = 1; k < row.Length; k++)
+                    if (row[k] > max) (best, max) = (k, row[k]);
+                var sums = new float[row.Length];
+                var running = 0f;
+                for (var k = 0; k < row.Length; k++) sums[k] = running += Exp(row[k] - max);
+                var target = (float)(u * running);
+                var below = sums.Count(sum => sum <= target);
+                var hot = below < row.Length ? below : best;
+                for (var k = 0; k < row.Length; k++) row[k] = k == hot ? 1 : 0;
+            }
+    }
+
+    // The sampler's exp: the vector one (its 256- and 512-bit versions agree), not MathF.Exp, which may round differently.
+    private static float Exp(float x) => Vector512.IsHardwareAccelerated
+        ? Vector512.Exp(Vector512.Create(x)).ToScalar()
+        : Vector256.Exp(Vector256.Create(x)).ToScalar();
+}
