@@ -24,28 +24,64 @@ internal static class NormalZiggurat
     /// <summary>Fills <paramref name="destination"/> with draws from N(0, 1), rounded to float.</summary>
     public static void Fill(ref Xoshiro256 random, Span<float> destination)
     {
-        ref var edges = ref MemoryMarshal.GetArrayDataReference(X);
-        for (var i = 0; i < destination.Length; i++)
+        var i = 0;
+        while (true)
         {
-            double x;
-            ulong bits;
-            while (true)
-            {
-                bits = random.Next();
-                var layer = (int)(bits & 0xFF);
-                // layer + 1 ≤ 256 < X.Length: the reads need no bounds checks.
-                x = (bits >> 11) * (1.0 / (1UL << 53)) * Unsafe.Add(ref edges, layer);
-                if (x < Unsafe.Add(ref edges, layer + 1)) break;     // inside the layer's rectangle under the curve
-                if (Slow(ref random, layer, ref x)) break;
-            }
-            // The sign from bit 8, without a branch: a coin flip is the one branch a CPU cannot predict.
-            destination[i] = (float)BitConverter.Int64BitsToDouble(BitConverter.DoubleToInt64Bits(x) ^ (long)((bits & 0x100) << 55));
+            i = FastDraws(ref random, destination, i, out var bits);
+            if (i == destination.Length) return;
+            var layer = (int)(bits & 0xFF);
+            var x = Slow(ref random, layer, Candidate(bits, layer));
+            if (!double.IsNaN(x)) destination[i++] = Signed(x, bits);   // else rejected: draw again for the same entry
         }
     }
 
-    /// <summary>The rare cases: the base layer's tail beyond r, or a point in a layer's wedge, accepted under the curve.</summary>
+    /// <summary>
+    /// Fills entries from <paramref name="start"/> while draws pass the rectangle test; stops at the first that does
+    /// not (returning its index and word) or at the end. A method of its own with no call inside, stepping a local
+    /// copy of the state: with the slow path's call in the loop and the caller's state stepped through the
+    /// reference, a draw took about 9.4 ns here; this way about 5.5 ns.
+    /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static bool Slow(ref Xoshiro256 random, int layer, ref double x)
+    private static int FastDraws(ref Xoshiro256 random, Span<float> destination, int start, out ulong bits)
+    {
+        var state = random;
+        ref var edges = ref MemoryMarshal.GetArrayDataReference(X);
+        ref var first = ref MemoryMarshal.GetReference(destination);
+        var length = destination.Length;
+        for (var i = start; i < length; i++)
+        {
+            var word = state.Next();
+            var index = (int)(word & 0xFF);
+            // index + 1 ≤ 256 < X.Length: the reads need no bounds checks.
+            var candidate = (word >> 11) * (1.0 / (1UL << 53)) * Unsafe.Add(ref edges, index);   // as Candidate
+            if (candidate < Unsafe.Add(ref edges, index + 1))   // inside the layer's rectangle under the curve
+            {
+                Unsafe.Add(ref first, i) = Signed(candidate, word);
+                continue;
+            }
+            random = state;
+            bits = word;
+            return i;
+        }
+        random = state;
+        bits = 0;
+        return length;
+    }
+
+    /// <summary>The point a word proposes in its layer: uniform bits 11–63 times the layer's width.</summary>
+    private static double Candidate(ulong bits, int layer) => (bits >> 11) * (1.0 / (1UL << 53)) * X[layer];
+
+    /// <summary>The sign from bit 8, without a branch: a coin flip is the one branch a CPU cannot predict.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static float Signed(double x, ulong bits) =>
+        (float)BitConverter.Int64BitsToDouble(BitConverter.DoubleToInt64Bits(x) ^ (long)((bits & 0x100) << 55));
+
+    /// <summary>
+    /// The rare cases: the base layer's tail beyond r, or a point <paramref name="x"/> in a layer's wedge, accepted
+    /// under the curve. Returns the draw, or NaN when the point is rejected and the caller must try again.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static double Slow(ref Xoshiro256 random, int layer, double x)
     {
         if (layer == 0)
         {
@@ -56,10 +92,9 @@ internal static class NormalZiggurat
                 a = -Math.Log(random.NextOpenDouble()) / TailStart;
                 b = -Math.Log(random.NextOpenDouble());
             } while (b + b < a * a);
-            x = TailStart + a;
-            return true;
+            return TailStart + a;
         }
-        return F[layer] + random.NextDouble() * (F[layer + 1] - F[layer]) < Density(x);
+        return F[layer] + random.NextDouble() * (F[layer + 1] - F[layer]) < Density(x) ? x : double.NaN;
     }
 
     private static double Density(double x) => Math.Exp(-0.5 * x * x);
