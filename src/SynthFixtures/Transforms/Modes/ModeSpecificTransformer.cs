@@ -253,11 +253,20 @@ public sealed class ModeSpecificTransformer
         return new TransformedColumn { Metadata = metadata, Categories = labels.ToArray() };
     }
 
+    /// <summary>The first largest value's index. Selects by masks instead of branching: the largest entry of a sampled
+    /// one-hot sits at a random place, so a branch on it would be mispredicted once per span of every decoded row (and
+    /// the JIT turns a plain conditional back into a branch).</summary>
     private static int ArgMax(ReadOnlySpan<float> values)
     {
         var best = 0;
+        var max = BitConverter.SingleToInt32Bits(values[0]);
         for (var k = 1; k < values.Length; k++)
-            if (values[k] > values[best]) best = k;
+        {
+            var value = values[k];
+            var mask = -Convert.ToInt32(value > BitConverter.Int32BitsToSingle(max));   // all ones where greater
+            best = (k & mask) | (best & ~mask);
+            max = (BitConverter.SingleToInt32Bits(value) & mask) | (max & ~mask);
+        }
         return best;
     }
 }
