@@ -156,20 +156,35 @@ public sealed class ModeSpecificTransformer
         ArgumentNullException.ThrowIfNull(codes);
         if (rows < 0 || matrix.Length != rows * Width)
             throw new ArgumentException($"Expected {rows} × {Width} values, got {matrix.Length}.", nameof(matrix));
-        var start = 0;
-        for (var i = 0; i < Parameters.Columns.Length; i++)
+        var columns = Parameters.Columns;
+        for (var i = 0; i < columns.Length; i++)
         {
-            var column = Parameters.Columns[i];
-            var normalizer = _normalizers[i];
-            var target = normalizer is null ? null : numbers[i] ?? throw new ArgumentException($"No number buffer for column {i}.", nameof(numbers));
-            var targetCodes = normalizer is null ? codes[i] ?? throw new ArgumentException($"No code buffer for column {i}.", nameof(codes)) : null;
-            for (var row = 0; row < rows; row++)
+            if (_normalizers[i] is null ? codes[i] is null : numbers[i] is null)
+                throw new ArgumentException($"No {(_normalizers[i] is null ? "code" : "number")} buffer for column {i}.", _normalizers[i] is null ? nameof(codes) : nameof(numbers));
+        }
+        // A few rows at a time, column by column within them: the rows stay in the first-level cache while every
+        // column reads them, where whole columns at a time re-read a sampler's block (hundreds of kB) once per column.
+        const int ChunkRows = 32;
+        for (var first = 0; first < rows; first += ChunkRows)
+        {
+            var last = Math.Min(rows, first + ChunkRows);
+            var start = 0;
+            for (var i = 0; i < columns.Length; i++)
             {
-                var values = matrix.Slice(row * Width + start, column.Width);
-                if (normalizer is not null) target![offset + row] = DecodeNumeric(values, column, normalizer);
-                else targetCodes![offset + row] = ArgMax(values);
+                var column = columns[i];
+                var normalizer = _normalizers[i];
+                if (normalizer is not null)
+                {
+                    var target = numbers[i]!;
+                    for (var row = first; row < last; row++) target[offset + row] = DecodeNumeric(matrix.Slice(row * Width + start, column.Width), column, normalizer);
+                }
+                else
+                {
+                    var target = codes[i]!;
+                    for (var row = first; row < last; row++) target[offset + row] = ArgMax(matrix.Slice(row * Width + start, column.Width));
+                }
+                start += column.Width;
             }
-            start += column.Width;
         }
     }
 
