@@ -108,7 +108,14 @@ public sealed class CliProgressTests : IDisposable
         }
         Assert.Equal(0, Posix.kill(process.Id, Posix.SIGINT));
         var rest = process.StandardError.ReadToEndAsync();
-        Assert.True(process.WaitForExit(TimeSpan.FromSeconds(30)), "the CLI did not stop after SIGINT");
+        if (!process.WaitForExit(TimeSpan.FromSeconds(30)))
+        {
+            // Say whether it saw the signal (and hung on the way out) or never stopped training, then end it.
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit();
+            var all = error + rest.Result;
+            Assert.Fail($"the CLI did not stop within 30 s of SIGINT; the end of its error output:{Environment.NewLine}{all[Math.Max(0, all.Length - 2000)..]}");
+        }
         error.Append(rest.Result);
 
         Assert.Equal(CliApp.Cancelled, process.ExitCode);
