@@ -31,9 +31,13 @@ public static class ConditionalGeneratorSampler
         return output;
     }
 
-    /// <summary>As <see cref="Sample"/>, into <paramref name="output"/> (<c>rows × OutputWidth</c>), with a pooled input buffer.</summary>
+    /// <summary>
+    /// As <see cref="Sample"/>, into <paramref name="output"/> (<c>rows × OutputWidth</c>), with a pooled input buffer.
+    /// With <paramref name="categories"/> (<c>rows × one-hot spans</c>) the drawn categories go there and the one-hot
+    /// entries of <paramref name="output"/> keep their logits (<see cref="OutputActivation.SampleCategories"/>).
+    /// </summary>
     internal static void SampleInto(FeedForwardNetwork generator, IReadOnlyList<OutputSpan> spans, ConditionVector conditions, int rows,
-        SynthRandom random, (int Column, int Category)? fixedCondition, Span<float> output)
+        SynthRandom random, (int Column, int Category)? fixedCondition, Span<float> output, Span<int> categories = default)
     {
         var inputWidth = generator.InputWidth;
         var noise = inputWidth - conditions.Width;
@@ -59,6 +63,7 @@ public static class ConditionalGeneratorSampler
         {
             ArrayPool<float>.Shared.Return(input);
         }
-        OutputActivation.Sample(output, generator.OutputWidth, spans, random);
+        if (categories.IsEmpty) OutputActivation.Sample(output, generator.OutputWidth, spans, random);
+        else OutputActivation.SampleCategories(output, generator.OutputWidth, spans, random, categories);
     }
 }

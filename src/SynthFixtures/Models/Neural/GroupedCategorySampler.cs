@@ -25,9 +25,14 @@ internal static class GroupedCategorySampler<TVectors, TVector>
 {
     private static int Lanes => TVectors.Lanes;
 
-    /// <summary>Samples every row of <paramref name="rows"/> in place (layout already checked by the caller).</summary>
-    public static void Sample(Span<float> rows, int width, SpanLayout layout, SynthRandom random)
+    /// <summary>
+    /// Samples every row of <paramref name="rows"/> in place (layout already checked by the caller). With
+    /// <paramref name="categories"/> (<c>rows × one-hot spans</c>), each span's drawn category is written there instead:
+    /// only the α entries of the rows are rewritten, the one-hot entries keep their logits.
+    /// </summary>
+    public static void Sample(Span<float> rows, int width, SpanLayout layout, SynthRandom random, Span<int> categories = default)
     {
+        var codes = !categories.IsEmpty;
         var rowCount = rows.Length / width;
         var lanes = Lanes;
         var oneHots = layout.OneHotStarts.Length;
@@ -78,11 +83,20 @@ internal static class GroupedCategorySampler<TVectors, TVector>
                     TVectors.Store(counted, ref MemoryMarshal.GetReference(below), 0);
                     // All sums at or below the target: rounding put it at the total, so take the first largest logit.
                     for (var r = 0; r < lanes; r++) below[r] = below[r] < length ? below[r] : likeliest[r];
+                    if (codes)
+                    {
+                        for (var r = 0; r < count; r++) categories[(first + r) * oneHots + s] = (int)below[r];
+                        continue;
+                    }
                     var hot = TVectors.Load(ref MemoryMarshal.GetReference(below), 0);
                     for (var k = 0; k < length; k++)
                         TVectors.Store(TVectors.And(TVectors.EqualTo(hot, TVectors.Broadcast(k)), one), ref span, (nuint)(k * lanes));
                 }
-                FromLanes(columns, width, count, group);
+                if (!codes) FromLanes(columns, width, count, group);
+                else
+                    foreach (var (start, length) in layout.TanhSpans)   // only the α entries go back
+                        for (var r = 0; r < count; r++)
+                            for (var k = start; k < start + length; k++) group[r * width + k] = Unsafe.Add(ref column, k * lanes + r);
             }
         }
         finally

@@ -74,14 +74,20 @@ internal sealed class NeuralBlockSampler(NeuralSynthModel model, NeuralCondition
     {
         var width = model.Transformer.Width;
         var matrix = ArrayPool<float>.Shared.Rent(BlockSize * width);   // large-object sizes: pooled, or every collection is a full one
+        // CTGAN's sampler draws each one-hot span's category; handing those to decoding directly spares writing the
+        // one-hots and taking their argmax again. TVAE's one-hot spans stay logits, which decoding argmaxes.
+        var spans = model.Conditions is null ? 0 : model.OneHotSpans;
+        var categories = ArrayPool<int>.Shared.Rent(BlockSize * spans);
         try
         {
-            model.DrawInto(BlockSize, stream.Derive(block), plan.FixedCondition, matrix.AsSpan(0, BlockSize * width));
-            model.Transformer.DecodeInto(matrix.AsSpan(0, count * width), count, numbers, codes, offset);
+            model.DrawInto(BlockSize, stream.Derive(block), plan.FixedCondition, matrix.AsSpan(0, BlockSize * width), categories.AsSpan(0, BlockSize * spans));
+            if (spans > 0) model.Transformer.DecodeCategoriesInto(matrix.AsSpan(0, count * width), categories.AsSpan(0, count * spans), count, numbers, codes, offset);
+            else model.Transformer.DecodeInto(matrix.AsSpan(0, count * width), count, numbers, codes, offset);
         }
         finally
         {
             ArrayPool<float>.Shared.Return(matrix);
+            ArrayPool<int>.Shared.Return(categories);
         }
         for (var t = 0; t < numbers.Length; t++)
         {

@@ -42,6 +42,7 @@ public sealed class NeuralSynthModel : SynthModel
             ? throw new ArgumentException("The training settings are missing.", nameof(trainingSettings))
             : trainingSettings;
         Transformer = new ModeSpecificTransformer(parameters.Transformer);
+        OneHotSpans = Transformer.Spans.Count(s => s.Activation != SpanActivation.Tanh);
         if (network.OutputWidth != Transformer.Width)
             throw new ArgumentException($"The network gives {network.OutputWidth} outputs but the transformer needs {Transformer.Width}.", nameof(network));
         if (kind == ModelKinds.Tvae)
@@ -81,6 +82,9 @@ public sealed class NeuralSynthModel : SynthModel
     /// <summary>CTGAN's condition vector; <c>null</c> for TVAE.</summary>
     public ConditionVector? Conditions { get; }
 
+    /// <summary>One-hot spans per row (modes, present/missing, categories): the categories a CTGAN row draws.</summary>
+    internal int OneHotSpans { get; }
+
     /// <summary>Width of CTGAN's noise or TVAE's latent code.</summary>
     public int NoiseWidth => Network.InputWidth - (Conditions?.Width ?? 0);
 
@@ -115,9 +119,14 @@ public sealed class NeuralSynthModel : SynthModel
     /// optionally with one condition-vector entry fixed. One-hot spans hold a sampled one-hot (CTGAN) or the logits
     /// whose argmax decoding takes (TVAE).
     /// </summary>
-    internal void DrawInto(int rows, SynthRandom random, (int Column, int Category)? fixedCondition, Span<float> output)
+    /// <remarks>
+    /// CTGAN with <paramref name="categories"/> (<c>rows × OneHotSpans</c>): the drawn categories go there and the one-hot
+    /// entries keep their logits, for <see cref="ModeSpecificTransformer.DecodeCategoriesInto"/>.
+    /// </remarks>
+    internal void DrawInto(int rows, SynthRandom random, (int Column, int Category)? fixedCondition, Span<float> output, Span<int> categories = default)
     {
-        if (Conditions is { } vector) ConditionalGeneratorSampler.SampleInto(Network, Transformer.Spans, vector, rows, random, fixedCondition, output);
+        if (Conditions is { } vector) ConditionalGeneratorSampler.SampleInto(Network, Transformer.Spans, vector, rows, random, fixedCondition, output, categories);
+        else if (!categories.IsEmpty) throw new InvalidOperationException("TVAE's sampler leaves categories to decoding's argmax.");
         else VaeDecoderSampler.SampleLogitsInto(Network, Parameters.Sigmas, Transformer.Spans, rows, random, output);
     }
 

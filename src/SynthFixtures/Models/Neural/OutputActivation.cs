@@ -66,6 +66,21 @@ public static class OutputActivation
         else GroupedCategorySampler<Vectors256, Vector256<float>>.Sample(rows, width, layout, random);
     }
 
+    /// <summary>
+    /// As <see cref="Sample"/>, but each one-hot span's drawn category goes to <paramref name="categories"/>
+    /// (<c>[row · spans + s]</c> for the s-th one-hot span in layout order) and the one-hot entries are left as they
+    /// are: a sampler that decodes the categories straight away needs neither the one-hots nor their argmax.
+    /// </summary>
+    internal static void SampleCategories(Span<float> rows, int width, IReadOnlyList<OutputSpan> spans, SynthRandom random, Span<int> categories)
+    {
+        CheckLayout(rows, width, spans);
+        var layout = SpanLayout.Of(spans);
+        if (categories.Length != rows.Length / width * layout.OneHotStarts.Length)
+            throw new ArgumentException($"Expected room for {rows.Length / width} × {layout.OneHotStarts.Length} categories.", nameof(categories));
+        if (Vector512.IsHardwareAccelerated) GroupedCategorySampler<Vectors512, Vector512<float>>.Sample(rows, width, layout, random, categories);
+        else GroupedCategorySampler<Vectors256, Vector256<float>>.Sample(rows, width, layout, random, categories);
+    }
+
     private delegate void SpanAction(Span<float> values, SpanActivation activation);
 
     private static void ForEachSpan(Span<float> rows, int width, IReadOnlyList<OutputSpan> spans, SpanAction action)

@@ -15,6 +15,7 @@ public sealed class ModeSpecificTransformer
 {
     private readonly ModeNormalizer?[] _normalizers;
     private readonly Dictionary<string, int>[] _categoryCodes;
+    private readonly int _oneHotSpans;
 
     /// <summary>Creates a transformer from fitted (or loaded) parameters.</summary>
     public ModeSpecificTransformer(ModeSpecificTransformerParameters parameters)
@@ -51,6 +52,7 @@ public sealed class ModeSpecificTransformer
         }
         Spans = spans;
         Width = start;
+        _oneHotSpans = spans.Count(s => s.Activation != SpanActivation.Tanh);
     }
 
     /// <summary>The fitted parameters (for the artifact).</summary>
@@ -157,17 +159,12 @@ public sealed class ModeSpecificTransformer
         if (rows < 0 || matrix.Length != rows * Width)
             throw new ArgumentException($"Expected {rows} × {Width} values, got {matrix.Length}.", nameof(matrix));
         var columns = Parameters.Columns;
-        for (var i = 0; i < columns.Length; i++)
-        {
-            if (_normalizers[i] is null ? codes[i] is null : numbers[i] is null)
-                throw new ArgumentException($"No {(_normalizers[i] is null ? "code" : "number")} buffer for column {i}.", _normalizers[i] is null ? nameof(codes) : nameof(numbers));
-        }
+        CheckBuffers(numbers, codes);
         // A few rows at a time, column by column within them: the rows stay in the first-level cache while every
         // column reads them, where whole columns at a time re-read a sampler's block (hundreds of kB) once per column.
-        const int ChunkRows = 32;
-        for (var first = 0; first < rows; first += ChunkRows)
+        for (var first = 0; first < rows; first += DecodeChunkRows)
         {
-            var last = Math.Min(rows, first + ChunkRows);
+            var last = Math.Min(rows, first + DecodeChunkRows);
             var start = 0;
             for (var i = 0; i < columns.Length; i++)
             {
@@ -185,6 +182,64 @@ public sealed class ModeSpecificTransformer
                 }
                 start += column.Width;
             }
+        }
+    }
+
+    /// <summary>
+    /// As <see cref="DecodeInto"/> for a matrix whose one-hot spans were sampled to categories rather than one-hots
+    /// (CTGAN's sampler): <paramref name="categories"/> holds, per row, the category of each one-hot span in layout
+    /// order (<c>[row · spans + s]</c>); only the α entries of <paramref name="matrix"/> are read. Gives what
+    /// <see cref="DecodeInto"/> gives on the same rows with those one-hots written out.
+    /// </summary>
+    internal void DecodeCategoriesInto(ReadOnlySpan<float> matrix, ReadOnlySpan<int> categories, int rows, double[]?[] numbers, int[]?[] codes, int offset)
+    {
+        var columns = Parameters.Columns;
+        var oneHots = _oneHotSpans;
+        if (rows < 0 || matrix.Length != rows * Width || categories.Length != rows * oneHots)
+            throw new ArgumentException($"Expected {rows} × {Width} values and {rows} × {oneHots} categories.");
+        CheckBuffers(numbers, codes);
+        for (var first = 0; first < rows; first += DecodeChunkRows)   // as DecodeInto, for the same reason
+        {
+            var last = Math.Min(rows, first + DecodeChunkRows);
+            var start = 0;
+            var span = 0;   // the column's first one-hot span
+            for (var i = 0; i < columns.Length; i++)
+            {
+                var column = columns[i];
+                if (_normalizers[i] is { } normalizer)
+                {
+                    var target = numbers[i]!;
+                    for (var row = first; row < last; row++)
+                    {
+                        var at = row * oneHots + span;
+                        // The missing span's category 1 is "missing", as DecodeNumeric's comparison of its two entries.
+                        target[offset + row] = column.HasMissing && categories[at + 1] == 1
+                            ? double.NaN
+                            : ColumnValues.Quantize(normalizer.Decode(matrix[row * Width + start], categories[at]), column.Metadata) + 0.0;
+                    }
+                    span += column.HasMissing ? 2 : 1;
+                }
+                else
+                {
+                    var target = codes[i]!;
+                    for (var row = first; row < last; row++) target[offset + row] = categories[row * oneHots + span];
+                    span++;
+                }
+                start += column.Width;
+            }
+        }
+    }
+
+    /// <summary>Rows decoded at a time: they stay in L1 while every column reads them.</summary>
+    private const int DecodeChunkRows = 32;
+
+    /// <summary>Throws unless each continuous column has a number buffer and each categorical one a code buffer.</summary>
+    private void CheckBuffers(double[]?[] numbers, int[]?[] codes)
+    {
+        for (var i = 0; i < Parameters.Columns.Length; i++)
+        {
+            if (_normalizers[i] is null ? codes[i] is null : numbers[i] is null)
+                throw new ArgumentException($"No {(_normalizers[i] is null ? "code" : "number")} buffer for column {i}.", _normalizers[i] is null ? nameof(codes) : nameof(numbers));
         }
     }
 

@@ -97,3 +97,44 @@ public class OutputActivationTests
         ? Vector512.Exp(Vector512.Create(x)).ToScalar()
         : Vector256.Exp(Vector256.Create(x)).ToScalar();
 }
+
+/// <summary>CTGAN's shortcut: sampled categories decoded directly equal the one-hots decoded by argmax.</summary>
+public class SampledCategoryDecodingTests
+{
+    [Fact]
+    public void Decoding_the_sampled_categories_gives_what_decoding_the_sampled_one_hots_gives()
+    {
+        // MixedTestTable has continuous columns (one with 5 % missing, so a present/missing span) and categorical ones.
+        var table = SynthFixtures.Tests.Models.MixedTestTable.Create(600);
+        var transformer = ModeSpecificTransformer.Fit(table, SynthFixtures.Tests.Models.MixedTestTable.Metadata(), new SynthRandom(1));
+        Assert.Contains(transformer.Parameters.Columns, c => c.Modes is not null && c.HasMissing);
+        const int rows = 203;   // whole groups of lanes and a partial one
+        var width = transformer.Width;
+        var logits = new float[rows * width];
+        new SynthRandom(2).FillNormal(logits);
+        var oneHots = transformer.Spans.Count(s => s.Activation != SpanActivation.Tanh);
+        var (withOneHots, withCategories) = ((float[])logits.Clone(), (float[])logits.Clone());
+        var categories = new int[rows * oneHots];
+
+        OutputActivation.Sample(withOneHots, width, transformer.Spans, new SynthRandom(3));
+        OutputActivation.SampleCategories(withCategories, width, transformer.Spans, new SynthRandom(3), categories);
+        var (numbers, codes) = Buffers(transformer, rows);
+        transformer.DecodeInto(withOneHots, rows, numbers, codes, 0);
+        var (directNumbers, directCodes) = Buffers(transformer, rows);
+        transformer.DecodeCategoriesInto(withCategories, categories, rows, directNumbers, directCodes, 0);
+
+        for (var i = 0; i < numbers.Length; i++)
+        {
+            Assert.Equal(numbers[i], directNumbers[i]);
+            Assert.Equal(codes[i], directCodes[i]);
+        }
+        Assert.Contains(numbers, n => n is not null && n.Any(double.IsNaN));             // the missing span was exercised
+        Assert.Contains(codes, c => c is not null && c.Distinct().Count() > 1);
+    }
+
+    private static (double[]?[] Numbers, int[]?[] Codes) Buffers(ModeSpecificTransformer transformer, int rows)
+    {
+        var columns = transformer.Parameters.Columns;
+        return (columns.Select(c => c.Modes is null ? null : new double[rows]).ToArray(), columns.Select(c => c.Modes is null ? new int[rows] : null).ToArray());
+    }
+}
