@@ -142,15 +142,13 @@ internal static class GroupedCategorySampler<TVectors, TVector>
 /// <param name="TanhSpans">(start, length) of the α spans.</param>
 /// <param name="OneHotStarts">Where each one-hot span starts, in layout order.</param>
 /// <param name="OneHotLengths">Each one-hot span's length.</param>
-/// <param name="LongestOneHot">The longest one-hot span.</param>
-internal sealed record SpanLayout((int Start, int Length)[] TanhSpans, int[] OneHotStarts, int[] OneHotLengths, int LongestOneHot)
+internal sealed record SpanLayout((int Start, int Length)[] TanhSpans, int[] OneHotStarts, int[] OneHotLengths)
 {
     /// <summary>Sorts <paramref name="spans"/> (in layout order) into α and one-hot spans.</summary>
     public static SpanLayout Of(IReadOnlyList<Transforms.Modes.OutputSpan> spans)
     {
         var tanh = spans.Where(s => s.Activation == Transforms.Modes.SpanActivation.Tanh).Select(s => (s.Start, s.Length)).ToArray();
         var oneHots = spans.Where(s => s.Activation != Transforms.Modes.SpanActivation.Tanh).ToArray();
-        return new SpanLayout(tanh, oneHots.Select(s => s.Start).ToArray(), oneHots.Select(s => s.Length).ToArray(),
-            oneHots.Length == 0 ? 0 : oneHots.Max(s => s.Length));
+        return new SpanLayout(tanh, oneHots.Select(s => s.Start).ToArray(), oneHots.Select(s => s.Length).ToArray());
     }
 }

@@ -97,6 +97,11 @@ public static class OutputActivation
         foreach (var span in spans)
             if (span.Start < 0 || span.Length < 1 || span.Start + span.Length > width)
                 throw new ArgumentException($"Span of '{span.Column}' lies outside a {width}-wide row.", nameof(spans));
+        // Each entry belongs to one span at most: the sampler activates spans in an order of its own.
+        var ordered = spans.OrderBy(s => s.Start).ToArray();
+        for (var i = 1; i < ordered.Length; i++)
+            if (ordered[i].Start < ordered[i - 1].Start + ordered[i - 1].Length)
+                throw new ArgumentException($"The spans of '{ordered[i - 1].Column}' and '{ordered[i].Column}' overlap.", nameof(spans));
     }
 
     private static void OneHot(Span<float> values, int hot)

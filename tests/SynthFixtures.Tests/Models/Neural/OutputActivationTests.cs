@@ -52,6 +52,14 @@ public class OutputActivationTests
         Assert.NotEqual(first, second);
     }
 
+    [Fact]
+    public void Overlapping_spans_are_refused()
+    {
+        OutputSpan[] spans = [new("a", 0, 3, SpanActivation.Softmax, SpanRole.Category), new("b", 2, 2, SpanActivation.Softmax, SpanRole.Category)];
+        var error = Assert.Throws<ArgumentException>(() => OutputActivation.Sample(new float[8], 4, spans, new SynthRandom(1)));
+        Assert.Contains("The spans of 'a' and 'b' overlap.", error.Message);
+    }
+
     /// <summary>Logits on several scales, ties and a few huge values (exp would overflow without each span's shift).</summary>
     private static float[] Logits(int rows, long seed)
     {
