@@ -324,8 +324,8 @@ public sealed class ModeSpecificTransformer
     }
 
     /// <summary>The first largest value's index. Selects by masks instead of branching: the largest entry of a sampled
-    /// one-hot sits at a random place, so a branch on it would be mispredicted once per span of every decoded row (and
-    /// the JIT turns a plain conditional back into a branch).</summary>
+    /// span (TVAE's logits, a written-out one-hot) sits at a random place, so a branch on it would be mispredicted once
+    /// per span of every decoded row (and the JIT turns a plain conditional back into a branch).</summary>
     private static int ArgMax(ReadOnlySpan<float> values)
     {
         var best = 0;
