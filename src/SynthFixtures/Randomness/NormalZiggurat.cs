@@ -52,9 +52,8 @@ internal static class NormalZiggurat
         {
             var word = state.Next();
             var index = (int)(word & 0xFF);
-            // index + 1 ≤ 256 < X.Length: the reads need no bounds checks.
-            var candidate = (word >> 11) * (1.0 / (1UL << 53)) * Unsafe.Add(ref edges, index);   // as Candidate
-            if (candidate < Unsafe.Add(ref edges, index + 1))   // inside the layer's rectangle under the curve
+            var candidate = Candidate(word, index);
+            if (candidate < Unsafe.Add(ref edges, index + 1))   // inside the layer's rectangle under the curve (index + 1 ≤ 256 < X.Length)
             {
                 Unsafe.Add(ref first, i) = Signed(candidate, word);
                 continue;
@@ -68,8 +67,9 @@ internal static class NormalZiggurat
         return length;
     }
 
-    /// <summary>The point a word proposes in its layer: uniform bits 11–63 times the layer's width.</summary>
-    private static double Candidate(ulong bits, int layer) => (bits >> 11) * (1.0 / (1UL << 53)) * X[layer];
+    /// <summary>The point a word proposes in its layer (0–255, so no bounds check): uniform bits 11–63 times the layer's width.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double Candidate(ulong bits, int layer) => (bits >> 11) * (1.0 / (1UL << 53)) * Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(X), layer);
 
     /// <summary>The sign from bit 8, without a branch: a coin flip is the one branch a CPU cannot predict.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -42,7 +42,6 @@ public sealed class NeuralSynthModel : SynthModel
             ? throw new ArgumentException("The training settings are missing.", nameof(trainingSettings))
             : trainingSettings;
         Transformer = new ModeSpecificTransformer(parameters.Transformer);
-        OneHotSpans = Transformer.Spans.Count(s => s.Activation != SpanActivation.Tanh);
         if (network.OutputWidth != Transformer.Width)
             throw new ArgumentException($"The network gives {network.OutputWidth} outputs but the transformer needs {Transformer.Width}.", nameof(network));
         if (kind == ModelKinds.Tvae)
@@ -82,9 +81,6 @@ public sealed class NeuralSynthModel : SynthModel
     /// <summary>CTGAN's condition vector; <c>null</c> for TVAE.</summary>
     public ConditionVector? Conditions { get; }
 
-    /// <summary>One-hot spans per row (modes, present/missing, categories): the categories a CTGAN row draws.</summary>
-    internal int OneHotSpans { get; }
-
     /// <summary>Width of CTGAN's noise or TVAE's latent code.</summary>
     public int NoiseWidth => Network.InputWidth - (Conditions?.Width ?? 0);
 
@@ -120,7 +116,7 @@ public sealed class NeuralSynthModel : SynthModel
     /// whose argmax decoding takes (TVAE).
     /// </summary>
     /// <remarks>
-    /// CTGAN with <paramref name="categories"/> (<c>rows × OneHotSpans</c>): the drawn categories go there and the one-hot
+    /// CTGAN with <paramref name="categories"/> (<c>rows × Transformer.OneHotSpans</c>): the drawn categories go there and the one-hot
     /// entries keep their logits, for <see cref="ModeSpecificTransformer.DecodeCategoriesInto"/>.
     /// </remarks>
     internal void DrawInto(int rows, SynthRandom random, (int Column, int Category)? fixedCondition, Span<float> output, Span<int> categories = default)

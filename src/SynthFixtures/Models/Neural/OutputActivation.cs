@@ -1,6 +1,4 @@
 using System.Numerics.Tensors;
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using SynthFixtures.Randomness;
 using SynthFixtures.Transforms.Modes;
@@ -61,9 +59,7 @@ public static class OutputActivation
         ArgumentNullException.ThrowIfNull(spans);
         ArgumentNullException.ThrowIfNull(random);
         CheckLayout(rows, width, spans);
-        var layout = SpanLayout.Of(spans);
-        if (Vector512.IsHardwareAccelerated) GroupedCategorySampler<Vectors512, Vector512<float>>.Sample(rows, width, layout, random);
-        else GroupedCategorySampler<Vectors256, Vector256<float>>.Sample(rows, width, layout, random);
+        SampleGrouped(rows, width, SpanLayout.Of(spans), random, default);
     }
 
     /// <summary>
@@ -77,6 +73,12 @@ public static class OutputActivation
         var layout = SpanLayout.Of(spans);
         if (categories.Length != rows.Length / width * layout.OneHotStarts.Length)
             throw new ArgumentException($"Expected room for {rows.Length / width} × {layout.OneHotStarts.Length} categories.", nameof(categories));
+        SampleGrouped(rows, width, layout, random, categories);
+    }
+
+    /// <summary>The grouped sampler at this CPU's widest vectors (both widths give the same bits).</summary>
+    private static void SampleGrouped(Span<float> rows, int width, SpanLayout layout, SynthRandom random, Span<int> categories)
+    {
         if (Vector512.IsHardwareAccelerated) GroupedCategorySampler<Vectors512, Vector512<float>>.Sample(rows, width, layout, random, categories);
         else GroupedCategorySampler<Vectors256, Vector256<float>>.Sample(rows, width, layout, random, categories);
     }

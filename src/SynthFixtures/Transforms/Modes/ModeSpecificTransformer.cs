@@ -15,7 +15,6 @@ public sealed class ModeSpecificTransformer
 {
     private readonly ModeNormalizer?[] _normalizers;
     private readonly Dictionary<string, int>[] _categoryCodes;
-    private readonly int _oneHotSpans;
 
     /// <summary>Creates a transformer from fitted (or loaded) parameters.</summary>
     public ModeSpecificTransformer(ModeSpecificTransformerParameters parameters)
@@ -52,8 +51,11 @@ public sealed class ModeSpecificTransformer
         }
         Spans = spans;
         Width = start;
-        _oneHotSpans = spans.Count(s => s.Activation != SpanActivation.Tanh);
+        OneHotSpans = spans.Count(s => s.Activation != SpanActivation.Tanh);
     }
+
+    /// <summary>One-hot spans per row (modes, present/missing, categories): the categories a sampled CTGAN row draws.</summary>
+    internal int OneHotSpans { get; }
 
     /// <summary>The fitted parameters (for the artifact).</summary>
     public ModeSpecificTransformerParameters Parameters { get; }
@@ -194,7 +196,7 @@ public sealed class ModeSpecificTransformer
     internal void DecodeCategoriesInto(ReadOnlySpan<float> matrix, ReadOnlySpan<int> categories, int rows, double[]?[] numbers, int[]?[] codes, int offset)
     {
         var columns = Parameters.Columns;
-        var oneHots = _oneHotSpans;
+        var oneHots = OneHotSpans;
         if (rows < 0 || matrix.Length != rows * Width || categories.Length != rows * oneHots)
             throw new ArgumentException($"Expected {rows} × {Width} values and {rows} × {oneHots} categories.");
         CheckBuffers(numbers, codes);
