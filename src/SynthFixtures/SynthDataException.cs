@@ -4,7 +4,7 @@ namespace SynthFixtures;
 /// The one exception type for bad input anywhere in SynthFixtures: a CSV, a metadata file, a model artifact,
 /// a sampling condition. It always says where (file, line, column when known), what was expected, and what to do.
 /// </summary>
-public sealed class SynthDataException : Exception
+public class SynthDataException : Exception
 {
     /// <summary>Creates an error with its location and a hint.</summary>
     /// <param name="message">What is wrong, in one sentence.</param>

@@ -1,3 +1,5 @@
+using SynthFixtures.Modeling;
+using SynthFixtures.Modeling.Neural;
 using SynthFixtures.Models.Neural;
 using SynthFixtures.Randomness;
 using SynthFixtures.Training.Networks;

@@ -1,4 +1,4 @@
-namespace SynthFixtures.Training;
+namespace SynthFixtures.Modeling;
 
 /// <summary>Reported once per epoch by a trainer.</summary>
 /// <param name="Epoch">Epochs finished, from 1.</param>
