@@ -39,8 +39,8 @@ public static class CoreSourceUses
             .Select(d => d.ToString())
             .ToList();
 
-    /// <summary>The core source files walked, relative to <see cref="SourceDirectory"/>.</summary>
-    public static IEnumerable<string> Files() => LazyCompilation.Value.Trees.Select(t => Relative(t.FilePath));
+    /// <summary>The folders of the core source files walked, each written as a namespace (see <see cref="SourceUse.FromPlace"/>).</summary>
+    public static IEnumerable<string> FolderPlaces() => LazyCompilation.Value.Trees.Select(t => FolderPlace(t.FilePath)).Distinct();
 
     /// <summary>Every use of a type, member or namespace declared outside the using file's own folder.</summary>
     public static IEnumerable<SourceUse> All()
@@ -60,8 +60,10 @@ public static class CoreSourceUses
                     _ => null,
                 };
                 if (symbol is null || Place(symbol) is not var (usedPlace, usedAssembly) || usedPlace == fromPlace) continue;
+                // A named argument binds to a parameter; its method says more.
+                var shown = symbol is IParameterSymbol parameter ? parameter.ContainingSymbol : symbol;
                 yield return new SourceUse(file, tree.GetLineSpan(node.Span).StartLinePosition.Line + 1, fromPlace,
-                    symbol.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat), usedPlace, usedAssembly);
+                    shown.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat), usedPlace, usedAssembly);
             }
         }
     }
