@@ -16,12 +16,6 @@ public sealed record ThresholdResult(ThresholdCheck Check, double Score)
     public bool Passed => Score >= Check.Minimum;
 }
 
-/// <summary>What an evaluation will compute beyond the two tables, known before it runs.</summary>
-/// <param name="Holdout">It has real rows the model never saw (overfitting, membership inference, utility).</param>
-/// <param name="Target">It predicts a target column (utility and detection).</param>
-/// <param name="Detection">It runs the detection metric.</param>
-public sealed record EvaluationScope(bool Holdout, bool Target, bool Detection);
-
 /// <summary>
 /// Minimum scores a synthetic dataset must reach, written <c>quality=0.8,dcr=0.9,…</c>, so CI can reject a dataset
 /// that fails any of them. Every check is a report score in [0, 1], higher better; see <see cref="Checks"/>. What each
