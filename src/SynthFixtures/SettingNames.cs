@@ -2,8 +2,8 @@ namespace SynthFixtures;
 
 /// <summary>
 /// The names by which a <see cref="SynthDataException"/> points at a setting (<see cref="SynthDataException.Settings"/>).
-/// Each is the name of the request property that carries the setting (<see cref="Evaluation.EvaluationRequest"/>), so
-/// a library user finds it where they set it, and the CLI or the build maps it to its own option or metadata name.
+/// Each is the name of the request property that carries the setting (the evaluation request's, for instance), so a
+/// library user finds it where they set it, and the CLI or the build maps it to its own option or metadata name.
 /// </summary>
 public static class SettingNames
 {
@@ -19,6 +19,6 @@ public static class SettingNames
     /// <summary>Whether the detection metric runs without a target.</summary>
     public const string Detection = "Detection";
 
-    /// <summary>The minimum scores an evaluation must reach (a <see cref="Evaluation.Report.ThresholdGate"/>).</summary>
+    /// <summary>The minimum scores an evaluation must reach (a threshold gate).</summary>
     public const string Thresholds = "Thresholds";
 }
