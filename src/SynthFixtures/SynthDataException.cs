@@ -44,6 +44,14 @@ public class SynthDataException : Exception
     /// <summary>What to do about it.</summary>
     public string? Hint { get; }
 
+    /// <summary>
+    /// The settings this error is about, by their <see cref="SettingNames"/> (the property names of the request types):
+    /// first the one at fault, then the ones that would fix it. Empty when no setting is involved. The core words its
+    /// messages in domain terms; a front end uses these names to add its own spelling (a command-line option, an
+    /// MSBuild item metadata) to what it shows.
+    /// </summary>
+    public IReadOnlyList<string> Settings { get; init; } = [];
+
     private static string Compose(string message, string? file, int? line, int? column, string? hint, string? columnName)
     {
         var where = file ?? "";
