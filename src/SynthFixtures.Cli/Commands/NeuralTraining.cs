@@ -44,6 +44,7 @@ internal static class NeuralTraining
         {
             display.Finish();
         }
+        if (progress.Warning is { } warning) console.Error.WriteLine($"warning: {warning}");
         if (EarlyStoppingSummary(model) is { } summary) console.Error.WriteLine(summary);
         return model;
     }
@@ -185,9 +186,13 @@ internal static class NeuralTraining
 
         public TrainingProgress? Last { get; private set; }
 
+        /// <summary>The trainer's warning (on its first epoch), shown once the display is finished.</summary>
+        public string? Warning { get; private set; }
+
         public void Report(TrainingProgress value)
         {
             Last = value;
+            Warning ??= value.Warning;
             var c = CultureInfo.InvariantCulture;
             var (details, compact) = value.DiscriminatorLoss is { } d
                 ? (string.Create(c, $"generator loss {value.Loss:F4}  discriminator loss {d:F4}"), string.Create(c, $"G {value.Loss:F3}  D {d:F3}"))
