@@ -62,6 +62,11 @@ public static class NeuralModelTrainers
 
     private sealed class EpochUpdates(IProgress<TrainingUpdate> progress) : IProgress<TrainingProgress>
     {
-        public void Report(TrainingProgress value) => progress.Report(new TrainingUpdate(TrainingStage.Epoch, Epoch: value));
+        public void Report(TrainingProgress value)
+        {
+            progress.Report(new TrainingUpdate(TrainingStage.Epoch, Epoch: value));
+            // Not a build warning (projects that treat warnings as errors would fail on a slow machine): a note.
+            if (value.Warning is { } warning) progress.Report(new TrainingUpdate(TrainingStage.Note, $"Note: {warning}"));
+        }
     }
 }

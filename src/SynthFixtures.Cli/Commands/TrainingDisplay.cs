@@ -14,6 +14,7 @@ internal sealed class TrainingDisplay(CliConsole console) : IProgress<TrainingUp
     private readonly IProgress<string> _fitting = console.Progress("fit");
     private EpochDisplay? _epochs;
     private (double Score, int Epoch)? _best;
+    private readonly List<string> _pendingNotes = [];
 
     public TrainingProgress? LastEpoch { get; private set; }
 
@@ -27,7 +28,9 @@ internal sealed class TrainingDisplay(CliConsole console) : IProgress<TrainingUp
         if (value.Stage == TrainingStage.Writing) Finish();
         if (value.Message is { } message)
         {
-            if (value.Stage == TrainingStage.Note) console.Error.WriteLine(message);
+            // While a progress bar is drawn, notes wait for it to finish, so they do not break its line.
+            if (value.Stage == TrainingStage.Note && _epochs is not null) _pendingNotes.Add(message);
+            else if (value.Stage == TrainingStage.Note) console.Error.WriteLine(message);
             else (value.Stage == TrainingStage.Fitting ? _fitting : _lines).Report(message);
         }
     }
@@ -37,6 +40,8 @@ internal sealed class TrainingDisplay(CliConsole console) : IProgress<TrainingUp
     {
         _epochs?.Finish();
         _epochs = null;
+        foreach (var note in _pendingNotes) console.Error.WriteLine(note);
+        _pendingNotes.Clear();
     }
 
     private void ShowEpoch(TrainingProgress value)
