@@ -1,3 +1,4 @@
+using SynthFixtures.Modeling;
 using SynthFixtures.Modeling.Neural;
 using SynthFixtures.Data;
 using SynthFixtures.Models.Artifacts;

@@ -1,3 +1,4 @@
+using SynthFixtures.Modeling.Neural;
 using System.Text.Json;
 
 namespace SynthFixtures.Training.Validation;
