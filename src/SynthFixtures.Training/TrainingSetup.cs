@@ -18,15 +18,16 @@ internal static class TrainingSetup
     }
 
     /// <summary>
-    /// Loads libtorch, flushes subnormals on this thread, sets libtorch's thread count when asked, and seeds its
-    /// (process-wide) generator. Call it on a <see cref="TrainingThread"/>, which owns the flush mode.
+    /// Loads libtorch, flushes subnormals on this thread, sets libtorch's thread count (the one asked for, or
+    /// <see cref="TrainingThreadCount"/>'s default), and seeds its (process-wide) generator. Call it on a
+    /// <see cref="TrainingThread"/>, which owns the flush mode.
     /// </summary>
     public static void StartTorch(int? threads, long seed)
     {
         if (!TrainingThread.IsCurrent) throw new InvalidOperationException("Training must run on a TrainingThread: it changes the thread's floating-point mode.");
         TorchRuntime.EnsureLoaded();
         FlushDenormals.Enable();
-        if (threads is { } count) set_num_threads(count);
+        set_num_threads(TrainingThreadCount.Resolve(threads));
         manual_seed(seed);
     }
 }
