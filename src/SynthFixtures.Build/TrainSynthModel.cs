@@ -153,7 +153,7 @@ public sealed class TrainSynthModel : ToolTask
             Log.LogError($"SynthModel {DataFile}: EarlyStopping=\"{EarlyStopping}\" is neither true nor false.");
             return false;
         }
-        using var slot = TrainerSlots.Acquire(Log, ToolCanceled);
+        using var slot = TrainerSlots.Acquire(message => Log.LogMessage(MessageImportance.High, message), ToolCanceled);
         Log.LogMessage(MessageImportance.High, $"SynthFixtures: training {Model} on {DataFile} (seed {Seed}) -> {ModelFile}");
         return base.Execute() && !Log.HasLoggedErrors;
     }

@@ -1,5 +1,3 @@
-using Microsoft.Build.Utilities;
-
 namespace SynthFixtures.Build;
 
 /// <summary>
@@ -35,19 +33,22 @@ public sealed class TrainerSlots : IDisposable
     public static string DefaultFolder => Path.Combine(Path.GetTempPath(), "synthfixtures-trainer-slots-" + Environment.UserName);
 
     /// <summary>
-    /// Waits for one of <see cref="Environment.ProcessorCount"/> slots in <see cref="DefaultFolder"/>, logging once
+    /// Waits for one of <see cref="Environment.ProcessorCount"/> slots in <see cref="DefaultFolder"/>, reporting once
     /// that it waits. Returns an unheld slot when <paramref name="cancelled"/> is signalled first (MSBuild cancels a
-    /// <see cref="ToolTask"/> through <c>ToolCanceled</c>, which then also stops the trainer before it starts work).
+    /// <c>ToolTask</c> through its <c>ToolCanceled</c> event, which then also stops the trainer before it starts work).
     /// </summary>
-    /// <param name="log">Where the wait is reported.</param>
+    /// <param name="log">Where the wait is reported (the build log).</param>
     /// <param name="cancelled">Signalled when the build is cancelled.</param>
-    public static TrainerSlots Acquire(TaskLoggingHelper log, WaitHandle cancelled)
+    public static TrainerSlots Acquire(Action<string> log, WaitHandle cancelled)
     {
         ArgumentNullException.ThrowIfNull(log);
-        return Acquire(DefaultFolder, Environment.ProcessorCount, cancelled,
-            () => log.LogMessage(Microsoft.Build.Framework.MessageImportance.High,
-                $"SynthFixtures: waiting for a free trainer slot ({Environment.ProcessorCount} trainers already running on this machine)."));
+        var slots = Environment.ProcessorCount;
+        return Acquire(DefaultFolder, slots, cancelled, () => log(WaitingMessage(slots)));
     }
+
+    /// <summary>What the build log says while every slot is taken.</summary>
+    public static string WaitingMessage(int slots) =>
+        $"SynthFixtures: waiting for a free trainer slot ({slots} trainer{(slots == 1 ? "" : "s")} already running on this machine, one per core).";
 
     /// <summary>
     /// Waits until one of <paramref name="slots"/> lock files in <paramref name="folder"/> can be held exclusively,
