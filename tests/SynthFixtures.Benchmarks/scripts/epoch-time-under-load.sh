@@ -9,9 +9,9 @@
 # for loading libtorch and the data). MODELS (default "ctgan tvae"). THREADS: passed as --threads when set.
 # Extra environment (OMP_WAIT_POLICY=ACTIVE, say) reaches the trainer unchanged, so the spin-waiting default can be
 # measured against the trainer's passive one.
-# AUTOGROUP_NICE=-10 (Linux, as root): on a machine shared with other work, run in a scheduling group of its own
-# (setsid; with autogroup scheduling, nice only ranks processes within their group) and rank that group ahead of the
-# others, so the trainer and the busy process compete mainly with each other.
+# AUTOGROUP_NICE=-20 (Linux, as root): on a machine shared with other work, run in a scheduling group of its own
+# (setsid; with autogroup scheduling, nice only ranks processes within their group) and rank that group, and the busy
+# process's, ahead of the others, so the trainer and the busy process compete mainly with each other.
 #
 # Other work on the machine distorts the figures: each line carries the 1-minute load average before the run.
 # Exit code: 0 when every model's busy median is at most 2x its quiet median, 1 otherwise.
@@ -56,17 +56,24 @@ run() {  # model, label -> prints the median seconds per epoch
     median_epoch_seconds "$log"
 }
 
+# The competing process runs in a session of its own, as another terminal's or build's work would: with autogroup
+# scheduling it is then a group of its own, which the scheduler gives as much time as the trainer's whole group.
+start_busy_process() {
+    setsid sh -c 'echo $$ >"$1"; if [ -n "$2" ]; then echo "$2" >/proc/$$/autogroup; fi; while :; do :; done' busy "$work/busy.pid" "${AUTOGROUP_NICE:-}" &
+    while [[ ! -s $work/busy.pid ]]; do sleep 0.1; done
+    busy_pid=$(cat "$work/busy.pid")
+}
+
 echo "trainer: $trainer"
 echo "data: $data, $epochs epochs, cores: $(nproc), OMP_WAIT_POLICY=${OMP_WAIT_POLICY-<unset>}, threads: ${THREADS:-<default>}, scheduling group: $(cat /proc/$$/autogroup)"
 status=0
 for model in $models; do
     load_quiet=$(cut -d' ' -f1 /proc/loadavg)
     quiet=$(run "$model" quiet)
-    sh -c 'while :; do :; done' &
-    busy_pid=$!
+    start_busy_process
     load_busy=$(cut -d' ' -f1 /proc/loadavg)
     busy=$(run "$model" busy)
-    kill "$busy_pid"; wait "$busy_pid" 2>/dev/null || true; busy_pid=
+    kill "$busy_pid"; busy_pid=; rm -f "$work/busy.pid"; wait 2>/dev/null || true
     verdict=$(awk -v q="$quiet" -v b="$busy" 'BEGIN { r = b / q; printf "%.2fx %s", r, (r <= 2 ? "ok" : "TOO SLOW (limit 2x)") }')
     printf '%-6s quiet %7.2f s/epoch (load %s)   busy %7.2f s/epoch (load %s)   %s\n' "$model" "$quiet" "$load_quiet" "$busy" "$load_busy" "$verdict"
     [[ $verdict == *ok ]] || status=1
