@@ -18,7 +18,7 @@ namespace SynthFixtures.Training;
 /// does not reach native code), so the variable goes into the C library's environment through <c>setenv</c>.
 /// </para>
 /// </remarks>
-internal static partial class OpenMpEnvironment
+internal static class OpenMpEnvironment
 {
     /// <summary>The OpenMP variable that decides between spinning (<c>ACTIVE</c>) and sleeping (<c>PASSIVE</c>) while idle.</summary>
     public const string WaitPolicyVariable = "OMP_WAIT_POLICY";
@@ -48,9 +48,11 @@ internal static partial class OpenMpEnvironment
     public static string? NativeValue(string name) =>
         OperatingSystem.IsWindows() ? Environment.GetEnvironmentVariable(name) : Marshal.PtrToStringUTF8(GetEnv(name));
 
-    [LibraryImport("libc", EntryPoint = "setenv", StringMarshalling = StringMarshalling.Utf8)]
-    private static partial int SetEnv(string name, string value, int overwrite);
+    // DllImport rather than LibraryImport: its marshalling needs no source generator (ImplicitScalarTests compiles
+    // these sources without one) and no unsafe code.
+    [DllImport("libc", EntryPoint = "setenv")]
+    private static extern int SetEnv([MarshalAs(UnmanagedType.LPUTF8Str)] string name, [MarshalAs(UnmanagedType.LPUTF8Str)] string value, int overwrite);
 
-    [LibraryImport("libc", EntryPoint = "getenv", StringMarshalling = StringMarshalling.Utf8)]
-    private static partial IntPtr GetEnv(string name);
+    [DllImport("libc", EntryPoint = "getenv")]
+    private static extern IntPtr GetEnv([MarshalAs(UnmanagedType.LPUTF8Str)] string name);
 }
