@@ -10,9 +10,10 @@ namespace SynthFixtures.Training;
 /// <remarks>
 /// Why: spinning workers hold their core while they wait for the rest of their team. When another process takes a
 /// core, a team as large as the machine cannot finish a parallel region until the descheduled member runs again,
-/// and its spinning peers take that member's turn: CTGAN on adult went from about 2.75 s to 160 s an epoch with one
-/// busy process on two cores; with the passive policy it took 5.2 s. On a quiet machine the passive policy costs
-/// little (docs/neural-models.md, "Threads and a busy machine").
+/// and its spinning peers take that member's turn: CTGAN on adult went from about 2.9 s to 186 s an epoch with one
+/// busy process on two cores; with the passive policy it took 3.4–4.3 s. The price is paid on a quiet machine, where
+/// waking the team for every small operation made epochs 25–45 % slower than spinning (docs/neural-models.md,
+/// "Threads and a busy machine"); <c>OMP_WAIT_POLICY=ACTIVE</c> takes spinning back.
 /// <para>
 /// .NET keeps its own copy of the environment on Unix (<see cref="Environment.SetEnvironmentVariable(string, string)"/>
 /// does not reach native code), so the variable goes into the C library's environment through <c>setenv</c>.
