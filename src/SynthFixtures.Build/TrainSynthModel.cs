@@ -80,6 +80,9 @@ public sealed class TrainSynthModel : ToolTask
     /// <inheritdoc />
     public override bool Execute()
     {
+        // Never more trainers at once than cores, across parallel builds and projects (libtorch uses every core it is given).
+        using var slot = TrainerSlots.Acquire(message => Log.LogMessage(MessageImportance.High, message), ToolCanceled);
+        if (!slot.IsHeld) return false;
         Log.LogMessage(MessageImportance.High, $"SynthFixtures: training {Model} on {DataFile} (seed {Seed}) -> {ModelFile}");
         return base.Execute() && !Log.HasLoggedErrors;
     }

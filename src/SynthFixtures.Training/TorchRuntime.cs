@@ -16,6 +16,7 @@ public static class TorchRuntime
 
     private static string Load()
     {
+        OpenMpEnvironment.PreferPassiveWaiting();
         try
         {
             torch.InitializeDeviceType(DeviceType.CPU);

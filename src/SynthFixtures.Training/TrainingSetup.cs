@@ -19,14 +19,15 @@ internal static class TrainingSetup
     }
 
     /// <summary>
-    /// Loads libtorch, flushes subnormals on this thread, sets libtorch's thread count when asked, and seeds its
-    /// (process-wide) generator. Call it on a <see cref="TrainingThread"/>, which owns the flush mode.
+    /// Loads libtorch, flushes subnormals on this thread, sets libtorch's thread count (the one asked for, or
+    /// <see cref="TrainingThreadCount"/>'s default), and seeds its (process-wide) generator. Call it on a
+    /// <see cref="TrainingThread"/>, which owns the flush mode.
     /// </summary>
     /// <returns>A warning for the user when training will be slower than it should (see <see cref="FlushWarning"/>); otherwise <c>null</c>.</returns>
     public static string? StartTorch(int? threads, long seed) => StartTorch(threads, seed, FlushDenormals.Enable);
 
     /// <inheritdoc cref="StartTorch(int?, long)"/>
-    /// <param name="threads">libtorch's thread count; <c>null</c> leaves it as it is.</param>
+    /// <param name="threads">libtorch's thread count; <c>null</c>: <see cref="TrainingThreadCount"/>'s default.</param>
     /// <param name="seed">libtorch's seed.</param>
     /// <param name="enableFlush">Switches flush-to-zero on: <c>null</c> when it is on, otherwise why not.</param>
     internal static string? StartTorch(int? threads, long seed, Func<string?> enableFlush)
@@ -34,7 +35,7 @@ internal static class TrainingSetup
         if (!TrainingThread.IsCurrent) throw new InvalidOperationException("Training must run on a TrainingThread: it changes the thread's floating-point mode.");
         TorchRuntime.EnsureLoaded();
         var warning = enableFlush() is { } why ? FlushWarning(why, RuntimeInformation.ProcessArchitecture) : null;
-        if (threads is { } count) set_num_threads(count);
+        set_num_threads(TrainingThreadCount.Resolve(threads));
         manual_seed(seed);
         return warning;
     }

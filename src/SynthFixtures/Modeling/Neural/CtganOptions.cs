@@ -50,7 +50,10 @@ public sealed record CtganOptions
     /// <summary>Seeds libtorch's initialisation and noise, and the condition and row draws.</summary>
     public long Seed { get; init; } = 42;
 
-    /// <summary>libtorch's intra-op threads (<c>null</c>: libtorch's default).</summary>
+    /// <summary>
+    /// libtorch's intra-op threads (<c>null</c>: libtorch's default, one per physical core, capped at the cores the
+    /// process may use). The weights depend on it: set it to train identical models on different machines.
+    /// </summary>
     public int? Threads { get; init; }
 
     /// <summary>

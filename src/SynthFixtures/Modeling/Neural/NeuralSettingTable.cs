@@ -16,7 +16,7 @@ public static class NeuralSettingTable
 
     /// <summary>libtorch's intra-op threads.</summary>
     public static readonly SettingSpec Threads = new("threads", "Threads", SettingType.WholeNumber,
-        "libtorch's intra-op threads for training.", "1", 1, 1024);
+        "libtorch's intra-op threads for training; CTGAN's weights depend on it, so set it to train the same model on every machine.", "1", 1, 1024);
 
     /// <summary>TVAE: latent width; CTGAN: noise width.</summary>
     public static readonly SettingSpec EmbeddingWidth = new("embedding-width", "EmbeddingWidth", SettingType.WholeNumber,

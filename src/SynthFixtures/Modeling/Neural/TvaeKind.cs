@@ -29,5 +29,5 @@ public static class TvaeKind
         o => o.Validate());
 
     /// <summary>What an unset thread count means.</summary>
-    internal const string ThreadsDefault = "libtorch's, one per core";
+    internal const string ThreadsDefault = "one per physical core, at most the cores this process may use";
 }

@@ -33,8 +33,8 @@ public sealed record TvaeOptions
     public long Seed { get; init; } = 42;
 
     /// <summary>
-    /// libtorch's intra-op threads for this process (<c>null</c>: libtorch's default, one per core). Small networks on a
-    /// busy machine train faster on one thread: OpenMP workers spin while waiting for a core.
+    /// libtorch's intra-op threads for this process (<c>null</c>: libtorch's default, one per physical core, capped at the
+    /// cores the process may use). Results may depend on it: set it to train identical models on different machines.
     /// </summary>
     public int? Threads { get; init; }
 
