@@ -1,4 +1,6 @@
 using System.Globalization;
+using SynthFixtures.Data;
+using SynthFixtures.Metadata;
 using SynthFixtures.Modeling;
 using SynthFixtures.Modeling.Neural;
 using SynthFixtures.Models;
@@ -16,29 +18,23 @@ public static class NeuralModelTrainers
     public static ModelTrainers AddTo(ModelTrainers trainers)
     {
         ArgumentNullException.ThrowIfNull(trainers);
-        return trainers.With(TvaeKind.Instance.Name, () => new TvaeModelTrainer()).With(CtganKind.Instance.Name, () => new CtganModelTrainer());
+        return trainers
+            .With(TvaeKind.Instance.Name, () => new KindTrainer<TvaeOptions>(TvaeKind.Instance, TvaeSynthesizer.Train))
+            .With(CtganKind.Instance.Name, () => new KindTrainer<CtganOptions>(CtganKind.Instance, CtganSynthesizer.Train));
     }
 
     /// <summary>The built-in kinds with every trainer: the copula's and these.</summary>
     public static ModelTrainers All { get; } = AddTo(ModelTrainers.Core);
 
-    private sealed class TvaeModelTrainer : IModelTrainer
+    /// <summary>Trains one neural kind: its options from the settings table, its synthesizer, then what early stopping did.</summary>
+    private sealed class KindTrainer<TOptions>(ModelKind<TOptions> kind,
+        Func<Table, TableMetadata, TOptions?, IProgress<TrainingProgress>?, CancellationToken, NeuralSynthModel> train) : IModelTrainer
+        where TOptions : class, new()
     {
         public SynthModel Train(TrainingInput input, IProgress<TrainingUpdate>? progress, CancellationToken cancellationToken)
         {
-            var options = TvaeKind.Instance.Options(input.Settings, input.Seed);
-            var model = TvaeSynthesizer.Train(input.Table, input.Metadata, options, Epochs(progress), cancellationToken);
-            ReportEarlyStopping(model, progress);
-            return model;
-        }
-    }
-
-    private sealed class CtganModelTrainer : IModelTrainer
-    {
-        public SynthModel Train(TrainingInput input, IProgress<TrainingUpdate>? progress, CancellationToken cancellationToken)
-        {
-            var options = CtganKind.Instance.Options(input.Settings, input.Seed);
-            var model = CtganSynthesizer.Train(input.Table, input.Metadata, options, Epochs(progress), cancellationToken);
+            var options = kind.Options(input.Settings, input.Seed);
+            var model = train(input.Table, input.Metadata, options, Epochs(progress), cancellationToken);
             ReportEarlyStopping(model, progress);
             return model;
         }
