@@ -46,8 +46,8 @@ internal static class NativeLibraryPreload
         if (!File.Exists(path))
             throw new SynthDataException($"The native library {FileName(name)} is not in {directory} (named by {variable}).",
                 filePath: path,
-                hint: "The build restores libtorch and TorchSharp through NuGet before training a tvae or ctgan model; " +
-                      "restore again (dotnet restore, then build) or point the variable at a folder that has the file.");
+                hint: "A build that trains a tvae or ctgan model restores libtorch and TorchSharp through NuGet and sets this " +
+                      "variable; build again, or point the variable at a folder that has the file.");
         try
         {
             return NativeLibrary.Load(path);
