@@ -26,11 +26,13 @@ internal static class NativeLibraryPreload
     /// beside its assembly, as in this repository's own builds).
     /// </summary>
     /// <exception cref="SynthDataException">A variable names a folder that lacks a library, or a library fails to load.</exception>
-    internal static void LoadFromEnvironment()
+    internal static void LoadFromEnvironment() =>
+        Load(Environment.GetEnvironmentVariable(LibTorchDirectoryVariable), Environment.GetEnvironmentVariable(TorchSharpNativeDirectoryVariable));
+
+    /// <summary>Loads libtorch from <paramref name="libTorch"/> and LibTorchSharp from <paramref name="torchSharp"/> (either may be empty).</summary>
+    /// <exception cref="SynthDataException">A folder lacks a library, or a library fails to load.</exception>
+    internal static void Load(string? libTorch, string? torchSharp)
     {
-        var libTorch = Environment.GetEnvironmentVariable(LibTorchDirectoryVariable);
-        var torchSharp = Environment.GetEnvironmentVariable(TorchSharpNativeDirectoryVariable);
-        if (string.IsNullOrWhiteSpace(libTorch) && string.IsNullOrWhiteSpace(torchSharp)) return;
         if (!string.IsNullOrWhiteSpace(libTorch))
             foreach (var name in LibTorchLibraries) Load(libTorch, name, LibTorchDirectoryVariable);
         if (string.IsNullOrWhiteSpace(torchSharp)) return;
