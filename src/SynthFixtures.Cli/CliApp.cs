@@ -64,7 +64,7 @@ public static class CliApp
         }
         catch (SynthDataException e)
         {
-            error.WriteLine(e.Message);
+            error.WriteLine(CliErrors.Describe(e));
             return BadInput;
         }
         catch (OperationCanceledException e)

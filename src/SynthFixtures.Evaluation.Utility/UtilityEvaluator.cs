@@ -19,15 +19,9 @@ public static class UtilityEvaluator
 
     private const int Folds = 3;
 
-    /// <summary>Checks that <paramref name="target"/> is a modelled column of <paramref name="metadata"/>.</summary>
+    /// <summary>Checks that <paramref name="target"/> is a modelled column of <paramref name="metadata"/> (<see cref="UtilityTarget.Check"/>).</summary>
     /// <exception cref="SynthDataException">It is not.</exception>
-    public static void CheckTarget(TableMetadata metadata, string target, string? path = null)
-    {
-        ArgumentNullException.ThrowIfNull(metadata);
-        if (metadata.Find(target) is not { IsModelled: true })
-            throw new SynthDataException($"The target '{target}' is not an evaluated column.", path,
-                hint: $"Choose one of: {string.Join(", ", metadata.Columns.Where(c => c.IsModelled).Select(c => c.Name))}.", columnName: target);
-    }
+    public static void CheckTarget(TableMetadata metadata, string target, string? path = null) => UtilityTarget.Check(metadata, target, path);
 
     /// <summary>Computes TSTR scores (when <paramref name="target"/> and <paramref name="holdout"/> are given) and detection.</summary>
     /// <exception cref="SynthDataException">The target is not an evaluated column, or a table lacks a column.</exception>

@@ -14,16 +14,16 @@ namespace SynthFixtures.Training;
 /// </remarks>
 internal static class FlushDenormals
 {
-    /// <summary>Sets the mode on the calling thread; false where the CPU or the libtorch build cannot.</summary>
-    public static bool Enable()
+    /// <summary>Sets the mode on the calling thread; <c>null</c> when it is on, otherwise why it is not.</summary>
+    public static string? Enable()
     {
         try
         {
-            return SetFlushDenormal(GlobalContext(), true);
+            return SetFlushDenormal(GlobalContext(), true) ? null : "this CPU does not support it";
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
         {
-            return false;   // another libtorch build: training is only slower
+            return "the libtorch build does not export at::Context::setFlushDenormal";   // another libtorch build
         }
     }
 

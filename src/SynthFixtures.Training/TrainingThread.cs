@@ -4,7 +4,7 @@ namespace SynthFixtures.Training;
 
 /// <summary>
 /// Runs a training loop on a thread of its own, and waits for it; the loop's first step
-/// (<see cref="TrainingSetup.StartTorch"/>) makes that thread flush subnormal floats (<see cref="FlushDenormals"/>). The mode is a property of the thread, so giving training a fresh thread keeps it away from the
+/// (<see cref="TrainingSetup.StartTorch(int?, long)"/>) makes that thread flush subnormal floats (<see cref="FlushDenormals"/>). The mode is a property of the thread, so giving training a fresh thread keeps it away from the
 /// caller's thread and from the thread pool: code that runs there later sees IEEE arithmetic as usual.
 /// </summary>
 /// <remarks>Progress callbacks and validation scoring run on the training thread, under the same mode.</remarks>

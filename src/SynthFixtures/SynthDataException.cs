@@ -4,7 +4,7 @@ namespace SynthFixtures;
 /// The one exception type for bad input anywhere in SynthFixtures: a CSV, a metadata file, a model artifact,
 /// a sampling condition. It always says where (file, line, column when known), what was expected, and what to do.
 /// </summary>
-public sealed class SynthDataException : Exception
+public class SynthDataException : Exception
 {
     /// <summary>Creates an error with its location and a hint.</summary>
     /// <param name="message">What is wrong, in one sentence.</param>
@@ -43,6 +43,14 @@ public sealed class SynthDataException : Exception
 
     /// <summary>What to do about it.</summary>
     public string? Hint { get; }
+
+    /// <summary>
+    /// The settings this error is about, by their <see cref="SettingNames"/> (the property names of the request types):
+    /// first the one at fault, then the ones that would fix it. Empty when no setting is involved. The core words its
+    /// messages in domain terms; a front end uses these names to add its own spelling (a command-line option, an
+    /// MSBuild item metadata) to what it shows.
+    /// </summary>
+    public IReadOnlyList<string> Settings { get; init; } = [];
 
     private static string Compose(string message, string? file, int? line, int? column, string? hint, string? columnName)
     {

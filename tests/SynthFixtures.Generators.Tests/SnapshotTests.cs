@@ -1,4 +1,6 @@
+using System.Reflection;
 using System.Runtime.CompilerServices;
+using Microsoft.CodeAnalysis;
 using SynthFixtures.Generators.Tests.Infrastructure;
 
 namespace SynthFixtures.Generators.Tests;
@@ -43,6 +45,42 @@ public sealed class SnapshotTests
         Assert.Empty(outcome.GeneratorDiagnostics);
         Assert.Empty(outcome.CompileDiagnostics);
         ApprovedFiles.Verify("Catalog.Sku", outcome.Source("Catalog.Sku.g.cs"));
+    }
+
+    [Fact]
+    public void Obsolete_properties_compile_in_a_consumer_that_treats_warnings_as_errors()
+    {
+        const string source = """
+            using SynthFixtures;
+            [Synthesize]
+            public partial class Legacy
+            {
+                [System.Obsolete] public int Old { get; set; }
+                [System.Obsolete("Use Code.")] public string Name { get; set; } = "";
+                [SynthRange(1, 9)] public int Code { get; set; }
+            }
+            """;
+        var compilation = GeneratorHarness.Compile(source);
+        compilation = compilation.WithOptions(compilation.Options.WithGeneralDiagnosticOption(ReportDiagnostic.Error));
+        GeneratorHarness.CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
+
+        Assert.Empty(generatorDiagnostics);
+        Assert.Contains(output.SyntaxTrees, t => t.FilePath.EndsWith("Legacy.g.cs", StringComparison.Ordinal));
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+    }
+
+    [Fact]
+    public void Generated_code_names_the_version_of_the_generator_assembly()
+    {
+        var informational = typeof(SynthesizerGenerator).Assembly
+            .GetCustomAttribute<AssemblyInformationalVersionAttribute>()!.InformationalVersion;
+        var expected = informational.Split('+')[0]; // the version, without the commit the SDK appends
+
+        var outcome = GeneratorHarness.Run("[SynthFixtures.Synthesize] public partial class V { public int A { get; set; } }");
+
+        Assert.Equal(typeof(SynthesizerGenerator).Assembly.GetName().Version!.ToString(3), expected);
+        Assert.Contains($"[global::System.CodeDom.Compiler.GeneratedCode(\"SynthFixtures.Generators\", \"{expected}\")]",
+            outcome.Source("V.g.cs"), StringComparison.Ordinal);
     }
 
     internal static string FixturePath(string file, [CallerFilePath] string here = "") =>

@@ -1,3 +1,5 @@
+using SynthFixtures.Modeling;
+using SynthFixtures.Modeling.Neural;
 using SynthFixtures.Data;
 using SynthFixtures.Metadata;
 using SynthFixtures.Models.Neural;

@@ -1,3 +1,5 @@
+using SynthFixtures.Modeling;
+using SynthFixtures.Modeling.Neural;
 using SynthFixtures.Models;
 using SynthFixtures.Models.Artifacts;
 using SynthFixtures.Models.Neural;

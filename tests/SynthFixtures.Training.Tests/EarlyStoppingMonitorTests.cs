@@ -1,3 +1,5 @@
+using SynthFixtures.Modeling;
+using SynthFixtures.Modeling.Neural;
 using SynthFixtures.Training.Validation;
 
 namespace SynthFixtures.Training.Tests;
@@ -57,6 +59,6 @@ public class EarlyStoppingMonitorTests
     {
         var options = new EarlyStoppingOptions { ValidationFraction = fraction, CheckEvery = every, Patience = patience, SampleRows = rows, MinImprovement = minimum };
         Assert.Equal(name, Assert.ThrowsAny<ArgumentException>(options.Validate).ParamName);
-        Assert.Equal(name, Assert.ThrowsAny<ArgumentException>(() => new Tvae.TvaeOptions { EarlyStopping = options }.Validate()).ParamName);
+        Assert.Equal(name, Assert.ThrowsAny<ArgumentException>(() => new TvaeOptions { EarlyStopping = options }.Validate()).ParamName);
     }
 }

@@ -1,3 +1,5 @@
+using SynthFixtures.Modeling;
+using SynthFixtures.Modeling.Neural;
 using System.Text.Json;
 using SynthFixtures.Data;
 using SynthFixtures.Models.Artifacts;

@@ -1,3 +1,5 @@
+using SynthFixtures.Modeling;
+using SynthFixtures.Modeling.Neural;
 using System.Globalization;
 using SynthFixtures.Data;
 using SynthFixtures.Evaluation;

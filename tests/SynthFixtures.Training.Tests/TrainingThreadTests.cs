@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using SynthFixtures.Randomness;
 using SynthFixtures.Transforms.Modes;
 using static TorchSharp.torch;
@@ -29,6 +30,42 @@ public class TrainingThreadTests
 
         Assert.Equal(0f, onTrainingThread);
         Assert.True(SquareOfTiny() > 0, "the caller's thread must keep IEEE subnormals");
+    }
+
+    [Fact]
+    public void Flush_to_zero_works_here_so_setup_has_no_warning()
+    {
+        var warning = TrainingThread.Run(() => TrainingSetup.StartTorch(threads: null, seed: 1));
+
+        Assert.Null(warning);
+    }
+
+    [Fact]
+    public void A_failed_flush_to_zero_switch_becomes_a_warning_on_x86_only()
+    {
+        var warning = TrainingThread.Run(() => TrainingSetup.StartTorch(threads: null, seed: 1, enableFlush: () => "this CPU does not support it"));
+
+        if (RuntimeInformation.ProcessArchitecture is Architecture.X64 or Architecture.X86)
+        {
+            Assert.NotNull(warning);
+            Assert.Contains("flush-to-zero", warning, StringComparison.Ordinal);
+            Assert.Contains("this CPU does not support it", warning, StringComparison.Ordinal);
+            Assert.Contains("3× slower", warning, StringComparison.Ordinal);
+        }
+        Assert.Null(TrainingSetup.FlushWarning("this CPU does not support it", Architecture.Arm64)); // subnormals cost nothing there
+        Assert.NotNull(TrainingSetup.FlushWarning("this CPU does not support it", Architecture.X64));
+    }
+
+    [Fact]
+    public void A_trainer_reports_no_warning_when_setup_had_none()
+    {
+        var (table, metadata) = TestTables.Small(100);
+        var reports = new List<TrainingProgress>();
+        Tvae.TvaeSynthesizer.Train(table, metadata, new Tvae.TvaeOptions { Epochs = 2, EmbeddingWidth = 4, EncoderWidths = [8], DecoderWidths = [8], Threads = 1 },
+            new SynchronousProgress(reports.Add));
+
+        Assert.Equal(2, reports.Count);
+        Assert.All(reports, r => Assert.Null(r.Warning));
     }
 
     [Fact]

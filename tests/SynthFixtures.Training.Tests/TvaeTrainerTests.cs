@@ -1,3 +1,5 @@
+using SynthFixtures.Modeling;
+using SynthFixtures.Modeling.Neural;
 using SynthFixtures.Randomness;
 using SynthFixtures.Training.Tvae;
 using SynthFixtures.Transforms.Modes;

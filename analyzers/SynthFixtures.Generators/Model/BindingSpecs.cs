@@ -1,7 +1,7 @@
 namespace SynthFixtures.Generators.Model;
 
-/// <summary>A trained model's schema as read from its <c>.synthschema</c> additional file.</summary>
-internal sealed record SchemaSpec(string ModelName, string Path, EquatableArray<SchemaColumnSpec> Columns);
+/// <summary>A trained model's schema as read from its <c>.synthschema</c> additional file; <see cref="ModelKind"/> is null when the file names none.</summary>
+internal sealed record SchemaSpec(string ModelName, string Path, string? ModelKind, EquatableArray<SchemaColumnSpec> Columns);
 
 /// <summary>One column of a <see cref="SchemaSpec"/>; <see cref="Kind"/> is the runtime's ColumnKind in lower case.</summary>
 internal sealed record SchemaColumnSpec(string Name, string Kind, double MissingRate, string? Minimum, string? Maximum,

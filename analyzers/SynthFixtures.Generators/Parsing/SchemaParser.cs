@@ -10,7 +10,7 @@ namespace SynthFixtures.Generators.Parsing;
 
 /// <summary>
 /// Reads a <c>.synthschema</c> file (the runtime's ModelSchema.Write): a header line, a model line, then one
-/// tab-separated line per column with percent-encoded names and labels. A file it cannot read yields null, and the
+/// tab-separated line per column with percent-encoded names, labels and values (SchemaRoundTripTests feed one into the other). A file it cannot read yields null, and the
 /// type that needs it reports that no model was found.
 /// </summary>
 internal static class SchemaParser
@@ -24,9 +24,11 @@ internal static class SchemaParser
         var lines = text.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0).ToList();
         if (lines.Count == 0 || lines[0] != Header) return null;
         var columns = new List<SchemaColumnSpec>();
+        string? modelKind = null;
         foreach (var line in lines.Skip(1))
         {
             var fields = line.Split('\t');
+            if (fields[0] == "model" && fields.Length >= 2) modelKind = Unescape(fields[1]);
             if (fields[0] != "column" || fields.Length < 4) continue;
             var settings = fields.Skip(3).Select(f => f.Split(new[] { '=' }, 2)).Where(kv => kv.Length == 2).ToDictionary(kv => kv[0], kv => kv[1]);
             columns.Add(new SchemaColumnSpec(
@@ -35,10 +37,11 @@ internal static class SchemaParser
                 settings.TryGetValue("missing", out var missing) && double.TryParse(missing, NumberStyles.Float, CultureInfo.InvariantCulture, out var rate) ? rate : 0,
                 settings.TryGetValue("min", out var min) ? Unescape(min) : null,
                 settings.TryGetValue("max", out var max) ? Unescape(max) : null,
-                (settings.TryGetValue("labels", out var labels) && labels.Length > 0 ? labels.Split(',').Select(Unescape) : Enumerable.Empty<string>()).ToEquatableArray(),
-                settings.TryGetValue("generator", out var generator) ? generator : null));
+                // No labels= field means no labels; an empty one is a single empty label.
+                (settings.TryGetValue("labels", out var labels) ? labels.Split(',').Select(Unescape) : Enumerable.Empty<string>()).ToEquatableArray(),
+                settings.TryGetValue("generator", out var generator) ? Unescape(generator) : null));
         }
-        return new SchemaSpec(ModelNameOf(path), path, columns.ToEquatableArray());
+        return new SchemaSpec(ModelNameOf(path), path, modelKind, columns.ToEquatableArray());
     }
 
     /// <summary>The model name a schema or CSV path stands for: its file name without extension.</summary>

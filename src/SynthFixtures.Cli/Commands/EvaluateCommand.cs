@@ -1,16 +1,17 @@
 using System.CommandLine;
-using SynthFixtures.Data;
 using SynthFixtures.Evaluation;
 using SynthFixtures.Evaluation.Report;
 using SynthFixtures.Evaluation.Utility;
-using SynthFixtures.Models.Artifacts;
+using SynthFixtures.Metadata;
 using SynthFixtures.Reports;
 
 namespace SynthFixtures.Cli.Commands;
 
 /// <summary>
 /// <c>synthfixtures evaluate real.csv synthetic.csv [--holdout h.csv | --holdout-fraction 0.2] [--target col]
-/// [--report r.html] [--markdown s.md] [--json r.json] [--model m.synth] [--fail-under quality=0.8,…]</c>.
+/// [--report r.html] [--markdown s.md] [--json r.json] [--model m.synth] [--fail-under quality=0.8,…]</c>: the options
+/// become an <see cref="EvaluationRequest"/> for <see cref="EvaluationService"/>, whose report and gate outcomes are
+/// printed and written here. Its errors name settings, which <see cref="CliErrors"/> turns into these options.
 /// </summary>
 internal static class EvaluateCommand
 {
@@ -40,59 +41,24 @@ internal static class EvaluateCommand
         };
         command.SetAction((parse, cancellationToken) =>
         {
-            var gate = parse.GetValue(failUnder) is { } spec ? ThresholdGate.Parse(spec) : null;
-            var read = CommonOptions.ReadOptions(parse.GetValue(missing), parse.GetValue(trim));
-            var realPath = parse.GetValue(real)!;
-            var realTable = CsvTableReader.Read(realPath, read);
-            var syntheticPath = parse.GetValue(synthetic)!;
-            var syntheticTable = CsvTableReader.Read(syntheticPath, read);
-            var schema = CommonOptions.MetadataFor(realTable, parse.GetValue(metadata));
-            var evaluationSeed = parse.GetValue(seed);
-
-            var training = realTable;
-            Table? holdoutTable = null;
-            var holdoutName = "holdout";
-            if (parse.GetValue(holdout) is { } holdoutPath)
+            var request = new EvaluationRequest
             {
-                if (parse.GetValue(holdoutFraction) is not null)
-                    throw new SynthDataException("--holdout and --holdout-fraction both give a holdout; pass one.", hint: "Use --holdout for a file train wrote, --holdout-fraction to split real.csv as train did.");
-                holdoutTable = CsvTableReader.Read(holdoutPath, read);
-                holdoutName = Path.GetFileName(holdoutPath);
-            }
-            else if (parse.GetValue(holdoutFraction) is { } fraction)
-            {
-                (training, holdoutTable) = HoldoutSplit.Split(realTable, fraction, evaluationSeed);
-                holdoutName = $"{fraction:P0} of {Path.GetFileName(realPath)} (seed {evaluationSeed})";
-            }
-            var targetColumn = parse.GetValue(target);
-            if (targetColumn is not null)
-            {
-                if (holdoutTable is null)
-                    throw new SynthDataException("--target needs real rows the models did not train on.", hint: "Add --holdout file.csv or --holdout-fraction 0.2.");
-                UtilityEvaluator.CheckTarget(schema, targetColumn, realPath);
-            }
-            if (gate is not null)
-                foreach (var check in gate.Checks)
-                    CheckAvailable(check.Name, holdoutTable is not null, targetColumn is not null, parse.GetValue(detection));
-
-            var synthModel = parse.GetValue(model) is { } modelPath ? ModelArtifact.Load(modelPath) : null;
-            var runUtility = targetColumn is not null || parse.GetValue(detection);
-            var input = new EvaluationInput
-            {
-                Training = training,
-                Synthetic = syntheticTable,
-                Metadata = schema,
-                Holdout = holdoutTable,
-                TrainingName = holdoutTable is not null && parse.GetValue(holdoutFraction) is { } f ? $"{1 - f:P0} of {Path.GetFileName(realPath)}" : Path.GetFileName(realPath),
-                SyntheticName = Path.GetFileName(syntheticPath),
-                HoldoutName = holdoutName,
-                Model = synthModel,
+                Thresholds = parse.GetValue(failUnder) is { } spec ? ThresholdGate.Parse(spec) : null,
+                Real = EvaluationTable.FromCsv(parse.GetValue(real)!),
+                Synthetic = EvaluationTable.FromCsv(parse.GetValue(synthetic)!),
+                Holdout = parse.GetValue(holdout) is { } holdoutPath ? EvaluationTable.FromCsv(holdoutPath) : null,
+                HoldoutFraction = parse.GetValue(holdoutFraction),
+                Metadata = parse.GetValue(metadata) is { } metadataPath ? MetadataJson.Load(metadataPath) : null,
+                ReadOptions = CommonOptions.ReadOptions(parse.GetValue(missing), parse.GetValue(trim)),
+                Seed = parse.GetValue(seed),
+                Target = parse.GetValue(target),
+                Detection = parse.GetValue(detection),
                 ModelPath = parse.GetValue(model),
-                Seed = evaluationSeed,
-                Utility = runUtility ? (i, ct) => UtilityEvaluator.Evaluate(i.Training, i.Synthetic, i.Holdout, i.Metadata, targetColumn, i.Seed, ct) : null,
+                Utility = MlNetUtilityEvaluator.Instance,
             };
-            var result = console.Timed("Evaluated", () => Evaluator.Evaluate(input, console.Progress("evaluate"), cancellationToken));
-            var gateResults = gate?.Apply(result);
+            var evaluation = console.Timed("Evaluated", () => EvaluationService.Evaluate(request, console.Progress("evaluate"), cancellationToken));
+            var result = evaluation.Report;
+            var gateResults = evaluation.Thresholds;
 
             QualityReportTable.Write(result.Quality, console.Out);
             console.Out.WriteLine();
@@ -106,26 +72,12 @@ internal static class EvaluateCommand
             if (gateResults is null) return Task.FromResult(CliApp.Success);
             foreach (var g in gateResults)
                 console.Out.WriteLine($"{(g.Passed ? "pass" : "FAIL")}  {g.Check.Name} {EvaluationMarkdown.F(g.Score)} (minimum {EvaluationMarkdown.F(g.Check.Minimum)}): {ThresholdGate.Describe(g.Check.Name)}");
-            var failed = gateResults.Where(g => !g.Passed).ToArray();
-            if (failed.Length == 0) return Task.FromResult(CliApp.Success);
-            console.Error.WriteLine($"Rejected: {failed.Length} check(s) below their minimum: {string.Join(", ", failed.Select(g => $"{g.Check.Name} {EvaluationMarkdown.F(g.Score)} < {EvaluationMarkdown.F(g.Check.Minimum)}"))}.");
+            if (evaluation.Passed) return Task.FromResult(CliApp.Success);
+            var failed = evaluation.Failures;
+            console.Error.WriteLine($"Rejected: {failed.Count} check(s) below their minimum: {string.Join(", ", failed.Select(g => $"{g.Check.Name} {EvaluationMarkdown.F(g.Score)} < {EvaluationMarkdown.F(g.Check.Minimum)}"))}.");
             return Task.FromResult(CliApp.ThresholdFailed);
         });
         return command;
-    }
-
-    private static void CheckAvailable(string check, bool hasHoldout, bool hasTarget, bool detection)
-    {
-        var available = check switch
-        {
-            "overfitting" or "mia" => hasHoldout,
-            "utility" => hasTarget,
-            "detection" => hasTarget || detection,
-            _ => true,
-        };
-        if (!available)
-            throw new SynthDataException($"--fail-under checks '{check}', which this evaluation would not compute.",
-                hint: $"It needs {ThresholdGate.Requirement(check)}.");
     }
 
     private static void WriteIfAsked(CliConsole console, string? path, Func<string> content)

@@ -1,20 +1,24 @@
 using System.CommandLine;
-using SynthFixtures.Data;
-using SynthFixtures.Metadata;
-using SynthFixtures.Models;
-using SynthFixtures.Models.Artifacts;
-using SynthFixtures.Models.GaussianCopula;
+using System.Globalization;
+using SynthFixtures.Modeling;
 
 namespace SynthFixtures.Cli.Commands;
 
 /// <summary><c>synthfixtures train data.csv --model gaussiancopula|tvae|ctgan --out model.synth [--metadata m.json] [--seed N]
-/// [--holdout-fraction 0.2 [--holdout-out h.csv]]</c>, plus the tvae/ctgan settings of <see cref="NeuralOptions"/>.</summary>
+/// [--holdout-fraction 0.2 [--holdout-out h.csv]]</c>, plus each model kind's settings (<see cref="SettingOptions"/>).
+/// A thin caller of <see cref="TrainingService"/>: it turns arguments into a request and the result into lines.</summary>
 internal static class TrainCommand
 {
     public static Command Create(CliConsole console)
     {
+        var trainers = NeuralTrainers.AddTo(ModelTrainers.Core);
+        var catalog = trainers.Catalog;
         var data = new Argument<string>("data.csv") { Description = "The training CSV." };
-        var model = new Option<string>("--model") { Description = "Model kind: gaussiancopula, tvae or ctgan (neural models train with TorchSharp).", DefaultValueFactory = _ => ModelKinds.GaussianCopula };
+        var model = new Option<string>("--model")
+        {
+            Description = "Model kind: " + string.Join("; ", catalog.Kinds.Select(k => $"{k.Name} ({k.Summary.TrimEnd('.')})")) + ".",
+            DefaultValueFactory = _ => GaussianCopulaKind.Instance.Name,
+        };
         var output = new Option<string>("--out") { Description = "Where to write the model (.synth).", Required = true };
         var metadata = CommonOptions.Metadata();
         var metadataOut = new Option<string?>("--metadata-out") { Description = "Also write the column metadata the model was trained with." };
@@ -24,53 +28,52 @@ internal static class TrainCommand
         var trim = CommonOptions.Trim();
         var holdoutFraction = CommonOptions.HoldoutFraction("train");
         var holdoutOut = new Option<string?>("--holdout-out") { Description = "Where to write the holdout rows (default: next to the model, <model>.holdout.csv)." };
-        var neural = new NeuralOptions();
+        var settings = new SettingOptions(catalog);
         var command = new Command("train", "Learn a model from a CSV and write it as a .synth file.") { data, model, output, metadata, metadataOut, schemaOut, seed, missing, trim, holdoutFraction, holdoutOut };
-        foreach (var option in neural.All) command.Options.Add(option);
+        foreach (var option in settings.All) command.Options.Add(option);
         command.SetAction((parse, cancellationToken) =>
         {
-            var kind = parse.GetValue(model)!.Trim().ToLowerInvariant();
-            if (kind is not (ModelKinds.GaussianCopula or ModelKinds.Tvae or ModelKinds.Ctgan))
-                throw new SynthDataException($"The model '{kind}' is not available in this version.", hint: $"Use --model {ModelKinds.GaussianCopula}, {ModelKinds.Tvae} or {ModelKinds.Ctgan}.");
-            var settings = neural.Read(parse, kind);
-            var path = parse.GetValue(data)!;
-            var table = console.Timed("Read", () => CsvTableReader.Read(path, CommonOptions.ReadOptions(parse.GetValue(missing), parse.GetValue(trim))));
-            var schema = CommonOptions.MetadataFor(table, parse.GetValue(metadata));
-            var target = parse.GetValue(output)!;
-            Table? holdout = null;
-            if (parse.GetValue(holdoutFraction) is { } fraction)
-            {
-                // Same split as 'evaluate --holdout-fraction' with the same seed: it depends only on rows, fraction and seed.
-                (var training, holdout) = HoldoutSplit.Split(table, fraction, parse.GetValue(seed));
-                table = training;
-            }
-            else if (parse.GetValue(holdoutOut) is not null)
+            if (parse.GetValue(holdoutOut) is not null && parse.GetValue(holdoutFraction) is null)
                 throw new SynthDataException("--holdout-out needs --holdout-fraction.", hint: "Add e.g. --holdout-fraction 0.2.");
-            SynthModel fitted;
+            var request = new TrainingRequest
+            {
+                DataPath = parse.GetValue(data)!,
+                ModelKind = parse.GetValue(model)!,
+                ModelPath = parse.GetValue(output)!,
+                Seed = parse.GetValue(seed),
+                Settings = settings.Read(parse),
+                MetadataPath = parse.GetValue(metadata),
+                ReadOptions = CommonOptions.ReadOptions(parse.GetValue(missing), parse.GetValue(trim)),
+                HoldoutFraction = parse.GetValue(holdoutFraction),
+                HoldoutPath = parse.GetValue(holdoutOut),
+                MetadataOutputPath = parse.GetValue(metadataOut),
+                SchemaOutputPath = parse.GetValue(schemaOut),
+            };
+            var display = new TrainingDisplay(console);
+            TrainingResult result;
             try
             {
-                fitted = kind == ModelKinds.GaussianCopula
-                    ? console.Timed("Fitted", () => GaussianCopulaFitter.Fit(table, schema, new GaussianCopulaOptions { Seed = parse.GetValue(seed) }, console.Progress("fit"), cancellationToken))
-                    : console.Timed("Trained", () => NeuralTraining.Train(kind, table, schema, parse.GetValue(seed), settings, console, cancellationToken));
+                result = console.Timed("Trained", () => new TrainingService(trainers).Train(request, display, cancellationToken));
+            }
+            catch (SettingException e)
+            {
+                throw SettingOptions.AsFlags(e);
             }
             catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested)
             {
-                // NeuralTraining says how far training got; the copula fit has no epochs to tell.
-                var what = e is CommandCancelledException stopped ? stopped.Message : "Fitting cancelled";
-                throw new CommandCancelledException($"{what}; nothing was written ({target} is unchanged).", e);
+                var how = display.LastEpoch is { } last ? $"Training cancelled after epoch {last.Epoch} of {last.Epochs}"
+                    : catalog.Find(request.ModelKind).TrainsWithTorch ? "Training cancelled before the first epoch ended" : "Fitting cancelled";
+                throw new CommandCancelledException($"{how}; nothing was written ({request.ModelPath} is unchanged).", e);
             }
-            // Every file is written after training, so a cancelled or failed run leaves none of them behind.
-            ModelArtifact.Save(fitted, target);
-            if (holdout is not null)
+            finally
             {
-                var holdoutPath = parse.GetValue(holdoutOut) ?? Path.ChangeExtension(target, null) + ".holdout.csv";
-                CsvTableWriter.Write(holdout, holdoutPath);
-                console.Out.WriteLine($"Held out {holdout.RowCount:N0} of {table.RowCount + holdout.RowCount:N0} rows (seed {parse.GetValue(seed)}); written to {holdoutPath}.");
+                display.Finish();
             }
-            if (parse.GetValue(metadataOut) is { } metadataPath) MetadataJson.Save(schema, metadataPath);
-            if (parse.GetValue(schemaOut) is { } schemaPath) File.WriteAllText(schemaPath, fitted.DescribeSchema().Write());
+            var c = CultureInfo.InvariantCulture;
+            if (result.HoldoutPath is { } holdoutPath)
+                console.Out.WriteLine(string.Create(c, $"Held out {result.HoldoutRows:N0} of {result.Rows + result.HoldoutRows:N0} rows (seed {request.Seed}); written to {holdoutPath}."));
             // The provenance counts the rows actually trained on (early stopping holds its validation rows out).
-            console.Out.WriteLine($"Trained {fitted.Kind} on {fitted.Provenance.SourceRows:N0} rows × {table.ColumnCount} columns (seed {parse.GetValue(seed)}); model written to {target} ({new FileInfo(target).Length:N0} bytes).");
+            console.Out.WriteLine(string.Create(c, $"Trained {result.Model.Kind} on {result.Model.Provenance.SourceRows:N0} rows × {result.Columns} columns (seed {request.Seed}); model written to {request.ModelPath} ({result.ModelBytes:N0} bytes)."));
             return Task.FromResult(CliApp.Success);
         });
         return command;

@@ -1,3 +1,5 @@
+using SynthFixtures.Modeling;
+using SynthFixtures.Modeling.Neural;
 using SynthFixtures.Models.Neural;
 using SynthFixtures.Randomness;
 using SynthFixtures.Training.Networks;
@@ -49,7 +51,7 @@ public static class CtganTrainer
         options.Validate();
         var width = TrainingSetup.CheckInput(data, rows, spans);
         var monitor = new EarlyStoppingMonitor<CtganModel>(options.EarlyStopping, options.Epochs, validationScore);
-        TrainingSetup.StartTorch(options.Threads, options.Seed);
+        var setupWarning = TrainingSetup.StartTorch(options.Threads, options.Seed);
         var random = new SynthRandom(options.Seed).Derive("ctgan:conditions");
         var vector = ConditionVector.Count(spans, data, rows);
         var sampler = new CtganConditionSampler(vector, data, rows, width, options.LogFrequency);
@@ -122,7 +124,7 @@ public static class CtganTrainer
             // Export reads the weights and BatchNorm's running statistics without running the network (nor drawing
             // from libtorch's generator), so a check leaves training exactly as it was.
             var score = monitor.AfterEpoch(epoch + 1, () => new CtganModel(NetworkExport.Export(generator), vector, lossesG.ToArray(), lossesD.ToArray()));
-            progress?.Report(new TrainingProgress(epoch + 1, options.Epochs, lossesG[^1], lossesD[^1], score));
+            progress?.Report(new TrainingProgress(epoch + 1, options.Epochs, lossesG[^1], lossesD[^1], score) { Warning = epoch == 0 ? setupWarning : null });
             if (monitor.ShouldStop) break;
         }
 

@@ -1,3 +1,5 @@
+using SynthFixtures.Modeling;
+using SynthFixtures.Modeling.Neural;
 using SynthFixtures.Models.Neural;
 using SynthFixtures.Randomness;
 using SynthFixtures.Training.Networks;
@@ -40,7 +42,7 @@ public static class TvaeTrainer
         options.Validate();
         var width = TrainingSetup.CheckInput(data, rows, spans);
         var monitor = new EarlyStoppingMonitor<TvaeModel>(options.EarlyStopping, options.Epochs, validationScore);
-        TrainingSetup.StartTorch(options.Threads, options.Seed);
+        var setupWarning = TrainingSetup.StartTorch(options.Threads, options.Seed);
         var batchOrder = new SynthRandom(options.Seed).Derive("tvae:batches");
         using var table = tensor(data, [rows, width]);
         using var encoder = new TvaeEncoder(width, options.EncoderWidths, options.EmbeddingWidth);
@@ -76,7 +78,7 @@ public static class TvaeTrainer
             losses.Add(total / rows);
             // Export reads the weights without running the network, so a check leaves training exactly as it was.
             var score = monitor.AfterEpoch(epoch + 1, () => Snapshot(decoder, sigma, spans, options, losses));
-            progress?.Report(new TrainingProgress(epoch + 1, options.Epochs, total / rows, ValidationScore: score));
+            progress?.Report(new TrainingProgress(epoch + 1, options.Epochs, total / rows, ValidationScore: score) { Warning = epoch == 0 ? setupWarning : null });
             if (monitor.ShouldStop) break;
         }
 

@@ -1,3 +1,5 @@
+using SynthFixtures.Modeling.Neural;
+
 namespace SynthFixtures.Training.Validation;
 
 /// <summary>

@@ -4,8 +4,8 @@ namespace SynthFixtures.Data;
 
 /// <summary>
 /// A seeded split of a table into training rows and holdout rows (rows a model never sees, for privacy and utility
-/// metrics). The split depends only on the row count, the fraction and the seed, so <c>train --holdout-fraction</c> and
-/// <c>evaluate --holdout-fraction</c> with the same seed pick the same rows. Both parts keep the file's row order, its
+/// metrics). The split depends only on the row count, the fraction and the seed, so training and evaluation that split
+/// with the same fraction and seed pick the same rows. Both parts keep the file's row order, its
 /// missing-value tokens and source lines (errors still point at the original file).
 /// </summary>
 public static class HoldoutSplit
@@ -17,11 +17,11 @@ public static class HoldoutSplit
         ArgumentNullException.ThrowIfNull(table);
         if (!(fraction > 0 && fraction < 1))
             throw new SynthDataException($"The holdout fraction {fraction} is not between 0 and 1 (exclusive).",
-                hint: "Use e.g. --holdout-fraction 0.2 to keep 20 % of the rows out of training.");
+                hint: "Give the share of rows to keep out of training, e.g. 0.2 for 20 %.") { Settings = [SettingNames.HoldoutFraction] };
         var holdoutCount = (int)Math.Round(fraction * table.RowCount, MidpointRounding.AwayFromZero);
         if (holdoutCount == 0 || holdoutCount == table.RowCount)
             throw new SynthDataException($"A holdout fraction of {fraction} of {table.RowCount} rows leaves one side empty.",
-                table.SourcePath, hint: "Use a larger table or a fraction that leaves rows on both sides.");
+                table.SourcePath, hint: "Use a larger table or a fraction that leaves rows on both sides.") { Settings = [SettingNames.HoldoutFraction] };
         var inHoldout = new bool[table.RowCount];
         // A partial Fisher–Yates shuffle draws the holdout rows uniformly without replacement.
         var random = new SynthRandom(seed).Derive("holdout");

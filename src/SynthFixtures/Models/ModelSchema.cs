@@ -10,8 +10,10 @@ namespace SynthFixtures.Models;
 /// time next to the model as a <c>.synthschema</c> file (<see cref="Write"/>) and handed to the compiler as an
 /// additional file. The format is plain lines so the generator (netstandard2.0, no JSON library) reads it in a few
 /// lines of code: <c>synthfixtures-schema 1</c>, then one tab-separated line per column:
-/// <c>column name kind missing=0.05 min=0 max=98</c> or <c>… labels=F,M</c>, with '%', ',', tab and line
-/// breaks in names and labels percent-encoded.
+/// <c>column name kind missing=0.05 min=0 max=98</c> or <c>… labels=F,M</c>, with '%', ',', '=', tab and line
+/// breaks in names, labels and values percent-encoded. A column without labels has no <c>labels=</c> field (an empty
+/// one is a single empty label); datetime ranges are ISO 8601 whatever the CSV's format, so the generator reads them
+/// without knowing it.
 /// </summary>
 /// <param name="ModelKind">The model kind.</param>
 /// <param name="Columns">Columns in metadata order.</param>
@@ -31,7 +33,7 @@ public sealed record ModelSchema(string ModelKind, IReadOnlyList<ModelSchemaColu
             text.Append("\tmissing=").Append(column.MissingRate.ToString("R", CultureInfo.InvariantCulture));
             if (column.Minimum is { } min) text.Append("\tmin=").Append(Escape(min));
             if (column.Maximum is { } max) text.Append("\tmax=").Append(Escape(max));
-            if (column.Labels is { } labels) text.Append("\tlabels=").Append(string.Join(",", labels.Select(Escape)));
+            if (column.Labels is { Count: > 0 } labels) text.Append("\tlabels=").Append(string.Join(",", labels.Select(Escape)));
             if (column.Generator is { } generator) text.Append("\tgenerator=").Append(Escape(generator));
             text.Append('\n');
         }
@@ -54,9 +56,30 @@ public sealed record ModelSchema(string ModelKind, IReadOnlyList<ModelSchemaColu
 /// <param name="Name">CSV column name.</param>
 /// <param name="Kind">Column kind.</param>
 /// <param name="MissingRate">Share of rows the model leaves missing (a property bound to it must be nullable when it is above 0).</param>
-/// <param name="Minimum">Smallest value the model can produce, as the column writes it (numeric and datetime columns).</param>
-/// <param name="Maximum">Largest value the model can produce, as the column writes it.</param>
+/// <param name="Minimum">Smallest value the model can produce (numeric and datetime columns; see <see cref="Numeric"/>).</param>
+/// <param name="Maximum">Largest value the model can produce.</param>
 /// <param name="Labels">Labels the model can produce, trimmed (categorical and boolean columns).</param>
 /// <param name="Generator">For generated columns: which generator makes them (sequence, guid, pattern, lorem, fake).</param>
 public sealed record ModelSchemaColumn(string Name, ColumnKind Kind, double MissingRate, string? Minimum = null, string? Maximum = null,
-    IReadOnlyList<string>? Labels = null, string? Generator = null);
+    IReadOnlyList<string>? Labels = null, string? Generator = null)
+{
+    /// <summary>
+    /// A numeric or datetime column with the range the model can produce: numbers as the column writes them, dates as
+    /// ISO 8601 (<c>yyyy-MM-dd</c>, or <c>yyyy-MM-ddTHH:mm:ss</c> when the column has a time of day), since a
+    /// day-first or month-first CSV format would be misread by the generator, which cannot know it.
+    /// </summary>
+    /// <param name="column">The column's metadata.</param>
+    /// <param name="missingRate">Share of rows the model leaves missing.</param>
+    /// <param name="minimum">Smallest value, in the column's model units (seconds for datetimes).</param>
+    /// <param name="maximum">Largest value, in the same units.</param>
+    public static ModelSchemaColumn Numeric(ColumnMetadata column, double missingRate, double minimum, double maximum)
+    {
+        ArgumentNullException.ThrowIfNull(column);
+        return new(column.Name, column.Kind, missingRate, Format(minimum, column), Format(maximum, column));
+    }
+
+    private static string Format(double value, ColumnMetadata column) => column.Kind == ColumnKind.DateTime
+        ? Transforms.ColumnValues.ToDateTime(value).ToString(
+            Transforms.ColumnValues.HasTimeOfDay(column.DateTimeFormat) ? "yyyy-MM-dd'T'HH:mm:ss" : "yyyy-MM-dd", CultureInfo.InvariantCulture)
+        : Transforms.ColumnValues.Format(value, column);
+}

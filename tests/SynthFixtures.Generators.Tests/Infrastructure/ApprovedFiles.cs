@@ -5,18 +5,25 @@ namespace SynthFixtures.Generators.Tests.Infrastructure;
 /// <summary>
 /// Approved-file snapshots (Verify cannot be restored here). A mismatch writes <c>Snapshots/{name}.received.cs</c> next
 /// to the approved file and fails with the first differing line; set <see cref="AcceptVariable"/>=1 to accept the
-/// received output as the new approved file.
+/// received output as the new approved file. The generator's version in <c>[GeneratedCode]</c> is written as
+/// <see cref="VersionPlaceholder"/>, so a release does not rewrite every snapshot (its value is tested on its own).
 /// </summary>
 internal static class ApprovedFiles
 {
     public const string AcceptVariable = "SYNTHFIXTURES_ACCEPT_SNAPSHOTS";
+
+    public const string VersionPlaceholder = "<generator version>";
+
+    /// <summary>The attribute argument pair naming the generator and its version, as the emitter writes it.</summary>
+    public static string GeneratedCodeArguments(string version) => $"\"SynthFixtures.Generators\", \"{version}\"";
 
     public static void Verify(string name, string actual, [CallerFilePath] string callerPath = "")
     {
         var directory = Path.Combine(ProjectDirectory(callerPath), "Snapshots");
         var approvedPath = Path.Combine(directory, name + ".approved.cs");
         var receivedPath = Path.Combine(directory, name + ".received.cs");
-        actual = actual.Replace("\r\n", "\n");
+        actual = actual.Replace("\r\n", "\n")
+            .Replace(GeneratedCodeArguments(SynthFixtures.Generators.Emitting.GeneratorVersion.Value), GeneratedCodeArguments(VersionPlaceholder));
         if (Environment.GetEnvironmentVariable(AcceptVariable) == "1")
         {
             Directory.CreateDirectory(directory);

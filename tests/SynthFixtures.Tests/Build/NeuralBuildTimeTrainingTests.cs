@@ -24,17 +24,17 @@ public sealed class NeuralBuildTimeTrainingTests
         Assert.Equal(50, model.Sample(50, 1).RowCount);
         var settings = File.ReadAllLines(Path.Combine(project.ModelDirectory, "people.settings"));
         Assert.Contains("epochs=2", settings);
-        Assert.Contains("batchsize=100", settings);
+        Assert.Contains("batch-size=100", settings);
         Assert.Contains("threads=1", settings);
-        Assert.Contains("learningrate=0.002", settings);
-        Assert.Contains("decoderwidths=16,16", settings);
+        Assert.Contains("learning-rate=0.002", settings);
+        Assert.Contains("decoder-widths=16,16", settings);
         // The metadata reached the trainer: the artifact records the options it trained with.
         var trained = ((NeuralSynthModel)model).TrainingSettings;
         Assert.Equal(0.002, trained.GetProperty("learningRate").GetDouble());
         Assert.Equal([16, 16], trained.GetProperty("decoderWidths").EnumerateArray().Select(w => w.GetInt32()));
         Assert.Equal(1, trained.GetProperty("threads").GetInt32());
-        Assert.Contains("earlystopping=true", settings);
-        Assert.Contains("checkevery=1", settings);
+        Assert.Contains("early-stopping=true", settings);
+        Assert.Contains("check-every=1", settings);
         Assert.Equal(1, trained.GetProperty("earlyStopping").GetProperty("checkEvery").GetInt32());
         Assert.Equal(2, trained.GetProperty("earlyStoppingResult").GetProperty("checks").GetInt32());
         Assert.Contains("Early stopping: kept the weights of epoch", log);

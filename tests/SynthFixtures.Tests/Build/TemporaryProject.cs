@@ -29,12 +29,15 @@ internal sealed class TemporaryProject : IDisposable
 
     public string PathOf(string relative) => Path.Combine(Folder, relative);
 
+    /// <summary>The repository root this test run was built from.</summary>
+    public string Repository => _repository;
+
     public void WriteProject(string items) => File.WriteAllText(PathOf("Consumer.csproj"), $"""
         <Project Sdk="Microsoft.NET.Sdk">
           <PropertyGroup>
             <TargetFramework>net10.0</TargetFramework>
             <SynthFixturesTasksAssembly>{_repository}/src/SynthFixtures.Build/bin/{_configuration}/net10.0/SynthFixtures.Build.dll</SynthFixturesTasksAssembly>
-            <SynthFixturesTrainerAssembly>{_repository}/src/SynthFixtures.Cli/bin/{_configuration}/net10.0/SynthFixtures.Cli.dll</SynthFixturesTrainerAssembly>
+            <SynthFixturesTrainerAssembly>{_repository}/src/SynthFixtures.Trainer/bin/{_configuration}/net10.0/SynthFixtures.Trainer.dll</SynthFixturesTrainerAssembly>
           </PropertyGroup>
           <Import Project="{_repository}/build/SynthFixtures.targets" />
           <ItemGroup>
@@ -44,10 +47,14 @@ internal sealed class TemporaryProject : IDisposable
         """);
 
     /// <summary>Runs <c>dotnet build</c> at normal verbosity with no build servers left behind.</summary>
-    public (int ExitCode, string Log) Build(params string[] properties)
+    public (int ExitCode, string Log) Build(params string[] properties) =>
+        Dotnet(["build", PathOf("Consumer.csproj"), "-v:n", "-nodeReuse:false", "--disable-build-servers", "-p:UseSharedCompilation=false",
+            .. properties.Select(p => "-p:" + p)]);
+
+    /// <summary>Runs <c>dotnet</c> with <paramref name="arguments"/> in the project's folder.</summary>
+    public (int ExitCode, string Log) Dotnet(IEnumerable<string> arguments)
     {
-        var start = new ProcessStartInfo("dotnet", ["build", PathOf("Consumer.csproj"), "-v:n", "-nodeReuse:false", "--disable-build-servers", "-p:UseSharedCompilation=false",
-            .. properties.Select(p => "-p:" + p)])
+        var start = new ProcessStartInfo("dotnet", arguments)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

@@ -1,3 +1,5 @@
+using SynthFixtures.Modeling;
+using SynthFixtures.Modeling.Neural;
 using System.Text.Json;
 using SynthFixtures.Cli;
 using SynthFixtures.Data;
@@ -36,8 +38,8 @@ public sealed class CliTrainingOptionsTests : IDisposable
     public void An_option_for_another_model_is_refused_naming_the_models_it_applies_to()
     {
         AssertBadInput(Train("--model", "tvae", "--pac", "5", "--generator-lr", "1e-3"),
-            "--pac and --generator-lr apply to ctgan only, not to --model tvae", "Hint: Drop them, or use --model ctgan.");
-        AssertBadInput(Train("--model", "ctgan", "--loss-factor", "3"), "--loss-factor applies to tvae only, not to --model ctgan", "Drop it");
+            "--pac and --generator-lr apply to ctgan only, not to --model tvae", "Hint: Leave them out, or train --model ctgan.");
+        AssertBadInput(Train("--model", "ctgan", "--loss-factor", "3"), "--loss-factor applies to tvae only, not to --model ctgan", "Leave it out");
         AssertBadInput(Train("--threads", "1", "--decoder-widths", "8"),
             "--threads applies to tvae and ctgan only; --decoder-widths applies to tvae only, not to --model gaussiancopula", "--model tvae or --model ctgan");
     }
@@ -48,7 +50,7 @@ public sealed class CliTrainingOptionsTests : IDisposable
     [InlineData("tvae", "--encoder-widths", "64,0", "'0' is not a positive whole number")]
     [InlineData("tvae", "--decoder-widths", "-8", "'-8' is not a positive whole number")]
     public void A_malformed_width_list_is_bad_input_with_an_example(string model, string option, string value, string reason) =>
-        AssertBadInput(Train("--model", model, option, value), $"{option} '{value}' is not a list of layer widths", reason, $"e.g. {option} ");
+        AssertBadInput(Train("--model", model, option, value), $"{option} '{value}' is not a list of layer widths", reason, $"like {option} ");
 
     [Theory]
     [InlineData("ctgan", "--pac", "0", "--pac 0 is out of range")]
@@ -57,7 +59,7 @@ public sealed class CliTrainingOptionsTests : IDisposable
     [InlineData("tvae", "--batch-size", "1", "--batch-size 1 is out of range")]
     [InlineData("ctgan", "--threads", "0", "--threads 0 is out of range")]
     [InlineData("tvae", "--embedding-width", "0", "--embedding-width 0 is out of range")]
-    [InlineData("tvae", "--learning-rate", "0", "--learning-rate 0 is out of range: it must be positive")]
+    [InlineData("tvae", "--learning-rate", "0", "--learning-rate 0 is out of range: it must be greater than 0")]
     [InlineData("tvae", "--loss-factor", "abc", "--loss-factor 'abc' is not a number")]
     [InlineData("ctgan", "--generator-lr", "1e999", "--generator-lr '1e999' is not a number")]
     [InlineData("ctgan", "--discriminator-lr", "-2e-4", "--discriminator-lr -2e-4 is out of range")]
@@ -67,8 +69,8 @@ public sealed class CliTrainingOptionsTests : IDisposable
     [Fact]
     public void Early_stopping_settings_need_early_stopping_and_a_neural_model()
     {
-        AssertBadInput(Train("--model", "tvae", "--patience", "3"), "--patience needs --early-stopping", "Hint: Add --early-stopping, or drop it.");
-        AssertBadInput(Train("--model", "ctgan", "--check-every", "2", "--validation-fraction", "0.2"), "--validation-fraction and --check-every need --early-stopping", "drop them");
+        AssertBadInput(Train("--model", "tvae", "--patience", "3"), "--patience needs --early-stopping on.", "Hint: Add --early-stopping, or leave --patience out.");
+        AssertBadInput(Train("--model", "ctgan", "--check-every", "2", "--validation-fraction", "0.2"), "--validation-fraction needs --early-stopping on.");
         AssertBadInput(Train("--early-stopping"), "--early-stopping applies to tvae and ctgan only, not to --model gaussiancopula");
     }
 
@@ -79,7 +81,7 @@ public sealed class CliTrainingOptionsTests : IDisposable
     [InlineData("--check-every", "0", "--check-every 0 is out of range")]
     [InlineData("--patience", "0", "--patience 0 is out of range")]
     [InlineData("--validation-rows", "0", "--validation-rows 0 is out of range")]
-    [InlineData("--min-improvement", "-0.01", "--min-improvement -0.01 is out of range: it must be at least 0 and below 1")]
+    [InlineData("--min-improvement", "-0.01", "--min-improvement -0.01 is out of range: it must be between 0 and 1")]
     public void An_out_of_range_early_stopping_setting_is_bad_input_naming_it(string option, string value, string expected) =>
         AssertBadInput(Train("--model", "tvae", "--early-stopping", option, value), expected, "Hint: ");
 
@@ -115,7 +117,7 @@ public sealed class CliTrainingOptionsTests : IDisposable
     {
         // Checked by CtganOptions.Validate, so this loads the training assembly: run the CLI in its own process.
         var result = CliProcess.Run("train", Csv, "--out", _folder.File("m.synth"), "--model", "ctgan", "--pac", "3", "--batch-size", "100");
-        AssertBadInput(result, "Invalid --batch-size: must be even and a multiple of pac (3)", "a multiple of --pac (now 3)");
+        AssertBadInput(result, "--batch-size 100 does not fit --pac 3: it must be even and a multiple of it.", "Hint: Make it an even multiple of --pac, e.g. --batch-size 150.");
     }
 
     [Fact]

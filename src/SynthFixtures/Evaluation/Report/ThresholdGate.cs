@@ -18,26 +18,45 @@ public sealed record ThresholdResult(ThresholdCheck Check, double Score)
 
 /// <summary>
 /// Minimum scores a synthetic dataset must reach, written <c>quality=0.8,dcr=0.9,…</c>, so CI can reject a dataset
-/// that fails any of them. Every check is a report score in [0, 1], higher better; see <see cref="Checks"/>.
+/// that fails any of them. Every check is a report score in [0, 1], higher better; see <see cref="Checks"/>. What each
+/// check needs is defined here once: <see cref="CheckComputable"/> refuses a gate before a long run, and
+/// <see cref="Apply"/> after it when a score still is missing (pair trends of a single column).
 /// </summary>
 public sealed class ThresholdGate
 {
-    private static readonly Dictionary<string, (string Meaning, Func<EvaluationReport, double?> Score, string Needs)> Known =
+    /// <summary>What a check needs: in words, whether a scope has it, and the settings that provide it.</summary>
+    private sealed record Requirement(string Text, Func<EvaluationScope, bool> IsMet, string[] Settings);
+
+    private static readonly Requirement Nothing = new("", _ => true, []);
+
+    // Known only once the columns are prepared, so it is checked by Apply, not by CheckComputable.
+    private static readonly Requirement TwoColumns = new("at least two evaluated columns", _ => true, []);
+
+    private static readonly Requirement AHoldout = new("a holdout (real rows the model never saw)", s => s.Holdout,
+        [SettingNames.Holdout, SettingNames.HoldoutFraction]);
+
+    private static readonly Requirement TargetOrDetection = new("a target column, or the detection metric asked for", s => s.Target || s.Detection,
+        [SettingNames.Target, SettingNames.Detection]);
+
+    private static readonly Requirement TargetAndHoldout = new("a target column and a holdout", s => s.Target && s.Holdout,
+        [SettingNames.Target, SettingNames.Holdout, SettingNames.HoldoutFraction]);
+
+    private static readonly Dictionary<string, (string Meaning, Func<EvaluationReport, double?> Score, Requirement Needs)> Known =
         new(StringComparer.OrdinalIgnoreCase)
         {
-            ["quality"] = ("overall quality", r => r.Quality.Overall, ""),
-            ["shapes"] = ("column shapes", r => r.Quality.ColumnShapes, ""),
-            ["trends"] = ("column pair trends", r => r.Quality.ColumnPairTrends, "at least two evaluated columns"),
-            ["diagnostic"] = ("diagnostic overall", r => r.Diagnostic.Overall, ""),
-            ["validity"] = ("data validity", r => r.Diagnostic.Validity, ""),
-            ["structure"] = ("data structure", r => r.Diagnostic.Structure, ""),
-            ["missing"] = ("missing-value similarity", r => r.Diagnostic.MissingValueSimilarity, ""),
-            ["dcr"] = ("DCR baseline protection", r => r.Privacy.DcrBaselineProtection, ""),
-            ["overfitting"] = ("DCR overfitting protection", r => r.Privacy.DcrOverfitting?.Score, "a holdout (--holdout or --holdout-fraction)"),
-            ["newrows"] = ("new-row synthesis", r => r.Privacy.NewRows.Score, ""),
-            ["mia"] = ("membership-inference protection", r => r.Privacy.MembershipInference?.Score, "a holdout (--holdout or --holdout-fraction)"),
-            ["detection"] = ("detection score", r => r.Utility?.Detection?.Score, "--target or --detection"),
-            ["utility"] = ("TSTR ratio (synthetic-trained / real-trained)", r => r.Utility?.Ratio, "--target and a holdout"),
+            ["quality"] = ("overall quality", r => r.Quality.Overall, Nothing),
+            ["shapes"] = ("column shapes", r => r.Quality.ColumnShapes, Nothing),
+            ["trends"] = ("column pair trends", r => r.Quality.ColumnPairTrends, TwoColumns),
+            ["diagnostic"] = ("diagnostic overall", r => r.Diagnostic.Overall, Nothing),
+            ["validity"] = ("data validity", r => r.Diagnostic.Validity, Nothing),
+            ["structure"] = ("data structure", r => r.Diagnostic.Structure, Nothing),
+            ["missing"] = ("missing-value similarity", r => r.Diagnostic.MissingValueSimilarity, Nothing),
+            ["dcr"] = ("DCR baseline protection", r => r.Privacy.DcrBaselineProtection, Nothing),
+            ["overfitting"] = ("DCR overfitting protection", r => r.Privacy.DcrOverfitting?.Score, AHoldout),
+            ["newrows"] = ("new-row synthesis", r => r.Privacy.NewRows.Score, Nothing),
+            ["mia"] = ("membership-inference protection", r => r.Privacy.MembershipInference?.Score, AHoldout),
+            ["detection"] = ("detection score", r => r.Utility?.Detection?.Score, TargetOrDetection),
+            ["utility"] = ("TSTR ratio (synthetic-trained / real-trained)", r => r.Utility?.Ratio, TargetAndHoldout),
         };
 
     private ThresholdGate(IReadOnlyList<ThresholdCheck> checks) => Checks = checks;
@@ -55,23 +74,31 @@ public sealed class ThresholdGate
         ArgumentNullException.ThrowIfNull(spec);
         var checks = new List<ThresholdCheck>();
         var hint = $"Write name=minimum pairs separated by commas, e.g. quality=0.8,dcr=0.9; names: {string.Join(", ", Known.Keys)}.";
+        SynthDataException Malformed(string message) => new(message, hint: hint) { Settings = [SettingNames.Thresholds] };
         foreach (var part in spec.Split(',', StringSplitOptions.TrimEntries))
         {
             var equals = part.IndexOf('=');
-            if (equals <= 0) throw new SynthDataException($"'{part}' in --fail-under is not name=minimum.", hint: hint);
+            if (equals <= 0) throw Malformed($"'{part}' in the thresholds is not name=minimum.");
             var name = part[..equals].Trim().ToLowerInvariant();
             var text = part[(equals + 1)..].Trim();
-            if (!Known.ContainsKey(name)) throw new SynthDataException($"'{name}' in --fail-under is not a known check.", hint: hint);
+            if (!Known.ContainsKey(name)) throw Malformed($"'{name}' in the thresholds is not a known check.");
             if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var minimum) || !(minimum >= 0 && minimum <= 1))
-                throw new SynthDataException($"The minimum '{text}' for '{name}' in --fail-under is not a number between 0 and 1.", hint: hint);
-            if (checks.Any(c => c.Name == name)) throw new SynthDataException($"'{name}' appears twice in --fail-under.", hint: hint);
+                throw Malformed($"The minimum '{text}' for '{name}' in the thresholds is not a number between 0 and 1.");
+            if (checks.Any(c => c.Name == name)) throw Malformed($"'{name}' appears twice in the thresholds.");
             checks.Add(new ThresholdCheck(name, minimum));
         }
         return new ThresholdGate(checks);
     }
 
-    /// <summary>What each check requires beyond the two tables ("" when nothing), for checking options before a long run.</summary>
-    public static string Requirement(string name) => Known[name].Needs;
+    /// <summary>Refuses, before a long run, a check whose score an evaluation of <paramref name="scope"/> would not compute.</summary>
+    /// <exception cref="SynthDataException">A check needs what <paramref name="scope"/> lacks (e.g. overfitting without a holdout).</exception>
+    public void CheckComputable(EvaluationScope scope)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        foreach (var check in Checks)
+            if (!Known[check.Name].Needs.IsMet(scope))
+                throw NotComputed(check.Name, "would not compute");
+    }
 
     /// <summary>Scores every check against <paramref name="report"/>.</summary>
     /// <exception cref="SynthDataException">A check's score was not computed (e.g. overfitting without a holdout).</exception>
@@ -80,10 +107,18 @@ public sealed class ThresholdGate
         ArgumentNullException.ThrowIfNull(report);
         return Checks.Select(check => Known[check.Name].Score(report) is { } score
             ? new ThresholdResult(check, score)
-            : throw new SynthDataException($"--fail-under checks '{check.Name}', which this evaluation did not compute.",
-                hint: $"It needs {Known[check.Name].Needs}.")).ToArray();
+            : throw NotComputed(check.Name, "did not compute")).ToArray();
     }
 
     /// <summary>Name and meaning of a check.</summary>
     public static string Describe(string name) => Known[name].Meaning;
+
+    private static SynthDataException NotComputed(string name, string verb)
+    {
+        var needs = Known[name].Needs;
+        return new SynthDataException($"The thresholds include '{name}', which this evaluation {verb}.", hint: $"It needs {needs.Text}.")
+        {
+            Settings = [SettingNames.Thresholds, .. needs.Settings],
+        };
+    }
 }

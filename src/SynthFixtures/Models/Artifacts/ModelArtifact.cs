@@ -83,7 +83,7 @@ public static class ModelArtifact
     public static SynthModel Load(string path)
     {
         if (!File.Exists(path))
-            throw new SynthDataException("The model file does not exist.", path, hint: "Train one with 'synthfixtures train data.csv --out model.synth'.");
+            throw new SynthDataException("The model file does not exist.", path, hint: "Check the path, or train a model and save it there.");
         return FromBytes(File.ReadAllBytes(path), path);
     }
 
@@ -92,7 +92,7 @@ public static class ModelArtifact
     {
         if (bytes.Length < Magic.Length || !bytes[..Magic.Length].SequenceEqual(Magic))
             throw new SynthDataException("This is not a SynthFixtures model file (its first bytes are not the .synth signature).", sourceName,
-                hint: "Pass a file written by 'synthfixtures train'.");
+                hint: "Pass a .synth file that SynthFixtures wrote when it trained a model.");
         if (bytes.Length < FixedLength)
             throw Truncated(sourceName, bytes.Length);
         var version = BinaryPrimitives.ReadUInt32LittleEndian(bytes[8..]);

@@ -99,8 +99,7 @@ public sealed class GaussianCopulaModel : SynthModel
         switch (Array.Find(_copulaColumns, c => c.SourceIndex == i))
         {
             case NumericCopulaColumn n:
-                return new ModelSchemaColumn(meta.Name, meta.Kind, n.MissingProbability,
-                    Transforms.ColumnValues.Format(n.Marginal.Minimum, meta), Transforms.ColumnValues.Format(n.Marginal.Maximum, meta));
+                return ModelSchemaColumn.Numeric(meta, n.MissingProbability, n.Marginal.Minimum, n.Marginal.Maximum);
             case CategoricalCopulaColumn c:
                 var missing = Array.IndexOf(c.Categories, null);
                 return new ModelSchemaColumn(meta.Name, meta.Kind, missing >= 0 ? c.Probabilities[missing] : 0,

@@ -144,7 +144,7 @@ public sealed class NeuralSynthModel : SynthModel
         var range = Parameters.Ranges[t];
         var column = Parameters.Transformer.Columns[t];
         return column.Modes is not null
-            ? new ModelSchemaColumn(meta.Name, meta.Kind, range.MissingProbability, ColumnValues.Format(range.Minimum!.Value, meta), ColumnValues.Format(range.Maximum!.Value, meta))
+            ? ModelSchemaColumn.Numeric(meta, range.MissingProbability, range.Minimum!.Value, range.Maximum!.Value)
             : new ModelSchemaColumn(meta.Name, meta.Kind, range.MissingProbability,
                 Labels: column.Categories!.Where(l => l is not null).Select(l => Data.CellText.Normalize(l!)).ToList());
     }).ToList());

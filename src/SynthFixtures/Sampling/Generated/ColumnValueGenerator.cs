@@ -16,8 +16,13 @@ internal sealed class ColumnValueGenerator
     {
         _spec = spec;
         _random = random;
-        // Bogus draws from its own Randomizer; seed it from our stream so the column stays reproducible.
-        _faker = new Faker("en") { Random = new Randomizer((int)(random.NextUInt64() >> 33)) };
+        // Bogus draws from its own Randomizer and reads the wall clock for dates: seed the one from our stream and fix
+        // the other, so the column stays reproducible.
+        _faker = new Faker("en")
+        {
+            Random = new Randomizer((int)(random.NextUInt64() >> 33)),
+            DateTimeReference = FakeClock.DefaultReferenceDate,
+        };
     }
 
     /// <summary>

@@ -58,12 +58,8 @@ public sealed record GeneratedColumnSpec
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public PiiKind? Pii { get; init; }
 
-    /// <summary>How the column is produced, for <see cref="Models.SynthModel.DescribeColumns"/>: e.g. "generated: sequence" or "generated: fake (Email)".</summary>
+    /// <summary>How the column is produced, for a model's column summary: e.g. "generated: sequence" or "generated: fake (Email)".</summary>
     public string Describe() => $"generated: {Generator.ToString().ToLowerInvariant()}{(Pii is { } pii && pii != PiiKind.None ? $" ({pii})" : "")}";
-
-    /// <summary>The column of <see cref="Models.SynthModel.DescribeSchema"/> for this generated column.</summary>
-    public Models.ModelSchemaColumn Schema(ColumnMetadata column) =>
-        new(column.Name, column.Kind, MissingProbability, Generator: Generator.ToString().ToLowerInvariant());
 
     /// <summary>Value equality including the quantile list.</summary>
     public bool Equals(GeneratedColumnSpec? other) =>

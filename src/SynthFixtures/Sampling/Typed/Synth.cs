@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Linq.Expressions;
+using SynthFixtures.Randomness;
 
 namespace SynthFixtures;
 
@@ -19,16 +20,17 @@ public sealed class Synth<T> : IEnumerable<T>
     private readonly SynthGraph? _graph;
 
     /// <summary>A query with seed 0, no filter and no count.</summary>
-    public Synth(ISynthesizer<T> synthesizer) : this(synthesizer, 0, null, [], null) { }
+    public Synth(ISynthesizer<T> synthesizer) : this(synthesizer, 0, null, [], null, FakeClock.DefaultReferenceDate) { }
 
     private Synth(ISynthesizer<T> synthesizer, long seed, int? count, Expression<Func<T, bool>>[] predicates, SynthGraph? graph,
-        Func<T, bool>[]? filters = null)
+        DateTime referenceDate, Func<T, bool>[]? filters = null)
     {
         // Each predicate is compiled once, in Where, never per object.
         _filters = filters ?? [];
         Synthesizer = synthesizer;
         Seed = seed;
         Count = count;
+        ReferenceDate = referenceDate;
         _predicates = predicates;
         _graph = graph;
     }
@@ -42,8 +44,20 @@ public sealed class Synth<T> : IEnumerable<T>
     /// <summary>How many objects enumeration yields; <c>null</c> for an endless stream.</summary>
     public int? Count { get; }
 
+    /// <summary>
+    /// The "now" that <c>[Fake]</c> date values count from; <see cref="FakeClock.DefaultReferenceDate"/> unless set
+    /// (ignored when the query runs <see cref="In"/> a graph, which has its own).
+    /// </summary>
+    public DateTime ReferenceDate { get; }
+
     /// <summary>Uses <paramref name="seed"/> for every random choice.</summary>
-    public Synth<T> WithSeed(long seed) => new(Synthesizer, seed, Count, _predicates, _graph, _filters);
+    public Synth<T> WithSeed(long seed) => new(Synthesizer, seed, Count, _predicates, _graph, ReferenceDate, _filters);
+
+    /// <summary>
+    /// Counts <c>[Fake]</c> date values (<c>Date.Past</c>, <c>Date.Future</c>, …) from <paramref name="referenceDate"/>
+    /// instead of <see cref="FakeClock.DefaultReferenceDate"/>; never from the wall clock, so the seed still fixes them.
+    /// </summary>
+    public Synth<T> WithReferenceDate(DateTime referenceDate) => new(Synthesizer, Seed, Count, _predicates, _graph, referenceDate, _filters);
 
     /// <summary>
     /// Keeps only objects that satisfy <paramref name="predicate"/>. A learned model's synthesizer
@@ -53,14 +67,14 @@ public sealed class Synth<T> : IEnumerable<T>
     public Synth<T> Where(Expression<Func<T, bool>> predicate)
     {
         ArgumentNullException.ThrowIfNull(predicate);
-        return new(Synthesizer, Seed, Count, [.. _predicates, predicate], _graph, [.. _filters, predicate.Compile()]);
+        return new(Synthesizer, Seed, Count, [.. _predicates, predicate], _graph, ReferenceDate, [.. _filters, predicate.Compile()]);
     }
 
     /// <summary>Yields <paramref name="count"/> objects.</summary>
     public Synth<T> Take(int count)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
-        return new(Synthesizer, Seed, count, _predicates, _graph, _filters);
+        return new(Synthesizer, Seed, count, _predicates, _graph, ReferenceDate, _filters);
     }
 
     /// <summary>
@@ -70,14 +84,14 @@ public sealed class Synth<T> : IEnumerable<T>
     public Synth<T> In(SynthGraph graph)
     {
         ArgumentNullException.ThrowIfNull(graph);
-        return new(Synthesizer, Seed, Count, _predicates, graph, _filters);
+        return new(Synthesizer, Seed, Count, _predicates, graph, ReferenceDate, _filters);
     }
 
     /// <summary>The same query answered by another synthesizer (e.g. a learned model's).</summary>
     public Synth<T> Using(ISynthesizer<T> synthesizer)
     {
         ArgumentNullException.ThrowIfNull(synthesizer);
-        return new(synthesizer, Seed, Count, _predicates, _graph, _filters);
+        return new(synthesizer, Seed, Count, _predicates, _graph, ReferenceDate, _filters);
     }
 
     /// <summary>The first object of the query.</summary>
@@ -99,7 +113,7 @@ public sealed class Synth<T> : IEnumerable<T>
     /// <inheritdoc />
     public IEnumerator<T> GetEnumerator()
     {
-        var graph = _graph ?? new SynthGraph(Seed);
+        var graph = _graph ?? new SynthGraph(Seed, ReferenceDate);
         var stream = graph.StreamOf(Restricted());
         for (var produced = 0; Count is not { } count || produced < count; produced++)
         {

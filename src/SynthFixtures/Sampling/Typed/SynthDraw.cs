@@ -128,12 +128,17 @@ public static class SynthDraw
         double.IsNaN(value) ? min : (long)Math.Clamp(Math.Round(value), min, max);
 
     /// <summary>
-    /// A Bogus <see cref="Bogus.Faker"/> whose randomizer is seeded from <paramref name="random"/>, so <c>[Fake]</c>
-    /// values follow the synthesizer's seed rather than Bogus's global one.
+    /// A Bogus <see cref="Bogus.Faker"/> whose randomizer is seeded from <paramref name="random"/> and whose date
+    /// datasets count from <paramref name="referenceDate"/>, so <c>[Fake]</c> values follow the synthesizer's seed
+    /// rather than Bogus's global seed or the wall clock.
     /// </summary>
-    public static Bogus.Faker Faker(SynthRandom random)
+    public static Bogus.Faker Faker(SynthRandom random, DateTime referenceDate)
     {
         ArgumentNullException.ThrowIfNull(random);
-        return new Bogus.Faker { Random = new Bogus.Randomizer(unchecked((int)random.NextUInt64())) };
+        return new Bogus.Faker
+        {
+            Random = new Bogus.Randomizer(unchecked((int)random.NextUInt64())),
+            DateTimeReference = referenceDate,
+        };
     }
 }

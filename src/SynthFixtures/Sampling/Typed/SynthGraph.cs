@@ -9,14 +9,25 @@ namespace SynthFixtures;
 /// only those; otherwise children create principals on demand, recorded in <see cref="Generated{T}"/>. Not thread-safe.
 /// </summary>
 /// <param name="seed">The seed behind every random choice in the graph.</param>
-public sealed class SynthGraph(long seed)
+/// <param name="referenceDate">The "now" that <c>[Fake]</c> date values count from (see <see cref="ReferenceDate"/>).</param>
+public sealed class SynthGraph(long seed, DateTime referenceDate)
 {
     private readonly SynthRandom _root = new(seed);
+
+    /// <summary>A graph whose <c>[Fake]</c> dates count from <see cref="FakeClock.DefaultReferenceDate"/>.</summary>
+    /// <param name="seed">The seed behind every random choice in the graph.</param>
+    public SynthGraph(long seed) : this(seed, FakeClock.DefaultReferenceDate) { }
     private readonly Dictionary<object, object> _streams = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<object, object> _pools = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>The graph's seed.</summary>
     public long Seed { get; } = seed;
+
+    /// <summary>
+    /// The fixed "now" of the run: <c>[Fake]</c> date values (e.g. <c>Date.Past</c> is within the year before it)
+    /// count from it instead of the wall clock, so the seed alone fixes them.
+    /// </summary>
+    public DateTime ReferenceDate { get; } = referenceDate;
 
     /// <summary>An independent random stream for a named purpose (a type, then a property), derived from the seed only.</summary>
     public SynthRandom Random(string purpose) => _root.Derive(purpose);

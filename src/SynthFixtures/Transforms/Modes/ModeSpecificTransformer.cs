@@ -20,8 +20,12 @@ public sealed class ModeSpecificTransformer
     public ModeSpecificTransformer(ModeSpecificTransformerParameters parameters)
     {
         ArgumentNullException.ThrowIfNull(parameters);
+        // The parameters may come from a damaged artifact, whose JSON can hold null where the types say it cannot.
+        var columns = parameters.Columns ?? throw new ArgumentException("The transformer lists no columns.", nameof(parameters));
+        for (var i = 0; i < columns.Length; i++)
+            if (columns[i]?.Metadata is not { Name: { Length: > 0 } })
+                throw new ArgumentException($"Transformed column {i} has no metadata or no name.", nameof(parameters));
         Parameters = parameters;
-        var columns = parameters.Columns;
         _normalizers = new ModeNormalizer?[columns.Length];
         _categoryCodes = new Dictionary<string, int>[columns.Length];
         var spans = new List<OutputSpan>();

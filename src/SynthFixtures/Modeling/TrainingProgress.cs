@@ -1,4 +1,4 @@
-namespace SynthFixtures.Training;
+namespace SynthFixtures.Modeling;
 
 /// <summary>Reported once per epoch by a trainer.</summary>
 /// <param name="Epoch">Epochs finished, from 1.</param>
@@ -7,4 +7,11 @@ namespace SynthFixtures.Training;
 /// <param name="DiscriminatorLoss">CTGAN: the discriminator's mean loss (Wasserstein estimate plus gradient penalty); <c>null</c> for TVAE.</param>
 /// <param name="ValidationScore">With early stopping, on the epochs it checks: the column-shapes score of a sample from the
 /// current network against the validation rows (1 is a perfect match); otherwise <c>null</c>.</param>
-public sealed record TrainingProgress(int Epoch, int Epochs, double Loss, double? DiscriminatorLoss = null, double? ValidationScore = null);
+public sealed record TrainingProgress(int Epoch, int Epochs, double Loss, double? DiscriminatorLoss = null, double? ValidationScore = null)
+{
+    /// <summary>
+    /// On the first epoch's report only: something the user should know about this run, such as flush-to-zero being
+    /// unavailable (training about 3× slower); <c>null</c> when all is well. Callers show it once, as a warning.
+    /// </summary>
+    public string? Warning { get; init; }
+}

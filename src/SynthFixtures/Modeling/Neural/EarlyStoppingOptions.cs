@@ -1,4 +1,4 @@
-namespace SynthFixtures.Training.Validation;
+namespace SynthFixtures.Modeling.Neural;
 
 /// <summary>
 /// Early stopping on a validation quality signal. A seeded share of the rows (<see cref="ValidationFraction"/>) is

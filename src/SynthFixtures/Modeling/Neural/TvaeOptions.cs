@@ -1,7 +1,6 @@
 using System.Text.Json.Serialization;
-using SynthFixtures.Training.Validation;
 
-namespace SynthFixtures.Training.Tvae;
+namespace SynthFixtures.Modeling.Neural;
 
 /// <summary>TVAE's settings; the defaults are the paper's (Xu et al., 2019).</summary>
 public sealed record TvaeOptions

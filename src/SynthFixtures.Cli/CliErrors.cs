@@ -1,0 +1,30 @@
+namespace SynthFixtures.Cli;
+
+/// <summary>
+/// How the CLI shows bad input. The core words its errors in domain terms and lists the settings involved
+/// (<see cref="SynthDataException.Settings"/>); here each becomes the option that sets it, added to the hint.
+/// </summary>
+internal static class CliErrors
+{
+    private static readonly Dictionary<string, string> Options = new(StringComparer.Ordinal)
+    {
+        [SettingNames.HoldoutFraction] = "--holdout-fraction",
+        [SettingNames.Holdout] = "--holdout",
+        [SettingNames.Target] = "--target",
+        [SettingNames.Detection] = "--detection",
+        [SettingNames.Thresholds] = "--fail-under",
+    };
+
+    /// <summary>The option a setting is given with, or <c>null</c> when no option sets it.</summary>
+    public static string? OptionFor(string setting) => Options.GetValueOrDefault(setting);
+
+    /// <summary>The error's message, its hint naming the options of the settings involved.</summary>
+    public static string Describe(SynthDataException error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        var options = error.Settings.Select(OptionFor).OfType<string>().Distinct().ToArray();
+        if (options.Length == 0) return error.Message;
+        var hint = $"{(error.Hint is null ? "" : error.Hint + " ")}Options: {string.Join(", ", options)}.";
+        return new SynthDataException(error.Reason, error.FilePath, error.Line, error.Column, hint, error.ColumnName).Message;
+    }
+}

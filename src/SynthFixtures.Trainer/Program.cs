@@ -1,0 +1,3 @@
+using SynthFixtures.Trainer;
+
+return TrainerApp.Run(args, Console.Error, CancellationToken.None);

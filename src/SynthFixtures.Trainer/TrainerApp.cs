@@ -1,0 +1,104 @@
+using System.CommandLine;
+using System.Globalization;
+using SynthFixtures.Modeling;
+using SynthFixtures.Training;
+
+namespace SynthFixtures.Trainer;
+
+/// <summary>
+/// The build's trainer: <c>SynthFixtures.Trainer &lt;data.csv&gt; --model K --out F [--seed N] [--metadata M] [--metadata-out F]
+/// [--schema-out F] [--settings "name=value;…"]</c>. The MSBuild task writes this command line from the
+/// <c>&lt;SynthModel&gt;</c> item; progress goes to standard error (the build log), and errors are printed in MSBuild's
+/// canonical form (<c>file(line,column): error SF…: …</c>) so the build shows them as errors with their place.
+/// Exit codes: 0 trained, 2 bad input, 130 cancelled, 1 an unexpected failure.
+/// </summary>
+internal static class TrainerApp
+{
+    private const string BadInputCode = "SF1001";
+    private const string SettingCode = "SF1002";
+    private const string FailureCode = "SF1000";
+
+    public static int Run(string[] args, TextWriter log, CancellationToken cancellationToken)
+    {
+        var data = new Argument<string>("data.csv");
+        var model = new Option<string>("--model") { Required = true };
+        var output = new Option<string>("--out") { Required = true };
+        var seed = new Option<long>("--seed") { DefaultValueFactory = _ => 1 };
+        var metadata = new Option<string?>("--metadata");
+        var metadataOut = new Option<string?>("--metadata-out");
+        var schemaOut = new Option<string?>("--schema-out");
+        var settings = new Option<string?>("--settings");
+        var root = new RootCommand("Trains one SynthFixtures model for the build.") { data, model, output, seed, metadata, metadataOut, schemaOut, settings };
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors) log.WriteLine($"SynthFixtures.Trainer : error {BadInputCode}: {error.Message}");
+            return 2;
+        }
+        var dataPath = parsed.GetValue(data)!;
+        var origin = $"SynthModel {dataPath}";
+        try
+        {
+            var request = new TrainingRequest
+            {
+                DataPath = dataPath,
+                ModelKind = parsed.GetValue(model)!,
+                ModelPath = parsed.GetValue(output)!,
+                Seed = parsed.GetValue(seed),
+                Settings = SettingsText.Parse(parsed.GetValue(settings)),
+                MetadataPath = NullIfEmpty(parsed.GetValue(metadata)),
+                MetadataOutputPath = NullIfEmpty(parsed.GetValue(metadataOut)),
+                SchemaOutputPath = NullIfEmpty(parsed.GetValue(schemaOut)),
+            };
+            var result = new TrainingService(NeuralModelTrainers.All).Train(request, new BuildLog(log), cancellationToken);
+            log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Trained {result.Model.Kind} on {result.Model.Provenance.SourceRows:N0} rows × {result.Columns} columns (seed {request.Seed}) -> {request.ModelPath}"));
+            return 0;
+        }
+        catch (SettingException e)
+        {
+            var hint = e.HintFor(MsBuildNaming.Instance);
+            log.WriteLine($"{origin} : error {SettingCode}: {e.Describe(MsBuildNaming.Instance)}{(hint is null ? "" : " " + hint)}");
+            return 2;
+        }
+        catch (SynthDataException e)
+        {
+            // With a file the message is already canonical ("file(line,col): error: …"); the code makes it an MSBuild error id.
+            log.WriteLine(e.FilePath is not null ? e.Message.Replace(": error: ", $": error {BadInputCode}: ", StringComparison.Ordinal)
+                : $"{origin} : error {BadInputCode}: {e.Message}");
+            return 2;
+        }
+        catch (OperationCanceledException)
+        {
+            log.WriteLine($"{origin} : error {FailureCode}: training was cancelled; nothing was written.");
+            return 130;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            log.WriteLine($"{origin} : error {FailureCode}: training failed unexpectedly: {e.GetType().Name}: {e.Message}");
+            log.WriteLine(e.ToString());
+            return 1;
+        }
+    }
+
+    private static string? NullIfEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
+
+    /// <summary>Training progress as build-log lines: fitting steps, epochs and notes.</summary>
+    private sealed class BuildLog(TextWriter log) : IProgress<TrainingUpdate>
+    {
+        public void Report(TrainingUpdate value)
+        {
+            var c = CultureInfo.InvariantCulture;
+            if (value.Epoch is { } e)
+            {
+                var losses = e.DiscriminatorLoss is { } d ? string.Create(c, $"generator loss {e.Loss:F4}  discriminator loss {d:F4}") : string.Create(c, $"loss {e.Loss:F4}");
+                var score = e.ValidationScore is { } s ? string.Create(c, $"  validation {s:F4}") : "";
+                log.WriteLine($"train: epoch {e.Epoch}/{e.Epochs}  {losses}{score}");
+            }
+            else if (value.Message is { } message)
+            {
+                log.WriteLine(value.Stage == TrainingStage.Fitting ? $"fit: {message}" : message);
+            }
+        }
+    }
+}

@@ -1,0 +1,72 @@
+using System.Globalization;
+using System.Text.Json;
+using SynthFixtures.Modeling;
+using SynthFixtures.Modeling.Neural;
+using SynthFixtures.Models;
+using SynthFixtures.Models.Neural;
+using SynthFixtures.Training.Ctgan;
+using SynthFixtures.Training.Tvae;
+using SynthFixtures.Training.Validation;
+
+namespace SynthFixtures.Training;
+
+/// <summary>The TorchSharp trainers for the neural kinds, to add to a <see cref="ModelTrainers"/> registry.</summary>
+public static class NeuralModelTrainers
+{
+    /// <summary><paramref name="trainers"/> with TVAE and CTGAN trained here.</summary>
+    public static ModelTrainers AddTo(ModelTrainers trainers)
+    {
+        ArgumentNullException.ThrowIfNull(trainers);
+        return trainers.With(TvaeKind.Instance.Name, () => new TvaeModelTrainer()).With(CtganKind.Instance.Name, () => new CtganModelTrainer());
+    }
+
+    /// <summary>The built-in kinds with every trainer: the copula's and these.</summary>
+    public static ModelTrainers All { get; } = AddTo(ModelTrainers.Core);
+
+    private sealed class TvaeModelTrainer : IModelTrainer
+    {
+        public SynthModel Train(TrainingInput input, IProgress<TrainingUpdate>? progress, CancellationToken cancellationToken)
+        {
+            var options = TvaeKind.Instance.Options(input.Settings, input.Seed);
+            var model = TvaeSynthesizer.Train(input.Table, input.Metadata, options, Epochs(progress), cancellationToken);
+            ReportEarlyStopping(model, options.EarlyStopping, progress);
+            return model;
+        }
+    }
+
+    private sealed class CtganModelTrainer : IModelTrainer
+    {
+        public SynthModel Train(TrainingInput input, IProgress<TrainingUpdate>? progress, CancellationToken cancellationToken)
+        {
+            var options = CtganKind.Instance.Options(input.Settings, input.Seed);
+            var model = CtganSynthesizer.Train(input.Table, input.Metadata, options, Epochs(progress), cancellationToken);
+            ReportEarlyStopping(model, options.EarlyStopping, progress);
+            return model;
+        }
+    }
+
+    private static EpochUpdates? Epochs(IProgress<TrainingUpdate>? progress) => progress is null ? null : new(progress);
+
+    /// <summary>What early stopping did, from the outcome the artifact records.</summary>
+    private static void ReportEarlyStopping(NeuralSynthModel model, EarlyStoppingOptions? options, IProgress<TrainingUpdate>? progress)
+    {
+        if (progress is null || options is null || !model.TrainingSettings.TryGetProperty("earlyStoppingResult", out var recorded)) return;
+        var outcome = recorded.Deserialize<EarlyStoppingOutcome>(NeuralTrainingData.SettingsJson)!;
+        var score = outcome.ValidationScore is { } s ? string.Create(CultureInfo.InvariantCulture, $" (validation column shapes {s:F4})") : "";
+        var end = outcome.StoppedEarly
+            ? $"stopped after epoch {outcome.EpochsTrained}, {options.Patience} check{(options.Patience == 1 ? "" : "s")} without a gain"
+            : $"ran all {outcome.EpochsTrained} epochs";
+        progress.Report(new TrainingUpdate(TrainingStage.Note, string.Create(CultureInfo.InvariantCulture,
+            $"Early stopping: kept the weights of epoch {outcome.KeptEpoch}{score}; {end}; {outcome.ValidationRows ?? 0:N0} rows held out for validation.")));
+    }
+
+    private sealed class EpochUpdates(IProgress<TrainingUpdate> progress) : IProgress<TrainingProgress>
+    {
+        public void Report(TrainingProgress value)
+        {
+            progress.Report(new TrainingUpdate(TrainingStage.Epoch, Epoch: value));
+            // Not a build warning (projects that treat warnings as errors would fail on a slow machine): a note.
+            if (value.Warning is { } warning) progress.Report(new TrainingUpdate(TrainingStage.Note, $"Note: {warning}"));
+        }
+    }
+}

@@ -1,0 +1,43 @@
+using SynthFixtures.Modeling.Neural;
+
+namespace SynthFixtures.Modeling;
+
+/// <summary>The model kinds users can choose, each with its settings table.</summary>
+public sealed class ModelCatalog
+{
+    /// <summary>Creates a catalog of <paramref name="kinds"/>.</summary>
+    /// <exception cref="ArgumentException">Two kinds share a name.</exception>
+    public ModelCatalog(IReadOnlyList<ModelKind> kinds)
+    {
+        ArgumentNullException.ThrowIfNull(kinds);
+        if (kinds.GroupBy(k => k.Name).FirstOrDefault(g => g.Count() > 1) is { } twice)
+            throw new ArgumentException($"The model kind '{twice.Key}' is listed twice.", nameof(kinds));
+        Kinds = kinds;
+    }
+
+    /// <summary>The kinds that ship with SynthFixtures.</summary>
+    public static ModelCatalog BuiltIn { get; } = new([GaussianCopulaKind.Instance, TvaeKind.Instance, CtganKind.Instance]);
+
+    /// <summary>Every kind, in the order help lists them.</summary>
+    public IReadOnlyList<ModelKind> Kinds { get; }
+
+    /// <summary>A catalog with <paramref name="kind"/> added (a new kind joins without editing any switch).</summary>
+    public ModelCatalog With(ModelKind kind) => new([.. Kinds, kind]);
+
+    /// <summary>The kind called <paramref name="name"/> (case-insensitive, trimmed).</summary>
+    /// <exception cref="SynthDataException">No kind has that name.</exception>
+    public ModelKind Find(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var wanted = name.Trim().ToLowerInvariant();
+        return Kinds.FirstOrDefault(k => k.Name == wanted)
+            ?? throw new SynthDataException($"The model kind '{name.Trim()}' is not available in this version.",
+                hint: $"Choose one of {string.Join(", ", Kinds.Select(k => k.Name))}.");
+    }
+
+    /// <summary>Every setting of every kind, once each, in help order.</summary>
+    public IReadOnlyList<SettingSpec> AllSpecs => Kinds.SelectMany(k => k.Specs).Distinct().ToList();
+
+    /// <summary>The kinds that have <paramref name="spec"/>.</summary>
+    public IReadOnlyList<ModelKind> KindsWith(SettingSpec spec) => Kinds.Where(k => k.Specs.Contains(spec)).ToList();
+}

@@ -1,0 +1,56 @@
+using System.Text;
+
+namespace SynthFixtures.Modeling;
+
+/// <summary>
+/// Writes <c>build/SynthFixtures.Settings.targets</c> from the catalog's settings tables: the <c>&lt;SynthModel&gt;</c>
+/// item metadata (empty: the model's default), and for each setting an item update that appends it, when set, to the
+/// text the trainer receives and, when it affects the model, to the text the lock hashes. MSBuild cannot enumerate an
+/// item's metadata without running a task, and a task on every build would cost more than the incremental check
+/// itself, so the table is turned into static MSBuild once, and a test keeps the file equal to the table.
+/// </summary>
+internal static class SettingsTargetsWriter
+{
+    /// <summary>The file's text for <paramref name="catalog"/>.</summary>
+    public static string Write(ModelCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        var specs = catalog.AllSpecs;
+        var text = new StringBuilder();
+        text.Append("""
+            <Project>
+              <!--
+                Generated from the model kinds' settings tables (SynthFixtures.Modeling.ModelCatalog) by SettingsTargetsWriter:
+                do not edit. SettingsTableTests fails when this file and the tables differ, and writes the file to regenerate.
+              -->
+              <ItemDefinitionGroup>
+                <SynthModel>
+
+            """);
+        foreach (var spec in specs)
+            text.Append($"      <{spec.MsBuildName}></{spec.MsBuildName}>\n");
+        text.Append("""
+                </SynthModel>
+              </ItemDefinitionGroup>
+
+              <!-- Appends each setting an item sets: to TrainerSettings (what the trainer gets) and, when it can change the
+                   trained model, to SettingsText (what the lock hashes and the incremental check compares). -->
+              <Target Name="_SynthFixturesDescribeSettings" DependsOnTargets="_SynthFixturesCollectModels">
+                <ItemGroup>
+
+            """);
+        foreach (var spec in specs)
+        {
+            var append = $"%(TrainerSettings);{spec.Name}=%({spec.MsBuildName})";
+            var lockText = spec.AffectsModel ? $"<SettingsText>%(SettingsText);{spec.Name}=%({spec.MsBuildName})</SettingsText>" : "";
+            text.Append($"      <_SynthModel Condition=\"'%(_SynthModel.{spec.MsBuildName})' != ''\"><TrainerSettings>{append}</TrainerSettings>{lockText}</_SynthModel>\n");
+        }
+        text.Append("""
+                </ItemGroup>
+              </Target>
+            </Project>
+
+            """);
+        return text.ToString();
+    }
+}

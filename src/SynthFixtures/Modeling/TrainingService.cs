@@ -1,0 +1,81 @@
+using System.Globalization;
+using SynthFixtures.Data;
+using SynthFixtures.Metadata;
+using SynthFixtures.Models.Artifacts;
+
+namespace SynthFixtures.Modeling;
+
+/// <summary>
+/// The train use case, for the CLI, the build's trainer and user code alike: reads the CSV and its metadata, checks the
+/// settings against the model kind, splits off a holdout if asked, fits through the kind's registered trainer, and
+/// writes the model, its schema, its metadata and the holdout so that each appears whole or not at all.
+/// </summary>
+/// <param name="trainers">Which trainer trains each kind.</param>
+public sealed class TrainingService(ModelTrainers trainers)
+{
+    /// <summary>Runs <paramref name="request"/>.</summary>
+    /// <exception cref="SynthDataException">Bad input: an unknown kind, a bad setting, a bad CSV or metadata, an output that would overwrite an input, an unwritable output.</exception>
+    /// <exception cref="OperationCanceledException">Cancelled; nothing was written.</exception>
+    public TrainingResult Train(TrainingRequest request, IProgress<TrainingUpdate>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var kind = trainers.Catalog.Find(request.ModelKind);
+        var settings = SettingValues.Parse(kind, request.Settings, trainers.Catalog);
+        if (request.HoldoutPath is not null && request.HoldoutFraction is null)
+            throw new SynthDataException("A holdout file was named but no holdout fraction was given.", request.HoldoutPath,
+                hint: "Give a holdout fraction (e.g. 0.2), or leave the holdout file out.");
+        var outputs = PlanOutputs(request);
+
+        var table = CsvTableReader.Read(request.DataPath, request.ReadOptions);
+        var metadata = MetadataFor(table, request.MetadataPath);
+        progress?.Report(new TrainingUpdate(TrainingStage.Reading, string.Create(CultureInfo.InvariantCulture,
+            $"Read {table.RowCount:N0} rows × {table.ColumnCount} columns from {Path.GetFileName(request.DataPath)}")));
+        Table? holdout = null;
+        if (request.HoldoutFraction is { } fraction)
+            (table, holdout) = HoldoutSplit.Split(table, fraction, request.Seed);
+
+        var model = trainers.For(kind).Train(new TrainingInput(table, metadata, request.Seed, settings), progress, cancellationToken);
+
+        progress?.Report(new TrainingUpdate(TrainingStage.Writing, $"Writing {request.ModelPath}"));
+        outputs.Files.Add(request.ModelPath, "model", path => ModelArtifact.Save(model, path));
+        if (holdout is not null) outputs.Files.Add(outputs.HoldoutPath!, "holdout CSV", path => CsvTableWriter.Write(holdout, path));
+        if (request.MetadataOutputPath is { } metadataOut) outputs.Files.Add(metadataOut, "metadata", path => MetadataJson.Save(metadata, path));
+        if (request.SchemaOutputPath is { } schemaOut) outputs.Files.Add(schemaOut, "schema", path => File.WriteAllText(path, model.DescribeSchema().Write()));
+        outputs.Files.Commit(cancellationToken);
+        return new TrainingResult(model, settings, table.RowCount, table.ColumnCount, new FileInfo(request.ModelPath).Length, holdout?.RowCount ?? 0,
+            holdout is null ? null : outputs.HoldoutPath);
+    }
+
+    private static TableMetadata MetadataFor(Table table, string? metadataPath)
+    {
+        if (metadataPath is null) return TableProfiler.Profile(table);
+        var metadata = MetadataJson.Load(metadataPath);
+        MetadataValidator.CheckAgainst(metadata, table);
+        return metadata;
+    }
+
+    /// <summary>Where each output goes, refusing any that would overwrite an input or another output.</summary>
+    private static (OutputFiles Files, string? HoldoutPath) PlanOutputs(TrainingRequest request)
+    {
+        var holdoutPath = request.HoldoutFraction is null ? null
+            : request.HoldoutPath ?? Path.ChangeExtension(request.ModelPath, null) + ".holdout.csv";
+        var named = new (string? Path, string What)[]
+        {
+            (request.ModelPath, "model"), (holdoutPath, "holdout CSV"), (request.MetadataOutputPath, "metadata"), (request.SchemaOutputPath, "schema"),
+        };
+        var inputs = new (string? Path, string What)[] { (request.DataPath, "training data"), (request.MetadataPath, "metadata input") };
+        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (path, what) in inputs) if (path is not null) seen.TryAdd(Path.GetFullPath(path), what);
+        foreach (var (path, what) in named)
+        {
+            if (path is null) continue;
+            if (string.IsNullOrWhiteSpace(path)) throw new SynthDataException($"The {what} path is empty.", hint: "Name a file to write it to.");
+            var full = Path.GetFullPath(path);
+            if (Directory.Exists(full)) throw new SynthDataException($"The {what} path is a folder.", path, hint: "Name a file inside it.");
+            if (seen.TryGetValue(full, out var other))
+                throw new SynthDataException($"The {what} would overwrite the {other} ({path}).", path, hint: $"Write the {what} to another file.");
+            seen[full] = what;
+        }
+        return (new OutputFiles(), holdoutPath);
+    }
+}
