@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using SynthFixtures.Modeling;
 using SynthFixtures.Modeling.Neural;
 using SynthFixtures.Models;
@@ -29,7 +28,7 @@ public static class NeuralModelTrainers
         {
             var options = TvaeKind.Instance.Options(input.Settings, input.Seed);
             var model = TvaeSynthesizer.Train(input.Table, input.Metadata, options, Epochs(progress), cancellationToken);
-            ReportEarlyStopping(model, options.EarlyStopping, progress);
+            ReportEarlyStopping(model, progress);
             return model;
         }
     }
@@ -40,7 +39,7 @@ public static class NeuralModelTrainers
         {
             var options = CtganKind.Instance.Options(input.Settings, input.Seed);
             var model = CtganSynthesizer.Train(input.Table, input.Metadata, options, Epochs(progress), cancellationToken);
-            ReportEarlyStopping(model, options.EarlyStopping, progress);
+            ReportEarlyStopping(model, progress);
             return model;
         }
     }
@@ -48,10 +47,9 @@ public static class NeuralModelTrainers
     private static EpochUpdates? Epochs(IProgress<TrainingUpdate>? progress) => progress is null ? null : new(progress);
 
     /// <summary>What early stopping did, from the outcome the artifact records.</summary>
-    private static void ReportEarlyStopping(NeuralSynthModel model, EarlyStoppingOptions? options, IProgress<TrainingUpdate>? progress)
+    private static void ReportEarlyStopping(NeuralSynthModel model, IProgress<TrainingUpdate>? progress)
     {
-        if (progress is null || options is null || !model.TrainingSettings.TryGetProperty("earlyStoppingResult", out var recorded)) return;
-        var outcome = recorded.Deserialize<EarlyStoppingOutcome>(NeuralTrainingData.SettingsJson)!;
+        if (progress is null || RecordedEarlyStopping.From(model.TrainingSettings) is not { Options: var options, Outcome: var outcome }) return;
         var score = outcome.ValidationScore is { } s ? string.Create(CultureInfo.InvariantCulture, $" (validation column shapes {s:F4})") : "";
         var end = outcome.StoppedEarly
             ? $"stopped after epoch {outcome.EpochsTrained}, {options.Patience} check{(options.Patience == 1 ? "" : "s")} without a gain"

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using SynthFixtures.Data;
 using SynthFixtures.Metadata;
 using SynthFixtures.Randomness;
@@ -13,9 +12,6 @@ namespace SynthFixtures.Training;
 /// </summary>
 public sealed record NeuralTrainingData(ModeSpecificTransformer Transformer, float[] Matrix, int Rows)
 {
-    /// <summary>How trainers write their options into the artifact.</summary>
-    internal static readonly JsonSerializerOptions SettingsJson = new(JsonSerializerDefaults.Web);
-
     /// <summary>Fits and encodes <paramref name="table"/>.</summary>
     /// <exception cref="SynthDataException">The table has no rows or no modelled (numeric, categorical, boolean) column, or a cell does not parse.</exception>
     public static NeuralTrainingData Prepare(Table table, TableMetadata metadata, long seed, ModeNormalizerOptions? modes = null,

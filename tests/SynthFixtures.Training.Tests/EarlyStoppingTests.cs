@@ -1,6 +1,5 @@
 using SynthFixtures.Modeling;
 using SynthFixtures.Modeling.Neural;
-using System.Text.Json;
 using SynthFixtures.Data;
 using SynthFixtures.Models.Artifacts;
 using SynthFixtures.Models.Neural;
@@ -48,19 +47,21 @@ public class EarlyStoppingTests(ITestOutputHelper output)
         Assert.True(best.Epoch > Stopping.CheckEvery, "the untrained-looking first check was the best");
 
         // The kept weights are the best check's: the final model scores exactly the best reported score.
-        var result = model.TrainingSettings.GetProperty("earlyStoppingResult");
-        Assert.Equal(best.Epoch, result.GetProperty("keptEpoch").GetInt32());
-        Assert.Equal(best.ValidationScore, result.GetProperty("validationScore").GetDouble());
-        Assert.Equal(reports[^1].Epoch, result.GetProperty("epochsTrained").GetInt32());
-        Assert.True(result.GetProperty("stoppedEarly").GetBoolean());
-        Assert.Equal(0.2, model.TrainingSettings.GetProperty("earlyStopping").GetProperty("validationFraction").GetDouble());
+        // The artifact's settings record what was asked and what happened, read back as typed records.
+        var (asked, result) = RecordedEarlyStopping.From(model.TrainingSettings)!;
+        Assert.Equal(Stopping, asked);
+        Assert.Equal(best.Epoch, result.KeptEpoch);
+        Assert.Equal(best.ValidationScore, result.ValidationScore);
+        Assert.Equal(reports[^1].Epoch, result.EpochsTrained);
+        Assert.Equal(checks.Count, result.Checks);
+        Assert.True(result.StoppedEarly);
         var (training, validation) = ValidationSplit.Split(table, Stopping.ValidationFraction, Tvae.Seed);
         Assert.Equal(best.ValidationScore, Validator(training, validation, model).Score(model, default));
         Assert.NotEqual(checks[^1].ValidationScore, best.ValidationScore); // so the assertion above tells the best from the last
 
         // The validation rows were held out: the model was built from the other 240 rows, exactly.
         Assert.Equal(60, validation.RowCount);
-        Assert.Equal(60, result.GetProperty("validationRows").GetInt32());
+        Assert.Equal(60, result.ValidationRows);
         Assert.Equal(240, model.Provenance.SourceRows);
         Assert.Equal(TableHash.Compute(training), model.Provenance.SourceDataSha256);
         Assert.Equal(table.RowCount, training.RowCount + validation.RowCount);
@@ -90,9 +91,9 @@ public class EarlyStoppingTests(ITestOutputHelper output)
         var best = checks.First(c => c.ValidationScore == checks.Max(x => x.ValidationScore));
         Assert.Equal(best.Epoch + 3 * 3, reports[^1].Epoch);
         Assert.True(reports[^1].Epoch < options.Epochs);
-        var result = model.TrainingSettings.GetProperty("earlyStoppingResult");
-        Assert.Equal(best.Epoch, result.GetProperty("keptEpoch").GetInt32());
-        Assert.True(result.GetProperty("stoppedEarly").GetBoolean());
+        var result = RecordedEarlyStopping.From(model.TrainingSettings)!.Outcome;
+        Assert.Equal(best.Epoch, result.KeptEpoch);
+        Assert.True(result.StoppedEarly);
         // Training went on for three more checks; the generator is the one from the best check, not the last epoch's.
         var (training, validation) = ValidationSplit.Split(table, options.EarlyStopping.ValidationFraction, options.Seed);
         Assert.Equal(best.ValidationScore, Validator(training, validation, model).Score(model, default));
@@ -113,6 +114,7 @@ public class EarlyStoppingTests(ITestOutputHelper output)
         var names = model.TrainingSettings.EnumerateObject().Select(p => p.Name).ToList();
         Assert.DoesNotContain("earlyStopping", names);
         Assert.DoesNotContain("earlyStoppingResult", names);
+        Assert.Null(RecordedEarlyStopping.From(model.TrainingSettings));
     }
 
     [Fact]

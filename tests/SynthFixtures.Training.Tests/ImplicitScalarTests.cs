@@ -1,6 +1,9 @@
+using System.Reflection;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace SynthFixtures.Training.Tests;
@@ -33,8 +36,10 @@ public class ImplicitScalarTests
             .Append(typeof(SynthFixtures.Models.SynthModel).Assembly.Location)
             .Distinct()
             .Select(p => MetadataReference.CreateFromFile(p));
-        var compilation = CSharpCompilation.Create("SynthFixtures.Training",   // the real name, so the runtime's InternalsVisibleTo applies
+        Compilation compilation = CSharpCompilation.Create("SynthFixtures.Training",   // the real name, so the runtime's InternalsVisibleTo applies
             trees, references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        // The JSON contexts are completed by the SDK's System.Text.Json source generator, as in the real build.
+        CSharpGeneratorDriver.Create([.. JsonSourceGenerators()], parseOptions: Parse).RunGeneratorsAndUpdateCompilation(compilation, out compilation, out _);
         var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Take(5).ToList();
         Assert.True(errors.Count == 0, "The training sources must compile for the check: " + string.Join("; ", errors));
         var scalar = compilation.GetTypeByMetadataName("TorchSharp.Scalar")!;
@@ -66,6 +71,28 @@ public class ImplicitScalarTests
         }
 
         Assert.True(findings.Count == 0, "Use KeptScalars and KeptArithmetic.Plus instead:\n" + string.Join("\n", findings));
+    }
+
+    /// <summary>The System.Text.Json source generator of the targeting pack this runtime belongs to.</summary>
+    private static IEnumerable<ISourceGenerator> JsonSourceGenerators()
+    {
+        var runtime = RuntimeEnvironment.GetRuntimeDirectory(); // <dotnet>/shared/Microsoft.NETCore.App/<version>/
+        var packs = Path.GetFullPath(Path.Combine(runtime, "..", "..", "..", "packs", "Microsoft.NETCore.App.Ref"));
+        var major = Environment.Version.Major + ".";
+        // The pack of this runtime's version, else the newest of the same major version (a runtime may be newer than the SDK's pack).
+        var path = Directory.EnumerateDirectories(packs).Where(d => Path.GetFileName(d).StartsWith(major, StringComparison.Ordinal))
+            .OrderByDescending(d => Path.GetFileName(d) == Path.GetFileName(Path.TrimEndingDirectorySeparator(runtime)))
+            .ThenByDescending(d => Version.TryParse(Path.GetFileName(d).Split('-')[0], out var v) ? v : new Version())
+            .Select(d => Path.Combine(d, "analyzers", "dotnet", "cs", "System.Text.Json.SourceGeneration.dll"))
+            .FirstOrDefault(File.Exists);
+        Assert.True(path is not null, $"No System.Text.Json source generator under {packs}.");
+        return new AnalyzerFileReference(path, new GeneratorLoader()).GetGenerators(LanguageNames.CSharp);
+    }
+
+    private sealed class GeneratorLoader : IAnalyzerAssemblyLoader
+    {
+        public void AddDependencyLocation(string fullPath) { }
+        public Assembly LoadFromPath(string fullPath) => Assembly.LoadFrom(fullPath);
     }
 
     private static bool IsPlus(IMethodSymbol method, INamedTypeSymbol tensor) =>

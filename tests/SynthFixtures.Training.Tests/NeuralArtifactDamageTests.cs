@@ -1,3 +1,5 @@
+using SynthFixtures.Modeling;
+using SynthFixtures.Modeling.Neural;
 using System.Text.Json.Nodes;
 using SynthFixtures.Models;
 using SynthFixtures.Models.Artifacts;

@@ -1,3 +1,5 @@
+using SynthFixtures.Modeling;
+using SynthFixtures.Modeling.Neural;
 using System.Runtime.InteropServices;
 using SynthFixtures.Randomness;
 using SynthFixtures.Transforms.Modes;
@@ -61,7 +63,7 @@ public class TrainingThreadTests
     {
         var (table, metadata) = TestTables.Small(100);
         var reports = new List<TrainingProgress>();
-        Tvae.TvaeSynthesizer.Train(table, metadata, new Tvae.TvaeOptions { Epochs = 2, EmbeddingWidth = 4, EncoderWidths = [8], DecoderWidths = [8], Threads = 1 },
+        Tvae.TvaeSynthesizer.Train(table, metadata, new TvaeOptions { Epochs = 2, EmbeddingWidth = 4, EncoderWidths = [8], DecoderWidths = [8], Threads = 1 },
             new SynchronousProgress(reports.Add));
 
         Assert.Equal(2, reports.Count);

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 
 namespace SynthFixtures.Build.Locking;
 
@@ -33,17 +32,19 @@ public sealed class ModelLockFile
         if (!File.Exists(path)) return new ModelLockFile(models);
         try
         {
-            var root = JsonNode.Parse(File.ReadAllText(path))?.AsObject() ?? throw new InvalidDataException("empty document");
-            var version = root["version"]?.GetValue<int>();
-            if (version != FormatVersion) throw new InvalidDataException($"version {version?.ToString() ?? "missing"}, expected {FormatVersion}");
-            foreach (var (key, value) in root["models"]?.AsObject() ?? [])
+            var document = JsonSerializer.Deserialize(File.ReadAllText(path), LockJson.Default.LockDocument) ?? throw new InvalidDataException("empty document");
+            if (document.Version != FormatVersion)
+                throw new InvalidDataException($"version {document.Version?.ToString() ?? "missing"}, expected {FormatVersion}");
+            foreach (var (key, model) in document.Models ?? [])
             {
-                var model = value?.AsObject() ?? throw new InvalidDataException($"model '{key}' is not an object");
+                if (model is null) throw new InvalidDataException($"model '{key}' is not an object");
                 models[key] = new ModelLockEntry(
-                    Text(model, "dataSha256", key), Text(model, "settingsSha256", key), Text(model, "artifactSha256", key));
+                    model.DataSha256 ?? throw Missing(key, "dataSha256"),
+                    model.SettingsSha256 ?? throw Missing(key, "settingsSha256"),
+                    model.ArtifactSha256 ?? throw Missing(key, "artifactSha256"));
             }
         }
-        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
+        catch (JsonException e)
         {
             throw new InvalidDataException($"{path} is not a valid lock file: {e.Message}", e);
         }
@@ -53,16 +54,10 @@ public sealed class ModelLockFile
     /// <summary>Writes the lock deterministically (sorted keys, '\n' line ends); returns whether the file changed.</summary>
     public bool Save(string path)
     {
-        var models = new JsonObject();
-        foreach (var (key, entry) in _models)
-            models[key] = new JsonObject
-            {
-                ["dataSha256"] = entry.DataSha256,
-                ["settingsSha256"] = entry.SettingsSha256,
-                ["artifactSha256"] = entry.ArtifactSha256,
-            };
-        var root = new JsonObject { ["version"] = FormatVersion, ["models"] = models };
-        var text = root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }).Replace("\r\n", "\n") + "\n";
+        var models = new SortedDictionary<string, LockEntryDocument?>(StringComparer.Ordinal);
+        foreach (var (key, entry) in _models) models[key] = new LockEntryDocument(entry.DataSha256, entry.SettingsSha256, entry.ArtifactSha256);
+        var document = new LockDocument(FormatVersion, models);
+        var text = JsonSerializer.Serialize(document, LockJson.Default.LockDocument) + "\n";
         if (File.Exists(path) && File.ReadAllText(path) == text) return false;
         File.WriteAllText(path, text);
         return true;
@@ -78,8 +73,7 @@ public sealed class ModelLockFile
     /// <summary>Lower-case hex SHA-256 of a settings string.</summary>
     public static string HashText(string text) => Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
 
-    private static string Text(JsonObject model, string name, string key) =>
-        model[name]?.GetValue<string>() ?? throw new InvalidDataException($"model '{key}' has no {name}");
+    private static InvalidDataException Missing(string key, string name) => new($"model '{key}' has no {name}");
 }
 
 /// <summary>One model's hashes in the lock.</summary>

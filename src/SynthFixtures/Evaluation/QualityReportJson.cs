@@ -1,5 +1,5 @@
-using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace SynthFixtures.Evaluation;
 
@@ -19,57 +19,24 @@ public static class QualityReportJson
     public static string Serialize(QualityReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, NewLine = "\n" }))
+        var document = new QualityReportDocument
         {
-            json.WriteStartObject();
-            WriteProperties(json, report);
-            json.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(buffer.ToArray());
-    }
-
-    /// <summary>Writes the report's properties into the open object (shared with the full evaluation's JSON).</summary>
-    internal static void WriteProperties(Utf8JsonWriter json, QualityReport report)
-    {
-        {
-            json.WriteNumber("overall", report.Overall);
-            json.WriteNumber("columnShapes", report.ColumnShapes);
-            WriteNullable(json, "columnPairTrends", report.ColumnPairTrends);
-
-            json.WriteStartArray("columns");
-            foreach (var column in report.Columns)
-            {
-                json.WriteStartObject();
-                json.WriteString("column", column.Column);
-                json.WriteString("metric", column.Metric.ToString());
-                json.WriteNumber("score", column.Score);
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
-
-            json.WriteStartArray("pairs");
-            foreach (var pair in report.Pairs)
-            {
-                json.WriteStartObject();
-                json.WriteString("columnA", pair.ColumnA);
-                json.WriteString("columnB", pair.ColumnB);
-                json.WriteString("metric", pair.Metric.ToString());
-                json.WriteNumber("score", pair.Score);
-                if (pair.Metric == QualityMetric.CorrelationSimilarity)
-                {
-                    WriteNullable(json, "realCorrelation", pair.RealCorrelation);
-                    WriteNullable(json, "syntheticCorrelation", pair.SyntheticCorrelation);
-                }
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
-        }
-    }
-
-    internal static void WriteNullable(Utf8JsonWriter json, string name, double? value)
-    {
-        if (value is { } number) json.WriteNumber(name, number);
-        else json.WriteNull(name);
+            Overall = report.Overall, ColumnShapes = report.ColumnShapes, ColumnPairTrends = report.ColumnPairTrends,
+            Columns = QualityReportDocument.ColumnsOf(report), Pairs = QualityReportDocument.PairsOf(report),
+        };
+        return JsonSerializer.Serialize(document, QualityReportJsonContext.Default.QualityReportDocument);
     }
 }
+
+/// <summary>
+/// The quality report's JSON, generated at compile time: camelCase names, metrics by their C# names
+/// (<c>KSComplement</c>), nulls written, two-space indentation, <c>'\n'</c> line ends.
+/// </summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    WriteIndented = true,
+    IndentSize = 2,
+    NewLine = "\n",
+    Converters = [typeof(JsonStringEnumConverter<QualityMetric>)])]
+[JsonSerializable(typeof(QualityReportDocument))]
+internal sealed partial class QualityReportJsonContext : JsonSerializerContext;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace SynthFixtures.Metadata;
 
@@ -13,32 +12,13 @@ namespace SynthFixtures.Metadata;
 /// </summary>
 public static class MetadataJson
 {
-    private static readonly JsonSerializerOptions WriteOptions = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        WriteIndented = true,
-        IndentSize = 2,
-        NewLine = "\n",
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
-    };
-
-    private static readonly JsonSerializerOptions ReadOptions = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        PropertyNameCaseInsensitive = true,
-        ReadCommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow, // a misspelt "dateTimeFormt" must not be ignored silently
-    };
-
-    private static readonly JsonDocumentOptions DocumentOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+    private static readonly JsonReaderOptions ReaderOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
 
     /// <summary>The JSON text of <paramref name="metadata"/> (no trailing newline).</summary>
     public static string Serialize(TableMetadata metadata)
     {
         ArgumentNullException.ThrowIfNull(metadata);
-        return JsonSerializer.Serialize(metadata, WriteOptions);
+        return JsonSerializer.Serialize(metadata, MetadataWriteJson.Default.TableMetadata);
     }
 
     /// <summary>Writes <paramref name="metadata"/> to <paramref name="path"/> as UTF-8 without a byte order mark, ending in a newline.</summary>
@@ -65,12 +45,21 @@ public static class MetadataJson
     {
         ArgumentNullException.ThrowIfNull(json);
         var utf8 = Encoding.UTF8.GetBytes(json);
-        CheckSyntaxAndVersion(utf8, sourceName);
-        var positions = new JsonPositions(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        JsonPositions positions;
+        try
+        {
+            positions = new JsonPositions(utf8, ReaderOptions);
+        }
+        catch (JsonException e)
+        {
+            throw new SynthDataException($"The metadata is not valid JSON: {Sentence(e.Message)}", sourceName, Line(e), Column(utf8, e),
+                "Fix the JSON at this position: a missing comma, quote or bracket is the usual cause.", inner: e);
+        }
+        CheckRootAndVersion(positions, sourceName);
         MetadataDocument? document;
         try
         {
-            document = JsonSerializer.Deserialize<MetadataDocument>(utf8, ReadOptions);
+            document = JsonSerializer.Deserialize(utf8, MetadataReadJson.Default.MetadataDocument);
         }
         catch (JsonException e)
         {
@@ -81,34 +70,32 @@ public static class MetadataJson
         return MetadataDocumentReader.ToMetadata(document, sourceName, positions);
     }
 
-    private static void CheckSyntaxAndVersion(byte[] utf8, string? source)
+    // Before the shape: a newer schema may have another shape, and its reader should say "upgrade", not "unknown property".
+    private static void CheckRootAndVersion(JsonPositions positions, string? source)
     {
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(utf8, DocumentOptions);
-        }
-        catch (JsonException e)
-        {
-            throw new SynthDataException($"The metadata is not valid JSON: {Sentence(e.Message)}", source, Line(e), Column(utf8, e),
-                "Fix the JSON at this position: a missing comma, quote or bracket is the usual cause.", inner: e);
-        }
-        using (document)
-        {
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-                throw new SynthDataException($"The metadata must be a JSON object, not {root.ValueKind.ToString().ToLowerInvariant()}.", source, 1, 1,
-                    "Write an object: { \"schemaVersion\": 1, \"columns\": [ ... ] }.");
-            if (!root.TryGetProperty("schemaVersion", out var version)) return; // hand-written files may leave it out
-            if (version.ValueKind != JsonValueKind.Number || !version.TryGetInt32(out var number) || number < 1)
-                throw new SynthDataException($"schemaVersion must be a positive whole number, not {version.GetRawText()}.", source,
-                    hint: $"This version of SynthFixtures writes schemaVersion {TableMetadata.CurrentSchemaVersion}.");
-            if (number > TableMetadata.CurrentSchemaVersion)
-                throw new SynthDataException(
-                    $"The metadata has schemaVersion {number}, newer than this SynthFixtures understands (up to {TableMetadata.CurrentSchemaVersion}).",
-                    source, hint: "Upgrade the SynthFixtures package, or re-create the metadata with this version.");
-        }
+        if (positions.TokenAt("$") is not JsonTokenType.StartObject and var root)
+            throw new SynthDataException($"The metadata must be a JSON object, not {KindName(root)}.", source, 1, 1,
+                "Write an object: { \"schemaVersion\": 1, \"columns\": [ ... ] }.");
+        if (positions.RawText("$.schemaVersion") is not { } version) return; // hand-written files may leave it out
+        var at = positions.Find("$.schemaVersion");
+        if (positions.TokenAt("$.schemaVersion") != JsonTokenType.Number
+            || !int.TryParse(version, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) || number < 1)
+            throw new SynthDataException($"schemaVersion must be a positive whole number, not {version}.", source, at?.Line, at?.Column,
+                $"This version of SynthFixtures writes schemaVersion {TableMetadata.CurrentSchemaVersion}.");
+        if (number > TableMetadata.CurrentSchemaVersion)
+            throw new SynthDataException(
+                $"The metadata has schemaVersion {number}, newer than this SynthFixtures understands (up to {TableMetadata.CurrentSchemaVersion}).",
+                source, at?.Line, at?.Column, "Upgrade the SynthFixtures package, or re-create the metadata with this version.");
     }
+
+    private static string KindName(JsonTokenType? token) => token switch
+    {
+        JsonTokenType.StartArray => "an array",
+        JsonTokenType.String => "a string",
+        JsonTokenType.Number => "a number",
+        JsonTokenType.True or JsonTokenType.False => "a boolean",
+        _ => "null",
+    };
 
     private static int? Line(JsonException e) => e.LineNumber is { } line ? (int)line + 1 : null;
 

@@ -32,7 +32,7 @@ internal sealed class OutputFiles
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
-                    File.Delete(temporary);
+                    TryDelete(temporary);
                     throw new SynthDataException($"The {what} could not be written: {e.Message}", target,
                         hint: "Check that the folder exists and is writable, and that the disk has room.", inner: e);
                 }

@@ -29,6 +29,8 @@ public static class Layers
         // Conditions, sampled tables, sampling options and generated columns: the vocabulary the models sample in.
         new("sampling vocabulary", ["SynthFixtures.Sampling", "SynthFixtures.Sampling.Generated.*"]),
         new("models", ["SynthFixtures.Models.*"]),
+        // The train use case: model kinds' settings tables, the trainer registry and the training service over the models.
+        new("training service", ["SynthFixtures.Modeling.*"]),
         // Typed synthesizers and the attributes that shape them sit on top of the models they bind to.
         new("typed API", ["SynthFixtures.Sampling.Typed.*", "SynthFixtures.Attributes.*"]),
         new("evaluation", ["SynthFixtures.Evaluation.*"]),
@@ -36,6 +38,7 @@ public static class Layers
         new("machine-learning utility", [], ["SynthFixtures.Evaluation.Utility", "Microsoft.ML"]),
         new("reports", ["SynthFixtures.Reports.*", "ScottPlot.*"], ["SynthFixtures.Reports", "ScottPlot"]),
         new("training", ["SynthFixtures.Training.*", "TorchSharp.*"], ["SynthFixtures.Training", "TorchSharp"]),
+        new("build trainer", ["SynthFixtures.Trainer.*"], ["SynthFixtures.Trainer"]),
         new("build task", ["SynthFixtures.Build.*", "Microsoft.Build.*"], ["SynthFixtures.Build", "Microsoft.Build"]),
         new("command line", ["SynthFixtures.Cli.*", "System.CommandLine.*"], ["SynthFixtures.Cli", "System.CommandLine"]),
         new("test-framework integration", ["SynthFixtures.Xunit.*", "Xunit.*"], ["SynthFixtures.Xunit", "xunit"]),

@@ -127,6 +127,19 @@ public class MetadataJsonTests
         var error = ParseFails("""{ "schemaVersion": 99, "columns": [] }""");
         Assert.Contains("schemaVersion 99", error.Reason);
         Assert.Contains("Upgrade", error.Hint);
+        Assert.Equal((1, 20), (error.Line, error.Column)); // where 99 starts
+    }
+
+    [Fact]
+    public void A_schema_version_that_is_not_a_positive_whole_number_is_shown_as_written_where_it_is()
+    {
+        foreach (var written in new[] { "\"1\"", "1.5", "0", "-3", "{ \"v\": 1 }" })
+        {
+            var error = ParseFails($"{{\n  \"columns\": [],\n  \"schemaVersion\": {written}\n}}");
+            Assert.Equal($"schemaVersion must be a positive whole number, not {written}.", error.Reason);
+            Assert.Equal((3, 20), (error.Line, error.Column));
+        }
+        Assert.Contains("JSON object, not an array", ParseFails("[1]").Reason);
     }
 
     [Fact]

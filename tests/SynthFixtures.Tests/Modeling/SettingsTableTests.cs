@@ -41,6 +41,21 @@ public sealed class SettingsTableTests
     }
 
     [Fact]
+    public void The_documented_settings_table_is_the_one_the_tables_make()
+    {
+        var path = Path.Combine(RepositoryRoot(), "docs", "neural-models.md");
+        var text = File.ReadAllText(path);
+        const string start = "<!-- settings table: generated from the settings tables -->\n";
+        const string end = "<!-- end of settings table -->";
+        var from = text.IndexOf(start, StringComparison.Ordinal) + start.Length;
+        var to = text.IndexOf(end, StringComparison.Ordinal);
+        Assert.True(from >= start.Length && to >= from, $"{path} lacks the settings table markers.");
+        var expected = text[..from] + DocumentedTable(ModelCatalog.BuiltIn) + text[to..];
+        if (expected != text) File.WriteAllText(path + ".received", expected);
+        Assert.True(expected == text, $"The settings table in {path} differs from the settings tables; the expected file was written to docs/neural-models.md.received.");
+    }
+
+    [Fact]
     public void Every_built_in_setting_has_one_cli_option_and_one_item_metadata()
     {
         var catalog = ModelCatalog.BuiltIn;
@@ -131,6 +146,21 @@ public sealed class SettingsTableTests
         Assert.Contains("epochs=3", lockText);
         Assert.Equal(NeuralAffects("threads"), lockText.Contains("threads=1", StringComparison.Ordinal));
         Assert.Equal("epochs=3;threads=1", values.ToText());
+    }
+
+    private static string DocumentedTable(ModelCatalog catalog)
+    {
+        var rows = catalog.AllSpecs.Where(s => catalog.KindsWith(s).Any(k => k.TrainsWithTorch)).Select(spec =>
+        {
+            var kinds = catalog.KindsWith(spec);
+            var defaults = kinds.Select(k => k.DefaultText(spec)).Distinct().ToList();
+            var range = spec.RangeText is { } r ? r : spec.Type == SettingType.Switch ? "true or false" : "";
+            var cli = spec.Type == SettingType.Switch ? $"--{spec.Name}" : $"--{spec.Name} {spec.Example}";
+            return $"| `{cli}` | `{spec.MsBuildName}` | {string.Join(", ", kinds.Select(k => k.Name))} | {string.Join(" / ", defaults)} | {range} | "
+                + $"{(spec.AffectsModel ? "yes" : "no")} | {spec.Description} |";
+        });
+        return "| CLI | `<SynthModel>` metadata | Models | Default | Range | In the lock | What it does |\n| --- | --- | --- | --- | --- | --- | --- |\n"
+            + string.Join("\n", rows) + "\n";
     }
 
     private static bool NeuralAffects(string name) => ModelCatalog.BuiltIn.AllSpecs.Single(s => s.Name == name).AffectsModel;

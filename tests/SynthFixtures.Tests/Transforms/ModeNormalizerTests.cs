@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SynthFixtures.Models.Artifacts;
 using SynthFixtures.Randomness;
 using SynthFixtures.Transforms.Modes;
 
@@ -101,7 +102,7 @@ public class ModeNormalizerTests
         Assert.Equal(a.Means, b.Means);
         Assert.Equal(a.StandardDeviations, b.StandardDeviations);
 
-        var back = JsonSerializer.Deserialize<ModeNormalizerParameters>(JsonSerializer.Serialize(a))!;
+        var back = JsonSerializer.Deserialize(JsonSerializer.Serialize(a, ArtifactJson.Default.ModeNormalizerParameters), ArtifactJson.Default.ModeNormalizerParameters)!;
         Assert.Equal(a.Means, back.Means);
         Assert.Equal(a.Weights, back.Weights);
         Assert.Equal(a.StandardDeviations, back.StandardDeviations);

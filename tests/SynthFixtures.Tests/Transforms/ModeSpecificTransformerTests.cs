@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using SynthFixtures.Data;
 using SynthFixtures.Metadata;
+using SynthFixtures.Models.Artifacts;
 using SynthFixtures.Randomness;
 using SynthFixtures.Transforms;
 using SynthFixtures.Transforms.Modes;
@@ -90,9 +91,9 @@ public class ModeSpecificTransformerTests
         var b = ModeSpecificTransformer.Fit(table, metadata, new SynthRandom(4));
         Assert.Equal(a.Transform(table, new SynthRandom(5)), b.Transform(table, new SynthRandom(5)));
 
-        var json = JsonSerializer.Serialize(a.Parameters);
-        var loaded = new ModeSpecificTransformer(JsonSerializer.Deserialize<ModeSpecificTransformerParameters>(json)!);
-        Assert.Equal(json, JsonSerializer.Serialize(loaded.Parameters));
+        var json = JsonSerializer.Serialize(a.Parameters, ArtifactJson.Default.ModeSpecificTransformerParameters);
+        var loaded = new ModeSpecificTransformer(JsonSerializer.Deserialize(json, ArtifactJson.Default.ModeSpecificTransformerParameters)!);
+        Assert.Equal(json, JsonSerializer.Serialize(loaded.Parameters, ArtifactJson.Default.ModeSpecificTransformerParameters));
         Assert.Equal(a.Transform(table, new SynthRandom(6)), loaded.Transform(table, new SynthRandom(6)));
     }
 

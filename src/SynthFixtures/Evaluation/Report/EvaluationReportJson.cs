@@ -1,6 +1,8 @@
-using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
+using SynthFixtures.Evaluation.Diagnostics;
 using SynthFixtures.Evaluation.Privacy;
+using SynthFixtures.Evaluation.Utility;
 
 namespace SynthFixtures.Evaluation.Report;
 
@@ -16,190 +18,65 @@ public static class EvaluationReportJson
     public static string Serialize(EvaluationReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, NewLine = "\n" }))
+        var document = new EvaluationReportDocument
         {
-            json.WriteStartObject();
-            QualityReportJson.WriteProperties(json, report.Quality);
-            WriteDiagnostic(json, report);
-            WritePrivacy(json, report.Privacy);
-            WriteUtility(json, report);
-            WriteAudit(json, report.Audit);
-            json.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(buffer.ToArray());
+            Overall = report.Quality.Overall, ColumnShapes = report.Quality.ColumnShapes, ColumnPairTrends = report.Quality.ColumnPairTrends,
+            Columns = QualityReportDocument.ColumnsOf(report.Quality), Pairs = QualityReportDocument.PairsOf(report.Quality),
+            Diagnostic = Diagnostic(report.Diagnostic), Privacy = Privacy(report.Privacy),
+            Utility = report.Utility is { } u ? Utility(u) : null, Audit = Audit(report.Audit),
+        };
+        return JsonSerializer.Serialize(document, EvaluationReportJsonContext.Default.EvaluationReportDocument);
     }
 
-    private static void WriteDiagnostic(Utf8JsonWriter json, EvaluationReport report)
+    private static DiagnosticDocument Diagnostic(DiagnosticReport d) => new(d.Overall, d.Validity, d.Structure, d.MissingValueSimilarity,
+        d.MissingColumns, d.ExtraColumns,
+        d.Columns.Select(c => new DiagnosticColumnDocument(c.Column, c.Check, c.Score, c.InvalidCells)).ToArray(),
+        d.MissingValues.Select(m => new MissingValuesDocument(m.Column, m.RealRate, m.SyntheticRate, m.Similarity)).ToArray(),
+        d.Failures.Select(f => f.Column).ToArray());
+
+    private static PrivacyDocument Privacy(PrivacyReport p) => new(p.TrainingRows, p.SyntheticRows, p.HoldoutRows,
+        Dcr(p.SyntheticDcr), Dcr(p.RandomDcr), p.DcrBaselineProtection,
+        p.DcrOverfitting is { } o ? new DcrOverfittingDocument(o.Score, o.ShareCloserToTraining, o.ExpectedShare) : null,
+        new NewRowSynthesisDocument(p.NewRows.Score, p.NewRows.ExactCopies, p.NewRows.NearCopies),
+        p.MembershipInference is { } m ? new MembershipInferenceDocument(m.Auc, m.Score, m.Members, m.NonMembers) : null,
+        p.PairsSearched, Math.Round(p.SearchTime.TotalSeconds, 3));
+
+    private static DcrDocument Dcr(DcrSummary s) => new(s.Median, s.Mean, s.Percentile5, s.ZeroShare);
+
+    private static UtilityDocument Utility(UtilityReport u) => new(u.Target, u.Task, u.Ratio,
+        u.Scores.Select(s => new UtilityScoreDocument(s.Learner, s.Metric, s.RealTrained, s.SyntheticTrained, s.Ratio,
+            s.RealTrainedAccuracy, s.SyntheticTrainedAccuracy)).ToArray(),
+        u.Detection is { } d ? new DetectionDocument(d.Learner, d.Auc, d.Score, d.Folds, d.RowsPerSide) : null);
+
+    private static AuditDocument Audit(EvaluationAudit a)
     {
-        var d = report.Diagnostic;
-        json.WriteStartObject("diagnostic");
-        json.WriteNumber("overall", d.Overall);
-        json.WriteNumber("validity", d.Validity);
-        json.WriteNumber("structure", d.Structure);
-        json.WriteNumber("missingValueSimilarity", d.MissingValueSimilarity);
-        WriteStrings(json, "missingColumns", d.MissingColumns);
-        WriteStrings(json, "extraColumns", d.ExtraColumns);
-        json.WriteStartArray("columns");
-        foreach (var c in d.Columns)
-        {
-            json.WriteStartObject();
-            json.WriteString("column", c.Column);
-            json.WriteString("check", c.Check.ToString());
-            json.WriteNumber("score", c.Score);
-            json.WriteNumber("invalidCells", c.InvalidCells);
-            json.WriteEndObject();
-        }
-        json.WriteEndArray();
-        json.WriteStartArray("missingValues");
-        foreach (var m in d.MissingValues)
-        {
-            json.WriteStartObject();
-            json.WriteString("column", m.Column);
-            json.WriteNumber("realRate", m.RealRate);
-            json.WriteNumber("syntheticRate", m.SyntheticRate);
-            json.WriteNumber("similarity", m.Similarity);
-            json.WriteEndObject();
-        }
-        json.WriteEndArray();
-        WriteStrings(json, "failures", d.Failures.Select(f => f.Column).ToArray());
-        json.WriteEndObject();
+        var timings = new OrderedDictionary<string, double>(StringComparer.Ordinal);
+        foreach (var (name, time) in a.Timings) timings[name] = Math.Round(time.TotalSeconds, 3);
+        timings["total"] = Math.Round(a.Total.TotalSeconds, 3);
+        return new AuditDocument(Source(a.Training), Source(a.Synthetic), a.Holdout is { } h ? Source(h) : null, a.Seed,
+            a.Model is { } m ? new ModelDocument(m.Path, m.Kind, m.Seed, m.SourceDataSha256, m.SourceRows, m.TrainedOnEvaluatedData, Settings(m.Settings)) : null,
+            a.ToolVersion, timings);
     }
 
-    private static void WritePrivacy(Utf8JsonWriter json, PrivacyReport p)
+    private static OrderedDictionary<string, string> Settings(IReadOnlyList<KeyValuePair<string, string>> settings)
     {
-        json.WriteStartObject("privacy");
-        json.WriteNumber("trainingRows", p.TrainingRows);
-        json.WriteNumber("syntheticRows", p.SyntheticRows);
-        json.WriteNumber("holdoutRows", p.HoldoutRows);
-        WriteDcr(json, "syntheticDcr", p.SyntheticDcr);
-        WriteDcr(json, "randomDcr", p.RandomDcr);
-        json.WriteNumber("dcrBaselineProtection", p.DcrBaselineProtection);
-        if (p.DcrOverfitting is { } o)
-        {
-            json.WriteStartObject("dcrOverfittingProtection");
-            json.WriteNumber("score", o.Score);
-            json.WriteNumber("shareCloserToTraining", o.ShareCloserToTraining);
-            json.WriteNumber("expectedShare", o.ExpectedShare);
-            json.WriteEndObject();
-        }
-        else json.WriteNull("dcrOverfittingProtection");
-        json.WriteStartObject("newRowSynthesis");
-        json.WriteNumber("score", p.NewRows.Score);
-        json.WriteNumber("exactCopies", p.NewRows.ExactCopies);
-        json.WriteNumber("nearCopies", p.NewRows.NearCopies);
-        json.WriteEndObject();
-        if (p.MembershipInference is { } m)
-        {
-            json.WriteStartObject("membershipInference");
-            json.WriteNumber("auc", m.Auc);
-            json.WriteNumber("score", m.Score);
-            json.WriteNumber("members", m.Members);
-            json.WriteNumber("nonMembers", m.NonMembers);
-            json.WriteEndObject();
-        }
-        else json.WriteNull("membershipInference");
-        json.WriteNumber("pairsSearched", p.PairsSearched);
-        json.WriteNumber("searchSeconds", Math.Round(p.SearchTime.TotalSeconds, 3));
-        json.WriteEndObject();
+        var ordered = new OrderedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, value) in settings) ordered[key] = value;
+        return ordered;
     }
 
-    private static void WriteDcr(Utf8JsonWriter json, string name, DcrSummary s)
-    {
-        json.WriteStartObject(name);
-        json.WriteNumber("median", s.Median);
-        json.WriteNumber("mean", s.Mean);
-        json.WriteNumber("percentile5", s.Percentile5);
-        json.WriteNumber("zeroShare", s.ZeroShare);
-        json.WriteEndObject();
-    }
-
-    private static void WriteUtility(Utf8JsonWriter json, EvaluationReport report)
-    {
-        if (report.Utility is not { } u)
-        {
-            json.WriteNull("utility");
-            return;
-        }
-        json.WriteStartObject("utility");
-        if (u.Target is null) json.WriteNull("target");
-        else json.WriteString("target", u.Target);
-        if (u.Task is { } task) json.WriteString("task", task.ToString());
-        else json.WriteNull("task");
-        QualityReportJson.WriteNullable(json, "ratio", u.Ratio);
-        json.WriteStartArray("scores");
-        foreach (var s in u.Scores)
-        {
-            json.WriteStartObject();
-            json.WriteString("learner", s.Learner);
-            json.WriteString("metric", s.Metric);
-            json.WriteNumber("realTrained", s.RealTrained);
-            json.WriteNumber("syntheticTrained", s.SyntheticTrained);
-            json.WriteNumber("ratio", s.Ratio);
-            QualityReportJson.WriteNullable(json, "realTrainedAccuracy", s.RealTrainedAccuracy);
-            QualityReportJson.WriteNullable(json, "syntheticTrainedAccuracy", s.SyntheticTrainedAccuracy);
-            json.WriteEndObject();
-        }
-        json.WriteEndArray();
-        if (u.Detection is { } d)
-        {
-            json.WriteStartObject("detection");
-            json.WriteString("learner", d.Learner);
-            json.WriteNumber("auc", d.Auc);
-            json.WriteNumber("score", d.Score);
-            json.WriteNumber("folds", d.Folds);
-            json.WriteNumber("rowsPerSide", d.RowsPerSide);
-            json.WriteEndObject();
-        }
-        else json.WriteNull("detection");
-        json.WriteEndObject();
-    }
-
-    private static void WriteAudit(Utf8JsonWriter json, EvaluationAudit a)
-    {
-        json.WriteStartObject("audit");
-        WriteSource(json, "training", a.Training);
-        WriteSource(json, "synthetic", a.Synthetic);
-        if (a.Holdout is { } h) WriteSource(json, "holdout", h);
-        else json.WriteNull("holdout");
-        json.WriteNumber("seed", a.Seed);
-        if (a.Model is { } m)
-        {
-            json.WriteStartObject("model");
-            json.WriteString("path", m.Path);
-            json.WriteString("kind", m.Kind);
-            json.WriteNumber("seed", m.Seed);
-            json.WriteString("sourceDataSha256", m.SourceDataSha256);
-            json.WriteNumber("sourceRows", m.SourceRows);
-            json.WriteBoolean("trainedOnEvaluatedData", m.TrainedOnEvaluatedData);
-            json.WriteStartObject("settings");
-            foreach (var (key, value) in m.Settings) json.WriteString(key, value);
-            json.WriteEndObject();
-            json.WriteEndObject();
-        }
-        else json.WriteNull("model");
-        json.WriteString("toolVersion", a.ToolVersion);
-        json.WriteStartObject("timingsSeconds");
-        foreach (var (name, time) in a.Timings) json.WriteNumber(name, Math.Round(time.TotalSeconds, 3));
-        json.WriteNumber("total", Math.Round(a.Total.TotalSeconds, 3));
-        json.WriteEndObject();
-        json.WriteEndObject();
-    }
-
-    private static void WriteSource(Utf8JsonWriter json, string name, DataSource s)
-    {
-        json.WriteStartObject(name);
-        json.WriteString("name", s.Name);
-        json.WriteString("sha256", s.Sha256);
-        json.WriteNumber("rows", s.Rows);
-        json.WriteNumber("columns", s.Columns);
-        json.WriteEndObject();
-    }
-
-    private static void WriteStrings(Utf8JsonWriter json, string name, IReadOnlyList<string> values)
-    {
-        json.WriteStartArray(name);
-        foreach (var v in values) json.WriteStringValue(v);
-        json.WriteEndArray();
-    }
+    private static DataSourceDocument Source(DataSource s) => new(s.Name, s.Sha256, s.Rows, s.Columns);
 }
+
+/// <summary>
+/// The full evaluation's JSON, generated at compile time: camelCase names, checks, tasks and metrics by their C# names,
+/// nulls written, two-space indentation, <c>'\n'</c> line ends.
+/// </summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    WriteIndented = true,
+    IndentSize = 2,
+    NewLine = "\n",
+    Converters = [typeof(JsonStringEnumConverter<QualityMetric>), typeof(JsonStringEnumConverter<DiagnosticCheck>), typeof(JsonStringEnumConverter<UtilityTask>)])]
+[JsonSerializable(typeof(EvaluationReportDocument))]
+internal sealed partial class EvaluationReportJsonContext : JsonSerializerContext;

@@ -46,7 +46,7 @@ public static class ModelArtifact
         var (settings, parameters, payload) = model switch
         {
             GaussianCopulaModel copula => (
-                JsonSerializer.SerializeToElement(copula.Options, ArtifactJson.Options),
+                JsonSerializer.SerializeToElement(copula.Options, ArtifactJson.Default.GaussianCopulaOptions),
                 GaussianCopulaCodec.Encode(copula),
                 Array.Empty<byte>()),
             NeuralSynthModel neural => (neural.TrainingSettings, NeuralModelCodec.Encode(neural), NeuralModelCodec.Payload(neural)),
@@ -62,7 +62,7 @@ public static class ModelArtifact
             TrainingSettings = settings,
             Parameters = parameters,
         };
-        var json = JsonSerializer.SerializeToUtf8Bytes(header, ArtifactJson.Options);
+        var json = JsonSerializer.SerializeToUtf8Bytes(header, ArtifactJson.Default.ArtifactHeader);
         using var stream = new MemoryStream();
         stream.Write(Magic);
         Span<byte> number = stackalloc byte[8];
@@ -117,7 +117,7 @@ public static class ModelArtifact
         ArtifactHeader header;
         try
         {
-            header = JsonSerializer.Deserialize<ArtifactHeader>(bytes.Slice(16, (int)headerLength), ArtifactJson.Options)
+            header = JsonSerializer.Deserialize(bytes.Slice(16, (int)headerLength), ArtifactJson.Default.ArtifactHeader)
                 ?? throw new JsonException("The header is null.");
         }
         catch (JsonException e)

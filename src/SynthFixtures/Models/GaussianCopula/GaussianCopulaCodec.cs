@@ -12,10 +12,10 @@ namespace SynthFixtures.Models.GaussianCopula;
 /// </summary>
 internal static class GaussianCopulaCodec
 {
-    private sealed record Parameters(IReadOnlyList<ColumnParameters> Columns, IReadOnlyList<double[]> Correlation,
+    internal sealed record Parameters(IReadOnlyList<ColumnParameters> Columns, IReadOnlyList<double[]> Correlation,
         IReadOnlyList<GeneratedColumnSpec> Generated, IReadOnlyList<string?> MissingTokens);
 
-    private sealed record ColumnParameters
+    internal sealed record ColumnParameters
     {
         public required string Name { get; init; }
         public required string Encoding { get; init; }
@@ -53,7 +53,7 @@ internal static class GaussianCopulaCodec
         }).ToList();
         var d = model.Dimensions;
         var correlation = Enumerable.Range(0, d).Select(i => Enumerable.Range(0, d).Select(j => model.Correlation[i, j]).ToArray()).ToList();
-        return JsonSerializer.SerializeToElement(new Parameters(columns, correlation, model.GeneratedColumns.ToList(), model.MissingTokens.ToList()), ArtifactJson.Options);
+        return JsonSerializer.SerializeToElement(new Parameters(columns, correlation, model.GeneratedColumns.ToList(), model.MissingTokens.ToList()), ArtifactJson.Default.GaussianCopulaParameters);
     }
 
     public static GaussianCopulaModel Decode(ArtifactHeader header, string source)
@@ -62,8 +62,8 @@ internal static class GaussianCopulaCodec
         GaussianCopulaOptions options;
         try
         {
-            parameters = header.Parameters.Deserialize<Parameters>(ArtifactJson.Options) ?? throw new JsonException("no parameters");
-            options = header.TrainingSettings.Deserialize<GaussianCopulaOptions>(ArtifactJson.Options) ?? throw new JsonException("no training settings");
+            parameters = header.Parameters.Deserialize(ArtifactJson.Default.GaussianCopulaParameters) ?? throw new JsonException("no parameters");
+            options = header.TrainingSettings.Deserialize(ArtifactJson.Default.GaussianCopulaOptions) ?? throw new JsonException("no training settings");
         }
         catch (JsonException e)
         {

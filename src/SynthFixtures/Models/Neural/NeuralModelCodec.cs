@@ -11,12 +11,12 @@ namespace SynthFixtures.Models.Neural;
 /// </summary>
 internal static class NeuralModelCodec
 {
-    private sealed record Parameters(NeuralModelParameters Model, NetworkLayout Network);
+    internal sealed record Parameters(NeuralModelParameters Model, NetworkLayout Network);
 
     public static JsonElement Encode(NeuralSynthModel model)
     {
         var (layout, _) = NetworkCodec.Write(model.Network);
-        return JsonSerializer.SerializeToElement(new Parameters(model.Parameters, layout), ArtifactJson.Options);
+        return JsonSerializer.SerializeToElement(new Parameters(model.Parameters, layout), ArtifactJson.Default.NeuralParameters);
     }
 
     /// <summary>The network's weights as little-endian float32.</summary>
@@ -33,7 +33,7 @@ internal static class NeuralModelCodec
         Parameters parameters;
         try
         {
-            parameters = header.Parameters.Deserialize<Parameters>(ArtifactJson.Options) ?? throw new JsonException("no parameters");
+            parameters = header.Parameters.Deserialize(ArtifactJson.Default.NeuralParameters) ?? throw new JsonException("no parameters");
         }
         catch (JsonException e)
         {

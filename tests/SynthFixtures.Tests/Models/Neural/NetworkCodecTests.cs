@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SynthFixtures.Models.Artifacts;
 using SynthFixtures.Models.Neural;
 using SynthFixtures.Randomness;
 
@@ -28,14 +29,14 @@ public class NetworkCodecTests
     {
         var network = Network();
         var (layout, weights) = NetworkCodec.Write(network);
-        var json = JsonSerializer.Serialize(layout);
+        var json = JsonSerializer.Serialize(layout, ArtifactJson.Default.NetworkLayout);
 
-        var back = NetworkCodec.Read(JsonSerializer.Deserialize<NetworkLayout>(json)!, weights);
+        var back = NetworkCodec.Read(JsonSerializer.Deserialize(json, ArtifactJson.Default.NetworkLayout)!, weights);
 
         Assert.Equal(12 + 4 + 16 + 28 + 14 + 2, weights.Length);
         var input = Random(new SynthRandom(13), 3 * 5);
         Assert.Equal(network.Forward(input, 5), back.Forward(input, 5));
-        Assert.Equal(json, JsonSerializer.Serialize(NetworkCodec.Write(back).Layout));
+        Assert.Equal(json, JsonSerializer.Serialize(NetworkCodec.Write(back).Layout, ArtifactJson.Default.NetworkLayout));
     }
 
     [Fact]
