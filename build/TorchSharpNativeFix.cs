@@ -29,10 +29,18 @@ namespace SynthFixtures.BuildTasks
         /// <summary>The system libstdc++ to check; found in the usual library folders when empty.</summary>
         public string SystemLibrary { get; set; } = "";
 
+        /// <summary>
+        /// Patch whatever this machine's libstdc++ defines: for files that ship to other machines (the dotnet tool).
+        /// A weak requirement costs nothing where the version exists.
+        /// </summary>
+        public bool Always { get; set; }
+
         /// <inheritdoc />
         public override bool Execute()
         {
-            if (!RuntimeInformation.IsOSPlatform(OSPlatform.Linux) || Files.Length == 0) return true;
+            if (Files.Length == 0) return true;
+            if (Always) return PatchAll();
+            if (!RuntimeInformation.IsOSPlatform(OSPlatform.Linux)) return true;
             var system = string.IsNullOrEmpty(SystemLibrary) ? ElfVersions.FindSystemLibStdCxx() : SystemLibrary;
             if (system == null || !File.Exists(system))
             {
@@ -44,6 +52,11 @@ namespace SynthFixtures.BuildTasks
                 Log.LogMessage(MessageImportance.Low, "{0} defines {1}; no patch needed.", system, Version);
                 return true;
             }
+            return PatchAll();
+        }
+
+        private bool PatchAll()
+        {
             foreach (var item in Files)
             {
                 var path = item.ItemSpec;
@@ -60,7 +73,7 @@ namespace SynthFixtures.BuildTasks
                 File.Delete(path);
                 File.WriteAllBytes(path, bytes);
                 File.SetLastWriteTimeUtc(path, stamp);
-                Log.LogMessage(MessageImportance.High, "{0}: marked {1} weak (system libstdc++ lacks it; see docs/torchsharp-debian12.md).", path, Version);
+                Log.LogMessage(MessageImportance.High, "{0}: marked {1} weak (Debian 12's libstdc++ lacks it; see docs/torchsharp-debian12.md).", path, Version);
             }
             return true;
         }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using SynthFixtures.Cli.Commands;
 
 namespace SynthFixtures.Cli;
@@ -25,6 +26,9 @@ public static class CliApp
     /// <summary>The command was cancelled (Ctrl+C or SIGTERM) and stopped; 130 is the shell's code for an interrupt.</summary>
     public const int Cancelled = 130;
 
+    /// <summary>The command users type (the dotnet tool's ToolCommandName), shown in help and usage.</summary>
+    public const string CommandName = "synthfixtures";
+
     /// <summary>Runs the command line with the given writers (tests pass their own).</summary>
     public static int Run(string[] args, TextWriter output, TextWriter error) => Run(args, new CliConsole(output, error), CancellationToken.None);
 
@@ -33,8 +37,11 @@ public static class CliApp
     {
         ArgumentNullException.ThrowIfNull(console);
         var error = console.Error;
-        var root = new RootCommand("SynthFixtures: learn a table from a CSV and sample realistic, privacy-safe synthetic rows.")
+        // Not RootCommand: it names itself after the entry assembly (SynthFixtures.Cli), while users type the tool command.
+        var root = new Command(CommandName, "SynthFixtures: learn a table from a CSV and sample realistic, privacy-safe synthetic rows.")
         {
+            new HelpOption(),
+            new VersionOption(),
             DemoCommand.Create(console),
             ProfileCommand.Create(console),
             TrainCommand.Create(console),

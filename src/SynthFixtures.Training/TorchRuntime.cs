@@ -11,12 +11,14 @@ public static class TorchRuntime
     private static readonly Lazy<string> Loaded = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>Loads TorchSharp's native libraries (idempotent) and returns libtorch's version.</summary>
-    /// <exception cref="InvalidOperationException">The native libraries cannot be loaded.</exception>
+    /// <exception cref="SynthDataException">The native libraries cannot be found or loaded (the message says which and what to do).</exception>
     public static string EnsureLoaded() => Loaded.Value;
 
     private static string Load()
     {
+        // The wait policy first: libgomp reads it once, when libtorch (which carries it) is loaded.
         OpenMpEnvironment.PreferPassiveWaiting();
+        NativeLibraryPreload.LoadFromEnvironment();
         try
         {
             torch.InitializeDeviceType(DeviceType.CPU);
@@ -24,10 +26,12 @@ public static class TorchRuntime
         }
         catch (Exception ex) when (ex is NotSupportedException or DllNotFoundException or TypeInitializationException)
         {
-            throw new InvalidOperationException(
-                "TorchSharp's native libraries could not be loaded. On Debian 12 the build marks libLibTorchSharp.so's " +
-                "GLIBCXX_3.4.32 requirement weak (docs/torchsharp-debian12.md); run `ldd bin/.../runtimes/linux-x64/native/libLibTorchSharp.so` to see what is missing.",
-                ex);
+            throw new SynthDataException(
+                "TorchSharp's native libraries (libtorch and LibTorchSharp) could not be loaded, so tvae and ctgan cannot train here.",
+                hint: $"Set {NativeLibraryPreload.LibTorchDirectoryVariable} and {NativeLibraryPreload.TorchSharpNativeDirectoryVariable} to the folders " +
+                      "holding them, or run `ldd` on libLibTorchSharp.so to see what is missing; on Debian 12 its GLIBCXX_3.4.32 " +
+                      "requirement must be marked weak (docs/torchsharp-debian12.md).",
+                inner: ex);
         }
     }
 }

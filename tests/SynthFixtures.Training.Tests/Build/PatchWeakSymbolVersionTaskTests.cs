@@ -54,6 +54,22 @@ public sealed class PatchWeakSymbolVersionTaskTests : IDisposable
         Assert.Equal(once, File.ReadAllBytes(copy!));
     }
 
+    [SkippableFact]
+    public void Always_patches_a_file_that_ships_elsewhere_even_where_the_system_has_the_version()
+    {
+        var copy = CopyOfPackageLibrary();
+        Skip.If(copy is null, "TorchSharp 0.107.0 is not in the NuGet cache.");
+        // Without Always, a system libstdc++ that cannot be found (or that has the version) leaves the file alone;
+        // Always patches whatever this machine has.
+        var task = new PatchWeakSymbolVersion
+        {
+            BuildEngine = new QuietEngine(), Files = [new TaskItem(copy!)], Version = "GLIBCXX_3.4.32", Always = true,
+            SystemLibrary = "/nonexistent/libstdc++.so.6",
+        };
+        Assert.True(task.Execute());
+        Assert.Equal((true, true), ElfVersions.NeededVersion(File.ReadAllBytes(copy!), "GLIBCXX_3.4.32"));
+    }
+
     private sealed class QuietEngine : IBuildEngine
     {
         public bool ContinueOnError => false;
