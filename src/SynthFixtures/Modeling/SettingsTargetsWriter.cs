@@ -4,8 +4,9 @@ namespace SynthFixtures.Modeling;
 
 /// <summary>
 /// Writes <c>build/SynthFixtures.Settings.targets</c> from the catalog's settings tables: the <c>&lt;SynthModel&gt;</c>
-/// item metadata (empty: the model's default), and for each setting an item update that appends it, when set, to the
-/// text the trainer receives and, when it affects the model, to the text the lock hashes. MSBuild cannot enumerate an
+/// item metadata (empty: the model's default), for each setting an item update that appends it, when set, to the
+/// text the trainer receives and, when it affects the model, to the text the lock hashes, and for each kind that
+/// trains with TorchSharp the <c>TrainsWithTorch</c> mark that makes the build fetch libtorch. MSBuild cannot enumerate an
 /// item's metadata without running a task, and a task on every build would cost more than the incremental check
 /// itself, so the table is turned into static MSBuild once, and a test keeps the file equal to the table.
 /// </summary>
@@ -45,6 +46,9 @@ internal static class SettingsTargetsWriter
             var lockText = spec.AffectsModel ? $"<SettingsText>%(SettingsText);{spec.Name}=%({spec.MsBuildName})</SettingsText>" : "";
             text.Append($"      <_SynthModel Condition=\"'%(_SynthModel.{spec.MsBuildName})' != ''\"><TrainerSettings>{append}</TrainerSettings>{lockText}</_SynthModel>\n");
         }
+        // Which items need libtorch, so the build fetches it only for them (MSBuild compares names case-insensitively).
+        foreach (var kind in catalog.Kinds.Where(k => k.TrainsWithTorch))
+            text.Append($"      <_SynthModel Condition=\"'%(_SynthModel.Model)' == '{kind.Name}'\"><TrainsWithTorch>true</TrainsWithTorch></_SynthModel>\n");
         text.Append("""
                 </ItemGroup>
               </Target>
