@@ -88,13 +88,7 @@ internal static class TrainerApp
     {
         public void Report(TrainingUpdate value)
         {
-            var c = CultureInfo.InvariantCulture;
-            if (value.Epoch is { } e)
-            {
-                var losses = e.DiscriminatorLoss is { } d ? string.Create(c, $"generator loss {e.Loss:F4}  discriminator loss {d:F4}") : string.Create(c, $"loss {e.Loss:F4}");
-                var score = e.ValidationScore is { } s ? string.Create(c, $"  validation {s:F4}") : "";
-                log.WriteLine($"train: epoch {e.Epoch}/{e.Epochs}  {losses}{score}");
-            }
+            if (value.Epoch is { } e) log.WriteLine($"train: epoch {e.Epoch}/{e.Epochs}  {e.Describe()}");
             else if (value.Message is { } message)
             {
                 log.WriteLine(value.Stage == TrainingStage.Fitting ? $"fit: {message}" : message);

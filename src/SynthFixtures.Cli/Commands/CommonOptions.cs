@@ -41,12 +41,4 @@ internal static class CommonOptions
         var options = new CsvReadOptions { TrimValues = trim };
         return missing is { Length: > 0 } ? options with { MissingTokens = missing } : options;
     }
-
-    public static TableMetadata MetadataFor(Table table, string? metadataPath)
-    {
-        if (metadataPath is null) return TableProfiler.Profile(table);
-        var metadata = MetadataJson.Load(metadataPath);
-        MetadataValidator.CheckAgainst(metadata, table);
-        return metadata;
-    }
 }

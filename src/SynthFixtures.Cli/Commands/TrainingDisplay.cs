@@ -49,15 +49,9 @@ internal sealed class TrainingDisplay(CliConsole console) : IProgress<TrainingUp
         _epochs ??= console.Epochs("train");
         LastEpoch = value;
         var c = CultureInfo.InvariantCulture;
-        var (details, compact) = value.DiscriminatorLoss is { } d
-            ? (string.Create(c, $"generator loss {value.Loss:F4}  discriminator loss {d:F4}"), string.Create(c, $"G {value.Loss:F3}  D {d:F3}"))
-            : (string.Create(c, $"loss {value.Loss:F4}"), string.Create(c, $"loss {value.Loss:F4}"));
-        if (value.ValidationScore is { } score)
-        {
-            details += string.Create(c, $"  validation {score:F4}");
-            if (_best is not { } best || score > best.Score) _best = (score, value.Epoch);
-        }
+        var compact = value.DiscriminatorLoss is { } d ? string.Create(c, $"G {value.Loss:F3}  D {d:F3}") : string.Create(c, $"loss {value.Loss:F4}");
+        if (value.ValidationScore is { } score && (_best is not { } best || score > best.Score)) _best = (score, value.Epoch);
         if (_best is { } top) compact += string.Create(c, $"  best {top.Score:F3}@{top.Epoch}");
-        _epochs.Report(value.Epoch, value.Epochs, details, compact);
+        _epochs.Report(value.Epoch, value.Epochs, value.Describe(), compact);
     }
 }

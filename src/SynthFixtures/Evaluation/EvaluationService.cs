@@ -29,7 +29,7 @@ public static class EvaluationService
         var real = request.Real.Read(request.ReadOptions);
         ct.ThrowIfCancellationRequested();
         var synthetic = request.Synthetic.Read(request.ReadOptions);
-        var metadata = MetadataFor(real, request.Metadata);
+        var metadata = MetadataValidator.CheckedOrProfiled(request.Metadata, real);
 
         var training = real;
         var trainingName = request.Real.Name;
@@ -90,12 +90,5 @@ public static class EvaluationService
                 $"{nameof(EvaluationRequest.Target)} and {nameof(EvaluationRequest.Detection)} need an {nameof(IUtilityEvaluator)} in {nameof(EvaluationRequest.Utility)} (SynthFixtures.Evaluation.Utility's MlNetUtilityEvaluator).",
                 nameof(request));
         request.Thresholds?.CheckComputable(new EvaluationScope(hasHoldout, request.Target is not null, request.Detection));
-    }
-
-    private static TableMetadata MetadataFor(Table real, TableMetadata? metadata)
-    {
-        if (metadata is null) return TableProfiler.Profile(real);
-        MetadataValidator.CheckAgainst(metadata, real);
-        return metadata;
     }
 }

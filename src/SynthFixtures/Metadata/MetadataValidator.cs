@@ -6,6 +6,18 @@ namespace SynthFixtures.Metadata;
 public static class MetadataValidator
 {
     /// <summary>
+    /// The metadata to use for <paramref name="table"/>: <paramref name="given"/> once checked against it, or the
+    /// profiler's when none was given. Training and evaluation both start here.
+    /// </summary>
+    /// <exception cref="SynthDataException"><paramref name="given"/> does not fit <paramref name="table"/>.</exception>
+    public static TableMetadata CheckedOrProfiled(TableMetadata? given, Table table)
+    {
+        if (given is null) return TableProfiler.Profile(table);
+        CheckAgainst(given, table);
+        return given;
+    }
+
+    /// <summary>
     /// Throws when <paramref name="metadata"/> names a column <paramref name="table"/> lacks, or the table has a column the
     /// metadata does not describe. Columns are matched by exact name; their order does not matter.
     /// </summary>

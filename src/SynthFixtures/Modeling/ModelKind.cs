@@ -51,6 +51,7 @@ public sealed class ModelKind<TOptions> : ModelKind where TOptions : new()
     {
         ArgumentNullException.ThrowIfNull(settings);
         _settings = settings;
+        Specs = settings.Select(s => s.Spec).ToList();
         _withSeed = withSeed;
         _check = check;
         var duplicate = settings.GroupBy(s => s.Spec.Name).FirstOrDefault(g => g.Count() > 1);
@@ -61,7 +62,7 @@ public sealed class ModelKind<TOptions> : ModelKind where TOptions : new()
     public IReadOnlyList<ModelSetting<TOptions>> Settings => _settings;
 
     /// <inheritdoc />
-    public override IReadOnlyList<SettingSpec> Specs => _settings.Select(s => s.Spec).ToList();
+    public override IReadOnlyList<SettingSpec> Specs { get; }
 
     /// <inheritdoc />
     public override string DefaultText(SettingSpec spec) => _settings.First(s => s.Spec == spec).DefaultText;

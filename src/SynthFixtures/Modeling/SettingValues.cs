@@ -24,8 +24,8 @@ public sealed class SettingValues
     /// The settings as <c>name=value</c> pairs joined by <c>;</c>, in table order: the text the build hashes into its
     /// lock (only <paramref name="modelAffectingOnly"/> settings then) and the run record shows.
     /// </summary>
-    public string ToText(bool modelAffectingOnly = false) => string.Join(";",
-        _values.Where(v => !modelAffectingOnly || v.Spec.AffectsModel).Select(v => $"{v.Spec.Name}={v.Text}"));
+    public string ToText(bool modelAffectingOnly = false) =>
+        SettingsText.Format(_values.Where(v => !modelAffectingOnly || v.Spec.AffectsModel).Select(v => (v.Spec.Name, v.Text)));
 
     /// <summary>Parses <paramref name="given"/> (setting name → text) for <paramref name="kind"/>.</summary>
     /// <param name="kind">The model kind being trained.</param>

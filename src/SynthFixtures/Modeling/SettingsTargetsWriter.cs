@@ -42,8 +42,9 @@ internal static class SettingsTargetsWriter
             """);
         foreach (var spec in specs)
         {
-            var append = $"%(TrainerSettings);{spec.Name}=%({spec.MsBuildName})";
-            var lockText = spec.AffectsModel ? $"<SettingsText>%(SettingsText);{spec.Name}=%({spec.MsBuildName})</SettingsText>" : "";
+            var setting = $"{SettingsText.Separator}{spec.Name}{SettingsText.Assignment}%({spec.MsBuildName})";
+            var append = $"%(TrainerSettings){setting}";
+            var lockText = spec.AffectsModel ? $"<SettingsText>%(SettingsText){setting}</SettingsText>" : "";
             text.Append($"      <_SynthModel Condition=\"'%(_SynthModel.{spec.MsBuildName})' != ''\"><TrainerSettings>{append}</TrainerSettings>{lockText}</_SynthModel>\n");
         }
         // Which items need libtorch, so the build fetches it only for them (MSBuild compares names case-insensitively).

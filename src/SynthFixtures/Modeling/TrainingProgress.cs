@@ -14,4 +14,14 @@ public sealed record TrainingProgress(int Epoch, int Epochs, double Loss, double
     /// unavailable (training about 3× slower); <c>null</c> when all is well. Callers show it once, as a warning.
     /// </summary>
     public string? Warning { get; init; }
+
+    /// <summary>The epoch's losses and, on checked epochs, its validation score, as logs show them: <c>loss 0.1234  validation 0.8765</c>.</summary>
+    public string Describe()
+    {
+        var c = System.Globalization.CultureInfo.InvariantCulture;
+        var losses = DiscriminatorLoss is { } d
+            ? string.Create(c, $"generator loss {Loss:F4}  discriminator loss {d:F4}")
+            : string.Create(c, $"loss {Loss:F4}");
+        return ValidationScore is { } score ? losses + string.Create(c, $"  validation {score:F4}") : losses;
+    }
 }

@@ -27,7 +27,7 @@ public sealed class TrainingService(ModelTrainers trainers)
         var outputs = PlanOutputs(request);
 
         var table = CsvTableReader.Read(request.DataPath, request.ReadOptions);
-        var metadata = MetadataFor(table, request.MetadataPath);
+        var metadata = MetadataValidator.CheckedOrProfiled(request.MetadataPath is null ? null : MetadataJson.Load(request.MetadataPath), table);
         progress?.Report(new TrainingUpdate(TrainingStage.Reading, string.Create(CultureInfo.InvariantCulture,
             $"Read {table.RowCount:N0} rows × {table.ColumnCount} columns from {Path.GetFileName(request.DataPath)}")));
         Table? holdout = null;
@@ -37,21 +37,16 @@ public sealed class TrainingService(ModelTrainers trainers)
         var model = trainers.For(kind).Train(new TrainingInput(table, metadata, request.Seed, settings), progress, cancellationToken);
 
         progress?.Report(new TrainingUpdate(TrainingStage.Writing, $"Writing {request.ModelPath}"));
-        outputs.Files.Add(request.ModelPath, "model", path => ModelArtifact.Save(model, path));
+        var modelBytes = ModelArtifact.ToBytes(model);
+        outputs.Files.Add(request.ModelPath, "model", path => File.WriteAllBytes(path, modelBytes));
         if (holdout is not null) outputs.Files.Add(outputs.HoldoutPath!, "holdout CSV", path => CsvTableWriter.Write(holdout, path));
         if (request.MetadataOutputPath is { } metadataOut) outputs.Files.Add(metadataOut, "metadata", path => MetadataJson.Save(metadata, path));
         if (request.SchemaOutputPath is { } schemaOut) outputs.Files.Add(schemaOut, "schema", path => File.WriteAllText(path, model.DescribeSchema().Write()));
+        // As ModelArtifact.Save does: the model's folder is made when the model is written (the other outputs' are not).
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(request.ModelPath))!);
         outputs.Files.Commit(cancellationToken);
-        return new TrainingResult(model, settings, table.RowCount, table.ColumnCount, new FileInfo(request.ModelPath).Length, holdout?.RowCount ?? 0,
+        return new TrainingResult(model, settings, table.RowCount, table.ColumnCount, modelBytes.Length, holdout?.RowCount ?? 0,
             holdout is null ? null : outputs.HoldoutPath);
-    }
-
-    private static TableMetadata MetadataFor(Table table, string? metadataPath)
-    {
-        if (metadataPath is null) return TableProfiler.Profile(table);
-        var metadata = MetadataJson.Load(metadataPath);
-        MetadataValidator.CheckAgainst(metadata, table);
-        return metadata;
     }
 
     /// <summary>Where each output goes, refusing any that would overwrite an input or another output.</summary>
