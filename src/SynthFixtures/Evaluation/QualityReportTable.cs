@@ -3,8 +3,10 @@ using System.Globalization;
 namespace SynthFixtures.Evaluation;
 
 /// <summary>
-/// Writes a <see cref="QualityReport"/> as a plain-text table for a console: the overall score and the two
-/// properties, every column sorted worst first, then the worst pairs. Scores have four decimals, invariant culture.
+/// Writes a <see cref="QualityReport"/> as a plain-text table for a console: the overall score (with how many columns
+/// it runs over) and the two properties, SDMetrics' associated-pairs view beside them, the columns not scored with
+/// their reasons, every scored column sorted worst first, then the worst pairs. Scores have four decimals, invariant
+/// culture.
 /// </summary>
 public static class QualityReportTable
 {
@@ -18,10 +20,14 @@ public static class QualityReportTable
         ArgumentNullException.ThrowIfNull(writer);
 
         WriteRows(writer, ["Property", "Score"], [
-            ["Overall", Score(report.Overall)],
+            [$"Overall ({QualityHeadline.Coverage(report)})", Score(report.Overall)],
             ["Column Shapes", Score(report.ColumnShapes)],
-            ["Column Pair Trends", report.ColumnPairTrends is { } trends ? Score(trends) : "n/a (fewer than two columns)"],
+            ["Pair trends (all pairs)", report.ColumnPairTrends is { } trends ? Score(trends) : "n/a (fewer than two columns)"],
+            ["Overall (associated pairs, as SDMetrics)", Score(report.AssociatedOverall)],
+            ["Pair trends (associated pairs, as SDMetrics)", report.AssociatedPairTrends is { } associated ? Score(associated) : "n/a (no associated pair)"],
         ]);
+        writer.WriteLine(QualityHeadline.AssociatedPairs(report) + ".");
+        if (QualityHeadline.NotScored(report) is { } notScored) writer.WriteLine(notScored + ".");
 
         writer.WriteLine();
         writer.WriteLine("Column shapes (worst first)");
