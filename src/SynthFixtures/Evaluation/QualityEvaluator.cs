@@ -72,8 +72,8 @@ public static class QualityEvaluator
             Pairs = pairs,
             NotScored = notScored,
         };
-        progress?.Report($"Overall quality: {overall:F4} {QualityHeadline.Coverage(report)}; as SDMetrics (associated pairs only): {report.AssociatedOverall:F4}");
         if (QualityHeadline.NotScored(report) is { } unscored) progress?.Report(unscored);
+        progress?.Report($"Overall quality: {overall:F4} {QualityHeadline.Coverage(report)}; as SDMetrics (associated pairs only): {report.AssociatedOverall:F4}");
         return report;
     }
 
