@@ -1,15 +1,18 @@
 using System.CommandLine;
 using SynthFixtures.Data;
 using SynthFixtures.Evaluation;
+using SynthFixtures.Evaluation.Report;
 using SynthFixtures.Metadata;
 using SynthFixtures.Models.Artifacts;
 using SynthFixtures.Models.GaussianCopula;
+using SynthFixtures.Reports;
 
 namespace SynthFixtures.Cli.Commands;
 
 /// <summary>
 /// <c>synthfixtures demo [--out dir]</c>: the whole job on the bundled sample (an invented patient table embedded in
-/// this tool): profile, train a GaussianCopula, sample as many rows as the source, evaluate, and keep every file.
+/// this tool): profile, train a GaussianCopula, sample as many rows as the source, evaluate (JSON and the HTML report),
+/// and keep every file.
 /// </summary>
 internal static class DemoCommand
 {
@@ -46,12 +49,24 @@ internal static class DemoCommand
             var syntheticPath = Path.Combine(folder, "synthetic.csv");
             CsvTableWriter.Write(synthetic, syntheticPath);
 
-            var report = QualityEvaluator.Evaluate(table, CsvTableReader.Read(syntheticPath), metadata, ct: cancellationToken);
+            var evaluation = Evaluator.Evaluate(new EvaluationInput
+            {
+                Training = table,
+                Synthetic = CsvTableReader.Read(syntheticPath),
+                Metadata = metadata,
+                TrainingName = "patients.csv",
+                SyntheticName = "synthetic.csv",
+                Model = model,
+                ModelPath = modelPath,
+                Seed = seedValue,
+            }, ct: cancellationToken);
+            var report = evaluation.Quality;
             File.WriteAllText(Path.Combine(folder, "report.json"), QualityReportJson.Serialize(report));
+            File.WriteAllText(Path.Combine(folder, "report.html"), HtmlReport.Write(evaluation));
             console.Out.WriteLine();
             QualityReportTable.Write(report, console.Out);
             console.Out.WriteLine();
-            console.Out.WriteLine($"Files in {folder}: patients.csv (input), metadata.json, patients.synth (model), synthetic.csv, report.json");
+            console.Out.WriteLine($"Files in {folder}: patients.csv (input), metadata.json, patients.synth (model), synthetic.csv, report.json, report.html (open in a browser)");
             return Task.FromResult(CliApp.Success);
         });
         return command;

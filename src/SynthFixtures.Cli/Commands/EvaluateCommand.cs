@@ -63,8 +63,8 @@ internal static class EvaluateCommand
             QualityReportTable.Write(result.Quality, console.Out);
             console.Out.WriteLine();
             foreach (var (section, score, metric) in EvaluationMarkdown.Rows(result))
-                console.Out.WriteLine($"{section,-28} {EvaluationMarkdown.F(score),6}  {metric}");
-            console.Out.WriteLine($"{"Privacy search",-28} {result.Privacy.PairsSearched:N0} row pairs in {result.Privacy.SearchTime.TotalSeconds:F2} s");
+                console.Out.WriteLine($"{section,-44} {EvaluationMarkdown.F(score),6}  {metric}");
+            console.Out.WriteLine($"{"Privacy search",-44} {result.Privacy.PairsSearched:N0} row pairs in {result.Privacy.SearchTime.TotalSeconds:F2} s");
             WriteIfAsked(console, parse.GetValue(json), () => EvaluationReportJson.Serialize(result));
             WriteIfAsked(console, parse.GetValue(markdown), () => EvaluationMarkdown.Write(result, gateResults));
             WriteIfAsked(console, parse.GetValue(report), () => HtmlReport.Write(result, gateResults));
