@@ -1,0 +1,110 @@
+namespace SynthFixtures.Privacy;
+
+/// <summary>
+/// Rényi differential privacy of one step of the Poisson-subsampled Gaussian mechanism (every row joins the batch
+/// with probability q, the clipped sum gets N(0, σ²) noise per coordinate at sensitivity 1), after Mironov, Talwar and
+/// Zhang 2019, "Rényi Differential Privacy of the Sampled Gaussian Mechanism" (arXiv:1908.10530), Section 3.3.
+/// </summary>
+/// <remarks>
+/// The RDP at order α is log(A_α)/(α − 1) with A_α = E_{z∼N(0,σ²)}[((1 − q) + q·e^{(2z − 1)/(2σ²)})^α]. Integer orders
+/// use the exact binomial expansion written as A_α − 1 = Σ_{k≥2} C(α,k) q^k (1 − q)^{α−k} (e^{k(k−1)/(2σ²)} − 1),
+/// every term non-negative, so small RDP values keep their relative accuracy. Fractional orders use the paper's two
+/// series with erfc weights, summed with signs in log space until their terms are negligible next to A_α − 1.
+/// </remarks>
+public static class SampledGaussianRdp
+{
+    /// <summary>
+    /// The RDP of one step at <paramref name="order"/>: 0 when <paramref name="samplingRate"/> is 0, α/(2σ²) when it is 1
+    /// (the plain Gaussian mechanism), +∞ when <paramref name="noiseMultiplier"/> is 0 (no noise, no privacy).
+    /// </summary>
+    /// <param name="samplingRate">q, the probability that a row takes part in the step, in [0, 1].</param>
+    /// <param name="noiseMultiplier">σ, the noise standard deviation over the L2 sensitivity, ≥ 0.</param>
+    /// <param name="order">α &gt; 1, finite.</param>
+    public static double Rdp(double samplingRate, double noiseMultiplier, double order)
+    {
+        PrivacyArguments.CheckSamplingRate(samplingRate);
+        PrivacyArguments.CheckNoiseMultiplier(noiseMultiplier);
+        PrivacyArguments.CheckOrder(order);
+        if (samplingRate == 0) return 0;
+        if (noiseMultiplier == 0) return double.PositiveInfinity;
+        if (samplingRate == 1) return order / (2 * noiseMultiplier * noiseMultiplier);
+        var logAMinusOne = order == Math.Floor(order)
+            ? LogAMinusOneIntegerOrder(samplingRate, noiseMultiplier, (int)order)
+            : LogAMinusOneFractionalOrder(samplingRate, noiseMultiplier, order);
+        return LogSpace.SoftPlus(logAMinusOne) / (order - 1);
+    }
+
+    private static double LogAMinusOneIntegerOrder(double q, double sigma, int alpha)
+    {
+        var logQ = Math.Log(q);
+        var logOneMinusQ = LogSpace.LogOnePlus(-q);
+        var twoVariance = 2 * sigma * sigma;
+        var logBinomial = Math.Log(alpha); // log C(α, 1)
+        var sum = double.NegativeInfinity;
+        for (var k = 2; k <= alpha; k++)
+        {
+            logBinomial += Math.Log(alpha - k + 1) - Math.Log(k);
+            var term = logBinomial + k * logQ + (alpha - k) * logOneMinusQ + LogSpace.LogExpMinusOne(k * (k - 1.0) / twoVariance);
+            sum = LogSpace.Add(sum, term);
+        }
+        return sum;
+    }
+
+    /// <remarks>
+    /// A_α = Σᵢ C(α,i) qⁱ(1−q)^{α−i} e^{(i²−i)/(2σ²)} ½erfc((i − z₀)/(√2σ))
+    ///     + Σᵢ C(α,i) q^{α−i}(1−q)ⁱ e^{((α−i)²−(α−i))/(2σ²)} ½erfc((z₀ − (α − i))/(√2σ)),  z₀ = σ² log(1/q − 1) + ½
+    /// (the integral split where q·e^u = 1 − q, each side expanded binomially). The first term of the first sum is
+    /// close to 1; it is taken out as 1 − (1 − q)^α Φ(z₀/σ) so that A_α − 1 comes out of a difference of the small
+    /// remaining terms rather than of two numbers close to 1.
+    /// </remarks>
+    private static double LogAMinusOneFractionalOrder(double q, double sigma, double alpha)
+    {
+        var logQ = Math.Log(q);
+        var logOneMinusQ = LogSpace.LogOnePlus(-q);
+        var twoVariance = 2 * sigma * sigma;
+        var z0 = sigma * sigma * Math.Log(1 / q - 1) + 0.5;
+        var erfcScale = Math.Sqrt(2) * sigma;
+        var logHalf = -Math.Log(2);
+
+        // Signed sums in log space: positive and negative parts kept apart, subtracted once at the end. The first term,
+        // (1 − q)^α · ½erfc(−z₀/(√2σ)) < 1, enters lowered by one: minus what it lacks to reach 1.
+        var logFirst = alpha * logOneMinusQ + logHalf + LogSpace.LogErfc(-z0 / erfcScale);
+        var positive = logFirst > 0 ? LogSpace.Subtract(logFirst, 0) : double.NegativeInfinity;
+        var negative = logFirst < 0 ? LogSpace.LogOneMinusExp(logFirst) : double.NegativeInfinity;
+
+        double logBinomial = 0; // log |C(α, 0)|
+        var sign = 1;
+        var secondTerm = alpha * logQ + (alpha * alpha - alpha) / twoVariance + logHalf + LogSpace.LogErfc((z0 - alpha) / erfcScale);
+        AddSigned(secondTerm, sign, ref positive, ref negative);
+        for (var i = 1; i < MaxTerms; i++)
+        {
+            var factor = alpha - i + 1;
+            logBinomial += Math.Log(Math.Abs(factor)) - Math.Log(i);
+            if (factor < 0) sign = -sign;
+            var j = alpha - i;
+            var first = logBinomial + i * logQ + j * logOneMinusQ + (i * (i - 1.0)) / twoVariance
+                + logHalf + LogSpace.LogErfc((i - z0) / erfcScale);
+            var second = logBinomial + j * logQ + i * logOneMinusQ + (j * j - j) / twoVariance
+                + logHalf + LogSpace.LogErfc((z0 - j) / erfcScale);
+            AddSigned(first, sign, ref positive, ref negative);
+            AddSigned(second, sign, ref positive, ref negative);
+            // Past the order the terms alternate in sign and shrink (only polynomially for α near 1: about
+            // i^−(α+2)), so the sum stops within one term of its limit once a term is negligible next to A_α − 1.
+            if (i > alpha + 1 && positive > negative
+                && Math.Max(first, second) < LogSpace.Subtract(positive, negative) - NegligibleLogRatio) break;
+        }
+        return positive > negative ? LogSpace.Subtract(positive, negative) : double.NegativeInfinity;
+    }
+
+    private static void AddSigned(double logTerm, int sign, ref double positive, ref double negative)
+    {
+        if (sign > 0) positive = LogSpace.Add(positive, logTerm);
+        else negative = LogSpace.Add(negative, logTerm);
+    }
+
+    /// <summary>Terms below 10⁻¹² of A_α − 1 (log ratio 27.6) are dropped: a relative truncation error of about 10⁻¹².</summary>
+    private const double NegligibleLogRatio = 27.631021115928547;
+
+    /// <summary>A guard far beyond what any order up to a few hundred needs; the loop stops long before.</summary>
+    private const int MaxTerms = 1_000_000;
+}
