@@ -74,6 +74,15 @@ internal static class LogSpace
         return -x * x - Math.Log(x) - 0.5 * Math.Log(Math.PI) + Math.Log(sum);
     }
 
+    /// <summary>
+    /// log(½erfc(x)), the log of the standard normal's upper tail at x√2. For x &lt; 0 it is log(1 − ½erfc(−x)),
+    /// so a value just below 0 keeps its relative accuracy (log ½ + log erfc(x) would cancel to an absolute error of
+    /// 10⁻¹⁶, which is all there is of a number like 10⁻¹⁵).
+    /// </summary>
+    public static double LogHalfErfc(double x) => x < 0
+        ? LogOnePlus(-0.5 * SpecialFunctions.Erfc(-x))
+        : LogErfc(x) - 0.6931471805599453;
+
     /// <summary>Where <see cref="LogErfc"/> switches to the asymptotic series.</summary>
     internal const double AsymptoticFrom = 10;
 }

@@ -64,17 +64,16 @@ public static class SampledGaussianRdp
         var twoVariance = 2 * sigma * sigma;
         var z0 = sigma * sigma * Math.Log(1 / q - 1) + 0.5;
         var erfcScale = Math.Sqrt(2) * sigma;
-        var logHalf = -Math.Log(2);
 
         // Signed sums in log space: positive and negative parts kept apart, subtracted once at the end. The first term,
         // (1 − q)^α · ½erfc(−z₀/(√2σ)) < 1, enters lowered by one: minus what it lacks to reach 1.
-        var logFirst = alpha * logOneMinusQ + logHalf + LogSpace.LogErfc(-z0 / erfcScale);
+        var logFirst = alpha * logOneMinusQ + LogSpace.LogHalfErfc(-z0 / erfcScale);
         var positive = logFirst > 0 ? LogSpace.Subtract(logFirst, 0) : double.NegativeInfinity;
         var negative = logFirst < 0 ? LogSpace.LogOneMinusExp(logFirst) : double.NegativeInfinity;
 
         double logBinomial = 0; // log |C(α, 0)|
         var sign = 1;
-        var secondTerm = alpha * logQ + (alpha * alpha - alpha) / twoVariance + logHalf + LogSpace.LogErfc((z0 - alpha) / erfcScale);
+        var secondTerm = alpha * logQ + (alpha * alpha - alpha) / twoVariance + LogSpace.LogHalfErfc((z0 - alpha) / erfcScale);
         AddSigned(secondTerm, sign, ref positive, ref negative);
         for (var i = 1; i < MaxTerms; i++)
         {
@@ -83,9 +82,9 @@ public static class SampledGaussianRdp
             if (factor < 0) sign = -sign;
             var j = alpha - i;
             var first = logBinomial + i * logQ + j * logOneMinusQ + (i * (i - 1.0)) / twoVariance
-                + logHalf + LogSpace.LogErfc((i - z0) / erfcScale);
+                + LogSpace.LogHalfErfc((i - z0) / erfcScale);
             var second = logBinomial + j * logQ + i * logOneMinusQ + (j * j - j) / twoVariance
-                + logHalf + LogSpace.LogErfc((z0 - j) / erfcScale);
+                + LogSpace.LogHalfErfc((z0 - j) / erfcScale);
             AddSigned(first, sign, ref positive, ref negative);
             AddSigned(second, sign, ref positive, ref negative);
             // Past the order the terms alternate in sign and shrink (only polynomially for α near 1: about
