@@ -53,9 +53,10 @@ public static class SampledGaussianRdp
     /// <remarks>
     /// A_α = Σᵢ C(α,i) qⁱ(1−q)^{α−i} e^{(i²−i)/(2σ²)} ½erfc((i − z₀)/(√2σ))
     ///     + Σᵢ C(α,i) q^{α−i}(1−q)ⁱ e^{((α−i)²−(α−i))/(2σ²)} ½erfc((z₀ − (α − i))/(√2σ)),  z₀ = σ² log(1/q − 1) + ½
-    /// (the integral split where q·e^u = 1 − q, each side expanded binomially). The first term of the first sum is
-    /// close to 1; it is taken out as 1 − (1 − q)^α Φ(z₀/σ) so that A_α − 1 comes out of a difference of the small
-    /// remaining terms rather than of two numbers close to 1.
+    /// (the integral split where q·e^u = 1 − q, each side expanded binomially). The first two terms of the first sum,
+    /// (1 − q)^α Φ(z₀/σ) + αq(1 − q)^{α−1} Φ((z₀ − 1)/σ), make up 1 − O(q²); they enter as minus what they lack to
+    /// reach 1, 1 − (1 − q)^{α−1}(1 + (α − 1)q) plus the two Gaussian tails, each computed without cancellation, so
+    /// that A_α − 1 comes out of a difference of O(q²) terms rather than of numbers close to 1 or to αq.
     /// </remarks>
     private static double LogAMinusOneFractionalOrder(double q, double sigma, double alpha)
     {
@@ -65,11 +66,13 @@ public static class SampledGaussianRdp
         var z0 = sigma * sigma * Math.Log(1 / q - 1) + 0.5;
         var erfcScale = Math.Sqrt(2) * sigma;
 
-        // Signed sums in log space: positive and negative parts kept apart, subtracted once at the end. The first term,
-        // (1 − q)^α · ½erfc(−z₀/(√2σ)) < 1, enters lowered by one: minus what it lacks to reach 1.
-        var logFirst = alpha * logOneMinusQ + LogSpace.LogHalfErfc(-z0 / erfcScale);
-        var positive = logFirst > 0 ? LogSpace.Subtract(logFirst, 0) : double.NegativeInfinity;
-        var negative = logFirst < 0 ? LogSpace.LogOneMinusExp(logFirst) : double.NegativeInfinity;
+        // Signed sums in log space: positive and negative parts kept apart, subtracted once at the end. The first two
+        // terms of the first sum enter as minus what they lack to reach 1 (see remarks).
+        var logShortfall = LogSpace.LogOneMinusExp(LogBinomialHead(q, alpha - 1));
+        var logFirstTail = alpha * logOneMinusQ + LogSpace.LogHalfErfc(z0 / erfcScale);
+        var logSecondTail = Math.Log(alpha) + logQ + (alpha - 1) * logOneMinusQ + LogSpace.LogHalfErfc((z0 - 1) / erfcScale);
+        var positive = double.NegativeInfinity;
+        var negative = LogSpace.Add(logShortfall, LogSpace.Add(logFirstTail, logSecondTail));
 
         double logBinomial = 0; // log |C(α, 0)|
         var sign = 1;
@@ -85,7 +88,7 @@ public static class SampledGaussianRdp
                 + LogSpace.LogHalfErfc((i - z0) / erfcScale);
             var second = logBinomial + j * logQ + i * logOneMinusQ + (j * j - j) / twoVariance
                 + LogSpace.LogHalfErfc((z0 - j) / erfcScale);
-            AddSigned(first, sign, ref positive, ref negative);
+            if (i > 1) AddSigned(first, sign, ref positive, ref negative);
             AddSigned(second, sign, ref positive, ref negative);
             // Past the order the terms alternate in sign and shrink (only polynomially for α near 1: about
             // i^−(α+2)), so the sum stops within one term of its limit once a term is negligible next to A_α − 1.
@@ -93,6 +96,25 @@ public static class SampledGaussianRdp
                 && Math.Max(first, second) < LogSpace.Subtract(positive, negative) - NegligibleLogRatio) break;
         }
         return positive > negative ? LogSpace.Subtract(positive, negative) : double.NegativeInfinity;
+    }
+
+    /// <summary>
+    /// log((1 − q)^c (1 + cq)), which is below 0 and O(q²): its series Σ_{k≥2} (qᵏ/k)((−1)^{k+1}cᵏ − c) where that
+    /// converges fast (the k = 1 terms cancel exactly, which the direct c·log(1 − q) + log(1 + cq) would leave to rounding).
+    /// </summary>
+    private static double LogBinomialHead(double q, double c)
+    {
+        if (q > 0.01 || c * q > 0.5) return c * LogSpace.LogOnePlus(-q) + LogSpace.LogOnePlus(c * q);
+        double sum = 0, qPower = q, cPower = c;
+        for (var k = 2; k < 200; k++)
+        {
+            qPower *= q;
+            cPower *= -c;
+            var term = qPower / k * (cPower - c);
+            sum += term;
+            if (Math.Abs(term) <= 1e-18 * Math.Abs(sum)) break;
+        }
+        return sum;
     }
 
     private static void AddSigned(double logTerm, int sign, ref double positive, ref double negative)

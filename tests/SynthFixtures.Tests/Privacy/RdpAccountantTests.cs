@@ -22,6 +22,18 @@ public class RdpAccountantTests
     }
 
     [Fact]
+    public void Matches_the_worked_example_of_Opacus_compute_dp_sgd_privacy_script()
+    {
+        // https://opacus.ai/api/compute_dp_sgd_privacy.html: sampling rate 1 %, noise multiplier 1.0, 300 steps,
+        // δ = 1e-5, alphas 2 5 10 20 100 → "epsilon = 2.39 … The optimal alpha is 5.0". Exactly (mpmath, 50 digits):
+        // 2.3933285094705687 (the classic conversion rdp − log δ/(α − 1) would give 3.0188).
+        var spent = RdpAccountant.Over([2, 5, 10, 20, 100]).With(0.01, 1.0, 300).Spent(1e-5);
+        Assert.Equal(2.39, spent.Epsilon, 2);
+        Assert.Equal(2.3933285094705687, spent.Epsilon, 1e-12);
+        Assert.Equal(5, spent.Order);
+    }
+
+    [Fact]
     public void Composition_adds_the_RDP_of_each_mechanism_at_every_order()
     {
         var first = RdpAccountant.Empty.With(0.01, 1.1, 100);

@@ -57,10 +57,16 @@ public static class ReferenceRdp
             }
             return sum > 0 ? Math.Log(sum) : double.NegativeInfinity;
         }
-        var logPower = alpha * Log1P(x);
+        // Far right, eᵘ overflows: 1 + x = q·eᵘ·(1 + (1 − q)e⁻ᵘ/q) and 1 + αx = αq·eᵘ·(1 + (1 − αq)e⁻ᵘ/(αq)).
+        var far = u > 30;
+        var logOnePlusX = far ? u + Math.Log(q) + Log1P((1 - q) * Math.Exp(-u) / q) : Log1P(x);
+        var logPower = alpha * logOnePlusX;
         if (logPower > 1)
-            // (1 + x)^α (1 − (1 + αx)(1 + x)^−α), and 1 + αx &lt; (1 + x)^α here (Bernoulli's inequality).
-            return logPower + Log1P(-(1 + alpha * x) * Math.Exp(-logPower));
+        {
+            // (1 + x)^α (1 − (1 + αx)(1 + x)^−α), and 1 + αx < (1 + x)^α here (Bernoulli's inequality).
+            var logOnePlusAlphaX = far ? u + Math.Log(alpha * q) + Log1P((1 - alpha * q) * Math.Exp(-u) / (alpha * q)) : Math.Log(1 + alpha * x);
+            return logPower + Log1P(-Math.Exp(logOnePlusAlphaX - logPower));
+        }
         var g = ExpM1(logPower) - alpha * x;
         return g > 0 ? Math.Log(g) : double.NegativeInfinity;
     }
