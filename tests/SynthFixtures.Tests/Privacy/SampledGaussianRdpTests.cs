@@ -65,6 +65,24 @@ public class SampledGaussianRdpTests(ITestOutputHelper output)
         for (var k = 1; k < byOrder.Length; k++) Assert.True(byOrder[k] > byOrder[k - 1], $"order {RdpOrders.Default[k]}: {byOrder[k]} ≤ {byOrder[k - 1]}");
     }
 
+    [Theory]
+    [InlineData(1e-12)]
+    [InlineData(0.001)]
+    [InlineData(0.5)]
+    [InlineData(0.999999)]
+    public void Extreme_settings_stay_finite_positive_and_ordered(double q)
+    {
+        foreach (var order in new[] { 1.1, 2.5, 7.0, 63.0 })
+        {
+            var bySigma = new[] { 0.1, 0.3, 1.0, 10.0, 100.0, 1000.0 }.Select(sigma => SampledGaussianRdp.Rdp(q, sigma, order)).ToArray();
+            Assert.All(bySigma, rdp => Assert.True(double.IsFinite(rdp) && rdp > 0, $"q={q} α={order}: {string.Join(", ", bySigma)}"));
+            for (var k = 1; k < bySigma.Length; k++)
+                Assert.True(bySigma[k] < bySigma[k - 1], $"q={q} α={order}: {string.Join(", ", bySigma)}");
+            // Never above the unsampled mechanism: subsampling only helps.
+            Assert.True(bySigma[^1] <= order / (2 * 1000.0 * 1000.0) * (1 + 1e-12));
+        }
+    }
+
     [Fact]
     public void Fractional_orders_join_the_integer_orders_smoothly()
     {
