@@ -27,9 +27,9 @@ internal static class PrivacyArguments
 
     public static void CheckOrder(double order)
     {
-        if (!(order > 1) || double.IsPositiveInfinity(order))
-            throw Invalid($"A Rényi order must be a finite number above 1; got {Show(order)}.",
-                "Orders at or below 1 give no (ε, δ) bound; the default orders run from 1.1 to 63.");
+        if (!(order > 1 && order <= MaxOrder))
+            throw Invalid($"A Rényi order must be a number above 1 and at most {MaxOrder}; got {Show(order)}.",
+                "Orders at or below 1 give no (ε, δ) bound and very high ones no useful one; the default orders run from 1.1 to 63.");
     }
 
     public static void CheckDelta(double delta)
@@ -57,6 +57,9 @@ internal static class PrivacyArguments
             throw Invalid($"The sensitivity must be a finite number above 0; got {Show(sensitivity)}.",
                 "The L2 sensitivity of a count vector under adding or removing one row is 1.");
     }
+
+    /// <summary>The highest order accepted: the series behind an order sums about as many terms as the order itself.</summary>
+    public const double MaxOrder = 10_000;
 
     public static SynthDataException Invalid(string message, string? hint) => new(message, hint: hint);
 

@@ -19,7 +19,7 @@ public static class SampledGaussianRdp
     /// </summary>
     /// <param name="samplingRate">q, the probability that a row takes part in the step, in [0, 1].</param>
     /// <param name="noiseMultiplier">σ, the noise standard deviation over the L2 sensitivity, ≥ 0.</param>
-    /// <param name="order">α &gt; 1, finite.</param>
+    /// <param name="order">α, above 1 and at most 10 000.</param>
     public static double Rdp(double samplingRate, double noiseMultiplier, double order)
     {
         PrivacyArguments.CheckSamplingRate(samplingRate);

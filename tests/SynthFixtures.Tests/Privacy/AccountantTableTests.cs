@@ -44,5 +44,8 @@ public class AccountantTableTests(ITestOutputHelper output)
             Assert.Equal(slowOrder, fast.Order);
         }
         foreach (var line in lines) output.WriteLine(line);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        NoiseCalibration.EpsilonFor(500.0 / 32561, 1.0, 300 * 65, 1e-5);
+        output.WriteLine($"One ε over the {RdpOrders.Default.Length} default orders: {clock.Elapsed.TotalMilliseconds:F1} ms");
     }
 }

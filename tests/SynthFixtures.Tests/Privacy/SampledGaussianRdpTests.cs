@@ -103,6 +103,7 @@ public class SampledGaussianRdpTests(ITestOutputHelper output)
     [InlineData(0.1, 1.0, 1.0, "Rényi order")]
     [InlineData(0.1, 1.0, 0.5, "Rényi order")]
     [InlineData(0.1, double.NaN, 2.0, "noise multiplier")]
+    [InlineData(0.1, 1.0, 1e7, "Rényi order")]
     public void Refuses_values_outside_the_mechanism_in_its_words(double q, double sigma, double order, string words)
     {
         var error = Assert.Throws<SynthDataException>(() => SampledGaussianRdp.Rdp(q, sigma, order));
