@@ -74,6 +74,19 @@ public static class NoiseCalibration
         return high;
     }
 
+    /// <summary>
+    /// The noise standard deviation that lets <paramref name="measurements"/> equal Gaussian measurements (each of L2
+    /// sensitivity <paramref name="sensitivity"/>) spend together at most (ε, δ) in zCDP with the tight conversion:
+    /// ρ = <see cref="ZcdpBudget.ForTarget"/>(ε, δ) shared equally, σ = Δ/√(2ρ/measurements).
+    /// </summary>
+    public static double GaussianNoiseForZcdp(double targetEpsilon, double delta, int measurements, double sensitivity = 1)
+    {
+        if (measurements < 1)
+            throw PrivacyArguments.Invalid($"The number of measurements must be at least 1; got {measurements}.", null);
+        var rho = ZcdpBudget.ForTarget(targetEpsilon, delta).Rho;
+        return ZcdpBudget.GaussianNoiseFor(rho / measurements, sensitivity);
+    }
+
     private static RdpAccountant Accountant(IEnumerable<double>? orders) =>
         orders is null ? RdpAccountant.Empty : RdpAccountant.Over(orders);
 

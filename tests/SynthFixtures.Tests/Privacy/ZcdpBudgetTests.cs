@@ -49,6 +49,17 @@ public class ZcdpBudgetTests
     }
 
     [Fact]
+    public void Noise_for_a_target_shares_the_budget_among_the_measurements()
+    {
+        // ε = 4.72838698… at δ = 1e-5 is ρ = 0.5 (above); over 10 count vectors each may spend 0.05: σ = 1/√0.1.
+        var sigma = NoiseCalibration.GaussianNoiseForZcdp(4.7283869849433139, 1e-5, measurements: 10);
+        Assert.Equal(1 / Math.Sqrt(0.1), sigma, 1e-8);
+        var spent = ZcdpBudget.Zero.WithGaussian(sigma, count: 10).Spent(1e-5).Epsilon;
+        Assert.InRange(spent, 4.7283869849433139 * (1 - 1e-9), 4.7283869849433139);
+        Assert.Equal(2 * sigma, NoiseCalibration.GaussianNoiseForZcdp(4.7283869849433139, 1e-5, 10, sensitivity: 2), 1e-12);
+    }
+
+    [Fact]
     public void Refuses_a_measurement_without_noise_and_a_negative_budget()
     {
         Assert.Contains("noise standard deviation above 0", Assert.Throws<SynthDataException>(() => ZcdpBudget.GaussianRho(0)).Message, StringComparison.Ordinal);
