@@ -60,6 +60,7 @@ internal sealed class ColumnValueGenerator
             PiiKind.Email => _faker.Internet.Email(),
             PiiKind.Phone => _faker.Phone.PhoneNumber(),
             PiiKind.CardNumber => _faker.Finance.CreditCardNumber(),
+            PiiKind.PersonName => _faker.Name.FullName(),
             _ => _faker.Lorem.Word(),
         },
         _ => throw new InvalidOperationException($"Unknown generator {_spec.Generator}."),
