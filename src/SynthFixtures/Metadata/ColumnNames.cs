@@ -29,6 +29,16 @@ internal static class ColumnNames
             || lower.Contains("fax", StringComparison.Ordinal) || lower is "tel" or "cell" || lower.StartsWith("tel_", StringComparison.Ordinal) || lower.EndsWith("_tel", StringComparison.Ordinal);
     }
 
+    /// <summary>Whether the name suggests street addresses (address, street), but not e-mail, IP, MAC or web addresses.</summary>
+    public static bool LooksLikeStreetAddress(string name)
+    {
+        var letters = new string(name.Where(char.IsLetter).Select(char.ToLowerInvariant).ToArray());
+        if (letters.Contains("mail", StringComparison.Ordinal) || letters.Contains("ipaddress", StringComparison.Ordinal)
+            || letters.Contains("mac", StringComparison.Ordinal) || letters.Contains("web", StringComparison.Ordinal) || letters.Contains("url", StringComparison.Ordinal))
+            return false;
+        return letters.Contains("address", StringComparison.Ordinal) || letters.Contains("street", StringComparison.Ordinal);
+    }
+
     /// <summary>
     /// How strongly the name suggests people's names: <c>Strong</c> for first/last/given/family/sur/full/middle names and
     /// customer/employee/contact/person names, <c>Weak</c> for a bare <c>name</c> or a person word alone (customer, author,

@@ -108,6 +108,7 @@ internal static class ColumnProfiler
         PiiKind.Phone => "phone numbers",
         PiiKind.CardNumber => "card numbers (Luhn-valid)",
         PiiKind.PersonName => "people's names (the column's name says so)",
+        PiiKind.StreetAddress => "street addresses (the column's name says so)",
         _ => kind.ToString(),
     };
 }

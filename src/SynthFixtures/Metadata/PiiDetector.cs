@@ -127,8 +127,21 @@ public static partial class PiiDetector
             share = counts.CountWhere(v => IsPersonName(v, minWords)) / (double)counts.NonMissing;
             if (share >= minShare) return PiiKind.PersonName;
         }
+        if (ColumnNames.LooksLikeStreetAddress(columnName))
+        {
+            share = counts.CountWhere(IsStreetAddress) / (double)counts.NonMissing;
+            if (share >= minShare) return PiiKind.StreetAddress;
+        }
         share = 0;
         return PiiKind.None;
+    }
+
+    /// <summary>Whether <paramref name="value"/> reads as a street address: words with a house number (<c>1600 Amphitheatre Parkway</c>, <c>Rua Dr. Falcão Filho, 155</c>).</summary>
+    public static bool IsStreetAddress(string value)
+    {
+        var text = value.AsSpan().Trim();
+        return text.IndexOfAnyInRange('0', '9') >= 0 && text.ContainsAny(" ,") && text.IndexOfAnyExceptInRange('0', '9') >= 0
+            && !text.ContainsAny("@/\\");
     }
 
     [GeneratedRegex(@"^[A-Za-z0-9._%+'\-]+@[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}$", RegexOptions.CultureInvariant)]

@@ -13,4 +13,6 @@ public enum PiiKind
     CardNumber,
     /// <summary>People's names, in a column whose name says so (first_name, full name, customer, …).</summary>
     PersonName,
+    /// <summary>Street addresses (a number and words), in a column whose name says address or street.</summary>
+    StreetAddress,
 }
