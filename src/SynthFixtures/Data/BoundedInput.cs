@@ -27,6 +27,7 @@ internal static class BoundedInput
             var span = chunk.AsSpan(0, read);
             for (var at = span.IndexOf((byte)'\n'); at >= 0; at = NextNewline(span, at))
             {
+                if (total + at - lineStart > options.MaxLineBytes) throw TooLong(options, source, line);
                 line++;
                 lineStart = total + at + 1;
             }

@@ -51,9 +51,9 @@ internal static class CellChecker
                 var first = found[0];
                 throw new SynthDataException(
                     string.Create(CultureInfo.InvariantCulture,
-                        $"The {what} declares column '{column.Name}' {Describe(column.Kind)}, but {found.Count:N0} of its {present:N0} values ({found.Count / (double)present:P1}) are not {first.Expected}, e.g. '{first.Value}'{(first.Line is { } line ? $" at line {line}" : "")}."),
+                        $"The {what} declares column '{column.Name}' {Describe(column.Kind)}, but {found.Count:N0} of its {present:N0} values ({found.Count * 100.0 / present:0.#}%) are not {first.Expected}, e.g. '{first.Value}'{(first.Line is { } line ? $" at line {line}" : "")}."),
                     table.SourcePath, first.Line, first.Column,
-                    $"Change the column's kind in the metadata (to categorical or text), or fix the values: at most {maxBadShare:P0} of a column's values may be unparseable cells read as missing.",
+                    $"Change the column's kind in the metadata (to categorical or text), or fix the values: at most {maxBadShare * 100:0.#}% of a column's values may be unparseable cells read as missing.",
                     column.Name);
             }
             issues.AddRange(found);
@@ -69,13 +69,15 @@ internal static class CellChecker
     private static void CheckBoolean(Table table, int index, ColumnMetadata column, string what)
     {
         var labels = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var cell in table.Column(index))
-            if (cell is not null) labels.Add(CellText.Normalize(cell));
+        int? third = null; // where the third label first appears: the first cell a boolean cannot hold
+        var cells = table.Column(index);
+        for (var row = 0; row < cells.Count; row++)
+            if (cells[row] is { } cell && labels.Add(CellText.Normalize(cell)) && labels.Count == 3) third = table.SourceLine(row) ?? row + 1;
         if (labels.Count <= 2) return;
         throw new SynthDataException(
             string.Create(CultureInfo.InvariantCulture,
                 $"The {what} declares column '{column.Name}' boolean, but it has {labels.Count:N0} distinct labels ({string.Join(", ", labels.Take(5).Select(l => $"'{l}'"))}{(labels.Count > 5 ? ", …" : "")})."),
-            table.SourcePath, null, index + 1,
+            table.SourcePath, third, index + 1,
             "A boolean column has two values (true/false, yes/no, 0/1): declare the column categorical instead.", column.Name);
     }
 
