@@ -3,9 +3,10 @@ using System.Globalization;
 namespace SynthFixtures.Metadata;
 
 /// <summary>
-/// Decides one column's kind, first match wins: boolean words → integers (identifier when unique and id-named or
-/// consecutive) → decimals → one datetime format → string identifiers (unique GUIDs or codes) → categorical (few
-/// labels that repeat) → text. Then looks for personal data. The evidence says which numbers decided it.
+/// Decides one column's kind, first match wins: boolean words → numbers (95 % parse; integers are identifiers when unique
+/// and id-named or consecutive; the rest are bad cells) → one datetime format → string identifiers (unique GUIDs or
+/// codes) → categorical (labels that repeat) → text. Then looks for personal data. The evidence says which numbers
+/// decided it (docs/ingest.md).
 /// </summary>
 internal static class ColumnProfiler
 {
