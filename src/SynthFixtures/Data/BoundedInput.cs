@@ -14,17 +14,25 @@ internal static class BoundedInput
     /// <exception cref="SynthDataException">The input is longer than <see cref="CsvReadOptions.MaxInputBytes"/> or has a line longer than <see cref="CsvReadOptions.MaxLineBytes"/>.</exception>
     public static byte[] ReadAll(Stream stream, CsvReadOptions options, string source)
     {
-        if (stream.CanSeek && stream.Length - stream.Position > options.MaxInputBytes) throw TooLarge(options, source, stream.Length);
-        using var buffer = new MemoryStream(stream.CanSeek ? (int)Math.Min(stream.Length - stream.Position, int.MaxValue - 64) : ChunkBytes);
-        var chunk = new byte[ChunkBytes];
+        var known = stream.CanSeek ? stream.Length - stream.Position : 0;
+        if (known > options.MaxInputBytes) throw TooLarge(options, source, known);
+        // A file of known size is read straight into its array (one copy in memory); a pipe or device grows a buffer.
+        var exact = known > 0 ? new byte[known] : null;
+        using var growing = exact is null ? new MemoryStream() : null;
+        var chunk = exact is null ? new byte[ChunkBytes] : null;
         var line = 1;
         long lineStart = 0;
         long total = 0;
-        int read;
-        while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
+        while (true)
         {
+            var span = exact is not null
+                ? exact.AsSpan((int)total, (int)Math.Min(ChunkBytes, exact.Length - total))
+                : chunk.AsSpan();
+            if (span.IsEmpty) break;
+            var read = stream.Read(span);
+            if (read == 0) break;
+            span = span[..read];
             if (total + read > options.MaxInputBytes) throw TooLarge(options, source, null);
-            var span = chunk.AsSpan(0, read);
             for (var at = span.IndexOf((byte)'\n'); at >= 0; at = NextNewline(span, at))
             {
                 if (total + at - lineStart > options.MaxLineBytes) throw TooLong(options, source, line);
@@ -33,9 +41,10 @@ internal static class BoundedInput
             }
             total += read;
             if (total - lineStart > options.MaxLineBytes) throw TooLong(options, source, line);
-            buffer.Write(span);
+            growing?.Write(span);
         }
-        return buffer.ToArray();
+        if (exact is not null) return total == exact.Length ? exact : exact[..(int)total]; // the file shrank while read
+        return growing!.ToArray();
     }
 
     private static int NextNewline(ReadOnlySpan<byte> span, int after)

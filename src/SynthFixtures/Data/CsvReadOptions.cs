@@ -42,10 +42,11 @@ public sealed record CsvReadOptions
     public BadCellPolicy BadCells { get; init; } = BadCellPolicy.TreatAsMissing;
 
     /// <summary>
-    /// The largest input read, in bytes (default 2 GiB). A larger or endless input (<c>/dev/zero</c>, a pipe that never
-    /// ends) is an error once this many bytes have been read, before memory runs out.
+    /// The largest input read, in bytes (default 1 GiB; at most about 2 GiB, the largest array .NET allocates). A larger
+    /// file is refused before it is read; an endless input (<c>/dev/zero</c>, a pipe that never ends) once this many bytes
+    /// have been read, before memory runs out.
     /// </summary>
-    public long MaxInputBytes { get; init; } = 2L << 30;
+    public long MaxInputBytes { get; init; } = 1L << 30;
 
     /// <summary>
     /// The longest line, in bytes (default 16 MiB). A line with no line break for longer than this is an error naming the

@@ -5,8 +5,10 @@ namespace SynthFixtures.Data;
 
 /// <summary>
 /// Reads a CSV file into a <see cref="Table"/> with CsvHelper: a header row is required; quoted fields may hold
-/// separators, doubled quotes and line breaks (RFC 4180); input is UTF-8 with or without a byte order mark; nothing
-/// is culture-dependent. Missing-value tokens become <c>null</c>. Anything doubtful — a ragged row, a broken quote,
+/// separators, doubled quotes and line breaks (RFC 4180); the separator is detected (comma, semicolon, tab, pipe) unless
+/// given; input is UTF-8 with or without a byte order mark, or UTF-16/32 (transcoded); its size and line length are
+/// bounded (<see cref="CsvReadOptions.MaxInputBytes"/>, <see cref="CsvReadOptions.MaxLineBytes"/>); nothing is
+/// culture-dependent. Missing-value tokens become <c>null</c>. Anything doubtful — a ragged row, a broken quote,
 /// an undecodable byte, a bad header — is a <see cref="SynthDataException"/> with file, line, field and a hint, never
 /// silently wrong data.
 /// </summary>
