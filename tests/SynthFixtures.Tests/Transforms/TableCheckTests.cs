@@ -79,4 +79,16 @@ public sealed class TableCheckTests
         var synthetic = TableCheck.Conform(metadata, Read(Rows(i => i == 0 ? "NaN" : null)));
         Assert.Equal(2, synthetic.Issues.Single().Line);
     }
+
+    [Fact]
+    public void A_date_in_another_format_among_dates_is_a_bad_cell()
+    {
+        var text = "day,n\n" + string.Concat(Enumerable.Range(0, 300).Select(i => (i == 150 ? "31/12/2024" : new DateTime(2024, 1, 1).AddDays(i).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)) + ",1\n"));
+        var (cleaned, metadata, issues) = TableCheck.Prepare(null, Read(text));
+        Assert.Equal(ColumnKind.DateTime, metadata.Find("day")!.Kind);
+        var issue = Assert.Single(issues);
+        Assert.Equal((152, 1, "31/12/2024"), (issue.Line!.Value, issue.Column, issue.Value));
+        Assert.Equal("a date in the format 'yyyy-MM-dd'", issue.Expected);
+        Assert.Null(cleaned[150, 0]);
+    }
 }
