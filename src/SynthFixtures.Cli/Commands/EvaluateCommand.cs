@@ -35,9 +35,11 @@ internal static class EvaluateCommand
         };
         var missing = CommonOptions.MissingTokens();
         var trim = CommonOptions.Trim();
+        var strict = CommonOptions.Strict();
+        var delimiter = CommonOptions.Delimiter();
         var command = new Command("evaluate", "Score synthetic data against real data: quality, diagnostics, privacy, utility; write reports; gate on thresholds.")
         {
-            real, synthetic, metadata, json, report, markdown, holdout, holdoutFraction, seed, target, detection, model, failUnder, missing, trim,
+            real, synthetic, metadata, json, report, markdown, holdout, holdoutFraction, seed, target, detection, model, failUnder, missing, trim, strict, delimiter,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -49,7 +51,7 @@ internal static class EvaluateCommand
                 Holdout = parse.GetValue(holdout) is { } holdoutPath ? EvaluationTable.FromCsv(holdoutPath) : null,
                 HoldoutFraction = parse.GetValue(holdoutFraction),
                 Metadata = parse.GetValue(metadata) is { } metadataPath ? MetadataJson.Load(metadataPath) : null,
-                ReadOptions = CommonOptions.ReadOptions(parse.GetValue(missing), parse.GetValue(trim)),
+                ReadOptions = CommonOptions.ReadOptions(parse.GetValue(missing), parse.GetValue(trim), parse.GetValue(strict), parse.GetValue(delimiter)),
                 Seed = parse.GetValue(seed),
                 Target = parse.GetValue(target),
                 Detection = parse.GetValue(detection),
@@ -57,6 +59,7 @@ internal static class EvaluateCommand
                 Utility = MlNetUtilityEvaluator.Instance,
             };
             var evaluation = console.Timed("Evaluated", () => EvaluationService.Evaluate(request, console.Progress("evaluate"), cancellationToken));
+            CommonOptions.ReportIssues(console, evaluation.CellIssues);
             var result = evaluation.Report;
             var gateResults = evaluation.Thresholds;
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using SynthFixtures.Data;
 using SynthFixtures.Metadata;
+using SynthFixtures.Transforms;
 
 namespace SynthFixtures.Cli.Commands;
 
@@ -13,14 +14,19 @@ internal static class ProfileCommand
         var output = new Option<string?>("--out") { Description = "Write the metadata JSON here (default: print it)." };
         var missing = CommonOptions.MissingTokens();
         var trim = CommonOptions.Trim();
+        var strict = CommonOptions.Strict();
+        var delimiter = CommonOptions.Delimiter();
         var command = new Command("profile", "Infer each column's kind (integer, decimal, boolean, datetime, categorical, identifier, text) and flag personal data.")
         {
-            data, output, missing, trim,
+            data, output, missing, trim, strict, delimiter,
         };
         command.SetAction(parse =>
         {
-            var table = console.Timed("Read", () => CsvTableReader.Read(parse.GetValue(data)!, CommonOptions.ReadOptions(parse.GetValue(missing), parse.GetValue(trim))));
-            var metadata = console.Timed("Profiled", () => TableProfiler.Profile(table));
+            var options = CommonOptions.ReadOptions(parse.GetValue(missing), parse.GetValue(trim), parse.GetValue(strict), parse.GetValue(delimiter));
+            var table = console.Timed("Read", () => CsvTableReader.Read(parse.GetValue(data)!, options));
+            if (CsvTableReader.DescribeFormat(table) is { Length: > 0 } format) console.Error.WriteLine($"Read {parse.GetValue(data)}{format}");
+            var (_, metadata, issues) = console.Timed("Profiled", () => TableCheck.Prepare(null, table, options.BadCells));
+            CommonOptions.ReportIssues(console, issues);
             if (parse.GetValue(output) is { } path)
             {
                 MetadataJson.Save(metadata, path);

@@ -2,6 +2,7 @@ using System.Globalization;
 using SynthFixtures.Data;
 using SynthFixtures.Metadata;
 using SynthFixtures.Models.Artifacts;
+using SynthFixtures.Transforms;
 
 namespace SynthFixtures.Modeling;
 
@@ -26,10 +27,11 @@ public sealed class TrainingService(ModelTrainers trainers)
                 hint: "Give a holdout fraction (e.g. 0.2), or leave the holdout file out.");
         var outputs = PlanOutputs(request);
 
-        var table = CsvTableReader.Read(request.DataPath, request.ReadOptions);
-        var metadata = MetadataValidator.CheckedOrProfiled(request.MetadataPath is null ? null : MetadataJson.Load(request.MetadataPath), table);
+        var read = CsvTableReader.Read(request.DataPath, request.ReadOptions);
+        var (table, metadata, issues) = TableCheck.Prepare(request.MetadataPath is null ? null : MetadataJson.Load(request.MetadataPath), read,
+            request.ReadOptions.BadCells);
         progress?.Report(new TrainingUpdate(TrainingStage.Reading, string.Create(CultureInfo.InvariantCulture,
-            $"Read {table.RowCount:N0} rows × {table.ColumnCount} columns from {Path.GetFileName(request.DataPath)}")));
+            $"Read {table.RowCount:N0} rows × {table.ColumnCount} columns from {Path.GetFileName(request.DataPath)}{CsvTableReader.DescribeFormat(table)}")));
         Table? holdout = null;
         if (request.HoldoutFraction is { } fraction)
             (table, holdout) = HoldoutSplit.Split(table, fraction, request.Seed);
@@ -46,7 +48,7 @@ public sealed class TrainingService(ModelTrainers trainers)
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(request.ModelPath))!);
         outputs.Files.Commit(cancellationToken);
         return new TrainingResult(model, settings, table.RowCount, table.ColumnCount, modelBytes.Length, holdout?.RowCount ?? 0,
-            holdout is null ? null : outputs.HoldoutPath);
+            holdout is null ? null : outputs.HoldoutPath) { CellIssues = issues };
     }
 
     /// <summary>Where each output goes, refusing any that would overwrite an input or another output.</summary>
