@@ -1,5 +1,6 @@
 using System.Text;
 using CsvHelper;
+using SynthFixtures.Data.Files;
 
 namespace SynthFixtures.Data;
 
@@ -13,20 +14,11 @@ namespace SynthFixtures.Data;
 public static class CsvTableReader
 {
     /// <summary>Reads the CSV file at <paramref name="path"/>.</summary>
-    /// <exception cref="SynthDataException">The file is missing, empty or malformed.</exception>
+    /// <exception cref="SynthDataException">The file is missing, a folder, unreadable, empty or malformed.</exception>
     public static Table Read(string path, CsvReadOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            throw new SynthDataException("The CSV file does not exist.", path,
-                hint: $"Check the path (relative paths are resolved from '{Environment.CurrentDirectory}').", inner: e);
-        }
+        var bytes = InputFiles.ReadAllBytes(path, "CSV file");
         return ReadBytes(bytes, path, options ?? CsvReadOptions.Default);
     }
 
