@@ -1,5 +1,6 @@
 using System.CommandLine;
 using SynthFixtures.Data;
+using SynthFixtures.Data.Files;
 using SynthFixtures.Metadata;
 
 namespace SynthFixtures.Cli.Commands;
@@ -19,9 +20,12 @@ internal static class ProfileCommand
         };
         command.SetAction(parse =>
         {
-            var table = console.Timed("Read", () => CsvTableReader.Read(parse.GetValue(data)!, CommonOptions.ReadOptions(parse.GetValue(missing), parse.GetValue(trim))));
+            var dataPath = parse.GetValue(data)!;
+            var outputPath = parse.GetValue(output);
+            OutputPaths.Check([(dataPath, "data")], [(outputPath, "metadata")]);
+            var table = console.Timed("Read", () => CsvTableReader.Read(dataPath, CommonOptions.ReadOptions(parse.GetValue(missing), parse.GetValue(trim))));
             var metadata = console.Timed("Profiled", () => TableProfiler.Profile(table));
-            if (parse.GetValue(output) is { } path)
+            if (outputPath is { } path)
             {
                 MetadataJson.Save(metadata, path);
                 foreach (var column in metadata.Columns)
