@@ -34,7 +34,10 @@ public static class CliApp
     public static int Run(string[] args, TextWriter output, TextWriter error) => Run(args, new CliConsole(output, error), CancellationToken.None);
 
     /// <summary>Runs the command line on <paramref name="console"/>; <paramref name="cancellationToken"/> stops the command (Program cancels it on Ctrl+C).</summary>
-    public static int Run(string[] args, CliConsole console, CancellationToken cancellationToken)
+    public static int Run(string[] args, CliConsole console, CancellationToken cancellationToken) => Run(args, console, cancellationToken, []);
+
+    /// <summary>As <see cref="Run(string[], CliConsole, CancellationToken)"/> with <paramref name="extraCommands"/> beside the verbs (tests add failing ones to check the error policy).</summary>
+    internal static int Run(string[] args, CliConsole console, CancellationToken cancellationToken, IEnumerable<Command> extraCommands)
     {
         ArgumentNullException.ThrowIfNull(console);
         var error = console.Error;
@@ -52,6 +55,7 @@ public static class CliApp
             EvaluateCommand.Create(console),
             InspectCommand.Create(console),
         };
+        foreach (var extra in extraCommands) root.Subcommands.Add(extra);
         var parsed = root.Parse(args);
         // No ProcessTerminationTimeout: Program owns the signals (TerminationSignals) and passes their token here.
         var configuration = new InvocationConfiguration { Output = console.Out, Error = error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
