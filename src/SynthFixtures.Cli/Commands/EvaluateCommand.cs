@@ -42,10 +42,12 @@ internal static class EvaluateCommand
         };
         command.SetAction((parse, cancellationToken) =>
         {
+            (string?, string)[] outputs = [(parse.GetValue(json), "JSON report"), (parse.GetValue(markdown), "Markdown summary"), (parse.GetValue(report), "HTML report")];
             OutputPaths.Check(
                 [(parse.GetValue(real), "real data"), (parse.GetValue(synthetic), "synthetic data"), (parse.GetValue(holdout), "holdout data"),
                     (parse.GetValue(metadata), "metadata"), (parse.GetValue(model), "model")],
-                [(parse.GetValue(json), "JSON report"), (parse.GetValue(markdown), "Markdown summary"), (parse.GetValue(report), "HTML report")]);
+                outputs);
+            OutputPaths.CheckFolders(outputs);
             var request = new EvaluationRequest
             {
                 Thresholds = parse.GetValue(failUnder) is { } spec ? ThresholdGate.Parse(spec) : null,

@@ -23,6 +23,7 @@ internal static class ProfileCommand
             var dataPath = parse.GetValue(data)!;
             var outputPath = parse.GetValue(output);
             OutputPaths.Check([(dataPath, "data")], [(outputPath, "metadata")]);
+            OutputPaths.CheckFolders([(outputPath, "metadata")]);
             var table = console.Timed("Read", () => CsvTableReader.Read(dataPath, CommonOptions.ReadOptions(parse.GetValue(missing), parse.GetValue(trim))));
             var metadata = console.Timed("Profiled", () => TableProfiler.Profile(table));
             if (outputPath is { } path)

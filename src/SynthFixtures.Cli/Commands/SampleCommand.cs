@@ -30,6 +30,7 @@ internal static class SampleCommand
             var modelPath = parse.GetValue(model)!;
             var target = parse.GetValue(output)!;
             OutputPaths.Check([(modelPath, "model")], [(target, "synthetic CSV")]);
+            OutputPaths.CheckFolders([(target, "synthetic CSV")]);
             var loaded = ModelArtifact.Load(modelPath);
             var parsed = (parse.GetValue(conditions) ?? []).Select(Condition.Parse).ToList();
             var options = new SamplingOptions { MaxDegreeOfParallelism = parse.GetValue(threads) };

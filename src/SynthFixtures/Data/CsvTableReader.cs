@@ -17,7 +17,7 @@ public static class CsvTableReader
     /// <exception cref="SynthDataException">The file is missing, a folder, unreadable, empty or malformed.</exception>
     public static Table Read(string path, CsvReadOptions? options = null)
     {
-        ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentNullException.ThrowIfNull(path); // an empty path is bad input, named by InputFiles
         var bytes = InputFiles.ReadAllBytes(path, "CSV file");
         return ReadBytes(bytes, path, options ?? CsvReadOptions.Default);
     }

@@ -44,7 +44,7 @@ public static class MetadataJson
     /// <exception cref="SynthDataException">The file is missing, is not JSON, or does not describe valid metadata.</exception>
     public static TableMetadata Load(string path)
     {
-        ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentNullException.ThrowIfNull(path); // an empty path is bad input, named by InputFiles
         if (!InputFiles.Exists(path, "metadata file"))
             throw new SynthDataException("The metadata file does not exist.", path,
                 hint: "Create it with MetadataJson.Save (or 'synthfixtures profile'), or check the path.");

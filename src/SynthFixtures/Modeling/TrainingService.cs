@@ -58,6 +58,8 @@ public sealed class TrainingService(ModelTrainers trainers)
         OutputPaths.Check(
             [(request.DataPath, "training data"), (request.MetadataPath, "metadata input")],
             [(request.ModelPath, "model"), (holdoutPath, "holdout CSV"), (request.MetadataOutputPath, "metadata"), (request.SchemaOutputPath, "schema")]);
+        // The model's folder is made when it is written; the others' must exist, checked now rather than after training.
+        OutputPaths.CheckFolders([(holdoutPath, "holdout CSV"), (request.MetadataOutputPath, "metadata"), (request.SchemaOutputPath, "schema")]);
         return (new OutputFiles(), holdoutPath);
     }
 }

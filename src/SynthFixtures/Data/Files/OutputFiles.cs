@@ -45,9 +45,7 @@ public sealed class OutputFiles
             foreach (var (target, _, what) in _files)
             {
                 var folder = Path.GetDirectoryName(target) ?? ".";
-                if (!Directory.Exists(folder))
-                    throw new SynthDataException($"The folder for the {what} does not exist ({folder}).", target,
-                        hint: "Create the folder first, or write the output elsewhere; nothing was written.");
+                if (!Directory.Exists(folder)) throw OutputPaths.MissingFolder(what, folder, target);
             }
             foreach (var (target, write, what) in _files)
             {

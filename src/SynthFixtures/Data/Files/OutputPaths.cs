@@ -33,4 +33,23 @@ public static class OutputPaths
             seen[identity] = (path, what, false);
         }
     }
+
+    /// <summary>Refuses outputs whose folder does not exist, before any work is done for them.</summary>
+    /// <param name="outputs">The files the command writes, each with what it is; <c>null</c> paths are skipped.</param>
+    /// <exception cref="SynthDataException">An output's folder does not exist.</exception>
+    public static void CheckFolders(IEnumerable<(string? Path, string What)> outputs)
+    {
+        ArgumentNullException.ThrowIfNull(outputs);
+        foreach (var (path, what) in outputs)
+        {
+            if (string.IsNullOrWhiteSpace(path)) continue;
+            var folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
+            if (folder is not null && !Directory.Exists(folder))
+                throw MissingFolder(what, folder, path);
+        }
+    }
+
+    /// <summary>The error for an output whose folder does not exist.</summary>
+    internal static SynthDataException MissingFolder(string what, string folder, string path) =>
+        new($"The folder for the {what} does not exist ({folder}).", path, hint: "Create the folder first, or write the output elsewhere; nothing was written.");
 }

@@ -55,6 +55,13 @@ public sealed class HostileInputCorpusTests
         new("profile a missing file", Bad, "profile @nothere.csv", "nothere.csv: error: The CSV file does not exist|Hint:"),
         new("sample a missing model", Bad, "sample @nothere.synth --rows 5 --out @s.csv", "nothere.synth: error: The model file does not exist"),
         new("evaluate a missing synthetic file", Bad, "evaluate @data.csv @nothere.csv", "nothere.csv: error: The CSV file does not exist"),
+        new("profile an empty path", Bad, "profile ''", "The CSV file path is empty"),
+        new("evaluate an empty synthetic path", Bad, "evaluate @data.csv ''", "The CSV file path is empty"),
+        new("train --metadata an empty path", Bad, "train @data.csv --out @m.synth --metadata ''", "The metadata file path is empty"),
+        new("inspect an empty path", Bad, "inspect ''", "The model file path is empty"),
+        new("evaluate --holdout a folder", Bad, "evaluate @data.csv @synth.csv --holdout @sub", "sub: error: The CSV file path is a folder, not a file"),
+        new("train --schema-out a folder", Bad, "train @data.csv --out @m.synth --schema-out @sub", "sub: error: The schema path is a folder"),
+        new("demo --out an existing file", Bad, "demo --out @synth.csv", "synth.csv|Hint:"),
         // Settings out of range.
         new("sample --threads 0", Bad, "sample @model.synth --rows 10 --out @s.csv --threads 0", "--threads must be at least 1, not 0"),
         new("sample --threads negative", Bad, "sample @model.synth --rows 10 --out @s.csv --threads -3", "--threads must be at least 1, not -3"),
