@@ -2,15 +2,18 @@ using System.CommandLine;
 using SynthFixtures.Data;
 using SynthFixtures.Data.Files;
 using SynthFixtures.Evaluation;
+using SynthFixtures.Evaluation.Report;
 using SynthFixtures.Metadata;
 using SynthFixtures.Models.Artifacts;
 using SynthFixtures.Models.GaussianCopula;
+using SynthFixtures.Reports;
 
 namespace SynthFixtures.Cli.Commands;
 
 /// <summary>
 /// <c>synthfixtures demo [--out dir]</c>: the whole job on the bundled sample (an invented patient table embedded in
-/// this tool): profile, train a GaussianCopula, sample as many rows as the source, evaluate, and keep every file.
+/// this tool): profile, train a GaussianCopula, sample as many rows as the source, evaluate (JSON and the HTML report),
+/// and keep every file.
 /// </summary>
 internal static class DemoCommand
 {
@@ -46,20 +49,33 @@ internal static class DemoCommand
             var seedValue = parse.GetValue(seed);
             var model = console.Timed("Fitted GaussianCopula", () =>
                 GaussianCopulaFitter.Fit(table, metadata, new GaussianCopulaOptions { Seed = seedValue }, console.Progress("fit"), cancellationToken));
-            files.AddBytes(Path.Combine(folder, "patients.synth"), "model", ModelArtifact.ToBytes(model));
+            var modelPath = Path.Combine(folder, "patients.synth");
+            files.AddBytes(modelPath, "model", ModelArtifact.ToBytes(model));
 
             var synthetic = model.Sample(table.RowCount, seedValue, cancellationToken: cancellationToken).ToTable();
             var syntheticCsv = CsvTableWriter.WriteToString(synthetic);
             files.AddText(Path.Combine(folder, "synthetic.csv"), "synthetic CSV", syntheticCsv);
 
             // Scored as read back from its CSV text, as a user who evaluates the file would score it.
-            var report = QualityEvaluator.Evaluate(table, CsvTableReader.Read(new StringReader(syntheticCsv), "synthetic.csv"), metadata, ct: cancellationToken);
+            var evaluation = Evaluator.Evaluate(new EvaluationInput
+            {
+                Training = table,
+                Synthetic = CsvTableReader.Read(new StringReader(syntheticCsv), "synthetic.csv"),
+                Metadata = metadata,
+                TrainingName = "patients.csv",
+                SyntheticName = "synthetic.csv",
+                Model = model,
+                ModelPath = modelPath,
+                Seed = seedValue,
+            }, ct: cancellationToken);
+            var report = evaluation.Quality;
             files.AddText(Path.Combine(folder, "report.json"), "report", QualityReportJson.Serialize(report));
+            files.AddText(Path.Combine(folder, "report.html"), "HTML report", HtmlReport.Write(evaluation));
             files.Commit(cancellationToken);
             console.Out.WriteLine();
             QualityReportTable.Write(report, console.Out);
             console.Out.WriteLine();
-            console.Out.WriteLine($"Files in {folder}: patients.csv (input), metadata.json, patients.synth (model), synthetic.csv, report.json");
+            console.Out.WriteLine($"Files in {folder}: patients.csv (input), metadata.json, patients.synth (model), synthetic.csv, report.json, report.html (open in a browser)");
             return Task.FromResult(CliApp.Success);
         });
         return command;

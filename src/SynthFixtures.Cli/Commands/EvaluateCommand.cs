@@ -70,8 +70,8 @@ internal static class EvaluateCommand
             QualityReportTable.Write(result.Quality, console.Out);
             console.Out.WriteLine();
             foreach (var (section, score, metric) in EvaluationMarkdown.Rows(result))
-                console.Out.WriteLine($"{section,-28} {EvaluationMarkdown.F(score),6}  {metric}");
-            console.Out.WriteLine($"{"Privacy search",-28} {result.Privacy.PairsSearched:N0} row pairs in {result.Privacy.SearchTime.TotalSeconds:F2} s");
+                console.Out.WriteLine($"{section,-44} {EvaluationMarkdown.F(score),6}  {metric}");
+            console.Out.WriteLine($"{"Privacy search",-44} {result.Privacy.PairsSearched:N0} row pairs in {result.Privacy.SearchTime.TotalSeconds:F2} s");
             // All reports or none: a report that cannot be written leaves the others unwritten too.
             var files = new OutputFiles();
             AddIfAsked(files, parse.GetValue(json), "JSON report", () => EvaluationReportJson.Serialize(result));
