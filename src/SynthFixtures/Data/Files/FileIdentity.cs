@@ -30,19 +30,43 @@ internal readonly record struct FileIdentity(string Key)
         return new FileIdentity(Resolved(full));
     }
 
-    private static string? Stat(string path)
+    /// <summary>
+    /// Whether <paramref name="path"/> names an existing file that is neither a regular file nor a folder — a device, a
+    /// pipe, a socket (<c>/dev/stdout</c>, <c>/dev/null</c>, a FIFO) — which is written in place: renaming a file over it
+    /// would replace the device or pipe instead of writing to it.
+    /// </summary>
+    public static bool IsSpecial(string path)
+    {
+        var full = Path.GetFullPath(path);
+        if (StatBuffer(full) is { } buffer)
+        {
+            // st_mode follows st_nlink (8 bytes) on x86-64; elsewhere the generic layout puts it right after st_ino.
+            var mode = BitConverter.ToUInt32(buffer, RuntimeInformation.ProcessArchitecture == Architecture.X64 ? 24 : 16);
+            var type = mode & FileTypeMask;
+            return type is not (RegularFile or Folder);
+        }
+        return !OperatingSystem.IsWindows() && full.StartsWith("/dev/", StringComparison.Ordinal) && File.Exists(full);
+    }
+
+    private const uint FileTypeMask = 0xF000;
+    private const uint RegularFile = 0x8000;
+    private const uint Folder = 0x4000;
+
+    private static string? Stat(string path) =>
+        StatBuffer(path) is { } buffer ? $"{BitConverter.ToUInt64(buffer, 0)}:{BitConverter.ToUInt64(buffer, 8)}" : null;
+
+    private static byte[]? StatBuffer(string path)
     {
         if (!CanStat) return null;
         var buffer = new byte[StatBufferBytes];
         try
         {
-            if (NativeStat(path, buffer) != 0) return null;
+            return NativeStat(path, buffer) == 0 ? buffer : null;
         }
         catch (EntryPointNotFoundException)
         {
             return null;
         }
-        return $"{BitConverter.ToUInt64(buffer, 0)}:{BitConverter.ToUInt64(buffer, 8)}";
     }
 
     // The fallback: the path with symbolic links of the file itself resolved; case-insensitive where file names are.

@@ -7,8 +7,10 @@ namespace SynthFixtures.Data.Files;
 /// was; a process killed meanwhile leaves at most a hidden <c>.name.*.tmp</c> file, never a truncated target.
 /// </summary>
 /// <remarks>
-/// Renaming replaces a target that is a symbolic link with the new file rather than writing through the link. Check
-/// the paths with <see cref="OutputPaths.Check"/> first, so no output replaces an input.
+/// Renaming replaces a target that is a symbolic link with the new file rather than writing through the link. A target
+/// that is a device or pipe (<c>/dev/stdout</c>, a FIFO; <see cref="FileIdentity.IsSpecial"/>) is written to directly
+/// instead, since renaming over it would replace it. Check the paths with <see cref="OutputPaths.Check"/> first, so no
+/// output replaces an input.
 /// </remarks>
 public sealed class OutputFiles
 {
@@ -50,18 +52,16 @@ public sealed class OutputFiles
             foreach (var (target, write, what) in _files)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                if (FileIdentity.IsSpecial(target))
+                {
+                    // A device or pipe (/dev/stdout, a FIFO): written to directly, as renaming would replace it.
+                    WriteOrExplain(write, target, target, what);
+                    continue;
+                }
                 var temporary = Path.Combine(Path.GetDirectoryName(target) ?? ".", $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
                 written.Add((temporary, target));
                 TemporaryOutputs.Started(temporary);
-                try
-                {
-                    write(temporary);
-                }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                {
-                    throw new SynthDataException($"The {what} could not be written: {Describe(e, temporary, target)}", target,
-                        hint: "Check that the folder is writable and that the disk has room; nothing was written.", inner: e);
-                }
+                WriteOrExplain(write, temporary, target, what);
             }
             cancellationToken.ThrowIfCancellationRequested();
             for (var i = 0; i < written.Count; i++)
@@ -79,6 +79,19 @@ public sealed class OutputFiles
                 TemporaryOutputs.TryDelete(temporary);
                 TemporaryOutputs.Ended(temporary);
             }
+        }
+    }
+
+    private static void WriteOrExplain(Action<string> write, string path, string target, string what)
+    {
+        try
+        {
+            write(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new SynthDataException($"The {what} could not be written: {Describe(e, path, target)}", target,
+                hint: "Check that the folder is writable and that the disk has room; nothing was written.", inner: e);
         }
     }
 

@@ -24,6 +24,7 @@ public static class OutputPaths
             if (string.IsNullOrWhiteSpace(path)) throw new SynthDataException($"The {what} path is empty.", hint: $"Name a file to write the {what} to.");
             if (Directory.Exists(path))
                 throw new SynthDataException($"The {what} path is a folder, not a file.", path, hint: $"Name a file inside it to write the {what} to.");
+            if (FileIdentity.IsSpecial(path)) continue; // a device or pipe (/dev/stdout) is written to, never replaced
             var identity = FileIdentity.Of(path);
             if (seen.TryGetValue(identity, out var other))
                 throw new SynthDataException(other.Input

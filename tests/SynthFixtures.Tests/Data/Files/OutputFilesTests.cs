@@ -106,4 +106,30 @@ public sealed class OutputFilesTests : IDisposable
         Assert.Contains("The HTML report and the JSON report", error.Reason);
         Assert.Contains("are the same file", error.Reason);
     }
+
+    [SkippableFact]
+    public void A_pipe_is_written_to_not_replaced()
+    {
+        Skip.IfNot(OperatingSystem.IsLinux(), "mkfifo and the stat layout are Linux's here.");
+        var fifo = _folder.File("pipe");
+        Assert.Equal(0, mkfifo(fifo, 0b110_000_000));
+        Assert.True(FileIdentity.IsSpecial(fifo));
+        var reading = Task.Run(() => File.ReadAllText(fifo)); // a FIFO opens for writing once a reader is there
+
+        var files = new OutputFiles();
+        files.AddText(fifo, "CSV", "a,b\n1,2\n");
+        OutputPaths.Check([], [(fifo, "CSV")]);
+        files.Commit();
+
+        Assert.True(reading.Wait(TimeSpan.FromSeconds(30)));
+        Assert.Equal("a,b\n1,2\n", reading.Result);
+        Assert.True(FileIdentity.IsSpecial(fifo)); // still the pipe, not a regular file renamed over it
+        Assert.Equal(["pipe"], Files());
+        Assert.False(FileIdentity.IsSpecial(_folder.Path));
+        File.WriteAllText(_folder.File("plain.txt"), "x");
+        Assert.False(FileIdentity.IsSpecial(_folder.File("plain.txt")));
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", SetLastError = true)]
+    private static extern int mkfifo([System.Runtime.InteropServices.MarshalAs(System.Runtime.InteropServices.UnmanagedType.LPUTF8Str)] string path, uint mode);
 }
