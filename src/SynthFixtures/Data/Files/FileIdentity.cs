@@ -31,22 +31,31 @@ internal readonly record struct FileIdentity(string Key)
     }
 
     /// <summary>
-    /// Whether <paramref name="path"/> names an existing file that is neither a regular file nor a folder — a device, a
-    /// pipe, a socket (<c>/dev/stdout</c>, <c>/dev/null</c>, a FIFO) — which is written in place: renaming a file over it
-    /// would replace the device or pipe instead of writing to it.
+    /// Whether <paramref name="path"/> is written in place rather than through a temporary file and a rename: anything
+    /// under <c>/dev/</c> or <c>/proc/</c> or a link into them (<c>/dev/stdout</c>, <c>/dev/fd/3</c>, <c>/dev/null</c>, even
+    /// when standard output is a regular file), and any existing file that is neither a regular file nor a folder (a
+    /// FIFO, a socket, a device). Renaming a file over one of these would replace it instead of writing to it.
     /// </summary>
     public static bool IsSpecial(string path)
     {
         var full = Path.GetFullPath(path);
-        if (StatBuffer(full) is { } buffer)
+        if (IsSystemPath(full)) return true;
+        try
         {
-            // st_mode follows st_nlink (8 bytes) on x86-64; elsewhere the generic layout puts it right after st_ino.
-            var mode = BitConverter.ToUInt32(buffer, RuntimeInformation.ProcessArchitecture == Architecture.X64 ? 24 : 16);
-            var type = mode & FileTypeMask;
-            return type is not (RegularFile or Folder);
+            if (new FileInfo(full).ResolveLinkTarget(returnFinalTarget: true) is { } target && IsSystemPath(target.FullName)) return true;
         }
-        return !OperatingSystem.IsWindows() && full.StartsWith("/dev/", StringComparison.Ordinal) && File.Exists(full);
+        catch (IOException)
+        {
+            // A link loop: not a device; the write will report it.
+        }
+        if (StatBuffer(full) is not { } buffer) return false;
+        // st_mode follows st_nlink (8 bytes) on x86-64; elsewhere the generic layout puts it right after st_ino.
+        var mode = BitConverter.ToUInt32(buffer, RuntimeInformation.ProcessArchitecture == Architecture.X64 ? 24 : 16);
+        return (mode & FileTypeMask) is not (RegularFile or Folder);
     }
+
+    private static bool IsSystemPath(string full) =>
+        !OperatingSystem.IsWindows() && (full.StartsWith("/dev/", StringComparison.Ordinal) || full.StartsWith("/proc/", StringComparison.Ordinal));
 
     private const uint FileTypeMask = 0xF000;
     private const uint RegularFile = 0x8000;

@@ -126,6 +126,13 @@ public sealed class OutputFilesTests : IDisposable
         Assert.True(FileIdentity.IsSpecial(fifo)); // still the pipe, not a regular file renamed over it
         Assert.Equal(["pipe"], Files());
         Assert.False(FileIdentity.IsSpecial(_folder.Path));
+        // Never renamed over, even when standard output is redirected to a regular file (as under a test runner).
+        Assert.True(FileIdentity.IsSpecial("/dev/stdout"));
+        Assert.True(FileIdentity.IsSpecial("/proc/self/fd/1"));
+        Assert.True(FileIdentity.IsSpecial("/dev/null"));
+        File.CreateSymbolicLink(_folder.File("out.csv"), "/dev/stdout");
+        Assert.True(FileIdentity.IsSpecial(_folder.File("out.csv")));
+        File.Delete(_folder.File("out.csv"));
         File.WriteAllText(_folder.File("plain.txt"), "x");
         Assert.False(FileIdentity.IsSpecial(_folder.File("plain.txt")));
     }
