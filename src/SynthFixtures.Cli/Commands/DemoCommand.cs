@@ -1,5 +1,6 @@
 using System.CommandLine;
 using SynthFixtures.Data;
+using SynthFixtures.Data.Files;
 using SynthFixtures.Evaluation;
 using SynthFixtures.Evaluation.Report;
 using SynthFixtures.Metadata;
@@ -26,15 +27,21 @@ internal static class DemoCommand
         command.SetAction((parse, cancellationToken) =>
         {
             var folder = Directory.CreateDirectory(parse.GetValue(output)!).FullName;
-            var csv = Path.Combine(folder, "patients.csv");
+            // Every file is written at the end, together: a cancelled or failed demo leaves the folder as it was.
+            var files = new OutputFiles();
+            byte[] sample;
             using (var resource = typeof(DemoCommand).Assembly.GetManifestResourceStream(SampleResource)
                 ?? throw new InvalidOperationException($"The bundled sample '{SampleResource}' is missing from the tool."))
-            using (var file = File.Create(csv))
-                resource.CopyTo(file);
+            using (var buffer = new MemoryStream())
+            {
+                resource.CopyTo(buffer);
+                sample = buffer.ToArray();
+            }
+            files.AddBytes(Path.Combine(folder, "patients.csv"), "sample CSV", sample);
 
-            var table = CsvTableReader.Read(csv);
+            var table = CsvTableReader.Read(new MemoryStream(sample), Path.Combine(folder, "patients.csv"));
             var metadata = TableProfiler.Profile(table);
-            MetadataJson.Save(metadata, Path.Combine(folder, "metadata.json"));
+            MetadataJson.AddTo(files, metadata, Path.Combine(folder, "metadata.json"));
             console.Out.WriteLine($"Profiled {table.RowCount:N0} rows × {table.ColumnCount} columns of the bundled sample:");
             foreach (var column in metadata.Columns)
                 console.Out.WriteLine($"  {column.Name,-16} {column.Kind,-12}{(column.Pii != PiiKind.None ? $" personal data ({column.Pii}): faked, never learned" : "")}");
@@ -43,16 +50,17 @@ internal static class DemoCommand
             var model = console.Timed("Fitted GaussianCopula", () =>
                 GaussianCopulaFitter.Fit(table, metadata, new GaussianCopulaOptions { Seed = seedValue }, console.Progress("fit"), cancellationToken));
             var modelPath = Path.Combine(folder, "patients.synth");
-            ModelArtifact.Save(model, modelPath);
+            files.AddBytes(modelPath, "model", ModelArtifact.ToBytes(model));
 
             var synthetic = model.Sample(table.RowCount, seedValue, cancellationToken: cancellationToken).ToTable();
-            var syntheticPath = Path.Combine(folder, "synthetic.csv");
-            CsvTableWriter.Write(synthetic, syntheticPath);
+            var syntheticCsv = CsvTableWriter.WriteToString(synthetic);
+            files.AddText(Path.Combine(folder, "synthetic.csv"), "synthetic CSV", syntheticCsv);
 
+            // Scored as read back from its CSV text, as a user who evaluates the file would score it.
             var evaluation = Evaluator.Evaluate(new EvaluationInput
             {
                 Training = table,
-                Synthetic = CsvTableReader.Read(syntheticPath),
+                Synthetic = CsvTableReader.Read(new StringReader(syntheticCsv), "synthetic.csv"),
                 Metadata = metadata,
                 TrainingName = "patients.csv",
                 SyntheticName = "synthetic.csv",
@@ -61,8 +69,9 @@ internal static class DemoCommand
                 Seed = seedValue,
             }, ct: cancellationToken);
             var report = evaluation.Quality;
-            File.WriteAllText(Path.Combine(folder, "report.json"), QualityReportJson.Serialize(report));
-            File.WriteAllText(Path.Combine(folder, "report.html"), HtmlReport.Write(evaluation));
+            files.AddText(Path.Combine(folder, "report.json"), "report", QualityReportJson.Serialize(report));
+            files.AddText(Path.Combine(folder, "report.html"), "HTML report", HtmlReport.Write(evaluation));
+            files.Commit(cancellationToken);
             console.Out.WriteLine();
             QualityReportTable.Write(report, console.Out);
             console.Out.WriteLine();

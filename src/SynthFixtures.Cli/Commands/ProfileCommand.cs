@@ -1,5 +1,6 @@
 using System.CommandLine;
 using SynthFixtures.Data;
+using SynthFixtures.Data.Files;
 using SynthFixtures.Metadata;
 using SynthFixtures.Transforms;
 
@@ -22,12 +23,16 @@ internal static class ProfileCommand
         };
         command.SetAction(parse =>
         {
+            var dataPath = parse.GetValue(data)!;
+            var outputPath = parse.GetValue(output);
+            OutputPaths.Check([(dataPath, "data")], [(outputPath, "metadata")]);
+            OutputPaths.CheckFolders([(outputPath, "metadata")]);
             var options = CommonOptions.ReadOptions(parse.GetValue(missing), parse.GetValue(trim), parse.GetValue(strict), parse.GetValue(delimiter));
-            var table = console.Timed("Read", () => CsvTableReader.Read(parse.GetValue(data)!, options));
-            if (CsvTableReader.DescribeFormat(table) is { Length: > 0 } format) console.Error.WriteLine($"Read {parse.GetValue(data)}{format}");
+            var table = console.Timed("Read", () => CsvTableReader.Read(dataPath, options));
+            if (CsvTableReader.DescribeFormat(table) is { Length: > 0 } format) console.Error.WriteLine($"Read {dataPath}{format}");
             var (_, metadata, issues) = console.Timed("Profiled", () => TableCheck.Prepare(null, table, options.BadCells));
             CommonOptions.ReportIssues(console, issues);
-            if (parse.GetValue(output) is { } path)
+            if (outputPath is { } path)
             {
                 MetadataJson.Save(metadata, path);
                 foreach (var column in metadata.Columns)

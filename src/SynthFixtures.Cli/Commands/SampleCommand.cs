@@ -1,5 +1,6 @@
 using System.CommandLine;
 using SynthFixtures.Data;
+using SynthFixtures.Data.Files;
 using SynthFixtures.Models.Artifacts;
 using SynthFixtures.Sampling;
 
@@ -24,12 +25,26 @@ internal static class SampleCommand
         {
             var count = parse.GetValue(rows);
             if (count < 0) throw new SynthDataException($"--rows must be zero or more, not {count}.", hint: "Pass the number of rows to sample, e.g. --rows 1000.");
-            var loaded = ModelArtifact.Load(parse.GetValue(model)!);
+            if (parse.GetValue(threads) is <= 0 and var threadCount)
+                throw new SynthDataException($"--threads must be at least 1, not {threadCount}.", hint: "Leave it out to use every core; the rows are the same for any number.");
+            var modelPath = parse.GetValue(model)!;
+            var target = parse.GetValue(output)!;
+            OutputPaths.Check([(modelPath, "model")], [(target, "synthetic CSV")]);
+            OutputPaths.CheckFolders([(target, "synthetic CSV")]);
+            var loaded = ModelArtifact.Load(modelPath);
             var parsed = (parse.GetValue(conditions) ?? []).Select(Condition.Parse).ToList();
             var options = new SamplingOptions { MaxDegreeOfParallelism = parse.GetValue(threads) };
-            var sample = console.Timed($"Sampled {count:N0} rows", () => loaded.Sample(count, parse.GetValue(seed), parsed, options, cancellationToken));
-            var target = parse.GetValue(output)!;
-            CsvTableWriter.Write(sample.ToTable(), target);
+            try
+            {
+                var sample = console.Timed($"Sampled {count:N0} rows", () => loaded.Sample(count, parse.GetValue(seed), parsed, options, cancellationToken));
+                var files = new OutputFiles();
+                files.Add(target, "synthetic CSV", path => CsvTableWriter.Write(sample.ToTable(), path, cancellationToken));
+                files.Commit(cancellationToken);
+            }
+            catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested)
+            {
+                throw new CommandCancelledException($"Sampling cancelled; nothing was written ({target} is unchanged).", e);
+            }
             console.Out.WriteLine($"Wrote {count:N0} synthetic rows to {target}.");
             return Task.FromResult(CliApp.Success);
         });

@@ -1,5 +1,6 @@
 using System.Text;
 using CsvHelper;
+using SynthFixtures.Data.Files;
 
 namespace SynthFixtures.Data;
 
@@ -15,29 +16,12 @@ namespace SynthFixtures.Data;
 public static class CsvTableReader
 {
     /// <summary>Reads the CSV file at <paramref name="path"/>.</summary>
-    /// <exception cref="SynthDataException">The file is missing, empty or malformed.</exception>
+    /// <exception cref="SynthDataException">The file is missing, a folder, unreadable, empty or malformed.</exception>
     public static Table Read(string path, CsvReadOptions? options = null)
     {
-        ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentNullException.ThrowIfNull(path); // an empty path is bad input, named by InputFiles
         options ??= CsvReadOptions.Default;
-        if (Directory.Exists(path))
-            throw new SynthDataException("The CSV path is a folder, not a file.", path, hint: "Name a CSV file inside it.");
-        byte[] bytes;
-        try
-        {
-            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-            bytes = BoundedInput.ReadAll(file, options, path);
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            throw new SynthDataException("The CSV file does not exist.", path,
-                hint: $"Check the path (relative paths are resolved from '{Environment.CurrentDirectory}').", inner: e);
-        }
-        catch (UnauthorizedAccessException e)
-        {
-            throw new SynthDataException("The CSV file cannot be read: permission denied.", path,
-                hint: "Check the file's permissions.", inner: e);
-        }
+        var bytes = InputFiles.Read(path, "CSV file", file => BoundedInput.ReadAll(file, options, path));
         return ReadBytes(bytes, path, options);
     }
 
