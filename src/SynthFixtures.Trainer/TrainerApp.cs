@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using SynthFixtures.Metadata;
 using SynthFixtures.Modeling;
 using SynthFixtures.Training;
 
@@ -18,6 +19,8 @@ internal static class TrainerApp
     private const string BadInputCode = "SF1001";
     private const string SettingCode = "SF1002";
     private const string FailureCode = "SF1000";
+    private const string BadCellCode = "SF1003";
+    private const int ListedCellIssues = 10;
 
     public static int Run(string[] args, TextWriter log, CancellationToken cancellationToken)
     {
@@ -52,6 +55,7 @@ internal static class TrainerApp
                 SchemaOutputPath = NullIfEmpty(parsed.GetValue(schemaOut)),
             };
             var result = new TrainingService(NeuralModelTrainers.All).Train(request, new BuildLog(log), cancellationToken);
+            WriteCellWarnings(log, origin, result.CellIssues);
             log.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Trained {result.Model.Kind} on {result.Model.Provenance.SourceRows:N0} rows × {result.Columns} columns (seed {request.Seed}) -> {request.ModelPath}"));
             return 0;
@@ -85,6 +89,18 @@ internal static class TrainerApp
             log.WriteLine($"{origin} : error {FailureCode}: training failed unexpectedly: {e.GetType().Name}: {OneLine(e.Message)}{TraceFile(e)}");
             return 1;
         }
+    }
+
+    // Cells read as missing are warnings the IDE can click through to (file(line,col)), capped like the CLI's.
+    private static void WriteCellWarnings(TextWriter log, string origin, IReadOnlyList<CellIssue> issues)
+    {
+        foreach (var issue in issues.Take(ListedCellIssues))
+        {
+            var where = issue.Source is null ? origin : $"{issue.Source}({issue.Line?.ToString(CultureInfo.InvariantCulture) ?? "1"},{issue.Column.ToString(CultureInfo.InvariantCulture)})";
+            log.WriteLine($"{where} : warning {BadCellCode}: {issue}");
+        }
+        if (issues.Count > ListedCellIssues)
+            log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{origin} : warning {BadCellCode}: and {issues.Count - ListedCellIssues:N0} more cells read as missing"));
     }
 
     private static string OneLine(string text) => text.ReplaceLineEndings(" ");

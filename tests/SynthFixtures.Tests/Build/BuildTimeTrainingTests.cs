@@ -80,6 +80,19 @@ public sealed class BuildTimeTrainingTests
         Assert.DoesNotContain("MSB6006", log); // the trainer's own error, not "the tool exited with code 2"
     }
 
+    [Fact]
+    public void A_cell_read_as_missing_is_a_build_warning_at_its_file_line_and_column()
+    {
+        using var project = new TemporaryProject("""<SynthModel Include="data/ages.csv" />""");
+        var rows = Enumerable.Range(0, 60).Select(i => $"{20 + i % 50},{(i % 3 == 0 ? "a" : "b")}").ToList();
+        rows[6] = "abc,a"; // line 8: the header is line 1
+        File.WriteAllText(project.PathOf("data/ages.csv"), "age,group\n" + string.Join('\n', rows) + "\n");
+        var (code, log) = project.Build();
+        Assert.True(code == 0, log);
+        Assert.Contains($"{project.PathOf("data/ages.csv")}(8,1): warning SF1003:", log);
+        Assert.Contains("'abc' is not an integer; read as missing", log);
+    }
+
     private static Dictionary<string, byte[]> EmbeddedResources(string assemblyPath)
     {
         using var stream = File.OpenRead(assemblyPath);
