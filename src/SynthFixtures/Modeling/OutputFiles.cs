@@ -36,6 +36,12 @@ internal sealed class OutputFiles
                     throw new SynthDataException($"The {what} could not be written: {e.Message}", target,
                         hint: "Check that the folder exists and is writable, and that the disk has room.", inner: e);
                 }
+                catch
+                {
+                    // Cancelled or failed mid-write (a streamed sample whose conditions turn out too rare): no partial file stays.
+                    TryDelete(temporary);
+                    throw;
+                }
                 written.Add((temporary, target));
             }
             cancellationToken.ThrowIfCancellationRequested();
