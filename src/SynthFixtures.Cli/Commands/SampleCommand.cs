@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SynthFixtures.Modeling;
 using SynthFixtures.Models.Artifacts;
 using SynthFixtures.Sampling;
 

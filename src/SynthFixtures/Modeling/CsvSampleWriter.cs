@@ -2,8 +2,9 @@ using System.Globalization;
 using System.Text;
 using SynthFixtures.Data;
 using SynthFixtures.Metadata;
+using SynthFixtures.Sampling;
 
-namespace SynthFixtures.Sampling;
+namespace SynthFixtures.Modeling;
 
 /// <summary>
 /// Writes sampled chunks as one CSV in <see cref="CsvTableWriter"/>'s format. A chunk's rows are formatted in parallel

@@ -1,6 +1,6 @@
-using SynthFixtures.Modeling;
+using SynthFixtures.Sampling;
 
-namespace SynthFixtures.Sampling;
+namespace SynthFixtures.Modeling;
 
 /// <summary>
 /// Samples a model into a CSV file as the rows are drawn: chunk by chunk (<see cref="SamplingOptions.ChunkRows"/>),

@@ -1,11 +1,12 @@
 using SynthFixtures.Data;
+using SynthFixtures.Modeling;
 using SynthFixtures.Models.GaussianCopula;
 using SynthFixtures.Sampling;
 using SynthFixtures.Tests.Cli;
 using SynthFixtures.Tests.Models;
 using SynthFixtures.Tests.Models.Neural;
 
-namespace SynthFixtures.Tests.Sampling;
+namespace SynthFixtures.Tests.Modeling;
 
 /// <summary>
 /// Writing a sample to a file as it is drawn: the bytes of the whole sample written at once, and a file that appears

@@ -1,4 +1,4 @@
-namespace SynthFixtures.Sampling;
+namespace SynthFixtures.Modeling;
 
 /// <summary>What a <see cref="SamplingService"/> run wrote; the file is complete.</summary>
 /// <param name="Rows">Rows written.</param>

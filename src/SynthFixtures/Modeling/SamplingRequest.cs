@@ -1,6 +1,7 @@
 using SynthFixtures.Models;
+using SynthFixtures.Sampling;
 
-namespace SynthFixtures.Sampling;
+namespace SynthFixtures.Modeling;
 
 /// <summary>One sample written to a file: which model, how many rows with which seed and conditions, and where they go.</summary>
 public sealed record SamplingRequest
