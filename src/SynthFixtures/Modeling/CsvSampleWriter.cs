@@ -15,7 +15,7 @@ internal static class CsvSampleWriter
 {
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    public static void Write(IEnumerable<SampledTable> chunks, TableMetadata metadata, string path, SamplingOptions options, CancellationToken cancellationToken)
+    public static void Write(IEnumerable<SampledTable> chunks, int rows, TableMetadata metadata, string path, SamplingOptions options, CancellationToken cancellationToken)
     {
         using var writer = new StreamWriter(path, append: false, Utf8NoBom, bufferSize: 1 << 16);
         CsvTableWriter.WriteHeader(metadata.Columns.Select(c => c.Name).ToList(), writer);
@@ -23,9 +23,12 @@ internal static class CsvSampleWriter
         Task? writing = null;
         try
         {
+            var checkedRoom = false;
             foreach (var chunk in chunks)
             {
                 var text = Format(chunk.ToTable(), parallel);
+                if (!checkedRoom) CheckRoom(path, text, chunk.RowCount, rows);
+                checkedRoom = true;
                 writing?.GetAwaiter().GetResult();
                 writing = Task.Run(() =>
                 {
@@ -46,6 +49,37 @@ internal static class CsvSampleWriter
             {
             }
         }
+    }
+
+    /// <summary>
+    /// Refuses, before the disk fills, a sample whose size (estimated from its first chunk) exceeds the free space of
+    /// the output's file system; a file that only just does not fit still fails later as an I/O error.
+    /// </summary>
+    private static void CheckRoom(string path, StringBuilder[] firstChunk, int chunkRows, int rows)
+    {
+        if (chunkRows == 0 || chunkRows == rows) return;
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
+        long free;
+        try
+        {
+            free = new DriveInfo(folder).AvailableFreeSpace;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            return;   // the free space is unknown here: let the write itself succeed or fail
+        }
+        CheckRoom(firstChunk.Sum(slice => (long)slice.Length), chunkRows, rows, free, folder);
+    }
+
+    /// <summary>The refusal when <paramref name="rows"/> rows, at the size of the first <paramref name="chunkRows"/>, exceed <paramref name="freeBytes"/>.</summary>
+    internal static void CheckRoom(long firstChunkChars, int chunkRows, int rows, long freeBytes, string folder)
+    {
+        // The CSV text is mostly ASCII here, so a char is about a byte.
+        var needed = firstChunkChars / (double)chunkRows * rows;
+        if (needed > freeBytes)
+            throw new SynthDataException(
+                string.Create(CultureInfo.InvariantCulture, $"{rows:N0} rows need about {needed / 1e9:N1} GB, but the disk of {folder} has {freeBytes / 1e9:N1} GB free."),
+                hint: "Ask for fewer rows, free some space, or write to another disk.");
     }
 
     private static StringBuilder[] Format(Table table, ParallelOptions parallel)

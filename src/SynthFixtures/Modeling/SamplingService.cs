@@ -15,7 +15,8 @@ public static class SamplingService
     /// <param name="request">Model, rows, seed, conditions, output.</param>
     /// <param name="cancellationToken">Checked between chunks and inside their parallel work.</param>
     /// <exception cref="SynthDataException">
-    /// Impossible or too rare conditions, a thread count below one, or an output that could not be written; the target is untouched.
+    /// Impossible or too rare conditions, a thread count below one, a sample larger than the output disk's free space
+    /// (estimated from the first chunk), or an output that could not be written; the target is untouched.
     /// </exception>
     /// <exception cref="OperationCanceledException">Cancelled; the target is untouched and no temporary file is left.</exception>
     public static SamplingResult Run(SamplingRequest request, CancellationToken cancellationToken = default)
@@ -28,7 +29,7 @@ public static class SamplingService
         // Opening the sample checks the conditions and settings before any file is touched.
         var chunks = request.Model.SampleChunks(request.Rows, request.Seed, request.Conditions, request.Options, cancellationToken);
         var files = new OutputFiles();
-        files.Add(request.OutputPath, "synthetic CSV", path => CsvSampleWriter.Write(chunks, request.Model.Metadata, path, request.Options, cancellationToken));
+        files.Add(request.OutputPath, "synthetic CSV", path => CsvSampleWriter.Write(chunks, request.Rows, request.Model.Metadata, path, request.Options, cancellationToken));
         files.Commit(cancellationToken);
         var target = files.Targets.Single();
         return new SamplingResult(request.Rows, target, new FileInfo(target).Length);

@@ -104,3 +104,22 @@ public sealed class SamplingServiceTests : IDisposable
 
     private string[] FolderFiles() => Directory.GetFiles(_folder.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray()!;
 }
+
+/// <summary>The disk-space check a streamed sample makes after its first chunk.</summary>
+public sealed class SampleDiskRoomTests
+{
+    [Fact]
+    public void A_sample_larger_than_the_free_space_is_refused_with_the_sizes()
+    {
+        // 16,384 rows took 1.9 M chars: 100 M rows need about 11.6 GB.
+        var error = Assert.Throws<SynthDataException>(() => CsvSampleWriter.CheckRoom(1_900_000, 16_384, 100_000_000, 5_000_000_000, "/data"));
+        Assert.Contains("100,000,000 rows need about 11.6 GB, but the disk of /data has 5.0 GB free", error.Message, StringComparison.Ordinal);
+        Assert.Contains("fewer rows", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_sample_that_fits_passes()
+    {
+        CsvSampleWriter.CheckRoom(1_900_000, 16_384, 100_000_000, 12_000_000_000, "/data");
+    }
+}
