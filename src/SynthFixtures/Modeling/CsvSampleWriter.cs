@@ -91,7 +91,8 @@ internal static class CsvSampleWriter
         {
             var first = (int)((long)table.RowCount * s / slices);
             var end = (int)((long)table.RowCount * (s + 1) / slices);
-            using var writer = new StringWriter(new StringBuilder((end - first) * 8 * table.ColumnCount), CultureInfo.InvariantCulture);
+            // Grown in small pieces, not sized up front: one large buffer per slice would be a large-object allocation per chunk.
+            using var writer = new StringWriter(CultureInfo.InvariantCulture);
             CsvTableWriter.WriteRows(table, first, end - first, writer);
             text[s] = writer.GetStringBuilder();
         });

@@ -25,5 +25,5 @@ public sealed record SamplingOptions
     /// Rows per chunk when a sample is streamed (<see cref="Models.SynthModel.SampleChunks"/>), rounded up to whole blocks
     /// of 1,024 rows. Bounds the memory a streamed sample holds; the rows do not depend on it.
     /// </summary>
-    public int ChunkRows { get; init; } = 16_384;
+    public int ChunkRows { get; init; } = 8_192;
 }
