@@ -27,4 +27,17 @@ internal static class CliErrors
         var hint = $"{(error.Hint is null ? "" : error.Hint + " ")}Options: {string.Join(", ", options)}.";
         return new SynthDataException(error.Reason, error.FilePath, error.Line, error.Column, hint, error.ColumnName).Message;
     }
+
+    /// <summary>An I/O failure on a path as one sentence with a hint: the framework's message already names the path.</summary>
+    public static string DescribeIo(Exception error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        return error switch
+        {
+            UnauthorizedAccessException => $"{error.Message} Hint: check the permissions of the file and its folder.",
+            DirectoryNotFoundException => $"{error.Message} Hint: create the folder first, or check the path.",
+            FileNotFoundException => $"{error.Message} Hint: check the path (relative paths are resolved from '{Environment.CurrentDirectory}').",
+            _ => $"{error.Message} Hint: check the path, that it is a file and not a folder, and that the disk has room.",
+        };
+    }
 }

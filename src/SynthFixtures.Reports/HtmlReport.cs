@@ -7,8 +7,9 @@ using static System.Net.WebUtility;
 namespace SynthFixtures.Reports;
 
 /// <summary>
-/// Writes an <see cref="EvaluationReport"/> as one self-contained HTML page: overall scores first, then the gate, the
-/// per-column distribution overlays, the correlation heatmaps side by side, diagnostics, privacy, utility, and the audit
+/// Writes an <see cref="EvaluationReport"/> as one self-contained HTML page: overall scores first (ours and SDMetrics'
+/// associated-pairs view) with the columns not scored and why, then the gate, the per-column distribution overlays,
+/// both pair-trend views and the correlation heatmaps side by side, diagnostics, privacy, utility, and the audit
 /// trail (model settings, seed, data hashes, timings). Styles are inline and charts are inline SVG, so the file needs
 /// no network to be viewed and can be archived as evidence.
 /// </summary>
@@ -26,6 +27,7 @@ public static class HtmlReport
         td.num{text-align:right;font-variant-numeric:tabular-nums}
         .grid{display:flex;flex-wrap:wrap;gap:8px}.grid>div{background:#fff;border-radius:6px}
         code{background:#eef0f3;padding:1px 4px;border-radius:3px}
+        .notice{background:#fff4e5;border-left:4px solid #b07500;padding:8px 12px}
         """;
 
     /// <summary>The report as an HTML document.</summary>
@@ -49,6 +51,9 @@ public static class HtmlReport
             html.Append("<div class=\"card\" title=\"").Append(HtmlEncode(metric)).Append("\"><div class=\"v ").Append(Grade(score)).Append("\">")
                 .Append(EvaluationMarkdown.F(score)).Append("</div><div class=\"n\">").Append(HtmlEncode(section)).Append("</div></div>");
         html.Append("</div>\n");
+        if (QualityHeadline.NotScored(report.Quality) is { } notScored)
+            html.Append("<p class=\"notice\"><b>").Append(HtmlEncode(notScored)).Append(".</b> The quality scores run ")
+                .Append(HtmlEncode(QualityHeadline.Coverage(report.Quality))).Append(".</p>\n");
         if (gate is { Count: > 0 }) Gate(html, gate);
 
         html.Append("<h2>Column distributions</h2><p class=\"sub\">Share of rows per bin or category, real (blue) vs synthetic (orange).</p><div class=\"grid\">");
@@ -82,9 +87,11 @@ public static class HtmlReport
 
     private static void Correlations(StringBuilder html, QualityReport quality)
     {
+        html.Append("<h2>Column pair trends</h2>");
+        PairTrends(html, quality);
         var numeric = quality.Pairs.Where(p => p.Metric == QualityMetric.CorrelationSimilarity)
             .SelectMany(p => new[] { p.ColumnA, p.ColumnB }).Distinct().ToArray();
-        html.Append("<h2>Correlations</h2>");
+        html.Append("<h3>Correlations</h3>");
         if (numeric.Length < 2)
         {
             html.Append("<p class=\"sub\">Fewer than two numeric columns: no correlation matrix.</p>\n");
@@ -106,17 +113,41 @@ public static class HtmlReport
                 }
             return m;
         }
-        html.Append("<p class=\"sub\">Pearson correlation of the numeric and datetime columns; column pair trends ")
-            .Append(EvaluationMarkdown.F(quality.ColumnPairTrends)).Append(".</p><div class=\"grid\"><div>")
+        html.Append("<p class=\"sub\">Pearson correlation of the numeric and datetime columns, one cell per pair.</p><div class=\"grid\"><div>")
             .Append(ReportCharts.Heatmap("Real", numeric, Matrix(real: true))).Append("</div><div>")
             .Append(ReportCharts.Heatmap("Synthetic", numeric, Matrix(real: false))).Append("</div></div>\n");
-        var worst = quality.Pairs.OrderBy(p => p.Score).Take(5).ToArray();
-        html.Append("<table><tr><th>weakest pairs</th><th>metric</th><th>score</th></tr>");
-        foreach (var p in worst)
+    }
+
+    /// <summary>Our view (every pair) beside SDMetrics' (associated pairs only), each with its overall, then the weakest pairs of each.</summary>
+    private static void PairTrends(StringBuilder html, QualityReport quality)
+    {
+        html.Append("<table><tr><th>view</th><th>pairs counted</th><th>pair trends</th><th>overall</th></tr>");
+        html.Append("<tr><td>Pair trends (all pairs)</td><td class=\"num\">").Append(quality.Pairs.Count.ToString(CultureInfo.InvariantCulture))
+            .Append("</td><td class=\"num\">").Append(EvaluationMarkdown.F(quality.ColumnPairTrends)).Append("</td><td class=\"num\">")
+            .Append(EvaluationMarkdown.F(quality.Overall)).Append("</td></tr>");
+        html.Append("<tr><td>Pair trends (associated pairs, as SDMetrics)</td><td class=\"num\">")
+            .Append(quality.AssociatedPairs.Count.ToString(CultureInfo.InvariantCulture)).Append("</td><td class=\"num\">")
+            .Append(EvaluationMarkdown.F(quality.AssociatedPairTrends)).Append("</td><td class=\"num\">")
+            .Append(EvaluationMarkdown.F(quality.AssociatedOverall)).Append("</td></tr></table>");
+        html.Append("<p class=\"sub\">").Append(HtmlEncode(QualityHeadline.AssociatedPairs(quality)))
+            .Append(". SDMetrics' quality report counts only these pairs; overall is the mean of column shapes and the view's pair trends.</p>");
+        PairTable(html, "weakest pairs (all pairs)", quality.Pairs.OrderBy(p => p.Score).Take(5));
+        PairTable(html, "weakest pairs (associated pairs, as SDMetrics)", quality.AssociatedPairs.OrderBy(p => p.Score).Take(5));
+    }
+
+    private static void PairTable(StringBuilder html, string title, IEnumerable<ColumnPairScore> pairs)
+    {
+        html.Append("<table><tr><th>").Append(HtmlEncode(title)).Append("</th><th>metric</th><th>real relation</th><th>score</th></tr>");
+        foreach (var p in pairs)
             html.Append("<tr><td>").Append(HtmlEncode($"{p.ColumnA} × {p.ColumnB}")).Append("</td><td>").Append(p.Metric)
-                .Append("</td><td class=\"num\">").Append(EvaluationMarkdown.F(p.Score)).Append("</td></tr>");
+                .Append("</td><td class=\"num\">").Append(HtmlEncode(RealRelation(p))).Append("</td><td class=\"num\">")
+                .Append(EvaluationMarkdown.F(p.Score)).Append("</td></tr>");
         html.Append("</table>\n");
     }
+
+    private static string RealRelation(ColumnPairScore pair) => pair.Metric == QualityMetric.CorrelationSimilarity
+        ? $"ρ {EvaluationMarkdown.F(pair.RealCorrelation)}"
+        : $"V {EvaluationMarkdown.F(pair.RealAssociation)}";
 
     private static void Diagnostics(StringBuilder html, EvaluationReport report)
     {
@@ -178,10 +209,16 @@ public static class HtmlReport
                     .Append(s.RealTrainedAccuracy is null ? "" : $"{EvaluationMarkdown.F(s.RealTrainedAccuracy)} / {EvaluationMarkdown.F(s.SyntheticTrainedAccuracy)}").Append("</td></tr>");
             html.Append("</table>");
         }
-        if (u.Detection is { } d)
-            html.Append("<p>Detection: a ").Append(HtmlEncode(d.Learner)).Append(" classifier separates real from synthetic rows with AUC ")
-                .Append(EvaluationMarkdown.F(d.Auc)).Append(" (").Append(d.Folds).Append("-fold, ").Append(d.RowsPerSide.ToString("N0", CultureInfo.InvariantCulture))
-                .Append(" rows per side): score ").Append(EvaluationMarkdown.F(d.Score)).Append(".</p>");
+        if (u.Detection is { } strongest)
+        {
+            html.Append("<p>Detection: classifiers separating real from synthetic rows (")
+                .Append(strongest.Folds).Append("-fold, ").Append(strongest.RowsPerSide.ToString("N0", CultureInfo.InvariantCulture))
+                .Append(" rows per side); the score is the strongest detector's.</p><table><tr><th>detector</th><th>AUC</th><th>score</th></tr>");
+            foreach (var d in u.Detections)
+                html.Append("<tr><td>").Append(HtmlEncode(d.Learner)).Append("</td><td class=\"num\">").Append(EvaluationMarkdown.F(d.Auc))
+                    .Append("</td><td class=\"num ").Append(Grade(d.Score)).Append("\">").Append(EvaluationMarkdown.F(d.Score)).Append("</td></tr>");
+            html.Append("</table>");
+        }
         html.Append('\n');
     }
 

@@ -10,7 +10,8 @@ namespace SynthFixtures.Trainer;
 /// [--schema-out F] [--settings "name=value;…"]</c>. The MSBuild task writes this command line from the
 /// <c>&lt;SynthModel&gt;</c> item; progress goes to standard error (the build log), and errors are printed in MSBuild's
 /// canonical form (<c>file(line,column): error SF…: …</c>) so the build shows them as errors with their place.
-/// Exit codes: 0 trained, 2 bad input, 130 cancelled, 1 an unexpected failure.
+/// Exit codes: 0 trained, 2 bad input (including a path that cannot be read or written), 130 cancelled, 1 an unexpected
+/// failure (one line naming a file that holds the stack trace).
 /// </summary>
 internal static class TrainerApp
 {
@@ -73,11 +74,32 @@ internal static class TrainerApp
             log.WriteLine($"{origin} : error {FailureCode}: training was cancelled; nothing was written.");
             return 130;
         }
-        catch (Exception e) when (e is not OutOfMemoryException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            log.WriteLine($"{origin} : error {FailureCode}: training failed unexpectedly: {e.GetType().Name}: {e.Message}");
-            log.WriteLine(e.ToString());
+            log.WriteLine($"{origin} : error {BadInputCode}: {OneLine(e.Message)} Check the path, that it is a file and not a folder, and that the disk has room.");
+            return 2;
+        }
+        catch (Exception e)
+        {
+            // One line in the build log; the stack trace goes to a file the line names, for a bug report.
+            log.WriteLine($"{origin} : error {FailureCode}: training failed unexpectedly: {e.GetType().Name}: {OneLine(e.Message)}{TraceFile(e)}");
             return 1;
+        }
+    }
+
+    private static string OneLine(string text) => text.ReplaceLineEndings(" ");
+
+    private static string TraceFile(Exception e)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"synthfixtures-trainer-{Environment.ProcessId}.log");
+        try
+        {
+            File.WriteAllText(path, e.ToString());
+            return $" (details: {path})";
+        }
+        catch (Exception write) when (write is IOException or UnauthorizedAccessException)
+        {
+            return "";
         }
     }
 

@@ -36,9 +36,43 @@ internal static class CommonOptions
         Description = "Trim whitespace around every cell instead of reproducing it (adult pads its labels with a space).",
     };
 
-    public static CsvReadOptions ReadOptions(string[]? missing, bool trim)
+    public static Option<bool> Strict() => new("--strict")
     {
-        var options = new CsvReadOptions { TrimValues = trim };
+        Description = "Stop at the first cell that does not parse as its column's kind (a word among numbers, NaN, Infinity, a number beyond ±1e15) instead of reading it as missing and warning.",
+    };
+
+    public static Option<string?> Delimiter() => new("--delimiter")
+    {
+        Description = "The field separator: ',', ';', '|', 'tab' (or '\\t'), or any other single ASCII character. Default: detected from the header line (comma, semicolon, tab or pipe).",
+    };
+
+    // At most this many bad cells are listed one a line; the rest are counted.
+    private const int ListedIssues = 10;
+
+    public static CsvReadOptions ReadOptions(string[]? missing, bool trim, bool strict = false, string? delimiter = null)
+    {
+        var options = new CsvReadOptions
+        {
+            TrimValues = trim,
+            BadCells = strict ? BadCellPolicy.Reject : BadCellPolicy.TreatAsMissing,
+            Delimiter = ParseDelimiter(delimiter),
+        };
         return missing is { Length: > 0 } ? options with { MissingTokens = missing } : options;
     }
+
+    /// <summary>Warns on stderr, one line per cell read as missing (the first ten, then how many more).</summary>
+    public static void ReportIssues(CliConsole console, IReadOnlyList<CellIssue> issues)
+    {
+        foreach (var issue in issues.Take(ListedIssues)) console.Error.WriteLine($"warning: {issue}");
+        if (issues.Count > ListedIssues) console.Error.WriteLine($"warning: and {issues.Count - ListedIssues:N0} more cells read as missing");
+    }
+
+    private static char? ParseDelimiter(string? text) => text switch
+    {
+        null => null,
+        "tab" or "\\t" or "\t" => '\t',
+        { Length: 1 } => text[0],
+        _ => throw new SynthDataException($"--delimiter '{text}' is not a single character.",
+            hint: "Give one character, e.g. --delimiter ';' or --delimiter tab."),
+    };
 }

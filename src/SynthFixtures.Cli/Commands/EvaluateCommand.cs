@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SynthFixtures.Data.Files;
 using SynthFixtures.Evaluation;
 using SynthFixtures.Evaluation.Report;
 using SynthFixtures.Evaluation.Utility;
@@ -35,12 +36,20 @@ internal static class EvaluateCommand
         };
         var missing = CommonOptions.MissingTokens();
         var trim = CommonOptions.Trim();
+        var strict = CommonOptions.Strict();
+        var delimiter = CommonOptions.Delimiter();
         var command = new Command("evaluate", "Score synthetic data against real data: quality, diagnostics, privacy, utility; write reports; gate on thresholds.")
         {
-            real, synthetic, metadata, json, report, markdown, holdout, holdoutFraction, seed, target, detection, model, failUnder, missing, trim,
+            real, synthetic, metadata, json, report, markdown, holdout, holdoutFraction, seed, target, detection, model, failUnder, missing, trim, strict, delimiter,
         };
         command.SetAction((parse, cancellationToken) =>
         {
+            (string?, string)[] outputs = [(parse.GetValue(json), "JSON report"), (parse.GetValue(markdown), "Markdown summary"), (parse.GetValue(report), "HTML report")];
+            OutputPaths.Check(
+                [(parse.GetValue(real), "real data"), (parse.GetValue(synthetic), "synthetic data"), (parse.GetValue(holdout), "holdout data"),
+                    (parse.GetValue(metadata), "metadata"), (parse.GetValue(model), "model")],
+                outputs);
+            OutputPaths.CheckFolders(outputs);
             var request = new EvaluationRequest
             {
                 Thresholds = parse.GetValue(failUnder) is { } spec ? ThresholdGate.Parse(spec) : null,
@@ -49,7 +58,7 @@ internal static class EvaluateCommand
                 Holdout = parse.GetValue(holdout) is { } holdoutPath ? EvaluationTable.FromCsv(holdoutPath) : null,
                 HoldoutFraction = parse.GetValue(holdoutFraction),
                 Metadata = parse.GetValue(metadata) is { } metadataPath ? MetadataJson.Load(metadataPath) : null,
-                ReadOptions = CommonOptions.ReadOptions(parse.GetValue(missing), parse.GetValue(trim)),
+                ReadOptions = CommonOptions.ReadOptions(parse.GetValue(missing), parse.GetValue(trim), parse.GetValue(strict), parse.GetValue(delimiter)),
                 Seed = parse.GetValue(seed),
                 Target = parse.GetValue(target),
                 Detection = parse.GetValue(detection),
@@ -57,17 +66,23 @@ internal static class EvaluateCommand
                 Utility = MlNetUtilityEvaluator.Instance,
             };
             var evaluation = console.Timed("Evaluated", () => EvaluationService.Evaluate(request, console.Progress("evaluate"), cancellationToken));
+            CommonOptions.ReportIssues(console, evaluation.CellIssues);
             var result = evaluation.Report;
             var gateResults = evaluation.Thresholds;
 
             QualityReportTable.Write(result.Quality, console.Out);
             console.Out.WriteLine();
             foreach (var (section, score, metric) in EvaluationMarkdown.Rows(result))
-                console.Out.WriteLine($"{section,-28} {EvaluationMarkdown.F(score),6}  {metric}");
-            console.Out.WriteLine($"{"Privacy search",-28} {result.Privacy.PairsSearched:N0} row pairs in {result.Privacy.SearchTime.TotalSeconds:F2} s");
-            WriteIfAsked(console, parse.GetValue(json), () => EvaluationReportJson.Serialize(result));
-            WriteIfAsked(console, parse.GetValue(markdown), () => EvaluationMarkdown.Write(result, gateResults));
-            WriteIfAsked(console, parse.GetValue(report), () => HtmlReport.Write(result, gateResults));
+                console.Out.WriteLine($"{section,-44} {EvaluationMarkdown.F(score),6}  {metric}");
+            console.Out.WriteLine($"{"Privacy search",-44} {result.Privacy.PairsSearched:N0} row pairs in {result.Privacy.SearchTime.TotalSeconds:F2} s");
+            // All reports or none: a report that cannot be written leaves the others unwritten too.
+            var files = new OutputFiles();
+            AddIfAsked(files, parse.GetValue(json), "JSON report", () => EvaluationReportJson.Serialize(result));
+            AddIfAsked(files, parse.GetValue(markdown), "Markdown summary", () => EvaluationMarkdown.Write(result, gateResults));
+            AddIfAsked(files, parse.GetValue(report), "HTML report", () => HtmlReport.Write(result, gateResults));
+            files.Commit(cancellationToken);
+            foreach (var path in new[] { parse.GetValue(json), parse.GetValue(markdown), parse.GetValue(report) })
+                if (path is not null) console.Out.WriteLine($"Written {path}");
 
             if (gateResults is null) return Task.FromResult(CliApp.Success);
             foreach (var g in gateResults)
@@ -80,10 +95,8 @@ internal static class EvaluateCommand
         return command;
     }
 
-    private static void WriteIfAsked(CliConsole console, string? path, Func<string> content)
+    private static void AddIfAsked(OutputFiles files, string? path, string what, Func<string> content)
     {
-        if (path is null) return;
-        File.WriteAllText(path, content());
-        console.Out.WriteLine($"Written {path}");
+        if (path is not null) files.AddText(path, what, content());
     }
 }

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using SynthFixtures.Data;
+using SynthFixtures.Data.Files;
 using SynthFixtures.Metadata;
+using SynthFixtures.Transforms;
 
 namespace SynthFixtures.Cli.Commands;
 
@@ -13,15 +15,24 @@ internal static class ProfileCommand
         var output = new Option<string?>("--out") { Description = "Write the metadata JSON here (default: print it)." };
         var missing = CommonOptions.MissingTokens();
         var trim = CommonOptions.Trim();
+        var strict = CommonOptions.Strict();
+        var delimiter = CommonOptions.Delimiter();
         var command = new Command("profile", "Infer each column's kind (integer, decimal, boolean, datetime, categorical, identifier, text) and flag personal data.")
         {
-            data, output, missing, trim,
+            data, output, missing, trim, strict, delimiter,
         };
         command.SetAction(parse =>
         {
-            var table = console.Timed("Read", () => CsvTableReader.Read(parse.GetValue(data)!, CommonOptions.ReadOptions(parse.GetValue(missing), parse.GetValue(trim))));
-            var metadata = console.Timed("Profiled", () => TableProfiler.Profile(table));
-            if (parse.GetValue(output) is { } path)
+            var dataPath = parse.GetValue(data)!;
+            var outputPath = parse.GetValue(output);
+            OutputPaths.Check([(dataPath, "data")], [(outputPath, "metadata")]);
+            OutputPaths.CheckFolders([(outputPath, "metadata")]);
+            var options = CommonOptions.ReadOptions(parse.GetValue(missing), parse.GetValue(trim), parse.GetValue(strict), parse.GetValue(delimiter));
+            var table = console.Timed("Read", () => CsvTableReader.Read(dataPath, options));
+            if (CsvTableReader.DescribeFormat(table) is { Length: > 0 } format) console.Error.WriteLine($"Read {dataPath}{format}");
+            var (_, metadata, issues) = console.Timed("Profiled", () => TableCheck.Prepare(null, table, options.BadCells));
+            CommonOptions.ReportIssues(console, issues);
+            if (outputPath is { } path)
             {
                 MetadataJson.Save(metadata, path);
                 foreach (var column in metadata.Columns)

@@ -1,4 +1,7 @@
 using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using SynthFixtures.Data.Files;
 using SynthFixtures.Modeling;
 using SynthFixtures.Models.Artifacts;
 using SynthFixtures.Sampling;
@@ -12,7 +15,11 @@ internal static class SampleCommand
     {
         var model = new Argument<string>("model.synth") { Description = "A model written by 'synthfixtures train'." };
         var rows = new Option<int>("--rows") { Description = "Number of rows to sample.", Required = true };
-        var output = new Option<string>("--out") { Description = "Where to write the synthetic CSV (written as the rows are drawn, under a temporary name moved into place when complete).", Required = true };
+        var output = new Option<string>("--out")
+        {
+            Description = "Where to write the synthetic CSV (written as the rows are drawn, under a temporary name moved into place when complete).",
+            Required = true,
+        };
         var seed = CommonOptions.Seed("sampling");
         var conditions = new Option<string[]>("--condition")
         {
@@ -24,19 +31,31 @@ internal static class SampleCommand
         {
             var count = parse.GetValue(rows);
             if (count < 0) throw new SynthDataException($"--rows must be zero or more, not {count}.", hint: "Pass the number of rows to sample, e.g. --rows 1000.");
-            var loaded = ModelArtifact.Load(parse.GetValue(model)!);
-            var parsed = (parse.GetValue(conditions) ?? []).Select(Condition.Parse).ToList();
+            if (parse.GetValue(threads) is <= 0 and var threadCount)
+                throw new SynthDataException($"--threads must be at least 1, not {threadCount}.", hint: "Leave it out to use every core; the rows are the same for any number.");
+            var modelPath = parse.GetValue(model)!;
+            var target = parse.GetValue(output)!;
+            OutputPaths.Check([(modelPath, "model")], [(target, "synthetic CSV")]);
+            OutputPaths.CheckFolders([(target, "synthetic CSV")]);
             var request = new SamplingRequest
             {
-                Model = loaded, Rows = count, OutputPath = parse.GetValue(output)!, Seed = parse.GetValue(seed), Conditions = parsed,
+                Model = ModelArtifact.Load(modelPath), Rows = count, OutputPath = target, Seed = parse.GetValue(seed),
+                Conditions = (parse.GetValue(conditions) ?? []).Select(Condition.Parse).ToList(),
                 Options = new SamplingOptions { MaxDegreeOfParallelism = parse.GetValue(threads) },
             };
-            var clock = System.Diagnostics.Stopwatch.StartNew();
-            SamplingService.Run(request, cancellationToken);
+            var clock = Stopwatch.StartNew();
+            try
+            {
+                SamplingService.Run(request, cancellationToken);
+            }
+            catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested)
+            {
+                throw new CommandCancelledException($"Sampling cancelled; nothing was written ({target} is unchanged).", e);
+            }
             var seconds = clock.Elapsed.TotalSeconds;
-            console.Error.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Sampled and wrote {count:N0} rows in {seconds:F2} s ({(seconds > 0 ? count / seconds : 0):N0} rows/s)"));
-            console.Out.WriteLine($"Wrote {count:N0} synthetic rows to {request.OutputPath}.");
+            console.Out.WriteLine($"Wrote {count:N0} synthetic rows to {target}.");
             return Task.FromResult(CliApp.Success);
         });
         return command;

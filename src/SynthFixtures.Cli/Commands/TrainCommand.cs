@@ -26,10 +26,12 @@ internal static class TrainCommand
         var seed = CommonOptions.Seed("training");
         var missing = CommonOptions.MissingTokens();
         var trim = CommonOptions.Trim();
+        var strict = CommonOptions.Strict();
+        var delimiter = CommonOptions.Delimiter();
         var holdoutFraction = CommonOptions.HoldoutFraction("train");
         var holdoutOut = new Option<string?>("--holdout-out") { Description = "Where to write the holdout rows (default: next to the model, <model>.holdout.csv)." };
         var settings = new SettingOptions(catalog);
-        var command = new Command("train", "Learn a model from a CSV and write it as a .synth file.") { data, model, output, metadata, metadataOut, schemaOut, seed, missing, trim, holdoutFraction, holdoutOut };
+        var command = new Command("train", "Learn a model from a CSV and write it as a .synth file.") { data, model, output, metadata, metadataOut, schemaOut, seed, missing, trim, strict, delimiter, holdoutFraction, holdoutOut };
         foreach (var option in settings.All) command.Options.Add(option);
         command.SetAction((parse, cancellationToken) =>
         {
@@ -43,7 +45,7 @@ internal static class TrainCommand
                 Seed = parse.GetValue(seed),
                 Settings = settings.Read(parse),
                 MetadataPath = parse.GetValue(metadata),
-                ReadOptions = CommonOptions.ReadOptions(parse.GetValue(missing), parse.GetValue(trim)),
+                ReadOptions = CommonOptions.ReadOptions(parse.GetValue(missing), parse.GetValue(trim), parse.GetValue(strict), parse.GetValue(delimiter)),
                 HoldoutFraction = parse.GetValue(holdoutFraction),
                 HoldoutPath = parse.GetValue(holdoutOut),
                 MetadataOutputPath = parse.GetValue(metadataOut),
@@ -69,6 +71,7 @@ internal static class TrainCommand
             {
                 display.Finish();
             }
+            CommonOptions.ReportIssues(console, result.CellIssues);
             var c = CultureInfo.InvariantCulture;
             if (result.HoldoutPath is { } holdoutPath)
                 console.Out.WriteLine(string.Create(c, $"Held out {result.HoldoutRows:N0} of {result.Rows + result.HoldoutRows:N0} rows (seed {request.Seed}); written to {holdoutPath}."));

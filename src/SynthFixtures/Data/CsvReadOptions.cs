@@ -25,8 +25,34 @@ public sealed record CsvReadOptions
     /// </summary>
     public bool TrimValues { get; init; }
 
-    /// <summary>The field separator. Defaults to a comma; must be an ASCII character other than a quote or a line break.</summary>
-    public char Delimiter { get; init; } = ',';
+    /// <summary>
+    /// The field separator, or <c>null</c> (the default) to detect it from the header line: whichever of comma,
+    /// semicolon, tab and pipe occurs most often outside quotes (a comma on a tie or when none occurs). Set it to force
+    /// one; it must be an ASCII character other than a quote or a line break. The table records the one used
+    /// (<see cref="Table.Delimiter"/>).
+    /// </summary>
+    public char? Delimiter { get; init; }
+
+    /// <summary>
+    /// What happens to a cell that does not parse as its column's kind once the kinds are known — a stray <c>abc</c> among
+    /// integers, <c>NaN</c>, <c>Infinity</c>, a number beyond ±10^15, a date in another format. By default
+    /// (<see cref="BadCellPolicy.TreatAsMissing"/>) it is read as a missing value and reported with its line and column;
+    /// <see cref="BadCellPolicy.Reject"/> makes the first one an error.
+    /// </summary>
+    public BadCellPolicy BadCells { get; init; } = BadCellPolicy.TreatAsMissing;
+
+    /// <summary>
+    /// The largest input read, in bytes (default 1 GiB; at most about 2 GiB, the largest array .NET allocates). A larger
+    /// file is refused before it is read; an endless input (<c>/dev/zero</c>, a pipe that never ends) once this many bytes
+    /// have been read, before memory runs out.
+    /// </summary>
+    public long MaxInputBytes { get; init; } = 1L << 30;
+
+    /// <summary>
+    /// The longest line, in bytes (default 16 MiB). A line with no line break for longer than this is an error naming the
+    /// line: it is almost always a file that is not CSV (binary data, a single-line JSON dump).
+    /// </summary>
+    public int MaxLineBytes { get; init; } = 16 << 20;
 
     /// <summary>
     /// The encoding of the file. <c>null</c> (the default) requires UTF-8, with or without a byte order mark, and checks

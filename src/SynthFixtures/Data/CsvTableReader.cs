@@ -1,33 +1,28 @@
 using System.Text;
 using CsvHelper;
+using SynthFixtures.Data.Files;
 
 namespace SynthFixtures.Data;
 
 /// <summary>
 /// Reads a CSV file into a <see cref="Table"/> with CsvHelper: a header row is required; quoted fields may hold
-/// separators, doubled quotes and line breaks (RFC 4180); input is UTF-8 with or without a byte order mark; nothing
-/// is culture-dependent. Missing-value tokens become <c>null</c>. Anything doubtful — a ragged row, a broken quote,
+/// separators, doubled quotes and line breaks (RFC 4180); the separator is detected (comma, semicolon, tab, pipe) unless
+/// given; input is UTF-8 with or without a byte order mark, or UTF-16/32 (transcoded); its size and line length are
+/// bounded (<see cref="CsvReadOptions.MaxInputBytes"/>, <see cref="CsvReadOptions.MaxLineBytes"/>); nothing is
+/// culture-dependent. Missing-value tokens become <c>null</c>. Anything doubtful — a ragged row, a broken quote,
 /// an undecodable byte, a bad header — is a <see cref="SynthDataException"/> with file, line, field and a hint, never
 /// silently wrong data.
 /// </summary>
 public static class CsvTableReader
 {
     /// <summary>Reads the CSV file at <paramref name="path"/>.</summary>
-    /// <exception cref="SynthDataException">The file is missing, empty or malformed.</exception>
+    /// <exception cref="SynthDataException">The file is missing, a folder, unreadable, empty or malformed.</exception>
     public static Table Read(string path, CsvReadOptions? options = null)
     {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            throw new SynthDataException("The CSV file does not exist.", path,
-                hint: $"Check the path (relative paths are resolved from '{Environment.CurrentDirectory}').", inner: e);
-        }
-        return ReadBytes(bytes, path, options ?? CsvReadOptions.Default);
+        ArgumentNullException.ThrowIfNull(path); // an empty path is bad input, named by InputFiles
+        options ??= CsvReadOptions.Default;
+        var bytes = InputFiles.Read(path, "CSV file", file => BoundedInput.ReadAll(file, options, path));
+        return ReadBytes(bytes, path, options);
     }
 
     /// <summary>Reads CSV bytes from <paramref name="stream"/> (to its end); <paramref name="sourceName"/> names it in errors.</summary>
@@ -35,9 +30,8 @@ public static class CsvTableReader
     public static Table Read(Stream stream, string sourceName, CsvReadOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        using var buffer = new MemoryStream();
-        stream.CopyTo(buffer);
-        return ReadBytes(buffer.ToArray(), sourceName, options ?? CsvReadOptions.Default);
+        options ??= CsvReadOptions.Default;
+        return ReadBytes(BoundedInput.ReadAll(stream, options, sourceName), sourceName, options);
     }
 
     /// <summary>Reads CSV text from <paramref name="reader"/> (already decoded, so no encoding check applies); <paramref name="sourceName"/> names it in errors.</summary>
@@ -46,22 +40,43 @@ public static class CsvTableReader
     {
         ArgumentNullException.ThrowIfNull(reader);
         var utf8 = Encoding.UTF8.GetBytes(reader.ReadToEnd());
-        return Parse(utf8, sourceName, options ?? CsvReadOptions.Default);
+        return Parse(utf8, sourceName, options ?? CsvReadOptions.Default, null);
     }
 
-    private static Table ReadBytes(byte[] bytes, string source, CsvReadOptions options) =>
-        Parse(CsvInput.ToUtf8(bytes, options, source), source, options);
+    /// <summary>
+    /// How a table's file was read when that is not the plain default, for a progress line: <c> (semicolon-separated,
+    /// transcoded from UTF-16LE)</c>, or empty for comma-separated UTF-8.
+    /// </summary>
+    public static string DescribeFormat(Table table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        var parts = new List<string>(2);
+        if (table.Delimiter != ',') parts.Add(DelimiterDetector.Describe(table.Delimiter) + "-separated");
+        if (table.TranscodedFrom is { } encoding) parts.Add("transcoded from " + encoding);
+        return parts.Count == 0 ? "" : $" ({string.Join(", ", parts)})";
+    }
 
-    private static Table Parse(byte[] utf8, string source, CsvReadOptions options)
+    private static Table ReadBytes(byte[] bytes, string source, CsvReadOptions options)
+    {
+        var (utf8, transcodedFrom) = CsvInput.ToUtf8(bytes, options, source);
+        return Parse(utf8, source, options, transcodedFrom);
+    }
+
+    private static Table Parse(byte[] utf8, string source, CsvReadOptions options, string? transcodedFrom)
     {
         if (CsvInput.IsBlank(utf8))
             throw new SynthDataException(utf8.Length == 0 ? "The file is empty (0 bytes)." : "The file holds only whitespace.",
                 source, 1, null, "A CSV file needs a header row naming the columns, then one line per data row.");
+        if (options.Delimiter is { } forced && (forced is '"' or '\r' or '\n' || forced > 127))
+            throw new SynthDataException($"The delimiter '{forced}' cannot separate fields.", source,
+                hint: "Use an ASCII character other than a quote or a line break, e.g. ',', ';', tab or '|'.");
+        var delimiter = options.Delimiter ?? DelimiterDetector.Detect(utf8);
+        options = options with { Delimiter = delimiter };
 
         CsvMalformedRecord? malformed = null;
         var csvOptions = new CsvReaderOptions
         {
-            Separator = options.Delimiter,
+            Separator = delimiter,
             HasHeader = true,
             Mode = CsvMode.Rfc4180,
             TrackLineNumbers = true,
@@ -77,7 +92,7 @@ public static class CsvTableReader
             var header = reader.Headers;
             ThrowIfBroken(malformed, utf8, options, source);
             var names = CsvHeader.Names(header, options, source, headerLine);
-            return ReadRows(reader, names, utf8, options, source, headerLine, () => malformed);
+            return ReadRows(reader, names, utf8, options, source, headerLine, () => malformed, transcodedFrom);
         }
         catch (CsvFormatException e)
         {
@@ -89,7 +104,7 @@ public static class CsvTableReader
     }
 
     private static Table ReadRows(CsvReader reader, string[] names, byte[] utf8, CsvReadOptions options, string source,
-        int headerLine, Func<CsvMalformedRecord?> malformed)
+        int headerLine, Func<CsvMalformedRecord?> malformed, string? transcodedFrom)
     {
         var missing = new MissingTokenSet(options.MissingTokens);
         var estimatedRows = Math.Clamp(utf8.Length / Math.Max(16, names.Length * 4), 16, 1 << 20);
@@ -111,7 +126,11 @@ public static class CsvTableReader
             throw new SynthDataException("The file has a header but no data rows.", source, headerLine, null,
                 "Add data rows below the header: SynthFixtures learns the data's shape from its rows.");
         return new Table(names, columns.Select(c => c.ToArray()).ToArray(),
-            columns.Select(c => c.MostFrequentMissingToken()).ToArray(), source, lines.ToArray());
+            columns.Select(c => c.MostFrequentMissingToken()).ToArray(), source, lines.ToArray())
+        {
+            Delimiter = options.Delimiter!.Value,
+            TranscodedFrom = transcodedFrom,
+        };
     }
 
     private static SynthDataException Ragged(int found, int expected, string source, int line) => found < expected
@@ -128,7 +147,7 @@ public static class CsvTableReader
     {
         if (found is not { } record) return;
         var offset = (int)Math.Min(record.ByteOffset, utf8.Length);
-        var (line, field, _) = CsvByteLocator.Locate(utf8, offset, (byte)options.Delimiter);
+        var (line, field, _) = CsvByteLocator.Locate(utf8, offset, (byte)options.Delimiter!.Value);
         switch (record.Reason)
         {
             case CsvMalformedReason.UnterminatedQuote:

@@ -12,26 +12,31 @@ public static class CsvTableWriter
 {
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    /// <summary>Writes <paramref name="table"/> to the file at <paramref name="path"/>, replacing it.</summary>
-    public static void Write(Table table, string path)
+    // How often a long write looks at its cancellation token: often enough to stop within milliseconds.
+    private const int RowsBetweenCancellationChecks = 4096;
+
+    /// <summary>Writes <paramref name="table"/> to the file at <paramref name="path"/>, replacing it in place (see <see cref="Files.OutputFiles"/> for a write that is whole or nothing).</summary>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled; the file is incomplete.</exception>
+    public static void Write(Table table, string path, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentException.ThrowIfNullOrEmpty(path);
         using var writer = new StreamWriter(path, append: false, Utf8NoBom, bufferSize: 1 << 16);
-        Write(table, writer);
+        Write(table, writer, cancellationToken);
     }
 
     /// <summary>Writes <paramref name="table"/> to <paramref name="writer"/> (whose encoding is the caller's choice).</summary>
-    public static void Write(Table table, TextWriter writer)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled part way.</exception>
+    public static void Write(Table table, TextWriter writer, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(table);
         WriteHeader(table.ColumnNames, writer);
-        WriteRows(table, 0, table.RowCount, writer);
+        WriteRows(table, 0, table.RowCount, writer, cancellationToken);
     }
 
     /// <summary>
     /// Writes the header line alone, for a file written in parts: the header, then <see cref="WriteRows"/> for each part
-    /// gives exactly the bytes of <see cref="Write(Table, TextWriter)"/> on the parts joined.
+    /// gives exactly the bytes of <see cref="Write(Table, TextWriter, CancellationToken)"/> on the parts joined.
     /// </summary>
     public static void WriteHeader(IReadOnlyList<string> columnNames, TextWriter writer)
     {
@@ -47,7 +52,8 @@ public static class CsvTableWriter
     }
 
     /// <summary>Writes rows <paramref name="firstRow"/> … <paramref name="firstRow"/> + <paramref name="count"/> − 1 of <paramref name="table"/>, without a header.</summary>
-    public static void WriteRows(Table table, int firstRow, int count, TextWriter writer)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled part way.</exception>
+    public static void WriteRows(Table table, int firstRow, int count, TextWriter writer, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(writer);
@@ -57,6 +63,7 @@ public static class CsvTableWriter
         var quoteEmpty = QuoteEmpty(table.ColumnCount);
         for (var r = firstRow; r < firstRow + count; r++)
         {
+            if (r % RowsBetweenCancellationChecks == 0) cancellationToken.ThrowIfCancellationRequested();
             for (var c = 0; c < table.ColumnCount; c++)
             {
                 if (c > 0) writer.Write(',');

@@ -49,6 +49,12 @@ public sealed class Table
     /// <summary>The file this table was read from, if any.</summary>
     public string? SourcePath { get; }
 
+    /// <summary>The field separator the source was read with (detected or forced; a comma for tables not read from CSV).</summary>
+    public char Delimiter { get; init; } = ',';
+
+    /// <summary>The encoding the source was transcoded from (<c>UTF-16LE</c>, …), or <c>null</c> when it was UTF-8 or not a file.</summary>
+    public string? TranscodedFrom { get; init; }
+
     /// <summary>Per column, the raw token that marked missing values in the source (<c>null</c>: an empty field).</summary>
     public IReadOnlyList<string?> MissingTokens { get; }
 
@@ -72,6 +78,21 @@ public sealed class Table
 
     /// <summary>Whether a column with this exact name exists.</summary>
     public bool HasColumn(string name) => ColumnNames.Contains(name, StringComparer.Ordinal);
+
+    /// <summary>The column's backing array, for building a corrected copy without copying untouched columns.</summary>
+    internal string?[] ColumnArray(int index) => _columns[index];
+
+    /// <summary>Every row's source line, or <c>null</c>.</summary>
+    internal int[]? SourceLines => _sourceLines;
+
+    /// <summary>A copy with some columns replaced (same names, missing tokens, source and lines).</summary>
+    internal Table WithColumns(IReadOnlyDictionary<int, string?[]> replaced) =>
+        new(ColumnNames, Enumerable.Range(0, ColumnCount).Select(i => replaced.TryGetValue(i, out var c) ? c : _columns[i]).ToArray(),
+            MissingTokens, SourcePath, _sourceLines)
+        {
+            Delimiter = Delimiter,
+            TranscodedFrom = TranscodedFrom,
+        };
 
     /// <summary>The 1-based source line where <paramref name="row"/> starts, or <c>null</c> when the table is not from a file.</summary>
     public int? SourceLine(int row) => _sourceLines?[row];

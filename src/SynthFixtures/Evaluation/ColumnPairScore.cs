@@ -7,5 +7,10 @@ namespace SynthFixtures.Evaluation;
 /// <param name="Score">The metric's score in [0, 1]; 1 is a perfect match.</param>
 /// <param name="RealCorrelation">For correlation: Pearson's ρ in the real table (<c>null</c> when undefined or for contingency).</param>
 /// <param name="SyntheticCorrelation">For correlation: Pearson's ρ in the synthetic table (<c>null</c> when undefined or for contingency).</param>
+/// <param name="RealAssociation">For contingency: Cramér's V of the real table (<see cref="CramersV"/>; <c>null</c> when undefined or for correlation).</param>
 public sealed record ColumnPairScore(string ColumnA, string ColumnB, QualityMetric Metric, double Score,
-    double? RealCorrelation = null, double? SyntheticCorrelation = null);
+    double? RealCorrelation = null, double? SyntheticCorrelation = null, double? RealAssociation = null)
+{
+    /// <summary>Whether the real data relates the two columns strongly enough for SDMetrics' report to count the pair (<see cref="AssociatedPairs"/>).</summary>
+    public bool IsAssociated => AssociatedPairs.IsAssociated(this);
+}

@@ -16,4 +16,7 @@ public sealed record EvaluationResult
 
     /// <summary>Whether every threshold check passed (true without a gate).</summary>
     public bool Passed => Failures.Count == 0;
+
+    /// <summary>Cells of the real, synthetic or holdout rows that did not parse as their column's kind and were read as missing.</summary>
+    public IReadOnlyList<Metadata.CellIssue> CellIssues { get; init; } = [];
 }

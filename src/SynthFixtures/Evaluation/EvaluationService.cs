@@ -3,6 +3,7 @@ using SynthFixtures.Evaluation.Report;
 using SynthFixtures.Evaluation.Utility;
 using SynthFixtures.Metadata;
 using SynthFixtures.Models.Artifacts;
+using SynthFixtures.Transforms;
 
 namespace SynthFixtures.Evaluation;
 
@@ -26,10 +27,11 @@ public static class EvaluationService
         CheckSettings(request, runsUtility);
 
         ct.ThrowIfCancellationRequested();
-        var real = request.Real.Read(request.ReadOptions);
+        var policy = request.ReadOptions.BadCells;
+        var (real, metadata, realIssues) = TableCheck.Prepare(request.Metadata, request.Real.Read(request.ReadOptions), policy);
         ct.ThrowIfCancellationRequested();
-        var synthetic = request.Synthetic.Read(request.ReadOptions);
-        var metadata = MetadataValidator.CheckedOrProfiled(request.Metadata, real);
+        var (synthetic, _, syntheticIssues) = TableCheck.Conform(metadata, request.Synthetic.Read(request.ReadOptions), policy);
+        var issues = realIssues.Concat(syntheticIssues).ToList();
 
         var training = real;
         var trainingName = request.Real.Name;
@@ -38,7 +40,9 @@ public static class EvaluationService
         if (request.Holdout is { } holdoutSource)
         {
             ct.ThrowIfCancellationRequested();
-            holdout = holdoutSource.Read(request.ReadOptions);
+            var checkedHoldout = TableCheck.Conform(metadata, holdoutSource.Read(request.ReadOptions), policy);
+            holdout = checkedHoldout.Table;
+            issues.AddRange(checkedHoldout.Issues);
             holdoutName = holdoutSource.Name;
         }
         else if (request.HoldoutFraction is { } fraction)
@@ -66,7 +70,7 @@ public static class EvaluationService
             Utility = runsUtility ? (i, token) => utility!.Evaluate(i.Training, i.Synthetic, i.Holdout, i.Metadata, request.Target, i.Seed, token) : null,
         };
         var report = Evaluator.Evaluate(input, progress, ct);
-        return new EvaluationResult { Report = report, Thresholds = request.Thresholds?.Apply(report) };
+        return new EvaluationResult { Report = report, Thresholds = request.Thresholds?.Apply(report), CellIssues = issues };
     }
 
     /// <summary>The checks that need no table: contradictory or incomplete settings fail before any file is read.</summary>

@@ -23,7 +23,7 @@ public sealed class EvaluationTable
     /// <summary>The CSV file at <paramref name="path"/>, read with <see cref="EvaluationRequest.ReadOptions"/>; the report names it by its file name.</summary>
     public static EvaluationTable FromCsv(string path)
     {
-        ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentNullException.ThrowIfNull(path); // an empty path is bad input, named when it is read
         return new EvaluationTable(System.IO.Path.GetFileName(path), path, null);
     }
 

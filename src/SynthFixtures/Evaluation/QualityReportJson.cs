@@ -5,8 +5,11 @@ namespace SynthFixtures.Evaluation;
 
 /// <summary>
 /// Writes a <see cref="QualityReport"/> as JSON: <c>overall</c>, <c>columnShapes</c>, <c>columnPairTrends</c> (null
-/// when there are no pairs), then <c>columns</c> [{ column, metric, score }] and <c>pairs</c> [{ columnA, columnB,
-/// metric, score, and for correlation realCorrelation / syntheticCorrelation (null when undefined) }].
+/// when there are no pairs; every pair counted), <c>scoredColumns</c> of <c>tableColumns</c>, <c>notScored</c>
+/// [{ column, reason, description }], <c>associatedPairsAsSdmetrics</c> { overall, columnPairTrends, pairsCounted,
+/// pairsTotal, correlationThreshold, associationThreshold }, then <c>columns</c> [{ column, metric, score }] and
+/// <c>pairs</c> [{ columnA, columnB, metric, score, associated, and for correlation realCorrelation /
+/// syntheticCorrelation, for contingency realAssociation (null when undefined) }].
 /// </summary>
 /// <remarks>
 /// Deterministic: fixed property order, the report's own order of columns and pairs, and numbers unrounded in their
@@ -22,6 +25,8 @@ public static class QualityReportJson
         var document = new QualityReportDocument
         {
             Overall = report.Overall, ColumnShapes = report.ColumnShapes, ColumnPairTrends = report.ColumnPairTrends,
+            ScoredColumns = report.Columns.Count, TableColumns = report.TableColumns, NotScored = QualityReportDocument.NotScoredOf(report),
+            AssociatedPairsAsSdmetrics = QualityReportDocument.AssociatedOf(report),
             Columns = QualityReportDocument.ColumnsOf(report), Pairs = QualityReportDocument.PairsOf(report),
         };
         return JsonSerializer.Serialize(document, QualityReportJsonContext.Default.QualityReportDocument);
@@ -37,6 +42,6 @@ public static class QualityReportJson
     WriteIndented = true,
     IndentSize = 2,
     NewLine = "\n",
-    Converters = [typeof(JsonStringEnumConverter<QualityMetric>)])]
+    Converters = [typeof(JsonStringEnumConverter<QualityMetric>), typeof(JsonStringEnumConverter<UnscoredReason>)])]
 [JsonSerializable(typeof(QualityReportDocument))]
 internal sealed partial class QualityReportJsonContext : JsonSerializerContext;

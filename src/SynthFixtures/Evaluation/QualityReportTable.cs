@@ -3,8 +3,11 @@ using System.Globalization;
 namespace SynthFixtures.Evaluation;
 
 /// <summary>
-/// Writes a <see cref="QualityReport"/> as a plain-text table for a console: the overall score and the two
-/// properties, every column sorted worst first, then the worst pairs. Scores have four decimals, invariant culture.
+/// Writes a <see cref="QualityReport"/> as a plain-text table for a console: the overall score (with how many columns
+/// it runs over) and the two properties, SDMetrics' associated-pairs view beside them, the columns not scored with
+/// their reasons, every scored column sorted worst first, then the worst pairs (with the real relation and whether
+/// SDMetrics' view counts them). Scores have four decimals, invariant
+/// culture.
 /// </summary>
 public static class QualityReportTable
 {
@@ -18,10 +21,14 @@ public static class QualityReportTable
         ArgumentNullException.ThrowIfNull(writer);
 
         WriteRows(writer, ["Property", "Score"], [
-            ["Overall", Score(report.Overall)],
+            [$"Overall ({QualityHeadline.Coverage(report)})", Score(report.Overall)],
             ["Column Shapes", Score(report.ColumnShapes)],
-            ["Column Pair Trends", report.ColumnPairTrends is { } trends ? Score(trends) : "n/a (fewer than two columns)"],
+            ["Pair trends (all pairs)", report.ColumnPairTrends is { } trends ? Score(trends) : "n/a (fewer than two columns)"],
+            ["Overall (associated pairs, as SDMetrics)", Score(report.AssociatedOverall)],
+            ["Pair trends (associated pairs, as SDMetrics)", report.AssociatedPairTrends is { } associated ? Score(associated) : "n/a (no associated pair)"],
         ]);
+        writer.WriteLine(QualityHeadline.AssociatedPairs(report) + ".");
+        if (QualityHeadline.NotScored(report) is { } notScored) writer.WriteLine(notScored + ".");
 
         writer.WriteLine();
         writer.WriteLine("Column shapes (worst first)");
@@ -31,11 +38,12 @@ public static class QualityReportTable
         if (report.Pairs.Count == 0) return;
         writer.WriteLine();
         writer.WriteLine($"Column pair trends (worst {Math.Min(WorstPairCount, report.Pairs.Count)} of {report.Pairs.Count})");
-        WriteRows(writer, ["Column A", "Column B", "Metric", "Score", "Real corr.", "Synthetic corr."],
+        WriteRows(writer, ["Column A", "Column B", "Metric", "Score", "Real corr.", "Synthetic corr.", "Real V", "Associated"],
             report.Pairs.OrderBy(p => p.Score).Take(WorstPairCount).Select(p => new[]
             {
                 p.ColumnA, p.ColumnB, p.Metric.ToString(), Score(p.Score),
-                Correlation(p, p.RealCorrelation), Correlation(p, p.SyntheticCorrelation),
+                Correlation(p, p.RealCorrelation), Correlation(p, p.SyntheticCorrelation), Association(p),
+                p.IsAssociated ? "yes" : "no",
             }).ToList());
     }
 
@@ -44,6 +52,10 @@ public static class QualityReportTable
     private static string Correlation(ColumnPairScore pair, double? value) =>
         pair.Metric != QualityMetric.CorrelationSimilarity ? "" :
         value is { } rho ? rho.ToString("+0.0000;-0.0000;0.0000", CultureInfo.InvariantCulture) : "undefined";
+
+    private static string Association(ColumnPairScore pair) =>
+        pair.Metric != QualityMetric.ContingencySimilarity ? "" :
+        pair.RealAssociation is { } v ? v.ToString("0.0000", CultureInfo.InvariantCulture) : "undefined";
 
     // Text columns are left-aligned, the rest (numbers) right-aligned; two spaces between columns.
     private static void WriteRows(TextWriter writer, string[] header, IReadOnlyList<string[]> rows)

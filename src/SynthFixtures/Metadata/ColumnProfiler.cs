@@ -3,9 +3,10 @@ using System.Globalization;
 namespace SynthFixtures.Metadata;
 
 /// <summary>
-/// Decides one column's kind, first match wins: boolean words → integers (identifier when unique and id-named or
-/// consecutive) → decimals → one datetime format → string identifiers (unique GUIDs or codes) → categorical (few
-/// labels that repeat) → text. Then looks for personal data. The evidence says which numbers decided it.
+/// Decides one column's kind, first match wins: boolean words → numbers (95 % parse; integers are identifiers when unique
+/// and id-named or consecutive; the rest are bad cells) → one datetime format → string identifiers (unique GUIDs or
+/// codes) → categorical (labels that repeat) → text. Then looks for personal data. The evidence says which numbers
+/// decided it (docs/ingest.md).
 /// </summary>
 internal static class ColumnProfiler
 {
@@ -36,20 +37,22 @@ internal static class ColumnProfiler
         if (BooleanTokens.Match(counts) is { } pair)
             return Make(name, ColumnKind.Boolean, $"{parsed} values are {pair}{missing}");
 
-        if (NumberShape.AllIntegers(counts, out var min, out var max))
+        var numbers = NumberShape.Survey(counts);
+        if (numbers.Numbers > 0 && !numbers.HasZeroPaddedCode && numbers.Numbers >= options.NumericMinShare * n)
         {
-            var evidence = $"{parsed} values parse as integers; {d} distinct{missing}";
-            var consecutive = counts.AllUnique && max - min + 1 == n && n >= options.SequentialIdentifierMinRows;
-            if (counts.AllUnique && ColumnNames.LooksLikeId(name))
+            var what = numbers.AllIntegers ? "integers" : "decimal numbers";
+            var bad = numbers.Bad == 0 ? ""
+                : $"; {numbers.Bad} not a number ({string.Join(", ", numbers.Examples.Select(e => $"'{e}'"))}{(numbers.Bad > numbers.Examples.Count ? ", …" : "")}), read as missing (numeric from {Percent(options.NumericMinShare)})";
+            var evidence = $"{numbers.Numbers}/{n} values parse as {what}; {d} distinct{bad}{missing}";
+            if (!numbers.AllIntegers)
+                return Make(name, ColumnKind.Decimal, $"{evidence}; up to {numbers.Places} decimal places") with { DecimalPlaces = numbers.Places };
+            var unique = counts.AllUnique && numbers.Bad == 0;
+            if (unique && ColumnNames.LooksLikeId(name))
                 return Make(name, ColumnKind.Identifier, $"{evidence}; all unique and the name looks like an id");
-            if (consecutive)
-                return Make(name, ColumnKind.Identifier, $"{evidence}; all unique and consecutive ({min}..{max})");
+            if (unique && numbers.Max - numbers.Min + 1 == n && n >= options.SequentialIdentifierMinRows)
+                return Make(name, ColumnKind.Identifier, $"{evidence}; all unique and consecutive ({numbers.Min}..{numbers.Max})");
             return Make(name, ColumnKind.Integer, evidence);
         }
-
-        if (NumberShape.AllDecimals(counts, out var places))
-            return Make(name, ColumnKind.Decimal, $"{parsed} values parse as decimal numbers; {d} distinct; up to {places} decimal places{missing}")
-                with { DecimalPlaces = places };
 
         if (DateTimeFormatDetector.Detect(counts, options.DateTimeFormats, options.DateTimeMinShare, out var dated, out var twin) is { } format)
         {
@@ -61,15 +64,20 @@ internal static class ColumnProfiler
         if (counts.AllUnique && n >= 2 && LooksLikeStringIds(name, counts, out var idShape))
             return Make(name, ColumnKind.Identifier, $"{n} values, all unique, {idShape}{missing}");
 
-        var limit = Math.Max(options.CategoricalMaxDistinct, (int)(options.CategoricalMaxDistinctShare * n));
-        if (d <= limit && d <= n / options.CategoricalMinAverageRepeats)
-            return Make(name, ColumnKind.Categorical, $"{d} distinct label{(d == 1 ? "" : "s")} in {n} values (categorical up to {limit}){missing}");
+        // Labels that repeat are learnable however many there are: judge by the share of values whose label occurs
+        // more than once, and by uses per label, not only by the number of labels.
+        var repeated = counts.Values.Where(v => v.Value > 1).Sum(v => v.Value) / (double)n;
+        var usesPerLabel = n / (double)d;
+        var repeats = usesPerLabel >= options.CategoricalMinAverageRepeats;
+        if (repeats && (d <= options.CategoricalMaxDistinct || repeated >= options.CategoricalMinRepeatedShare))
+            return Make(name, ColumnKind.Categorical, string.Create(CultureInfo.InvariantCulture,
+                $"{d} distinct label{(d == 1 ? "" : "s")} in {n} values, {usesPerLabel:0.#} uses per label, {Percent(repeated)} of values have a label that repeats (categorical from {Percent(options.CategoricalMinRepeatedShare)}, or up to {options.CategoricalMaxDistinct} labels){missing}"));
 
         var averageLength = counts.Values.Sum(v => (double)v.Key.Length * v.Value) / n;
         var multiWord = counts.CountWhere(v => v.Contains(' ', StringComparison.Ordinal)) / (double)n;
         var why = averageLength >= 20 || multiWord >= 0.5 ? "free text" : "too many one-off labels to learn as categories";
-        return Make(name, ColumnKind.Text,
-            $"{d} distinct in {n} values; average {averageLength.ToString("F0", CultureInfo.InvariantCulture)} characters, {Percent(multiWord)} multi-word: {why}{missing}");
+        return Make(name, ColumnKind.Text, string.Create(CultureInfo.InvariantCulture,
+            $"{d} distinct in {n} values ({Percent(repeated)} of values have a label that repeats, {usesPerLabel:0.#} uses per label); average {averageLength:F0} characters, {Percent(multiWord)} multi-word: {why}{missing}"));
     }
 
     // Unique values are keys when they are GUIDs, short codes holding a digit (INV-0042, A12B), or any single tokens in an id-named column.
@@ -100,6 +108,8 @@ internal static class ColumnProfiler
         PiiKind.Email => "e-mail addresses",
         PiiKind.Phone => "phone numbers",
         PiiKind.CardNumber => "card numbers (Luhn-valid)",
+        PiiKind.PersonName => "people's names (the column's name says so)",
+        PiiKind.StreetAddress => "street addresses (the column's name says so)",
         _ => kind.ToString(),
     };
 }

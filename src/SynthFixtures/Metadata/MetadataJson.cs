@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using SynthFixtures.Data.Files;
 
 namespace SynthFixtures.Metadata;
 
@@ -21,22 +22,35 @@ public static class MetadataJson
         return JsonSerializer.Serialize(metadata, MetadataWriteJson.Default.TableMetadata);
     }
 
-    /// <summary>Writes <paramref name="metadata"/> to <paramref name="path"/> as UTF-8 without a byte order mark, ending in a newline.</summary>
+    /// <summary>Writes <paramref name="metadata"/> to <paramref name="path"/> as UTF-8 without a byte order mark, ending in a newline; whole or not at all.</summary>
+    /// <exception cref="SynthDataException">The file could not be written; it is unchanged.</exception>
     public static void Save(TableMetadata metadata, string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        File.WriteAllText(path, Serialize(metadata) + "\n", new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+        var files = new OutputFiles();
+        AddTo(files, metadata, path);
+        files.Commit();
+    }
+
+    /// <summary>Adds <paramref name="metadata"/>, written as <see cref="Save"/> writes it, to a set of outputs written together.</summary>
+    public static void AddTo(OutputFiles files, TableMetadata metadata, string path)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        var text = Serialize(metadata) + "\n";
+        files.AddText(path, "metadata", text);
     }
 
     /// <summary>Reads and checks the metadata file at <paramref name="path"/>.</summary>
     /// <exception cref="SynthDataException">The file is missing, is not JSON, or does not describe valid metadata.</exception>
     public static TableMetadata Load(string path)
     {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        if (!File.Exists(path))
+        ArgumentNullException.ThrowIfNull(path); // an empty path is bad input, named by InputFiles
+        if (!InputFiles.Exists(path, "metadata file"))
             throw new SynthDataException("The metadata file does not exist.", path,
                 hint: "Create it with MetadataJson.Save (or 'synthfixtures profile'), or check the path.");
-        return Parse(File.ReadAllText(path), path);
+        // As File.ReadAllText: a byte order mark picks the encoding, UTF-8 otherwise.
+        using var reader = new StreamReader(new MemoryStream(InputFiles.ReadAllBytes(path, "metadata file")), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        return Parse(reader.ReadToEnd(), path);
     }
 
     /// <summary>Reads and checks metadata JSON; <paramref name="sourceName"/> names it in errors.</summary>

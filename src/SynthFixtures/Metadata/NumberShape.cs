@@ -35,6 +35,44 @@ internal static class NumberShape
     }
 
     /// <summary>
+    /// How many of a column's values are numbers: integers (with their range) or decimals (with their places), which are
+    /// not (<see cref="NumberSurvey.Bad"/>, the first few kept for the evidence), and whether any is a zero-padded code.
+    /// </summary>
+    public static NumberSurvey Survey(ValueCounts counts)
+    {
+        var survey = new NumberSurvey { Min = long.MaxValue, Max = long.MinValue, AllIntegers = true };
+        foreach (var (value, count) in counts.Values)
+        {
+            if (IsInteger(value, out var number))
+            {
+                survey.Numbers += count;
+                survey.Min = Math.Min(survey.Min, number);
+                survey.Max = Math.Max(survey.Max, number);
+            }
+            else if (IsDecimal(value, out var places))
+            {
+                survey.Numbers += count;
+                survey.AllIntegers = false;
+                survey.Places = Math.Max(survey.Places, places);
+            }
+            else
+            {
+                survey.Bad += count;
+                if (IsZeroPadded(value)) survey.HasZeroPaddedCode = true;
+                if (survey.Examples.Count < 3) survey.Examples.Add(value);
+            }
+        }
+        return survey;
+    }
+
+    // 007 or 007.5: digits with a leading zero, which a number would lose.
+    private static bool IsZeroPadded(string value)
+    {
+        var span = value.AsSpan().TrimStart("+-");
+        return span.Length > 1 && span[0] == '0' && char.IsAsciiDigit(span[1]) && !span.ContainsAnyExcept("0123456789.");
+    }
+
+    /// <summary>
     /// An optional sign and 1–15 digits, without leading zeros: <c>007</c> is a code whose zeros an integer would lose.
     /// </summary>
     public static bool IsInteger(string value, out long number)
@@ -66,4 +104,32 @@ internal static class NumberShape
         places = Math.Clamp(fractionDigits - exponent, 0, 15);
         return true;
     }
+}
+
+/// <summary>What <see cref="NumberShape.Survey"/> found in a column's values (counts weighted by occurrences).</summary>
+internal sealed class NumberSurvey
+{
+    /// <summary>Values that are integers or decimal numbers.</summary>
+    public int Numbers { get; set; }
+
+    /// <summary>Values that are not numbers (words, NaN, infinities, out-of-range numbers).</summary>
+    public int Bad { get; set; }
+
+    /// <summary>Whether every number is an integer.</summary>
+    public bool AllIntegers { get; set; }
+
+    /// <summary>Smallest and largest integer seen.</summary>
+    public long Min { get; set; }
+
+    /// <inheritdoc cref="Min"/>
+    public long Max { get; set; }
+
+    /// <summary>Most decimal places seen.</summary>
+    public int Places { get; set; }
+
+    /// <summary>Whether a value is digits with a leading zero (a code such as 007).</summary>
+    public bool HasZeroPaddedCode { get; set; }
+
+    /// <summary>Up to three values that are not numbers, for the evidence.</summary>
+    public List<string> Examples { get; } = [];
 }

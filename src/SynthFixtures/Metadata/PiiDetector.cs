@@ -45,6 +45,23 @@ public static partial class PiiDetector
         return groups >= 3 && lastGroup >= 4 && !DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
     }
 
+    /// <summary>
+    /// Whether <paramref name="value"/> reads as a person's name: <paramref name="minWords"/> to 4 words, each starting with
+    /// an upper-case letter and holding only letters, apostrophes, hyphens and dots (<c>Ana María O'Neil</c>, <c>J. Smith</c>).
+    /// </summary>
+    public static bool IsPersonName(string value, int minWords = 1)
+    {
+        var words = value.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length < minWords || words.Length > 4) return false;
+        foreach (var word in words)
+        {
+            if (!char.IsUpper(word[0])) return false;
+            foreach (var c in word)
+                if (!(char.IsLetter(c) || c is '\'' or '-' or '.' or '’')) return false;
+        }
+        return true;
+    }
+
     /// <summary>Whether <paramref name="value"/> is 13–19 digits (spaces and dashes allowed between them) passing the Luhn check.</summary>
     public static bool IsCardNumber(string value)
     {
@@ -101,8 +118,30 @@ public static partial class PiiDetector
             share = counts.CountWhere(test) / (double)counts.NonMissing;
             if (share >= minShare) return kind;
         }
+        // Names have no shape of their own (a song or a company is capitalised words too), so only a column named for
+        // people is checked, and a bare "name" column only counts full names of two words or more.
+        var nameHint = ColumnNames.LooksLikePersonName(columnName);
+        if (nameHint != PersonNameHint.None)
+        {
+            var minWords = nameHint == PersonNameHint.Strong ? 1 : 2;
+            share = counts.CountWhere(v => IsPersonName(v, minWords)) / (double)counts.NonMissing;
+            if (share >= minShare) return PiiKind.PersonName;
+        }
+        if (ColumnNames.LooksLikeStreetAddress(columnName))
+        {
+            share = counts.CountWhere(IsStreetAddress) / (double)counts.NonMissing;
+            if (share >= minShare) return PiiKind.StreetAddress;
+        }
         share = 0;
         return PiiKind.None;
+    }
+
+    /// <summary>Whether <paramref name="value"/> reads as a street address: words with a house number (<c>1600 Amphitheatre Parkway</c>, <c>Rua Dr. Falcão Filho, 155</c>).</summary>
+    public static bool IsStreetAddress(string value)
+    {
+        var text = value.AsSpan().Trim();
+        return text.IndexOfAnyInRange('0', '9') >= 0 && text.ContainsAny(" ,") && text.IndexOfAnyExceptInRange('0', '9') >= 0
+            && !text.ContainsAny("@/\\");
     }
 
     [GeneratedRegex(@"^[A-Za-z0-9._%+'\-]+@[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}$", RegexOptions.CultureInvariant)]

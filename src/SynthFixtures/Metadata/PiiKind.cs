@@ -11,4 +11,8 @@ public enum PiiKind
     Phone,
     /// <summary>Payment-card-like numbers (13–19 digits passing the Luhn check).</summary>
     CardNumber,
+    /// <summary>People's names, in a column whose name says so (first_name, full name, customer, …).</summary>
+    PersonName,
+    /// <summary>Street addresses (a number and words), in a column whose name says address or street.</summary>
+    StreetAddress,
 }

@@ -8,10 +8,11 @@ namespace SynthFixtures.Metadata;
 /// starting point for a user to review and edit (see <see cref="MetadataJson"/>).
 /// </summary>
 /// <remarks>
-/// Thresholds (all in <see cref="ProfileOptions"/>): a datetime needs 99 % of values to parse with one format; a string
-/// column is categorical with at most max(50, 5 % of values) distinct labels that occur twice on average; integer
-/// columns are identifiers when unique and id-named (or unique and consecutive over ≥ 10 rows); personal data needs 80 %
-/// of values to match. Strings that are neither categories nor identifiers are text.
+/// Thresholds (all in <see cref="ProfileOptions"/>): a number column needs 95 % of values to parse (the rest are bad
+/// cells, read as missing by <c>TableCheck</c>); a datetime needs 99 % to parse with one format; a string column is
+/// categorical when labels occur twice on average and either 80 % of values have a repeated label or there are at most
+/// 50 labels; integer columns are identifiers when unique and id-named (or unique and consecutive over ≥ 10 rows);
+/// personal data needs 80 % of values to match. Strings that are neither categories nor identifiers are text.
 /// </remarks>
 public static class TableProfiler
 {

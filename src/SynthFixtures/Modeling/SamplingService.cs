@@ -1,3 +1,4 @@
+using SynthFixtures.Data.Files;
 using SynthFixtures.Sampling;
 
 namespace SynthFixtures.Modeling;

@@ -10,4 +10,8 @@ namespace SynthFixtures.Modeling;
 /// <param name="ModelBytes">Size of the written model file.</param>
 /// <param name="HoldoutRows">Rows held out, or 0.</param>
 /// <param name="HoldoutPath">Where the holdout rows were written, or <c>null</c>.</param>
-public sealed record TrainingResult(SynthModel Model, SettingValues Settings, int Rows, int Columns, long ModelBytes, int HoldoutRows, string? HoldoutPath);
+public sealed record TrainingResult(SynthModel Model, SettingValues Settings, int Rows, int Columns, long ModelBytes, int HoldoutRows, string? HoldoutPath)
+{
+    /// <summary>Cells of the training CSV that did not parse as their column's kind and were read as missing (see <see cref="Data.CsvReadOptions.BadCells"/>).</summary>
+    public IReadOnlyList<Metadata.CellIssue> CellIssues { get; init; } = [];
+}

@@ -1,7 +1,9 @@
 using System.Globalization;
 using SynthFixtures.Data;
+using SynthFixtures.Data.Files;
 using SynthFixtures.Metadata;
 using SynthFixtures.Models.Artifacts;
+using SynthFixtures.Transforms;
 
 namespace SynthFixtures.Modeling;
 
@@ -26,10 +28,11 @@ public sealed class TrainingService(ModelTrainers trainers)
                 hint: "Give a holdout fraction (e.g. 0.2), or leave the holdout file out.");
         var outputs = PlanOutputs(request);
 
-        var table = CsvTableReader.Read(request.DataPath, request.ReadOptions);
-        var metadata = MetadataValidator.CheckedOrProfiled(request.MetadataPath is null ? null : MetadataJson.Load(request.MetadataPath), table);
+        var read = CsvTableReader.Read(request.DataPath, request.ReadOptions);
+        var (table, metadata, issues) = TableCheck.Prepare(request.MetadataPath is null ? null : MetadataJson.Load(request.MetadataPath), read,
+            request.ReadOptions.BadCells);
         progress?.Report(new TrainingUpdate(TrainingStage.Reading, string.Create(CultureInfo.InvariantCulture,
-            $"Read {table.RowCount:N0} rows × {table.ColumnCount} columns from {Path.GetFileName(request.DataPath)}")));
+            $"Read {table.RowCount:N0} rows × {table.ColumnCount} columns from {Path.GetFileName(request.DataPath)}{CsvTableReader.DescribeFormat(table)}")));
         Table? holdout = null;
         if (request.HoldoutFraction is { } fraction)
             (table, holdout) = HoldoutSplit.Split(table, fraction, request.Seed);
@@ -38,15 +41,15 @@ public sealed class TrainingService(ModelTrainers trainers)
 
         progress?.Report(new TrainingUpdate(TrainingStage.Writing, $"Writing {request.ModelPath}"));
         var modelBytes = ModelArtifact.ToBytes(model);
-        outputs.Files.Add(request.ModelPath, "model", path => File.WriteAllBytes(path, modelBytes));
-        if (holdout is not null) outputs.Files.Add(outputs.HoldoutPath!, "holdout CSV", path => CsvTableWriter.Write(holdout, path));
-        if (request.MetadataOutputPath is { } metadataOut) outputs.Files.Add(metadataOut, "metadata", path => MetadataJson.Save(metadata, path));
-        if (request.SchemaOutputPath is { } schemaOut) outputs.Files.Add(schemaOut, "schema", path => File.WriteAllText(path, model.DescribeSchema().Write()));
+        outputs.Files.AddBytes(request.ModelPath, "model", modelBytes);
+        if (holdout is not null) outputs.Files.Add(outputs.HoldoutPath!, "holdout CSV", path => CsvTableWriter.Write(holdout, path, cancellationToken));
+        if (request.MetadataOutputPath is { } metadataOut) MetadataJson.AddTo(outputs.Files, metadata, metadataOut);
+        if (request.SchemaOutputPath is { } schemaOut) outputs.Files.AddText(schemaOut, "schema", model.DescribeSchema().Write());
         // As ModelArtifact.Save does: the model's folder is made when the model is written (the other outputs' are not).
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(request.ModelPath))!);
         outputs.Files.Commit(cancellationToken);
         return new TrainingResult(model, settings, table.RowCount, table.ColumnCount, modelBytes.Length, holdout?.RowCount ?? 0,
-            holdout is null ? null : outputs.HoldoutPath);
+            holdout is null ? null : outputs.HoldoutPath) { CellIssues = issues };
     }
 
     /// <summary>Where each output goes, refusing any that would overwrite an input or another output.</summary>
@@ -54,23 +57,11 @@ public sealed class TrainingService(ModelTrainers trainers)
     {
         var holdoutPath = request.HoldoutFraction is null ? null
             : request.HoldoutPath ?? Path.ChangeExtension(request.ModelPath, null) + ".holdout.csv";
-        var named = new (string? Path, string What)[]
-        {
-            (request.ModelPath, "model"), (holdoutPath, "holdout CSV"), (request.MetadataOutputPath, "metadata"), (request.SchemaOutputPath, "schema"),
-        };
-        var inputs = new (string? Path, string What)[] { (request.DataPath, "training data"), (request.MetadataPath, "metadata input") };
-        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (path, what) in inputs) if (path is not null) seen.TryAdd(Path.GetFullPath(path), what);
-        foreach (var (path, what) in named)
-        {
-            if (path is null) continue;
-            if (string.IsNullOrWhiteSpace(path)) throw new SynthDataException($"The {what} path is empty.", hint: "Name a file to write it to.");
-            var full = Path.GetFullPath(path);
-            if (Directory.Exists(full)) throw new SynthDataException($"The {what} path is a folder.", path, hint: "Name a file inside it.");
-            if (seen.TryGetValue(full, out var other))
-                throw new SynthDataException($"The {what} would overwrite the {other} ({path}).", path, hint: $"Write the {what} to another file.");
-            seen[full] = what;
-        }
+        OutputPaths.Check(
+            [(request.DataPath, "training data"), (request.MetadataPath, "metadata input")],
+            [(request.ModelPath, "model"), (holdoutPath, "holdout CSV"), (request.MetadataOutputPath, "metadata"), (request.SchemaOutputPath, "schema")]);
+        // The model's folder is made when it is written; the others' must exist, checked now rather than after training.
+        OutputPaths.CheckFolders([(holdoutPath, "holdout CSV"), (request.MetadataOutputPath, "metadata"), (request.SchemaOutputPath, "schema")]);
         return (new OutputFiles(), holdoutPath);
     }
 }

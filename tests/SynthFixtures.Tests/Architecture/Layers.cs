@@ -23,6 +23,9 @@ public static class Layers
     public static readonly Layer[] Order =
     [
         new("foundation", ["SynthFixtures", "SynthFixtures.Randomness.*", "SynthFixtures.Numerics.*"]),
+        // Differential-privacy accounting (Rényi DP, zCDP, noise calibration): math over the foundation that the DP
+        // models and the training service spend budgets through; it reads no data.
+        new("privacy accounting", ["SynthFixtures.Privacy.*"]),
         new("ingest", ["SynthFixtures.Data.*"]),
         new("metadata", ["SynthFixtures.Metadata.*"]),
         new("transforms", ["SynthFixtures.Transforms.*"]),

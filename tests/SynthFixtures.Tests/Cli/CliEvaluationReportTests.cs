@@ -47,7 +47,7 @@ public class CliEvaluationReportTests
         Assert.Contains("| Membership inference |", summary);
         var report = File.ReadAllText(json);
         Assert.StartsWith("{\n  \"overall\":", report);
-        foreach (var key in new[] { "\"columnPairTrends\"", "\"diagnostic\"", "\"privacy\"", "\"dcrBaselineProtection\"", "\"membershipInference\"", "\"audit\"" })
+        foreach (var key in new[] { "\"columnPairTrends\"", "\"associatedPairsAsSdmetrics\"", "\"notScored\"", "\"diagnostic\"", "\"privacy\"", "\"dcrBaselineProtection\"", "\"membershipInference\"", "\"audit\"" })
             Assert.Contains(key, report);
     }
 

@@ -96,11 +96,16 @@ public sealed class CliWorkflowTests : IDisposable
         var result = CliResult.Run("demo", "--out", _folder.File("demo"));
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("Overall", result.Output);
-        foreach (var file in new[] { "patients.csv", "metadata.json", "patients.synth", "synthetic.csv", "report.json" })
+        foreach (var file in new[] { "patients.csv", "metadata.json", "patients.synth", "synthetic.csv", "report.json", "report.html" })
             Assert.True(File.Exists(Path.Combine(_folder.File("demo"), file)), file);
         var synthetic = CsvTableReader.Read(Path.Combine(_folder.File("demo"), "synthetic.csv"));
         var real = CsvTableReader.Read(Path.Combine(_folder.File("demo"), "patients.csv"));
-        // E-mail addresses are personal data: faked, never copied.
+        // E-mail addresses are personal data: faked, never copied, and named as not scored.
         Assert.Empty(synthetic.Column("email").Intersect(real.Column("email")));
+        Assert.Contains("email (personal data)", result.Output);
+        Assert.Contains("report.html", result.Output);
+        var page = File.ReadAllText(Path.Combine(_folder.File("demo"), "report.html"));
+        Assert.StartsWith("<!DOCTYPE html>", page);
+        Assert.Contains("email (personal data)", page);
     }
 }

@@ -117,10 +117,11 @@ public class CsvTableReaderErrorTests
     }
 
     [Fact]
-    public void Utf16_file_is_not_utf8()
+    public void A_utf16_file_with_broken_pairs_is_refused_by_name()
     {
-        var error = ReadFails([.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes("a\n1\n")]);
-        Assert.Equal(1, error.Line);
+        // A UTF-16 byte order mark, then a lone high surrogate: not UTF-16 after all.
+        var error = ReadFails([.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes("a\n1\n"), 0x00, 0xD8, (byte)'x', 0x00]);
+        Assert.Contains("looks like UTF-16LE but does not decode", error.Message);
         Assert.Contains("Re-save", error.Hint);
     }
 

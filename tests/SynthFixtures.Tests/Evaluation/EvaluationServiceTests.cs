@@ -215,7 +215,7 @@ public class EvaluationServiceTests
             Target = "group",
             Task = UtilityTask.Classification,
             Scores = [new UtilityScore("Fixed", "F1", 0.8, 0.8, null, null)],
-            Detection = new DetectionScore("Fixed", 0.5, 3, 100),
+            Detections = [new DetectionScore("Fixed", 0.5, 3, 100)],
         };
 
         public int Calls { get; private set; }

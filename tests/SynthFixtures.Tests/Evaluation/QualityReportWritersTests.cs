@@ -18,7 +18,8 @@ public class QualityReportWritersTests
         var report = Sample();
         using var document = JsonDocument.Parse(QualityReportJson.Serialize(report));
         var root = document.RootElement;
-        Assert.Equal(["overall", "columnShapes", "columnPairTrends", "columns", "pairs"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["overall", "columnShapes", "columnPairTrends", "scoredColumns", "tableColumns", "notScored", "associatedPairsAsSdmetrics", "columns", "pairs"],
+            root.EnumerateObject().Select(p => p.Name));
         foreach (var name in new[] { "overall", "columnShapes", "columnPairTrends" })
             Assert.InRange(root.GetProperty(name).GetDouble(), 0.0, 1.0);
         Assert.Equal(report.Overall, root.GetProperty("overall").GetDouble()); // full precision round-trips
@@ -26,9 +27,64 @@ public class QualityReportWritersTests
         Assert.Equal(["column", "metric", "score"], column.EnumerateObject().Select(p => p.Name));
         Assert.Equal("KSComplement", column.GetProperty("metric").GetString());
         var correlation = root.GetProperty("pairs").EnumerateArray().First(p => p.GetProperty("metric").GetString() == "CorrelationSimilarity");
-        Assert.Equal(["columnA", "columnB", "metric", "score", "realCorrelation", "syntheticCorrelation"], correlation.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["columnA", "columnB", "metric", "score", "associated", "realCorrelation", "syntheticCorrelation"], correlation.EnumerateObject().Select(p => p.Name));
         var contingency = root.GetProperty("pairs").EnumerateArray().First(p => p.GetProperty("metric").GetString() == "ContingencySimilarity");
-        Assert.False(contingency.TryGetProperty("realCorrelation", out _));
+        Assert.Equal(["columnA", "columnB", "metric", "score", "associated", "realAssociation"], contingency.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["column", "reason", "description"], root.GetProperty("notScored")[0].EnumerateObject().Select(p => p.Name));
+        Assert.Equal("id", root.GetProperty("notScored")[0].GetProperty("column").GetString());
+        Assert.Equal(["overall", "columnPairTrends", "pairsCounted", "pairsTotal", "correlationThreshold", "associationThreshold"],
+            root.GetProperty("associatedPairsAsSdmetrics").EnumerateObject().Select(p => p.Name));
+    }
+
+    [Fact]
+    public void Json_snapshot_of_a_hand_computed_report()
+    {
+        // As QualityEvaluatorTests.Hand_computed_report: shapes 0.5 and 0.5, the one pair 0. Its real table puts each
+        // row in its own bin of n, so c is a function of n: Cramér's V 1, the pair is associated.
+        var real = Make(("n", Numbers(1, 2, 3, 4)), ("c", ["a", "a", "b", "c"]));
+        var synthetic = Make(("n", Numbers(3, 4, 5, 6)), ("c", ["a", "b", "b", "d"]));
+        var report = QualityEvaluator.Evaluate(real, synthetic, MetadataOf(Integer("n"), Categorical("c")));
+
+        Assert.Equal("""
+            {
+              "overall": 0.25,
+              "columnShapes": 0.5,
+              "columnPairTrends": 0,
+              "scoredColumns": 2,
+              "tableColumns": 2,
+              "notScored": [],
+              "associatedPairsAsSdmetrics": {
+                "overall": 0.25,
+                "columnPairTrends": 0,
+                "pairsCounted": 1,
+                "pairsTotal": 1,
+                "correlationThreshold": 0.5,
+                "associationThreshold": 0.3
+              },
+              "columns": [
+                {
+                  "column": "n",
+                  "metric": "KSComplement",
+                  "score": 0.5
+                },
+                {
+                  "column": "c",
+                  "metric": "TVComplement",
+                  "score": 0.5
+                }
+              ],
+              "pairs": [
+                {
+                  "columnA": "n",
+                  "columnB": "c",
+                  "metric": "ContingencySimilarity",
+                  "score": 0,
+                  "associated": true,
+                  "realAssociation": 1
+                }
+              ]
+            }
+            """.Replace("\r\n", "\n", StringComparison.Ordinal), QualityReportJson.Serialize(report));
     }
 
     [Fact]

@@ -48,14 +48,14 @@ public sealed class TrainingServiceTests : IDisposable
             DataPath = PathOf("data.csv"), ModelKind = "gaussiancopula", ModelPath = PathOf("m.synth"),
             SchemaOutputPath = PathOf("missing-folder/m.synthschema"),
         }));
-        Assert.Contains("The schema could not be written", error.Message);
+        Assert.Contains("The folder for the schema does not exist", error.Message);
         Assert.Equal("an earlier model", File.ReadAllText(PathOf("m.synth")));
         Assert.Empty(Directory.GetFiles(_folder, "*.tmp", SearchOption.AllDirectories));
     }
 
     [Theory]
     [InlineData("data.csv", null, "The model would overwrite the training data")]
-    [InlineData("m.synth", "./m.synth", "The holdout CSV would overwrite the model")]
+    [InlineData("m.synth", "./m.synth", "The holdout CSV and the model")]
     public void An_output_naming_an_input_or_another_output_is_refused_before_training(string model, string? holdout, string expected)
     {
         var before = File.ReadAllText(PathOf("data.csv"));

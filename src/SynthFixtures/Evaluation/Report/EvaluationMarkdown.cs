@@ -26,6 +26,11 @@ public static class EvaluationMarkdown
         Line("|---|---:|---|");
         foreach (var (section, score, metric) in Rows(report)) Line($"| {section} | {F(score)} | {metric} |");
         Line();
+        if (QualityHeadline.NotScored(report.Quality) is { } notScored)
+        {
+            Line($"**{notScored}.**");
+            Line();
+        }
         if (gate is { Count: > 0 })
         {
             var failed = gate.Count(g => !g.Passed);
@@ -53,9 +58,11 @@ public static class EvaluationMarkdown
         var p = report.Privacy;
         var rows = new List<(string, double?, string)>
         {
-            ("Quality", report.Quality.Overall, "mean of column shapes and pair trends"),
+            ("Quality", report.Quality.Overall, $"mean of column shapes and pair trends (all pairs), {QualityHeadline.Coverage(report.Quality)}"),
             ("Column shapes", report.Quality.ColumnShapes, "KS / TV complement per column"),
-            ("Column pair trends", report.Quality.ColumnPairTrends, "correlation / contingency similarity per pair"),
+            ("Pair trends (all pairs)", report.Quality.ColumnPairTrends, $"correlation / contingency similarity over all {report.Quality.Pairs.Count} pairs"),
+            ("Quality (associated pairs, as SDMetrics)", report.Quality.AssociatedOverall, "mean of column shapes and pair trends (associated pairs)"),
+            ("Pair trends (associated pairs, as SDMetrics)", report.Quality.AssociatedPairTrends, QualityHeadline.AssociatedPairs(report.Quality)),
             ("Diagnostic", report.Diagnostic.Overall, "validity and structure"),
             ("Missing values", report.Diagnostic.MissingValueSimilarity, "1 − abs(missing-rate difference)"),
             ("DCR baseline protection", p.DcrBaselineProtection, $"median DCR {F(p.SyntheticDcr.Median)} vs random {F(p.RandomDcr.Median)}"),
@@ -67,7 +74,8 @@ public static class EvaluationMarkdown
         {
             if (u.Target is not null)
                 rows.Add(("ML utility (TSTR)", u.Ratio, $"target `{u.Target}`: " + string.Join("; ", u.Scores.Select(s => $"{s.Learner} {s.Metric} real {F(s.RealTrained)} / synthetic {F(s.SyntheticTrained)}"))));
-            if (u.Detection is { } d) rows.Add(("Detection", d.Score, $"{d.Learner} AUC {F(d.Auc)}"));
+            if (u.Detection is { } d)
+                rows.Add(("Detection", d.Score, $"strongest of: {string.Join(", ", u.Detections.Select(x => $"{x.Learner} AUC {F(x.Auc)}"))}"));
         }
         return rows;
     }

@@ -37,7 +37,7 @@ internal sealed record NewRowSynthesisDocument(double Score, int ExactCopies, in
 internal sealed record MembershipInferenceDocument(double Auc, double Score, int Members, int NonMembers);
 
 internal sealed record UtilityDocument(string? Target, UtilityTask? Task, double? Ratio, IReadOnlyList<UtilityScoreDocument> Scores,
-    DetectionDocument? Detection);
+    DetectionDocument? Detection, IReadOnlyList<DetectionDocument> Detectors);
 
 internal sealed record UtilityScoreDocument(string Learner, string Metric, double RealTrained, double SyntheticTrained, double Ratio,
     double? RealTrainedAccuracy, double? SyntheticTrainedAccuracy);

@@ -8,7 +8,8 @@ namespace SynthFixtures.Evaluation.Report;
 
 /// <summary>
 /// Writes an <see cref="EvaluationReport"/> as JSON. The quality report's properties come first, unchanged
-/// (<c>overall</c>, <c>columnShapes</c>, <c>columnPairTrends</c>, <c>columns</c>, <c>pairs</c>), so readers of the
+/// (<c>overall</c>, <c>columnShapes</c>, <c>columnPairTrends</c>, <c>scoredColumns</c>, <c>tableColumns</c>,
+/// <c>notScored</c>, <c>associatedPairsAsSdmetrics</c>, <c>columns</c>, <c>pairs</c>), so readers of the
 /// quality-only JSON keep working; then <c>diagnostic</c>, <c>privacy</c>, <c>utility</c> (null when not computed) and
 /// <c>audit</c>. Deterministic apart from the timings in <c>audit.timingsSeconds</c> and <c>privacy.searchSeconds</c>.
 /// </summary>
@@ -21,6 +22,8 @@ public static class EvaluationReportJson
         var document = new EvaluationReportDocument
         {
             Overall = report.Quality.Overall, ColumnShapes = report.Quality.ColumnShapes, ColumnPairTrends = report.Quality.ColumnPairTrends,
+            ScoredColumns = report.Quality.Columns.Count, TableColumns = report.Quality.TableColumns,
+            NotScored = QualityReportDocument.NotScoredOf(report.Quality), AssociatedPairsAsSdmetrics = QualityReportDocument.AssociatedOf(report.Quality),
             Columns = QualityReportDocument.ColumnsOf(report.Quality), Pairs = QualityReportDocument.PairsOf(report.Quality),
             Diagnostic = Diagnostic(report.Diagnostic), Privacy = Privacy(report.Privacy),
             Utility = report.Utility is { } u ? Utility(u) : null, Audit = Audit(report.Audit),
@@ -46,7 +49,9 @@ public static class EvaluationReportJson
     private static UtilityDocument Utility(UtilityReport u) => new(u.Target, u.Task, u.Ratio,
         u.Scores.Select(s => new UtilityScoreDocument(s.Learner, s.Metric, s.RealTrained, s.SyntheticTrained, s.Ratio,
             s.RealTrainedAccuracy, s.SyntheticTrainedAccuracy)).ToArray(),
-        u.Detection is { } d ? new DetectionDocument(d.Learner, d.Auc, d.Score, d.Folds, d.RowsPerSide) : null);
+        u.Detection is { } d ? Detection(d) : null, u.Detections.Select(Detection).ToArray());
+
+    private static DetectionDocument Detection(DetectionScore d) => new(d.Learner, d.Auc, d.Score, d.Folds, d.RowsPerSide);
 
     private static AuditDocument Audit(EvaluationAudit a)
     {
@@ -77,6 +82,6 @@ public static class EvaluationReportJson
     WriteIndented = true,
     IndentSize = 2,
     NewLine = "\n",
-    Converters = [typeof(JsonStringEnumConverter<QualityMetric>), typeof(JsonStringEnumConverter<DiagnosticCheck>), typeof(JsonStringEnumConverter<UtilityTask>)])]
+    Converters = [typeof(JsonStringEnumConverter<QualityMetric>), typeof(JsonStringEnumConverter<UnscoredReason>), typeof(JsonStringEnumConverter<DiagnosticCheck>), typeof(JsonStringEnumConverter<UtilityTask>)])]
 [JsonSerializable(typeof(EvaluationReportDocument))]
 internal sealed partial class EvaluationReportJsonContext : JsonSerializerContext;

@@ -66,7 +66,7 @@ public static class Evaluator
         }
         var options = new ParallelOptions { CancellationToken = ct };
         var columns = Timed("prepare", () => PreparedColumns.Prepare(input.Training, input.Synthetic, input.Holdout, input.Metadata, options));
-        var quality = Timed("quality", () => QualityEvaluator.FromColumns(columns, options, progress));
+        var quality = Timed("quality", () => QualityEvaluator.FromColumns(columns, input.Metadata, options, progress));
         var diagnostic = Timed("diagnostics", () => DiagnosticEvaluator.FromColumns(columns, input.Training, input.Synthetic, input.Metadata));
         var privacy = Timed("privacy", () => PrivacyEvaluator.FromColumns(columns, input.Holdout is not null,
             new PrivacyOptions { Seed = input.Seed }, progress, ct, -1));

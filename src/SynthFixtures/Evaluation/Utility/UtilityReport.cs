@@ -25,7 +25,7 @@ public sealed record UtilityScore(string Learner, string Metric, double RealTrai
 }
 
 /// <summary>How well a classifier tells real rows from synthetic rows (SDMetrics' detection metric).</summary>
-/// <param name="Learner">The classifier.</param>
+/// <param name="Learner">The classifier ("logistic regression", "gradient-boosted trees").</param>
 /// <param name="Auc">Its mean cross-validated ROC AUC.</param>
 /// <param name="Folds">Number of stratified folds.</param>
 /// <param name="RowsPerSide">Rows of each side used.</param>
@@ -47,8 +47,14 @@ public sealed record UtilityReport
     /// <summary>Per learner, real-trained and synthetic-trained scores on the holdout.</summary>
     public required IReadOnlyList<UtilityScore> Scores { get; init; }
 
-    /// <summary>The detection metric; <c>null</c> when not computed.</summary>
-    public DetectionScore? Detection { get; init; }
+    /// <summary>Each detector's result (a linear and a gradient-boosted classifier), in a fixed order; empty when not computed.</summary>
+    public IReadOnlyList<DetectionScore> Detections { get; init; } = [];
+
+    /// <summary>
+    /// The detector that told the tables apart best (highest AUC; the first on a tie); <c>null</c> when not computed.
+    /// The detection score and its threshold check use it: a weak detector's chance AUC proves nothing.
+    /// </summary>
+    public DetectionScore? Detection => Detections.Count == 0 ? null : Detections.MaxBy(d => d.Auc);
 
     /// <summary>The mean ratio over learners (1 when synthetic-trained learners do as well as real-trained ones); <c>null</c> without a target.</summary>
     public double? Ratio => Scores.Count == 0 ? null : Scores.Average(s => s.Ratio);

@@ -3,6 +3,8 @@ using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using SynthFixtures.Data.Files;
+using SynthFixtures.Metadata;
 using SynthFixtures.Models.GaussianCopula;
 using SynthFixtures.Models.Neural;
 
@@ -29,15 +31,14 @@ public static class ModelArtifact
     private const int HashLength = 32;
     private const int FixedLength = 8 + 4 + 4 + 8 + HashLength;
 
-    /// <summary>Writes <paramref name="model"/> to <paramref name="path"/> (atomically: a temporary file is renamed into place).</summary>
+    /// <summary>Writes <paramref name="model"/> to <paramref name="path"/>, making its folder, whole or not at all (a temporary file is renamed into place).</summary>
+    /// <exception cref="SynthDataException">The file could not be written; it is unchanged.</exception>
     public static void Save(SynthModel model, string path)
     {
-        var bytes = ToBytes(model);
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        Directory.CreateDirectory(directory);
-        var temporary = Path.Combine(directory, $".{Path.GetFileName(path)}.{Environment.ProcessId}.tmp");
-        File.WriteAllBytes(temporary, bytes);
-        File.Move(temporary, path, overwrite: true);
+        var files = new OutputFiles();
+        files.AddBytes(path, "model", ToBytes(model));
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        files.Commit();
     }
 
     /// <summary>The artifact bytes of <paramref name="model"/>.</summary>
@@ -82,9 +83,9 @@ public static class ModelArtifact
     /// <exception cref="SynthDataException">The file is missing, not a model, truncated, modified, from a newer version, or inconsistent.</exception>
     public static SynthModel Load(string path)
     {
-        if (!File.Exists(path))
+        if (!InputFiles.Exists(path, "model file"))
             throw new SynthDataException("The model file does not exist.", path, hint: "Check the path, or train a model and save it there.");
-        return FromBytes(File.ReadAllBytes(path), path);
+        return FromBytes(InputFiles.ReadAllBytes(path, "model file"), path);
     }
 
     /// <summary>Loads and validates model bytes; <paramref name="sourceName"/> names them in errors.</summary>
@@ -126,6 +127,7 @@ public static class ModelArtifact
         }
         if (header.FormatVersion != version)
             throw new SynthDataException("The model header's format version disagrees with the file's.", sourceName, hint: "The file is damaged: retrain the model.");
+        CheckHeader(header, sourceName);
         return header.ModelKind switch
         {
             ModelKinds.GaussianCopula => GaussianCopulaCodec.Decode(header, sourceName),
@@ -133,6 +135,37 @@ public static class ModelArtifact
             _ => throw new SynthDataException($"The model kind '{header.ModelKind}' is not known to this SynthFixtures ({ProducerVersion}).", sourceName,
                 hint: $"Known kinds: {ModelKinds.GaussianCopula}, {ModelKinds.Tvae}, {ModelKinds.Ctgan}. Upgrade SynthFixtures or retrain."),
         };
+    }
+
+    // The checksum proves the file is as written, not that it was written by SynthFixtures: a crafted header with a
+    // valid checksum is checked like a hand-written metadata file, so nothing downstream meets a null or a bad format.
+    private static void CheckHeader(ArtifactHeader header, string sourceName)
+    {
+        const string Retrain = "The file was edited or not written by SynthFixtures: retrain the model.";
+        var missing = header switch
+        {
+            { ModelKind: null } => "modelKind",
+            { Producer: null } => "producer",
+            { Metadata: null } or { Metadata.Columns: null } => "metadata",
+            { Provenance: null } => "provenance",
+            { Provenance.SourceDataSha256: null } => "provenance.sourceDataSha256",
+            _ => null,
+        };
+        if (missing is not null) throw new SynthDataException($"The model header has no {missing}.", sourceName, hint: Retrain);
+        if (header.Provenance!.SourceRows < 0)
+            throw new SynthDataException($"The model header's provenance counts {header.Provenance.SourceRows} rows.", sourceName, hint: Retrain);
+        try
+        {
+            _ = MetadataJson.Parse(MetadataJson.Serialize(header.Metadata!), sourceName);
+        }
+        catch (SynthDataException e)
+        {
+            throw new SynthDataException($"The model's column metadata is not valid: {e.Reason}", sourceName, hint: Retrain, columnName: e.ColumnName, inner: e);
+        }
+        catch (Exception e) when (e is JsonException or NotSupportedException or ArgumentException or InvalidOperationException)
+        {
+            throw new SynthDataException($"The model's column metadata is not valid: {e.Message}", sourceName, hint: Retrain, inner: e);
+        }
     }
 
     private static SynthDataException Truncated(string sourceName, int length) =>

@@ -112,15 +112,54 @@ internal sealed class CopulaConditionPlan
         var range = (RangeCondition)condition;
         var lo = range.Lower is null ? double.NegativeInfinity : Parse(column, range.Lower, condition);
         var hi = range.Upper is null ? double.PositiveInfinity : Parse(column, range.Upper, condition);
-        var uLower = double.IsNegativeInfinity(lo) || lo < marginal.Minimum ? 0
-            : range.LowerInclusive ? marginal.Interval(lo).Lower : marginal.Interval(lo).Upper;
-        var uUpper = double.IsPositiveInfinity(hi) || hi > marginal.Maximum ? 1
-            : range.UpperInclusive ? marginal.Interval(hi).Upper : marginal.Interval(hi).Lower;
+        var (uLower, uUpper) = ProbabilityInterval(column, range, lo, hi);
         if (lo > marginal.Maximum || hi < marginal.Minimum || (range.LowerInclusive ? lo > hi : lo >= hi) || uUpper <= uLower)
             throw Infeasible(condition, column, $"the model gives it probability 0 (observed range {Show(column, marginal.Minimum)}..{Show(column, marginal.Maximum)})");
         _filters.Add((column, new NumericRange(lo, range.LowerInclusive, hi, range.UpperInclusive)));
         return (column.FirstDimension, uLower, uUpper);
     }
+
+    /// <summary>
+    /// The u interval of the decoded values that meet the range once rounded to the column's resolution. Sampled values
+    /// are rounded (whole numbers, decimal places, days), so the largest value written, 90, comes from every decoded value
+    /// in [89.5, 90.5]: bounds are widened to the rounding cell of the first and last representable value inside them. A
+    /// continuous part's CDF is 1 at the observed maximum, so without this <c>age&gt;=90</c> would have probability 0 even
+    /// though 90 is sampled. The row filter re-checks the rounded values exactly.
+    /// </summary>
+    private static (double Lower, double Upper) ProbabilityInterval(NumericCopulaColumn column, RangeCondition range, double lo, double hi)
+    {
+        var marginal = column.Marginal;
+        var step = ResolutionStep(column.Metadata);
+        double uLower, uUpper;
+        if (double.IsNegativeInfinity(lo)) uLower = 0;
+        else if (step > 0)
+        {
+            var first = range.LowerInclusive ? Math.Ceiling(lo / step - 1e-9) * step : Math.Floor(lo / step + 1e-9) * step + step;
+            if (first > marginal.Maximum) return (1, 1); // no representable value inside the observed range meets it
+            uLower = first - step / 2 <= marginal.Minimum ? 0 : marginal.Interval(first - step / 2).Lower;
+        }
+        else uLower = lo < marginal.Minimum ? 0 : range.LowerInclusive ? marginal.Interval(lo).Lower : marginal.Interval(lo).Upper;
+
+        if (double.IsPositiveInfinity(hi)) uUpper = 1;
+        else if (step > 0)
+        {
+            var last = range.UpperInclusive ? Math.Floor(hi / step + 1e-9) * step : Math.Ceiling(hi / step - 1e-9) * step - step;
+            if (last < marginal.Minimum) return (0, 0);
+            uUpper = last + step / 2 >= marginal.Maximum ? 1 : marginal.Interval(last + step / 2).Upper;
+        }
+        else uUpper = hi > marginal.Maximum ? 1 : range.UpperInclusive ? marginal.Interval(hi).Upper : marginal.Interval(hi).Lower;
+        return (uLower, uUpper);
+    }
+
+    /// <summary>The spacing of the values a column writes (1 for integers, 10^-places for decimals, a day or a second for dates), or 0 when unrounded.</summary>
+    private static double ResolutionStep(Metadata.ColumnMetadata column) => column.Kind switch
+    {
+        ColumnKind.Integer => 1,
+        ColumnKind.Decimal when column.DecimalPlaces is { } places => Math.Pow(10, -Math.Clamp(places, 0, 15)),
+        ColumnKind.DateTime when !ColumnValues.HasTimeOfDay(column.DateTimeFormat) => 86400,
+        ColumnKind.DateTime => 1,
+        _ => 0,
+    };
 
     private static double Parse(NumericCopulaColumn column, string text, Condition condition) => ConditionErrors.Parse(column.Metadata, text, condition);
 

@@ -28,6 +28,10 @@ internal static class GaussianCopulaCodec
         public double[]? ContinuousParameters { get; init; }
         public string?[]? Categories { get; init; }
         public double[]? Probabilities { get; init; }
+
+        // Absent (not null) when the column was fitted normally, so such models' bytes do not change.
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public string? FitNote { get; init; }
     }
 
     private const string Numeric = "numeric";
@@ -44,6 +48,7 @@ internal static class GaussianCopulaCodec
                 AtomValues = n.Marginal.AtomValues.ToArray(), AtomProbabilities = n.Marginal.AtomProbabilities.ToArray(),
                 ContinuousFamily = n.Marginal.Continuous?.Family,
                 ContinuousParameters = n.Marginal.Continuous?.ToSpec().Parameters.ToArray(),
+                FitNote = n.FitNote,
             },
             CategoricalCopulaColumn c => new ColumnParameters
             {
@@ -133,7 +138,7 @@ internal static class GaussianCopulaCodec
             continuous = ContinuousMarginal.FromSpec(new MarginalSpec(family, p.ContinuousParameters ?? []));
         else if (Math.Abs(masses.Sum() - 1) > 1e-9)
             throw Invalid(source, $"column '{p.Name}' has no continuous part but its point masses do not sum to 1");
-        return new NumericCopulaColumn(meta, index, new MixedMarginal(atoms, masses, continuous, min, max), p.MissingProbability.Value);
+        return new NumericCopulaColumn(meta, index, new MixedMarginal(atoms, masses, continuous, min, max), p.MissingProbability.Value) { FitNote = p.FitNote };
     }
 
     private static CategoricalCopulaColumn DecodeCategorical(ColumnParameters p, ColumnMetadata meta, int index, string source)

@@ -67,9 +67,9 @@ public static class GaussianCopulaFitter
         if (present.Length == 0)
             return FitCategorical(values.Select(_ => (string?)null).ToArray(), column, sourceIndex, random, scores, categoryCodes);
         Array.Sort(present);
-        var marginal = FitMarginal(present, column, options, random);
+        var (marginal, note) = FitMarginal(present, column, options, random);
         var missing = 1 - present.Length / (double)values.Length;
-        var result = new NumericCopulaColumn(column, sourceIndex, marginal, missing);
+        var result = new NumericCopulaColumn(column, sourceIndex, marginal, missing) { FitNote = note };
 
         var valueScores = new double[values.Length];
         var missingScores = result.HasMissingDimension ? new double[values.Length] : null;
@@ -89,7 +89,7 @@ public static class GaussianCopulaFitter
         return result;
     }
 
-    private static MixedMarginal FitMarginal(double[] sorted, ColumnMetadata column, GaussianCopulaOptions options, SynthRandom random)
+    private static (MixedMarginal Marginal, string? Note) FitMarginal(double[] sorted, ColumnMetadata column, GaussianCopulaOptions options, SynthRandom random)
     {
         var threshold = Math.Max(options.AtomMinimumCount, options.AtomMinimumFraction * sorted.Length);
         var atoms = new List<(double Value, int Count)>();
@@ -103,23 +103,48 @@ public static class GaussianCopulaFitter
             start = end;
         }
         ContinuousMarginal? continuous = null;
+        string? note = null;
         var distinctRest = rest.Count == 0 ? 0 : 1 + Enumerable.Range(1, rest.Count - 1).Count(k => rest[k] != rest[k - 1]);
         if (rest.Count >= MinimumContinuousValues && distinctRest >= 2)
         {
-            continuous = MarginalSelector.Select(rest.ToArray(), random.Derive("marginal"),
-                new MarginalFitOptions { Families = options.MarginalFamilies }).Marginal;
+            (continuous, note) = SelectContinuous(rest.ToArray(), options, random);
+        }
+        else if (atoms.Count == 0 && sorted[0] == sorted[^1])
+        {
+            // One distinct value (a single row, a single non-missing cell, a constant column): nothing to fit, so the
+            // value itself is the distribution.
+            atoms.Add((sorted[0], sorted.Length));
+            note = $"fallback: {Plural(sorted.Length, "value")}, all equal, so a point mass";
         }
         else if (atoms.Count == 0)
         {
-            // Too few values for any fit: a uniform over the observed range stands in for them.
+            // Too few values for any fitted family: a uniform over the observed range stands in for them.
             continuous = UniformMarginal.Fit(sorted);
+            note = $"fallback: only {Plural(sorted.Length, "value")}, too few to fit a family, so uniform over the observed range";
         }
         var atomMass = continuous is null ? atoms.Sum(a => a.Count) : sorted.Length;
-        return new MixedMarginal(
+        var marginal = new MixedMarginal(
             atoms.Select(a => a.Value).ToArray(),
             atoms.Select(a => a.Count / (double)atomMass).ToArray(),
             continuous, sorted[0], sorted[^1]);
+        return (marginal, note);
     }
+
+    // Selection drops families that fail to fit; should every candidate fail in some unforeseen way, the uniform (which
+    // needs only two distinct values) still gives a usable model, and the note says so.
+    private static (ContinuousMarginal, string?) SelectContinuous(double[] values, GaussianCopulaOptions options, SynthRandom random)
+    {
+        try
+        {
+            return (MarginalSelector.Select(values, random.Derive("marginal"), new MarginalFitOptions { Families = options.MarginalFamilies }).Marginal, null);
+        }
+        catch (Exception e) when (e is ArgumentException or ArithmeticException or InvalidOperationException)
+        {
+            return (UniformMarginal.Fit(values), $"fallback: no family could be fitted ({e.Message.TrimEnd('.')}), so uniform over the observed range");
+        }
+    }
+
+    private static string Plural(int count, string noun) => $"{count} {noun}{(count == 1 ? "" : "s")}";
 
     private static CategoricalCopulaColumn FitCategorical(IReadOnlyList<string?> cells, ColumnMetadata column, int sourceIndex,
         SynthRandom random, List<double[]> scores, Dictionary<CategoricalCopulaColumn, int[]> categoryCodes)

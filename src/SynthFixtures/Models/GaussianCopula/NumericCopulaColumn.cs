@@ -26,6 +26,12 @@ internal sealed class NumericCopulaColumn : CopulaColumn
     /// <summary>z above which the missingness dimension means "missing".</summary>
     public double PresentThreshold { get; }
 
+    /// <summary>
+    /// Why the column's distribution is simpler than a fitted family (one value → a point mass, a handful → uniform), or
+    /// <c>null</c> when it was fitted normally. Shown in the fit log and by <c>inspect</c>.
+    /// </summary>
+    public string? FitNote { get; init; }
+
     /// <summary>Whether the column has a missingness dimension.</summary>
     public bool HasMissingDimension => MissingProbability > 0;
 
@@ -33,10 +39,11 @@ internal sealed class NumericCopulaColumn : CopulaColumn
 
     public override string Describe() =>
         (Marginal.Continuous is null
-            ? $"{Marginal.AtomValues.Count} point masses"
+            ? (Marginal.AtomValues.Count == 1 ? "1 point mass" : $"{Marginal.AtomValues.Count} point masses")
             : Marginal.Continuous.Family + (Marginal.AtomValues.Count > 0 ? $" + {Marginal.AtomValues.Count} point masses ({Marginal.AtomProbabilities.Sum():P1})" : ""))
         + $", range {ColumnValuesFormat(Marginal.Minimum)}..{ColumnValuesFormat(Marginal.Maximum)}"
-        + (MissingProbability > 0 ? $", {MissingProbability:P1} missing" : "");
+        + (MissingProbability > 0 ? $", {MissingProbability:P1} missing" : "")
+        + (FitNote is null ? "" : $" ({FitNote})");
 
     private string ColumnValuesFormat(double value) => Transforms.ColumnValues.Format(value, Metadata);
 

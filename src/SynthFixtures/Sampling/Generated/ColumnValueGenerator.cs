@@ -66,6 +66,8 @@ internal sealed class ColumnValueGenerator
             PiiKind.Email => _faker.Internet.Email(),
             PiiKind.Phone => _faker.Phone.PhoneNumber(),
             PiiKind.CardNumber => _faker.Finance.CreditCardNumber(),
+            PiiKind.PersonName => _faker.Name.FullName(),
+            PiiKind.StreetAddress => _faker.Address.StreetAddress(),
             _ => _faker.Lorem.Word(),
         },
         _ => throw new InvalidOperationException($"Unknown generator {_spec.Generator}."),

@@ -73,7 +73,9 @@ public static class MarginalSelector
                 }
                 candidates.Add(new MarginalCandidate(family, d, d <= critical, marginal));
             }
-            catch (Exception ex) when (ex is ArgumentException or ArithmeticException or InvalidOperationException)
+            // Optimisers that do not converge on tiny or odd samples (MathNet's MaximumIterationsException) drop the family too.
+            catch (Exception ex) when (ex is ArgumentException or ArithmeticException or InvalidOperationException
+                                           or MathNet.Numerics.Optimization.OptimizationException or MathNet.Numerics.NonConvergenceException)
             {
                 failures.Add(new MarginalFitFailure(family, ex.Message));
             }
