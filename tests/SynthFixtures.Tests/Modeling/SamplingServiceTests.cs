@@ -98,7 +98,7 @@ public sealed class SamplingServiceTests : IDisposable
     {
         var target = Path.Combine(_folder.Path, "missing", "s.csv");
         var error = Assert.Throws<SynthDataException>(() => SamplingService.Run(new SamplingRequest { Model = Model.Value, Rows = 10, OutputPath = target }));
-        Assert.Contains("could not be written", error.Message, StringComparison.Ordinal);
+        Assert.Contains("does not exist", error.Message, StringComparison.Ordinal);
         Assert.Empty(FolderFiles());
     }
 
