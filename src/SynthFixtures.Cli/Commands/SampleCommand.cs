@@ -43,6 +43,7 @@ internal static class SampleCommand
                 Conditions = (parse.GetValue(conditions) ?? []).Select(Condition.Parse).ToList(),
                 Options = new SamplingOptions { MaxDegreeOfParallelism = parse.GetValue(threads) },
             };
+            console.Error.WriteLine($"Sampling {count:N0} rows into {target} (written as they are drawn)…");
             var clock = Stopwatch.StartNew();
             try
             {
