@@ -1,6 +1,8 @@
 using System.CommandLine;
-using SynthFixtures.Data;
+using System.Diagnostics;
+using System.Globalization;
 using SynthFixtures.Data.Files;
+using SynthFixtures.Modeling;
 using SynthFixtures.Models.Artifacts;
 using SynthFixtures.Sampling;
 
@@ -13,7 +15,11 @@ internal static class SampleCommand
     {
         var model = new Argument<string>("model.synth") { Description = "A model written by 'synthfixtures train'." };
         var rows = new Option<int>("--rows") { Description = "Number of rows to sample.", Required = true };
-        var output = new Option<string>("--out") { Description = "Where to write the synthetic CSV.", Required = true };
+        var output = new Option<string>("--out")
+        {
+            Description = "Where to write the synthetic CSV (written as the rows are drawn, under a temporary name moved into place when complete).",
+            Required = true,
+        };
         var seed = CommonOptions.Seed("sampling");
         var conditions = new Option<string[]>("--condition")
         {
@@ -31,20 +37,25 @@ internal static class SampleCommand
             var target = parse.GetValue(output)!;
             OutputPaths.Check([(modelPath, "model")], [(target, "synthetic CSV")]);
             OutputPaths.CheckFolders([(target, "synthetic CSV")]);
-            var loaded = ModelArtifact.Load(modelPath);
-            var parsed = (parse.GetValue(conditions) ?? []).Select(Condition.Parse).ToList();
-            var options = new SamplingOptions { MaxDegreeOfParallelism = parse.GetValue(threads) };
+            var request = new SamplingRequest
+            {
+                Model = ModelArtifact.Load(modelPath), Rows = count, OutputPath = target, Seed = parse.GetValue(seed),
+                Conditions = (parse.GetValue(conditions) ?? []).Select(Condition.Parse).ToList(),
+                Options = new SamplingOptions { MaxDegreeOfParallelism = parse.GetValue(threads) },
+            };
+            console.Error.WriteLine($"Sampling {count:N0} rows into {target} (written as they are drawn)…");
+            var clock = Stopwatch.StartNew();
             try
             {
-                var sample = console.Timed($"Sampled {count:N0} rows", () => loaded.Sample(count, parse.GetValue(seed), parsed, options, cancellationToken));
-                var files = new OutputFiles();
-                files.Add(target, "synthetic CSV", path => CsvTableWriter.Write(sample.ToTable(), path, cancellationToken));
-                files.Commit(cancellationToken);
+                SamplingService.Run(request, cancellationToken);
             }
             catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested)
             {
                 throw new CommandCancelledException($"Sampling cancelled; nothing was written ({target} is unchanged).", e);
             }
+            var seconds = clock.Elapsed.TotalSeconds;
+            console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Sampled and wrote {count:N0} rows in {seconds:F2} s ({(seconds > 0 ? count / seconds : 0):N0} rows/s)"));
             console.Out.WriteLine($"Wrote {count:N0} synthetic rows to {target}.");
             return Task.FromResult(CliApp.Success);
         });

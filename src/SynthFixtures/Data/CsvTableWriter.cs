@@ -30,16 +30,38 @@ public static class CsvTableWriter
     public static void Write(Table table, TextWriter writer, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(table);
+        WriteHeader(table.ColumnNames, writer);
+        WriteRows(table, 0, table.RowCount, writer, cancellationToken);
+    }
+
+    /// <summary>
+    /// Writes the header line alone, for a file written in parts: the header, then <see cref="WriteRows"/> for each part
+    /// gives exactly the bytes of <see cref="Write(Table, TextWriter, CancellationToken)"/> on the parts joined.
+    /// </summary>
+    public static void WriteHeader(IReadOnlyList<string> columnNames, TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(columnNames);
         ArgumentNullException.ThrowIfNull(writer);
-        // With one column an empty field would make an empty line, which readers skip: quote it so the row survives.
-        var quoteEmpty = table.ColumnCount == 1;
-        for (var c = 0; c < table.ColumnCount; c++)
+        var quoteEmpty = QuoteEmpty(columnNames.Count);
+        for (var c = 0; c < columnNames.Count; c++)
         {
             if (c > 0) writer.Write(',');
-            WriteField(writer, table.ColumnNames[c], quoteEmpty);
+            WriteField(writer, columnNames[c], quoteEmpty);
         }
         writer.Write('\n');
-        for (var r = 0; r < table.RowCount; r++)
+    }
+
+    /// <summary>Writes rows <paramref name="firstRow"/> … <paramref name="firstRow"/> + <paramref name="count"/> − 1 of <paramref name="table"/>, without a header.</summary>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled part way.</exception>
+    public static void WriteRows(Table table, int firstRow, int count, TextWriter writer, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentOutOfRangeException.ThrowIfNegative(firstRow);
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(firstRow + (long)count, table.RowCount, nameof(count));
+        var quoteEmpty = QuoteEmpty(table.ColumnCount);
+        for (var r = firstRow; r < firstRow + count; r++)
         {
             if (r % RowsBetweenCancellationChecks == 0) cancellationToken.ThrowIfCancellationRequested();
             for (var c = 0; c < table.ColumnCount; c++)
@@ -50,6 +72,9 @@ public static class CsvTableWriter
             writer.Write('\n');
         }
     }
+
+    // With one column an empty field would make an empty line, which readers skip: quote it so the row survives.
+    private static bool QuoteEmpty(int columnCount) => columnCount == 1;
 
     /// <summary>The CSV text of <paramref name="table"/>.</summary>
     public static string WriteToString(Table table)

@@ -40,8 +40,54 @@ public abstract class SynthModel
     /// <param name="options">Threads and rejection budget.</param>
     /// <param name="cancellationToken">Stops long samples.</param>
     /// <exception cref="SynthDataException">A condition names an unknown column or value, or is impossible or too rare.</exception>
-    public abstract SampledTable Sample(int rows, long seed, IReadOnlyList<Condition>? conditions = null,
-        SamplingOptions? options = null, CancellationToken cancellationToken = default);
+    public SampledTable Sample(int rows, long seed, IReadOnlyList<Condition>? conditions = null,
+        SamplingOptions? options = null, CancellationToken cancellationToken = default) =>
+        Open(rows, seed, conditions, options, cancellationToken).Next(rows);
+
+    /// <summary>
+    /// Draws the same rows as <see cref="Sample"/> with the same arguments, but hands them out in chunks of at most
+    /// <see cref="SamplingOptions.ChunkRows"/> rows, drawn as they are enumerated: memory stays bounded by one chunk
+    /// whatever <paramref name="rows"/> is, and the chunks joined are byte-identical to the whole sample.
+    /// </summary>
+    /// <param name="rows">Number of rows in all.</param>
+    /// <param name="seed">Seed for every random choice.</param>
+    /// <param name="conditions">Conditions every row must meet.</param>
+    /// <param name="options">Threads, rejection budget and chunk size.</param>
+    /// <param name="cancellationToken">Checked before each chunk and inside its parallel work.</param>
+    /// <exception cref="SynthDataException">
+    /// A condition names an unknown column or value, or is impossible (thrown here, before any chunk); or conditions are
+    /// too rare for the candidate budget (thrown while enumerating, when the budget runs out).
+    /// </exception>
+    public IEnumerable<SampledTable> SampleChunks(int rows, long seed, IReadOnlyList<Condition>? conditions = null,
+        SamplingOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new SamplingOptions();
+        var cursor = Open(rows, seed, conditions, options, cancellationToken);
+        var chunk = options.ChunkRows;
+        if (chunk <= 0) throw new ArgumentOutOfRangeException(nameof(options), chunk, "SamplingOptions.ChunkRows must be positive.");
+        // Chunks start on block boundaries, so round the size up to whole blocks.
+        chunk = (int)Math.Min(int.MaxValue / 2, ((long)chunk + SampleCursor.BlockSize - 1) / SampleCursor.BlockSize * SampleCursor.BlockSize);
+        return Chunks(cursor, chunk);
+    }
+
+    private static IEnumerable<SampledTable> Chunks(SampleCursor cursor, int chunk)
+    {
+        while (cursor.Remaining > 0) yield return cursor.Next(Math.Min(chunk, cursor.Remaining));
+    }
+
+    private SampleCursor Open(int rows, long seed, IReadOnlyList<Condition>? conditions, SamplingOptions? options, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(rows);
+        options ??= new SamplingOptions();
+        if (options.MaxDegreeOfParallelism is <= 0)
+            throw new SynthDataException($"The thread count must be 1 or more, not {options.MaxDegreeOfParallelism}.",
+                hint: "Leave it unset to use every core.");
+        return OpenCursor(rows, seed, conditions ?? [], options, cancellationToken);
+    }
+
+    /// <summary>Plans a sample of <paramref name="rows"/> rows (conditions are checked here) and returns its cursor.</summary>
+    private protected abstract SampleCursor OpenCursor(int rows, long seed, IReadOnlyList<Condition> conditions, SamplingOptions options,
+        CancellationToken cancellationToken);
 }
 
 /// <summary>One column of <see cref="SynthModel.DescribeColumns"/>.</summary>

@@ -20,4 +20,10 @@ public sealed record SamplingOptions
     /// the rows it already has, so keys stay unique across batches.
     /// </summary>
     public long FirstRowNumber { get; init; }
+
+    /// <summary>
+    /// Rows per chunk when a sample is streamed (<see cref="Models.SynthModel.SampleChunks"/>), rounded up to whole blocks
+    /// of 1,024 rows. Bounds the memory a streamed sample holds; the rows do not depend on it.
+    /// </summary>
+    public int ChunkRows { get; init; } = 8_192;
 }

@@ -32,7 +32,8 @@ public static class Layers
         // Conditions, sampled tables, sampling options and generated columns: the vocabulary the models sample in.
         new("sampling vocabulary", ["SynthFixtures.Sampling", "SynthFixtures.Sampling.Generated.*"]),
         new("models", ["SynthFixtures.Models.*"]),
-        // The train use case: model kinds' settings tables, the trainer registry and the training service over the models.
+        // The train and sample use cases: model kinds' settings tables, the trainer registry, the training service and the
+        // sampling service (a sample streamed to a file) over the models.
         new("training service", ["SynthFixtures.Modeling.*"]),
         // Typed synthesizers and the attributes that shape them sit on top of the models they bind to.
         new("typed API", ["SynthFixtures.Sampling.Typed.*", "SynthFixtures.Attributes.*"]),

@@ -1,5 +1,4 @@
 using SynthFixtures.Randomness;
-using SynthFixtures.Sampling;
 
 namespace SynthFixtures.Models.GaussianCopula;
 
@@ -11,63 +10,35 @@ internal sealed class CopulaBlockSampler(GaussianCopulaModel model, ConditionalG
 {
     private const int BlockSize = GaussianCopulaModel.BlockSize;
 
-    /// <summary>No row-level checks needed: every drawn row is kept, each block written straight into place.</summary>
-    public void FillDirect(double[]?[] numbers, int[]?[] codes, int rows, ParallelOptions parallel)
+    /// <summary>
+    /// No row-level checks needed: every drawn row is kept, block <paramref name="firstBlock"/> + k written straight into
+    /// rows k · BlockSize … of the columns.
+    /// </summary>
+    public void FillDirect(double[]?[] numbers, int[]?[] codes, int rows, int firstBlock, ParallelOptions parallel)
     {
         var blockCount = (rows + BlockSize - 1) / BlockSize;
         Parallel.For(0, blockCount, parallel, () => new double[BlockSize * model.Dimensions + model.Dimensions],
             (block, _, buffer) =>
             {
                 var start = block * BlockSize;
-                DrawBlock(block, Math.Min(BlockSize, rows - start), buffer, numbers, codes, start);
+                DrawBlock(firstBlock + block, Math.Min(BlockSize, rows - start), buffer, numbers, codes, start);
                 return buffer;
             }, _ => { });
     }
 
-    /// <summary>Rows must pass exact checks: draw blocks in order, keep the rows that pass, stop at the budget.</summary>
-    public void FillFiltered(double[]?[] numbers, int[]?[] codes, int rows, ParallelOptions parallel, long candidateBudget)
+    /// <summary>All rows of block <paramref name="block"/>, for checking row by row.</summary>
+    public (double[]?[] Numbers, int[]?[] Codes) DrawWholeBlock(int block)
     {
         var columns = model.CopulaColumns;
-        var workers = Math.Max(1, parallel.MaxDegreeOfParallelism > 0 ? parallel.MaxDegreeOfParallelism : Environment.ProcessorCount);
-        var batch = Math.Max(2, 2 * workers);
-        var accepted = 0;
-        long drawn = 0;
-        var nextBlock = 0;
-        while (accepted < rows)
+        var n = new double[]?[columns.Count];
+        var c = new int[]?[columns.Count];
+        foreach (var column in columns)
         {
-            if (drawn >= candidateBudget) throw TooRare(accepted, drawn, rows, candidateBudget);
-            var results = new (double[]?[] Numbers, int[]?[] Codes)[batch];
-            var first = nextBlock;
-            Parallel.For(0, batch, parallel, i =>
-            {
-                var n = new double[]?[columns.Count];
-                var c = new int[]?[columns.Count];
-                foreach (var column in columns)
-                {
-                    if (column is NumericCopulaColumn) n[column.Index] = new double[BlockSize];
-                    else c[column.Index] = new int[BlockSize];
-                }
-                DrawBlock(first + i, BlockSize, new double[BlockSize * model.Dimensions + model.Dimensions], n, c, 0);
-                results[i] = (n, c);
-            });
-            nextBlock += batch;
-            // Merge in block order so the kept rows do not depend on thread timing.
-            foreach (var (n, c) in results)
-            {
-                for (var row = 0; row < BlockSize && accepted < rows; row++)
-                {
-                    if (!plan!.Accepts(n, c, row)) continue;
-                    foreach (var column in columns)
-                    {
-                        if (column is NumericCopulaColumn) numbers[column.Index]![accepted] = n[column.Index]![row];
-                        else codes[column.Index]![accepted] = c[column.Index]![row];
-                    }
-                    accepted++;
-                }
-                drawn += BlockSize;
-                if (accepted >= rows) break;
-            }
+            if (column is NumericCopulaColumn) n[column.Index] = new double[BlockSize];
+            else c[column.Index] = new int[BlockSize];
         }
+        DrawBlock(block, BlockSize, new double[BlockSize * model.Dimensions + model.Dimensions], n, c, 0);
+        return (n, c);
     }
 
     private void DrawBlock(int block, int count, double[] buffer, double[]?[] numbers, int[]?[] codes, int offset)
@@ -104,7 +75,4 @@ internal sealed class CopulaBlockSampler(GaussianCopulaModel model, ConditionalG
             }
         }
     }
-
-    private SynthDataException TooRare(int accepted, long drawn, int rows, long budget) =>
-        ConditionErrors.TooRare(accepted, drawn, rows, budget, plan!.Probabilities.Select(p => (p.Condition, (double?)p.Probability)));
 }

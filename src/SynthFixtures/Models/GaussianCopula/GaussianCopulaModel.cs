@@ -14,7 +14,7 @@ namespace SynthFixtures.Models.GaussianCopula;
 public sealed class GaussianCopulaModel : SynthModel
 {
     /// <summary>Rows per independently seeded block; part of the reproducibility contract, do not change lightly.</summary>
-    public const int BlockSize = 1024;
+    public const int BlockSize = SampleCursor.BlockSize;
 
     private readonly CopulaColumn[] _copulaColumns;
     private readonly GeneratedColumnSpec[] _generated;
@@ -62,26 +62,12 @@ public sealed class GaussianCopulaModel : SynthModel
     internal IReadOnlyList<string?> MissingTokens => _missingTokens;
 
     /// <inheritdoc />
-    public override SampledTable Sample(int rows, long seed, IReadOnlyList<Condition>? conditions = null,
-        SamplingOptions? options = null, CancellationToken cancellationToken = default)
+    private protected override SampleCursor OpenCursor(int rows, long seed, IReadOnlyList<Condition> conditions, SamplingOptions options,
+        CancellationToken cancellationToken)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(rows);
-        options ??= new SamplingOptions();
-        var root = new SynthRandom(seed);
-        var plan = conditions is { Count: > 0 } ? CopulaConditionPlan.Create(this, conditions) : null;
+        var plan = conditions.Count > 0 ? CopulaConditionPlan.Create(this, conditions) : null;
         var gaussian = plan is null ? _unconditional.Value : new ConditionalGaussian(Correlation, plan.Intervals);
-        var numbers = new double[]?[_copulaColumns.Length];
-        var codes = new int[]?[_copulaColumns.Length];
-        Allocate(numbers, codes, rows);
-        var blocks = new CopulaBlockSampler(this, gaussian, plan, root.Derive("copula"));
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism ?? -1, CancellationToken = cancellationToken };
-        if (plan is null || !plan.NeedsFilter)
-            blocks.FillDirect(numbers, codes, rows, parallel);
-        else
-            blocks.FillFiltered(numbers, codes, rows, parallel, ConditionErrors.Budget(options, rows));
-
-        var generated = ColumnValueGenerator.GenerateAll(_generated, root, rows, options.FirstRowNumber, parallel);
-        return Assemble(numbers, codes, generated, rows);
+        return new CopulaSampleCursor(this, gaussian, plan, new SynthRandom(seed), rows, options, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -129,16 +115,8 @@ public sealed class GaussianCopulaModel : SynthModel
         throw ConditionErrors.NotLearned(Metadata, name);
     }
 
-    private void Allocate(double[]?[] numbers, int[]?[] codes, int rows)
-    {
-        foreach (var column in _copulaColumns)
-        {
-            if (column is NumericCopulaColumn) numbers[column.Index] = new double[rows];
-            else codes[column.Index] = new int[rows];
-        }
-    }
-
-    private SampledTable Assemble(double[]?[] numbers, int[]?[] codes, string?[]?[] generated, int rows)
+    /// <summary>The sampled columns in metadata order: copula columns from their numbers or codes, generated ones from their cells.</summary>
+    internal SampledTable Assemble(double[]?[] numbers, int[]?[] codes, string?[]?[] generated, int rows)
     {
         var result = new SampledColumn[Metadata.Columns.Count];
         for (var i = 0; i < result.Length; i++)

@@ -7,59 +7,25 @@ namespace SynthFixtures.Models.Neural;
 /// <summary>
 /// Draws a neural model's rows block by block: block b always comes from stream <c>Derive(b)</c> and is decoded on
 /// its own, so the rows kept do not depend on thread count or timing. Without a filter every row of the first blocks
-/// is kept, each block decoding straight into its own rows of the result; with conditions blocks are drawn a few at a
-/// time and merged in order, each row must pass the plan's exact checks, and the candidate budget bounds the work.
+/// is kept, each block decoding straight into its own rows of the result; with conditions whole blocks go to
+/// <see cref="AcceptedRows"/>, which keeps the rows that pass the plan's exact checks, in block order.
 /// </summary>
 internal sealed class NeuralBlockSampler(NeuralSynthModel model, NeuralConditionPlan plan, SynthRandom stream)
 {
     private const int BlockSize = NeuralSynthModel.BlockSize;
 
-    /// <summary>Numbers (continuous) and codes (categorical) per transformed column, <paramref name="rows"/> each.</summary>
-    public (double[]?[] Numbers, int[]?[] Codes) Fill(int rows, ParallelOptions parallel, long candidateBudget)
+    /// <summary>
+    /// Every row is kept: block <paramref name="firstBlock"/> + k decodes straight into rows k · BlockSize … of the
+    /// columns, with no per-block columns and no serial merge.
+    /// </summary>
+    public void FillDirect(double[]?[] numbers, int[]?[] codes, int rows, int firstBlock, ParallelOptions parallel)
     {
-        var (numbers, codes) = Allocate(rows);
-        if (!plan.NeedsFilter)
-        {
-            // Every row is kept, so block b owns rows [b · BlockSize, …) of the result and decodes straight into them:
-            // no per-block columns, no serial merge between rounds of blocks.
-            var blocks = (rows + BlockSize - 1) / BlockSize;
-            Parallel.For(0, blocks, parallel, block => DrawBlockInto(block, numbers, codes, block * BlockSize, Math.Min(BlockSize, rows - block * BlockSize)));
-            return (numbers, codes);
-        }
-        var workers = Math.Max(1, parallel.MaxDegreeOfParallelism > 0 ? parallel.MaxDegreeOfParallelism : Environment.ProcessorCount);
-        var accepted = 0;
-        long drawn = 0;
-        var nextBlock = 0;
-        while (accepted < rows)
-        {
-            if (drawn >= candidateBudget)
-                throw ConditionErrors.TooRare(accepted, drawn, rows, candidateBudget, plan.Conditions.Select(c => (c, (double?)null)));
-            // A few blocks per worker at a time bounds the work past the last row needed; the rows kept do not depend on it.
-            var batch = Math.Max(2, 2 * workers);
-            var blocks = new (double[]?[] Numbers, int[]?[] Codes)[batch];
-            var first = nextBlock;
-            Parallel.For(0, batch, parallel, i => blocks[i] = DrawBlock(first + i));
-            nextBlock += batch;
-            foreach (var (n, c) in blocks)
-            {
-                for (var row = 0; row < BlockSize && accepted < rows; row++)
-                {
-                    if (!plan.Accepts(n, c, row)) continue;
-                    for (var t = 0; t < n.Length; t++)
-                    {
-                        if (n[t] is { } values) numbers[t]![accepted] = values[row];
-                        else codes[t]![accepted] = c[t]![row];
-                    }
-                    accepted++;
-                }
-                drawn += BlockSize;
-                if (accepted >= rows) break;
-            }
-        }
-        return (numbers, codes);
+        var blocks = (rows + BlockSize - 1) / BlockSize;
+        Parallel.For(0, blocks, parallel, block => DrawBlockInto(firstBlock + block, numbers, codes, block * BlockSize, Math.Min(BlockSize, rows - block * BlockSize)));
     }
 
-    private (double[]?[] Numbers, int[]?[] Codes) DrawBlock(int block)
+    /// <summary>All rows of block <paramref name="block"/>, for checking row by row.</summary>
+    public (double[]?[] Numbers, int[]?[] Codes) DrawWholeBlock(int block)
     {
         var (numbers, codes) = Allocate(BlockSize);
         DrawBlockInto(block, numbers, codes, 0, BlockSize);
@@ -99,7 +65,8 @@ internal sealed class NeuralBlockSampler(NeuralSynthModel model, NeuralCondition
         }
     }
 
-    private (double[]?[] Numbers, int[]?[] Codes) Allocate(int rows)
+    /// <summary>Numbers (continuous) and codes (categorical) per transformed column, <paramref name="rows"/> each.</summary>
+    public (double[]?[] Numbers, int[]?[] Codes) Allocate(int rows)
     {
         var columns = model.Parameters.Transformer.Columns;
         var numbers = new double[]?[columns.Length];

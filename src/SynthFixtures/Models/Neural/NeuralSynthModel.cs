@@ -17,7 +17,7 @@ namespace SynthFixtures.Models.Neural;
 public sealed class NeuralSynthModel : SynthModel
 {
     /// <summary>Rows per independently seeded block; part of the reproducibility contract.</summary>
-    public const int BlockSize = 1024;
+    public const int BlockSize = SampleCursor.BlockSize;
 
     private readonly int[] _transformedIndex;   // metadata column → transformed column, or −1
 
@@ -85,16 +85,13 @@ public sealed class NeuralSynthModel : SynthModel
     public int NoiseWidth => Network.InputWidth - (Conditions?.Width ?? 0);
 
     /// <inheritdoc />
-    public override SampledTable Sample(int rows, long seed, IReadOnlyList<Condition>? conditions = null,
-        SamplingOptions? options = null, CancellationToken cancellationToken = default)
+    private protected override SampleCursor OpenCursor(int rows, long seed, IReadOnlyList<Condition> conditions, SamplingOptions options,
+        CancellationToken cancellationToken) =>
+        new NeuralSampleCursor(this, NeuralConditionPlan.Create(this, conditions), new SynthRandom(seed), rows, options, cancellationToken);
+
+    /// <summary>The sampled columns in metadata order: modelled ones from their numbers or codes (by transformed column), generated ones from their cells.</summary>
+    internal SampledTable Assemble(double[]?[] numbers, int[]?[] codes, string?[][] generated, int rows)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(rows);
-        options ??= new SamplingOptions();
-        var root = new SynthRandom(seed);
-        var plan = NeuralConditionPlan.Create(this, conditions ?? []);
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism ?? -1, CancellationToken = cancellationToken };
-        var (numbers, codes) = new NeuralBlockSampler(this, plan, root.Derive(Kind)).Fill(rows, parallel, ConditionErrors.Budget(options, rows));
-        var generated = ColumnValueGenerator.GenerateAll(Parameters.Generated, root, rows, options.FirstRowNumber, parallel);
         var columns = new SampledColumn[Metadata.Columns.Count];
         for (var i = 0; i < columns.Length; i++)
         {

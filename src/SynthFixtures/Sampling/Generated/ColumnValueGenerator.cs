@@ -26,14 +26,20 @@ internal sealed class ColumnValueGenerator
     }
 
     /// <summary>
-    /// Cells of every generated column for <paramref name="rows"/> rows, column g from stream <c>generated:&lt;name&gt;</c>
-    /// of <paramref name="root"/>, so each column is the same whatever the model kind or thread count.
+    /// One generator per generated column, column g on stream <c>generated:&lt;name&gt;</c> of <paramref name="root"/>, so
+    /// each column is the same whatever the model kind or thread count.
     /// </summary>
-    public static string?[][] GenerateAll(IReadOnlyList<GeneratedColumnSpec> specs, SynthRandom root, int rows, long firstRow, ParallelOptions parallel)
+    public static ColumnValueGenerator[] CreateAll(IReadOnlyList<GeneratedColumnSpec> specs, SynthRandom root) =>
+        specs.Select(spec => new ColumnValueGenerator(spec, root.Derive("generated:" + spec.Name))).ToArray();
+
+    /// <summary>
+    /// The next <paramref name="rows"/> cells of every generated column, numbered from <paramref name="firstRow"/>. Each
+    /// generator continues its own stream, so consecutive calls give the cells one call for all the rows would.
+    /// </summary>
+    public static string?[][] GenerateAll(ColumnValueGenerator[] generators, int rows, long firstRow, ParallelOptions parallel)
     {
-        var generated = new string?[specs.Count][];
-        Parallel.For(0, specs.Count, parallel, g =>
-            generated[g] = new ColumnValueGenerator(specs[g], root.Derive("generated:" + specs[g].Name)).Generate(rows, firstRow));
+        var generated = new string?[generators.Length][];
+        Parallel.For(0, generators.Length, parallel, g => generated[g] = generators[g].Generate(rows, firstRow));
         return generated;
     }
 

@@ -31,12 +31,15 @@ public sealed class SecondInterruptTests : IDisposable
         using var process = CliProcess.Start("sample", model, "--rows", "1000000", "--out", target, "--threads", "1");
         var output = process.StandardOutput.ReadToEndAsync();
         var error = new System.Text.StringBuilder();
-        // Sampling ends with this line; the CSV is written to a temporary file right after it.
+        // The CLI announces the sample, then writes its rows as they are drawn into a temporary file beside the target.
         while (process.StandardError.ReadLine() is { } line)
         {
             error.AppendLine(line);
-            if (line.StartsWith("Sampled ", StringComparison.Ordinal)) break;
+            if (line.StartsWith("Sampling ", StringComparison.Ordinal)) break;
         }
+        var writing = System.Diagnostics.Stopwatch.StartNew();
+        while (!process.HasExited && Directory.GetFiles(_folder.Path, ".out.csv.*.tmp").Length == 0 && writing.Elapsed < TimeSpan.FromSeconds(30))
+            Thread.Sleep(10);
         _ = kill(process.Id, SIGINT);
         _ = kill(process.Id, SIGINT); // fails harmlessly if the first already ended it
         error.Append(process.StandardError.ReadToEnd());

@@ -1,0 +1,26 @@
+using SynthFixtures.Models;
+using SynthFixtures.Sampling;
+
+namespace SynthFixtures.Modeling;
+
+/// <summary>One sample written to a file: which model, how many rows with which seed and conditions, and where they go.</summary>
+public sealed record SamplingRequest
+{
+    /// <summary>The model to sample.</summary>
+    public required SynthModel Model { get; init; }
+
+    /// <summary>Rows to write (zero or more): they are drawn and written chunk by chunk, so any count fits in memory.</summary>
+    public required int Rows { get; init; }
+
+    /// <summary>Where the rows go; written under a temporary name beside it and moved into place only when complete.</summary>
+    public required string OutputPath { get; init; }
+
+    /// <summary>The sampling seed: the same model, seed and conditions give byte-identical files.</summary>
+    public long Seed { get; init; } = 1;
+
+    /// <summary>Conditions every row meets.</summary>
+    public IReadOnlyList<Condition> Conditions { get; init; } = [];
+
+    /// <summary>Threads, rejection budget, chunk size.</summary>
+    public SamplingOptions Options { get; init; } = new();
+}

@@ -1,0 +1,38 @@
+using SynthFixtures.Data.Files;
+using SynthFixtures.Sampling;
+
+namespace SynthFixtures.Modeling;
+
+/// <summary>
+/// Samples a model into a CSV file as the rows are drawn: chunk by chunk (<see cref="SamplingOptions.ChunkRows"/>),
+/// each chunk formatted and written before the next is kept, so memory stays flat for any row count and the file is
+/// byte-identical to writing the whole sample at once. The file appears whole or not at all: it is written under a
+/// temporary name in the target folder and moved into place when complete; a cancellation, a condition too rare for
+/// its budget or an I/O error deletes the temporary file and leaves an earlier file of the target name as it was.
+/// </summary>
+public static class SamplingService
+{
+    /// <summary>Samples <see cref="SamplingRequest.Rows"/> rows into <see cref="SamplingRequest.OutputPath"/>.</summary>
+    /// <param name="request">Model, rows, seed, conditions, output.</param>
+    /// <param name="cancellationToken">Checked between chunks and inside their parallel work.</param>
+    /// <exception cref="SynthDataException">
+    /// Impossible or too rare conditions, a thread count below one, a sample larger than the output disk's free space
+    /// (estimated from the first chunk), or an output that could not be written; the target is untouched.
+    /// </exception>
+    /// <exception cref="OperationCanceledException">Cancelled; the target is untouched and no temporary file is left.</exception>
+    public static SamplingResult Run(SamplingRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(request.Model);
+        ArgumentException.ThrowIfNullOrEmpty(request.OutputPath);
+        if (request.Rows < 0)
+            throw new SynthDataException($"The row count must be zero or more, not {request.Rows}.", hint: "Ask for the number of rows to sample, e.g. 1000.");
+        // Opening the sample checks the conditions and settings before any file is touched.
+        var chunks = request.Model.SampleChunks(request.Rows, request.Seed, request.Conditions, request.Options, cancellationToken);
+        var files = new OutputFiles();
+        files.Add(request.OutputPath, "synthetic CSV", path => CsvSampleWriter.Write(chunks, request.Rows, request.Model.Metadata, path, request.Options, cancellationToken));
+        files.Commit(cancellationToken);
+        var target = files.Targets.Single();
+        return new SamplingResult(request.Rows, target, new FileInfo(target).Length);
+    }
+}
