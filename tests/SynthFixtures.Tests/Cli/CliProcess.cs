@@ -9,6 +9,8 @@ namespace SynthFixtures.Tests.Cli;
 /// </summary>
 internal static class CliProcess
 {
+    private const string EnvPath = "/usr/bin/env";
+
     /// <summary>The CLI assembly built alongside these tests (this project references the CLI, so it is built first).</summary>
     public static string Assembly
     {
@@ -24,10 +26,18 @@ internal static class CliProcess
         }
     }
 
-    /// <summary>Starts <c>dotnet exec SynthFixtures.Cli.dll args…</c> with both streams redirected.</summary>
+    /// <summary>
+    /// Starts <c>dotnet exec SynthFixtures.Cli.dll args…</c> with both streams redirected. On Linux it goes through
+    /// <c>env --default-signal=INT</c>: a shell without job control starts background commands with SIGINT ignored, the
+    /// child inherits that, and .NET leaves an ignored SIGINT ignored, so a test run from such a shell (a CI script
+    /// started with <c>&amp;</c>) would send Ctrl+C to a process that cannot receive it. <c>env</c> execs in place, so
+    /// the process id is the CLI's.
+    /// </summary>
     public static Process Start(params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet", ["exec", Assembly, .. args])
+        string[] command = ["dotnet", "exec", Assembly, .. args];
+        if (OperatingSystem.IsLinux() && File.Exists(EnvPath)) command = [EnvPath, "--default-signal=INT", .. command];
+        var start = new ProcessStartInfo(command[0], command[1..])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
