@@ -25,6 +25,9 @@ public abstract class SynthModel
     /// <summary>Where the model came from: source data hash, seed, row count.</summary>
     public ModelProvenance Provenance { get; }
 
+    /// <summary>The differential-privacy guarantee and where its budget went, or <c>null</c> for a model without one.</summary>
+    public virtual Privacy.PrivacyPlan? Privacy => null;
+
     /// <summary>How each column is modelled or generated, in metadata order (for audits and <c>synthfixtures inspect</c>).</summary>
     public abstract IReadOnlyList<ColumnModelSummary> DescribeColumns();
 
@@ -61,6 +64,9 @@ public static class ModelKinds
 
     /// <summary>Conditional tabular GAN (Xu et al., 2019), trained with TorchSharp, sampled in pure C#.</summary>
     public const string Ctgan = "ctgan";
+
+    /// <summary>Differentially private marginal model (MST: a tree of noisy one-way and two-way marginals), pure C#.</summary>
+    public const string DpMarginals = "dp-marginals";
 }
 
 /// <summary>The audit trail of a model: which data it learned from and with which seed.</summary>
