@@ -31,32 +31,34 @@ internal static class DomainDiscovery
             if (!double.IsNaN(value)) counts[grid.CellOf(value)]++;
         for (var cell = 0; cell < counts.Length; cell++) counts[cell] += sigma * noise.NextNormal();
 
-        var threshold = sigma * -StandardNormal.InverseCdf(SpuriousCellsPerColumn / grid.Cells);
-        var kept = Enumerable.Range(0, grid.Cells).Where(c => counts[c] > threshold).ToList();
-        if (kept.Count == 0) kept.Add(Array.IndexOf(counts, counts.Max()));
-        var mass = kept.Sum(c => Math.Max(counts[c], 1e-9));
-        var share = mass / bins;
-
-        var groups = new List<List<int>>();
-        var current = new List<int>();
-        double currentMass = 0;
-        foreach (var cell in kept)
+        var z = -StandardNormal.InverseCdf(SpuriousCellsPerColumn / grid.Cells);
+        var units = KeptUnits(counts, sigma * z);
+        if (units.Count == 0)
         {
-            var weight = Math.Max(counts[cell], 1e-9);
-            if (weight >= share)
+            var best = Array.IndexOf(counts, counts.Max());
+            units.Add((best, best, 1));
+        }
+        var share = units.Sum(u => u.Mass) / bins;
+
+        var groups = new List<List<(int First, int Last, double Mass)>>();
+        var current = new List<(int First, int Last, double Mass)>();
+        double currentMass = 0;
+        foreach (var unit in units)
+        {
+            if (unit.Mass >= share)
             {
                 if (current.Count > 0) groups.Add(current);
-                groups.Add([cell]);
+                groups.Add([unit]);
                 (current, currentMass) = ([], 0);
                 continue;
             }
-            if (current.Count > 0 && currentMass + weight > share)
+            if (current.Count > 0 && currentMass + unit.Mass > share)
             {
                 groups.Add(current);
                 (current, currentMass) = ([], 0);
             }
-            current.Add(cell);
-            currentMass += weight;
+            current.Add(unit);
+            currentMass += unit.Mass;
         }
         if (current.Count > 0) groups.Add(current);
 
@@ -65,18 +67,50 @@ internal static class DomainDiscovery
         for (var b = 0; b < groups.Count; b++)
         {
             var group = groups[b];
-            var total = group.Sum(c => Math.Max(counts[c], 1e-9));
-            binPieces[b] = group.Select(c =>
+            var total = group.Sum(u => u.Mass);
+            binPieces[b] = group.Select(u =>
             {
-                var (low, high) = grid.Decoded(c);
-                return new DpPiece(low, high, Math.Max(counts[c], 1e-9) / total);
+                var (low, high) = grid.Decoded(u.First, u.Last);
+                return new DpPiece(low, high, u.Mass / total);
             }).ToArray();
-            // A bin counts the values from its first kept cell up to the next bin's; values below the first bin count in it.
-            var from = b == 0 ? 0 : group[0];
-            var to = b == groups.Count - 1 ? grid.Cells : groups[b + 1][0];
+            // A bin counts the values from its first unit up to the next bin's; values below the first bin count in it.
+            var from = b == 0 ? 0 : group[0].First;
+            var to = b == groups.Count - 1 ? grid.Cells : groups[b + 1][0].First;
             for (var cell = from; cell < to; cell++) binOfGridCell[cell] = b;
         }
         return (DpColumn.Numeric(metadata, sourceIndex, binPieces), binOfGridCell, grid);
+    }
+
+    /// <summary>
+    /// The grid's kept units in value order: single cells whose noisy count clears the threshold, then, among the cells
+    /// left, aligned blocks of 2, 4, … 1024 cells whose noisy sum clears the threshold scaled by √size (the sum's noise);
+    /// so a sparse tail (ages above 65, say) survives as wider pieces instead of vanishing. Post-processing of the
+    /// noisy counts only.
+    /// </summary>
+    private static List<(int First, int Last, double Mass)> KeptUnits(double[] counts, double threshold)
+    {
+        var taken = new bool[counts.Length];
+        var units = new List<(int First, int Last, double Mass)>();
+        for (var size = 1; size <= 1024 && size <= counts.Length; size *= 2)
+        {
+            var blockThreshold = threshold * Math.Sqrt(size);
+            for (var first = 0; first + size <= counts.Length; first += size)
+            {
+                var last = first + size - 1;
+                var free = true;
+                double sum = 0;
+                for (var cell = first; cell <= last && free; cell++)
+                {
+                    free = !taken[cell];
+                    sum += counts[cell];
+                }
+                if (!free || sum <= blockThreshold) continue;
+                for (var cell = first; cell <= last; cell++) taken[cell] = true;
+                units.Add((first, last, sum));
+            }
+        }
+        units.Sort((a, b) => a.First.CompareTo(b.First));
+        return units;
     }
 
     /// <summary>

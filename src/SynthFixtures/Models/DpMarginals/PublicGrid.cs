@@ -61,6 +61,18 @@ internal sealed class PublicGrid
         return (low, high);
     }
 
+    /// <summary>
+    /// What cells <paramref name="first"/> … <paramref name="last"/> decode to together: the first's own decoding when
+    /// they are one cell, else the interval from the first's lower edge to the last's upper edge (infinite ends clamped).
+    /// </summary>
+    public (double Low, double High) Decoded(int first, int last)
+    {
+        if (first == last) return Decoded(first);
+        var low = double.IsNegativeInfinity(_edges[first]) ? _edges[first + 1] : _edges[first];
+        var high = double.IsPositiveInfinity(_edges[last + 1]) ? _edges[last] : _edges[last + 1];
+        return (low, high);
+    }
+
     private double PointValue(int cell) =>
         // Point cells are centred on their value: integers on k (edges k ± ½), the decimal zero on 0.
         0.5 * (_edges[cell] + _edges[cell + 1]);
