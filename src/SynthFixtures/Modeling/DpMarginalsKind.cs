@@ -13,9 +13,9 @@ public static class DpMarginalsKind
     public static readonly SettingSpec Delta = new("delta", "Delta", SettingType.Number,
         "The δ of the guarantee; refused above 1/rows.", "1e-9", 0, 1, ExclusiveBounds: true);
 
-    /// <summary>The most bins a numeric column is cut into.</summary>
+    /// <summary>About how many bins a numeric column is cut into.</summary>
     public static readonly SettingSpec Bins = new("bins", "Bins", SettingType.WholeNumber,
-        "The most bins a numeric column is cut into (a spike such as 0 takes a bin of its own); the bins come from noisy counts.", "32", 2, 1024);
+        "About how many bins a numeric column is cut into (a spike such as 0 takes a bin of its own, so a few more may result); the bins come from noisy counts.", "32", 2, 1024);
 
     /// <summary>What an unset δ means.</summary>
     internal const string DeltaDefault = "1/(rows·√rows), the row count taken as public";

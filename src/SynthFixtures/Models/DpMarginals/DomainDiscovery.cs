@@ -8,8 +8,8 @@ namespace SynthFixtures.Models.DpMarginals;
 /// <summary>
 /// The first measurement: what cells each column has, decided from noisy counts only, so no bin edge and no label
 /// comes from the raw data. A numeric column's counts on its <see cref="PublicGrid"/> are measured with Gaussian
-/// noise; cells whose noisy count clears a threshold are kept and merged, in value order, into at most the requested
-/// number of bins of about equal noisy mass (a cell heavier than a bin's share, such as a spike at 0, stays a bin of
+/// noise; cells whose noisy count clears a threshold are kept and merged, in value order, into about the requested
+/// number of bins of similar noisy mass (a cell heavier than a bin's share, such as a spike at 0, stays a bin of
 /// its own). A categorical column's observed labels get Gaussian noise and those above a threshold set so that a
 /// label held by a single row is released with probability at most δ are kept (a stability-based histogram).
 /// </summary>

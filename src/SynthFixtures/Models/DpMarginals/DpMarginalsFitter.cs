@@ -158,7 +158,7 @@ public static class DpMarginalsFitter
             {
                 Name = "bins and labels", Share = split.Domain, Rho = split.Domain * rho, NoiseStandardDeviation = noise.Domain, Measurements = d,
                 Delta = labelDelta,
-                Detail = $"noisy counts on each numeric column's public grid (kept cells merged into at most {options.Bins} bins) and of each " +
+                Detail = $"noisy counts on each numeric column's public grid (kept cells merged into about {options.Bins} bins) and of each " +
                     $"categorical column's labels ({categorical} columns; a label is released when its noisy count clears 1 + σ·z(δ/{Math.Max(categorical, 1)}))",
             },
             new()

@@ -9,7 +9,7 @@ public sealed record DpMarginalsOptions
     /// <summary>The δ of the guarantee; <c>null</c>: 1/(n·√n) for n training rows (the row count is then treated as public).</summary>
     public double? Delta { get; init; }
 
-    /// <summary>The most bins a numeric column is cut into (point masses such as 0 take a bin of their own).</summary>
+    /// <summary>About how many bins a numeric column is cut into (point masses such as 0 take a bin of their own, so a few more may result).</summary>
     public int Bins { get; init; } = 32;
 
     /// <summary>Seed for every random choice of the fit: the noise and the selections.</summary>
