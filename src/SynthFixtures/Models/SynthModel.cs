@@ -76,6 +76,12 @@ public static class ModelKinds
 /// <param name="SourceName">File name (no directory) of the training data, if any.</param>
 public sealed record ModelProvenance(string SourceDataSha256, int SourceRows, long Seed, string? SourceName)
 {
+    /// <summary>
+    /// What a differentially private model records instead of the data's hash: a hash would let anyone who can guess
+    /// the training table check the guess exactly, which no DP guarantee survives.
+    /// </summary>
+    public const string WithheldHash = "withheld (differentially private model)";
+
     /// <summary>The provenance of a model trained on <paramref name="table"/> with <paramref name="seed"/>.</summary>
     public static ModelProvenance Of(Data.Table table, long seed)
     {

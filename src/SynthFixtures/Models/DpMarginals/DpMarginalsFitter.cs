@@ -96,8 +96,13 @@ public static class DpMarginalsFitter
             (domainSigma, oneWaySigma, selectionEpsilon, twoWaySigma), options.Delta is null);
         var generated = metadata.Columns.Where(c => !c.IsModelled).Select(PublicRecipe).ToArray();
         var missingTokens = metadata.Columns.Select(c => table.MissingTokens[table.IndexOf(c.Name)]).ToArray();
-        return new DpMarginalsModel(metadata, options, plan, columns, order, parent, rootDistribution, conditionals, generated, missingTokens,
-            ModelProvenance.Of(table, options.Seed));
+        // The audit trail keeps no hash of the data, and the exact row count only when δ already made it public.
+        var provenance = ModelProvenance.Of(table, options.Seed) with
+        {
+            SourceDataSha256 = ModelProvenance.WithheldHash,
+            SourceRows = options.Delta is null ? rows : (int)Math.Min(int.MaxValue, Math.Round(total)),
+        };
+        return new DpMarginalsModel(metadata, options, plan, columns, order, parent, rootDistribution, conditionals, generated, missingTokens, provenance);
     }
 
     private static double[] Counts(int[] cells, int size)
@@ -185,6 +190,7 @@ public static class DpMarginalsFitter
             "the column metadata (names, kinds, formats, which columns are keys or personal data): give it with --metadata to keep it independent of the data",
             "the token the CSV writes for a missing value",
             "each numeric column's fine grid (fixed by its kind)",
+            "the training file's name (the audit trail keeps no hash of its content)",
         };
         if (rowsPublic) publicFacts.Add($"the row count ({rows.ToString(CultureInfo.InvariantCulture)}), which sets the default δ = 1/(n·√n)");
         return new PrivacyPlan

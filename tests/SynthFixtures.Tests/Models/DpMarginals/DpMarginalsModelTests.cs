@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
+using SynthFixtures.Models;
 using SynthFixtures.Models.Artifacts;
 using SynthFixtures.Models.DpMarginals;
 using SynthFixtures.Privacy;
@@ -131,6 +132,8 @@ public sealed class DpMarginalsModelTests
         var loaded = Assert.IsType<DpMarginalsModel>(ModelArtifact.FromBytes(bytes));
         Assert.Equal(bytes, ModelArtifact.ToBytes(loaded));
         Assert.Equal(model.Plan, loaded.Privacy);
+        // No hash of the data: it would let anyone who guesses the training table confirm the guess.
+        Assert.Equal(ModelProvenance.WithheldHash, loaded.Provenance.SourceDataSha256);
         Assert.Equal(model.Sample(2_000, 5).ToTable().Column("size"), loaded.Sample(2_000, 5).ToTable().Column("size"));
     }
 
