@@ -187,7 +187,7 @@ public static class DpMarginalsFitter
         }
         var publicFacts = new List<string>
         {
-            "the column metadata (names, kinds, formats, which columns are keys or personal data): give it with --metadata to keep it independent of the data",
+            "the column metadata (names, kinds, formats, which columns are keys or personal data): when it is profiled from the training data its kinds are read without noise, so train with metadata written independently of the data",
             "the token the CSV writes for a missing value",
             "each numeric column's fine grid (fixed by its kind)",
             "the training file's name (the audit trail keeps no hash of its content)",
