@@ -7,6 +7,7 @@ using SynthFixtures.Models.DpMarginals;
 using SynthFixtures.Privacy;
 using SynthFixtures.Randomness;
 using SynthFixtures.Sampling;
+using SynthFixtures.Tests.Models;
 
 namespace SynthFixtures.Tests.Models.DpMarginals;
 
@@ -77,6 +78,37 @@ public sealed class DpMarginalsModelTests
         // The conversion's δ and the label thresholds' δ make up the whole δ.
         var conversionDelta = plan.Delta - plan.Steps.Sum(s => s.Delta);
         Assert.Equal(plan.Epsilon, ZcdpBudget.FromRho(plan.Rho.Value).Spent(conversionDelta).Epsilon, 1e-9);
+    }
+
+    [Fact]
+    public void Every_column_kind_is_learned_and_keys_are_generated_without_reading_them()
+    {
+        var table = MixedTestTable.Create(4_000);
+        var model = DpMarginalsFitter.Fit(table, MixedTestTable.Metadata(), new DpMarginalsOptions { Epsilon = 20, Delta = 1e-8 });
+        var rows = model.Sample(3_000, 2).ToTable();
+        Assert.Equal(table.ColumnNames, rows.ColumnNames);
+        Assert.Equal(Enumerable.Range(1, 3_000).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)), rows.Column("id"));
+        // Dates come back in their format, nearly all in the quarters the data fills (noise may keep a neighbouring one).
+        // The missing cell is measured too, so a column without missing values may get a few from the noise.
+        Assert.InRange(rows.Column("day").Count(d => d is null), 0, 30);
+        Assert.All(rows.Column("day").Where(d => d is not null), d => Assert.Matches(@"^\d{4}-\d\d-\d\d$", d!));
+        Assert.InRange(rows.Column("day").Count(d => d?.StartsWith("2024-", StringComparison.Ordinal) == true) / 3000.0, 0.99, 1);
+        var missing = rows.Column("y").Count(v => v is null) / 3000.0;
+        Assert.InRange(missing, 0.02, 0.08);
+        var zeros = rows.Column("visits").Count(v => v == "0") / 3000.0;
+        Assert.InRange(zeros, 0.55, 0.65);
+        Assert.Equal(["low", "high"], model.Columns.Single(c => c.Metadata.Name == "group").Labels!.Order().Reverse());
+    }
+
+    [Fact]
+    public void A_single_column_spends_the_whole_budget_on_its_domain_and_one_way()
+    {
+        var table = DpMarginalsTestData.Create(2_000);
+        var metadata = new SynthFixtures.Metadata.TableMetadata { Columns = [DpMarginalsTestData.Metadata().Columns[2]] };
+        var model = DpMarginalsFitter.Fit(table, metadata, new DpMarginalsOptions { Epsilon = 5, Delta = 1e-7 });
+        Assert.Equal(["bins and labels", "one-way marginals"], model.Plan.Steps.Select(s => s.Name));
+        Assert.Equal(5, model.Plan.Epsilon, 1e-6);
+        Assert.Equal(1_000, model.Sample(1_000, 1).RowCount);
     }
 
     [Fact]
