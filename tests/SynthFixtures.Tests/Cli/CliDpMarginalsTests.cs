@@ -32,7 +32,7 @@ public sealed class CliDpMarginalsTests : IDisposable
         Assert.Equal(2, privacy.GetProperty("epsilon").GetDouble(), 6);
         Assert.Equal(1e-8, privacy.GetProperty("delta").GetDouble(), 15);
         var steps = privacy.GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("name").GetString()).ToList();
-        Assert.Equal(["bins and labels", "one-way marginals", "tree selection", "two-way marginals"], steps);
+        Assert.Equal(["bins and labels", "one-way marginals", "tree selection", "two-way marginals", "second-parent selection", "three-way marginals"], steps);
 
         var text = CliResult.Run("inspect", model);
         Assert.Contains("Privacy:", text.Output);

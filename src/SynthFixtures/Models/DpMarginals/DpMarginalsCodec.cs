@@ -12,7 +12,7 @@ namespace SynthFixtures.Models.DpMarginals;
 internal static class DpMarginalsCodec
 {
     internal sealed record Parameters(IReadOnlyList<MarginalColumnParameters> Columns, IReadOnlyList<int> Order, IReadOnlyList<int> Parent,
-        double[] Root, IReadOnlyList<double[]?> Conditionals, IReadOnlyList<GeneratedColumnSpec> Generated, IReadOnlyList<string?> MissingTokens);
+        IReadOnlyList<int> SecondParent, IReadOnlyList<int[]?> SecondGroups, double[] Root, IReadOnlyList<double[]?> Conditionals, IReadOnlyList<GeneratedColumnSpec> Generated, IReadOnlyList<string?> MissingTokens);
 
     /// <summary>A column: released labels (categorical) or bins, each as parallel arrays of piece bounds and weights (numeric).</summary>
     internal sealed record MarginalColumnParameters
@@ -34,7 +34,7 @@ internal static class DpMarginalsCodec
             Labels = c.Labels,
             Bins = c.Bins?.Select(b => new MarginalBinParameters(b.Select(p => p.Low).ToArray(), b.Select(p => p.High).ToArray(), b.Select(p => p.Weight).ToArray())).ToList(),
         }).ToList();
-        return JsonSerializer.SerializeToElement(new Parameters(columns, model.Order, model.Parent, model.Root, model.Conditionals, model.Generated,
+        return JsonSerializer.SerializeToElement(new Parameters(columns, model.Order, model.Parent, model.SecondParent, model.SecondGroups, model.Root, model.Conditionals, model.Generated,
             model.MissingTokens), ArtifactJson.Default.DpMarginalsParameters);
     }
 
@@ -70,6 +70,9 @@ internal static class DpMarginalsCodec
         var order = (parameters.Order ?? []).ToArray();
         var parent = (parameters.Parent ?? []).ToArray();
         var conditionals = (parameters.Conditionals ?? []).ToArray();
+        var second = (parameters.SecondParent ?? []).ToArray();
+        var secondGroups = (parameters.SecondGroups ?? []).ToArray();
+        if (second.Length != d || secondGroups.Length != d) throw Invalid(source, "its tree does not give every column its second parent");
         if (order.Length != d || parent.Length != d || conditionals.Length != d || order.Order().Where((c, i) => c != i).Any())
             throw Invalid(source, "its tree does not list every column once");
         var seen = new bool[d];
@@ -81,10 +84,20 @@ internal static class DpMarginalsCodec
                 throw Invalid(source, "its tree's parents do not come before their children");
             seen[c] = true;
             if (isRoot != (conditionals[c] is null)) throw Invalid(source, $"column '{columns[c].Metadata.Name}' has the wrong conditional table");
-            if (!isRoot) CheckRows(conditionals[c]!, columns[parent[c]].Cells, columns[c], source);
+            var rows = isRoot ? 0 : columns[parent[c]].Cells;
+            if (second[c] >= 0)
+            {
+                var q = second[c];
+                if (isRoot || q >= d || !seen[q] || q == parent[c] || q == c || secondGroups[c] is not { } groups
+                    || groups.Length != columns[q].Cells || groups.Any(g => g < 0 || g >= SecondParents.MaxGroups))
+                    throw Invalid(source, $"column '{columns[c].Metadata.Name}' has an invalid second parent");
+                rows *= groups.Max() + 1;
+            }
+            else if (secondGroups[c] is not null) throw Invalid(source, $"column '{columns[c].Metadata.Name}' has groups without a second parent");
+            if (!isRoot) CheckRows(conditionals[c]!, rows, columns[c], source);
         }
         CheckRows(parameters.Root ?? [], 1, columns[order[0]], source);
-        return new DpMarginalsModel(metadata, options, plan, columns, order, parent, parameters.Root!, conditionals, (parameters.Generated ?? []).ToArray(),
+        return new DpMarginalsModel(metadata, options, plan, columns, order, parent, second, secondGroups, parameters.Root!, conditionals, (parameters.Generated ?? []).ToArray(),
             parameters.MissingTokens.ToArray(), header.Provenance);
     }
 

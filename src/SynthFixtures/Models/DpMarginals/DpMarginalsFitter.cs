@@ -46,7 +46,8 @@ public static class DpMarginalsFitter
         var conversionDelta = delta - labelDelta;
         var rho = ZcdpBudget.ForTarget(options.Epsilon, conversionDelta).Rho;
         var split = BudgetSplit.For(d);
-        var (domainSigma, oneWaySigma, selectionEpsilon, twoWaySigma) = split.Noise(rho, d);
+        var noiseLevels = split.NoiseFor(rho, d);
+        var (domainSigma, oneWaySigma, selectionEpsilon, twoWaySigma) = (noiseLevels.Domain, noiseLevels.OneWay, noiseLevels.Selection, noiseLevels.TwoWay);
         var root = new SynthRandom(options.Seed);
 
         // 1. Bins and labels from noisy counts.
@@ -92,8 +93,27 @@ public static class DpMarginalsFitter
         var twoWays = TreeEstimator.TwoWays(sizes, edges, twoWay, oneWays, total);
         var (order, parent, rootDistribution, conditionals) = TreeEstimator.Tree(sizes, edges, twoWays, oneWays, columns.Select(c => c.OtherCell).ToArray());
 
+        // 6. Second parents, selected privately; 7. their three-way marginals, shrunk towards the tree's conditionals.
+        var groups = columns.Select((c, k) => SecondParents.Groups(c, oneWays[k])).ToArray();
+        var second = Enumerable.Repeat(-1, d).ToArray();
+        if (d > 2)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            second = SecondParents.Select(cells, sizes, order, parent, conditionals, groups, noiseLevels.SecondSelection, root.Derive("second-parents"));
+            for (var c = 0; c < d; c++)
+            {
+                if (second[c] < 0) continue;
+                var (p, q) = (parent[c], second[c]);
+                var noisy = Measure(SecondParents.Counts(cells[q], groups[q], cells[p], sizes[p], cells[c], sizes[c]), noiseLevels.ThreeWay,
+                    root.Derive($"three-way:{columns[q].Metadata.Name}:{columns[p].Metadata.Name}:{columns[c].Metadata.Name}"));
+                conditionals[c] = SecondParents.Conditional(noisy, total, noiseLevels.ThreeWay, sizes[p], sizes[c], conditionals[c]!, columns[c].OtherCell);
+                progress?.Report($"measured {columns[q].Metadata.Name} × {columns[p].Metadata.Name} × {columns[c].Metadata.Name}");
+            }
+        }
+        var secondGroups = second.Select(q => q >= 0 ? groups[q] : null).ToArray();
+
         var plan = Plan(options, rows, delta, conversionDelta, labelDelta, rho, split, d, categoricalCount,
-            (domainSigma, oneWaySigma, selectionEpsilon, twoWaySigma), options.Delta is null);
+            noiseLevels, options.Delta is null);
         var generated = metadata.Columns.Where(c => !c.IsModelled).Select(PublicRecipe).ToArray();
         var missingTokens = metadata.Columns.Select(c => table.MissingTokens[table.IndexOf(c.Name)]).ToArray();
         // The audit trail keeps no hash of the data, and the exact row count only when δ already made it public.
@@ -102,7 +122,8 @@ public static class DpMarginalsFitter
             SourceDataSha256 = ModelProvenance.WithheldHash,
             SourceRows = options.Delta is null ? rows : (int)Math.Min(int.MaxValue, Math.Round(total)),
         };
-        return new DpMarginalsModel(metadata, options, plan, columns, order, parent, rootDistribution, conditionals, generated, missingTokens, provenance);
+        return new DpMarginalsModel(metadata, options, plan, columns, order, parent, second, secondGroups, rootDistribution, conditionals, generated,
+            missingTokens, provenance);
     }
 
     private static double[] Counts(int[] cells, int size)
@@ -152,11 +173,14 @@ public static class DpMarginalsFitter
     };
 
     private static PrivacyPlan Plan(DpMarginalsOptions options, int rows, double delta, double conversionDelta, double labelDelta, double rho,
-        BudgetSplit split, int d, int categorical, (double Domain, double OneWay, double Selection, double TwoWay) noise, bool rowsPublic)
+        BudgetSplit split, int d, int categorical, Noise noise, bool rowsPublic)
     {
         var pairs = d - 1;
         var spent = ZcdpBudget.Zero.WithGaussian(noise.Domain, count: d).WithGaussian(noise.OneWay, count: d);
         if (pairs > 0) spent = spent.WithExponentialMechanism(noise.Selection, pairs).WithGaussian(noise.TwoWay, count: pairs);
+        var triples = d - 2;
+        if (triples > 0 && split.ThreeWay > 0)
+            spent = spent.WithExponentialMechanism(noise.SecondSelection, triples).WithGaussian(noise.ThreeWay, count: triples);
         var steps = new List<PrivacyPlanStep>
         {
             new()
@@ -183,6 +207,20 @@ public static class DpMarginalsFitter
             {
                 Name = "two-way marginals", Share = split.TwoWay, Rho = split.TwoWay * rho, NoiseStandardDeviation = noise.TwoWay, Measurements = pairs,
                 Detail = "Gaussian measurement of the counts of each selected pair of columns",
+            });
+        }
+        if (triples > 0 && split.ThreeWay > 0)
+        {
+            steps.Add(new()
+            {
+                Name = "second-parent selection", Share = split.SecondSelection, Rho = split.SecondSelection * rho, SelectionEpsilon = noise.SecondSelection,
+                Measurements = triples,
+                Detail = "exponential mechanism (sensitivity 2) over the columns sampled earlier, scored by the L1 error of the tree's prediction of the three-way counts",
+            });
+            steps.Add(new()
+            {
+                Name = "three-way marginals", Share = split.ThreeWay, Rho = split.ThreeWay * rho, NoiseStandardDeviation = noise.ThreeWay, Measurements = triples,
+                Detail = $"Gaussian measurement of the counts of (second parent in at most {SecondParents.MaxGroups} groups, tree parent, column) for each column with a second parent",
             });
         }
         var publicFacts = new List<string>

@@ -21,7 +21,7 @@ public sealed class DpMarginalsModel : SynthModel
     private readonly double[]?[] _conditionalCumulative;
 
     internal DpMarginalsModel(TableMetadata metadata, DpMarginalsOptions options, PrivacyPlan plan, DpColumn[] columns, int[] order, int[] parent,
-        double[] root, double[]?[] conditionals, GeneratedColumnSpec[] generated, string?[] missingTokens, ModelProvenance provenance)
+        int[] secondParent, int[]?[] secondGroups, double[] root, double[]?[] conditionals, GeneratedColumnSpec[] generated, string?[] missingTokens, ModelProvenance provenance)
         : base(metadata, provenance)
     {
         Options = options;
@@ -29,6 +29,8 @@ public sealed class DpMarginalsModel : SynthModel
         Columns = columns;
         Order = order;
         Parent = parent;
+        SecondParent = secondParent;
+        SecondGroups = secondGroups;
         Root = root;
         Conditionals = conditionals;
         Generated = generated;
@@ -60,6 +62,12 @@ public sealed class DpMarginalsModel : SynthModel
     internal int[] Order { get; }
 
     internal int[] Parent { get; }
+
+    /// <summary>Each column's second parent (−1: none); its conditional rows are indexed by parent cell + parent cells × group.</summary>
+    internal int[] SecondParent { get; }
+
+    /// <summary>For a column with a second parent, the group of each of the second parent's cells.</summary>
+    internal int[]?[] SecondGroups { get; }
 
     internal double[] Root { get; }
 
@@ -105,10 +113,16 @@ public sealed class DpMarginalsModel : SynthModel
             var size = Columns[c].Cells;
             var cell = Parent[c] < 0
                 ? Draw(_rootCumulative[0], 0, size, random.NextDouble())
-                : Draw(_conditionalCumulative[c]!, cells[Parent[c]][row] * size, size, random.NextDouble());
+                : Draw(_conditionalCumulative[c]!, ConditionalRow(c, cells, row) * size, size, random.NextDouble());
             cells[c][row] = cell;
             if (numbers[c] is { } target) target[row] = Columns[c].DecodeNumber(cell, random);
         }
+    }
+
+    private int ConditionalRow(int c, int[][] cells, int row)
+    {
+        var parentCell = cells[Parent[c]][row];
+        return SecondParent[c] < 0 ? parentCell : parentCell + Columns[Parent[c]].Cells * SecondGroups[c]![cells[SecondParent[c]][row]];
     }
 
     private static int Draw(double[] cumulative, int offset, int size, double u)
@@ -162,7 +176,9 @@ public sealed class DpMarginalsModel : SynthModel
         var c = Array.FindIndex(Columns, column => column.SourceIndex == i);
         if (c < 0)
             return new ColumnModelSummary(meta.Name, meta.Kind, Array.Find(Generated, g => g.Name == meta.Name)?.Describe() ?? "generated");
-        var parent = Parent[c] >= 0 ? $", given {Columns[Parent[c]].Metadata.Name}" : ", tree root";
+        var parent = Parent[c] < 0 ? ", tree root"
+            : SecondParent[c] < 0 ? $", given {Columns[Parent[c]].Metadata.Name}"
+            : $", given {Columns[Parent[c]].Metadata.Name} and {Columns[SecondParent[c]].Metadata.Name}";
         return new ColumnModelSummary(meta.Name, meta.Kind, Columns[c].Describe() + parent);
     }).ToList();
 
@@ -178,22 +194,18 @@ public sealed class DpMarginalsModel : SynthModel
             : new ModelSchemaColumn(meta.Name, meta.Kind, missing, Labels: column.Labels!.ToList());
     }).ToList());
 
-    /// <summary>The share of rows the model leaves missing in column <paramref name="c"/> (its one-way, from the tree).</summary>
+    /// <summary>
+    /// The share of rows the model leaves missing in column <paramref name="c"/>, from a fixed sample of
+    /// <see cref="SchemaSampleRows"/> rows (with second parents the one-ways have no closed form over the tree).
+    /// </summary>
     private double MissingShare(int c)
     {
-        var marginal = new double[Columns[Order[0]].Cells];
-        Root.CopyTo(marginal, 0);
-        var marginals = new double[Columns.Length][];
-        marginals[Order[0]] = marginal;
-        foreach (var node in Order.Skip(1))
-        {
-            var size = Columns[node].Cells;
-            var parent = marginals[Parent[node]];
-            var result = new double[size];
-            for (var p = 0; p < parent.Length; p++)
-                for (var k = 0; k < size; k++) result[k] += parent[p] * Conditionals[node]![p * size + k];
-            marginals[node] = result;
-        }
-        return marginals[c][Columns[c].MissingCell];
+        var cells = Columns.Select(_ => new int[SchemaSampleRows]).ToArray();
+        var numbers = new double[]?[Columns.Length];
+        var random = new SynthRandom(0).Derive("schema");
+        for (var row = 0; row < SchemaSampleRows; row++) DrawRow(random, cells, numbers, row);
+        return cells[c].Count(cell => cell == Columns[c].MissingCell) / (double)SchemaSampleRows;
     }
+
+    private const int SchemaSampleRows = 20_000;
 }
