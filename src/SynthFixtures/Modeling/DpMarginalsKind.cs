@@ -23,7 +23,7 @@ public static class DpMarginalsKind
     /// <summary>The kind.</summary>
     public static ModelKind<DpMarginalsOptions> Instance { get; } = new(
         "dp-marginals",
-        "Differentially private marginal model (MST: noisy one-way and two-way marginals on a privately selected tree), pure C#.",
+        "Differentially private marginal model (MST: noisy one-way and two-way marginals on a privately selected tree, plus a second parent per column from noisy three-way marginals), pure C#.",
         trainsWithTorch: false,
         [
             Epsilon.Bind<DpMarginalsOptions, double>(o => o.Epsilon, (o, v) => o with { Epsilon = v }),

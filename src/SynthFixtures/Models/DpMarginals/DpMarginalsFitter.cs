@@ -11,8 +11,9 @@ namespace SynthFixtures.Models.DpMarginals;
 /// Fits a <see cref="DpMarginalsModel"/> with the MST recipe (McKenna, Miklau, Sheldon 2021), accounted in zCDP:
 /// bins and labels from noisy counts (<see cref="DomainDiscovery"/>), Gaussian measurements of every one-way marginal,
 /// a spanning tree of column pairs selected with the exponential mechanism (<see cref="SpanningTreeSelection"/>),
-/// Gaussian measurements of the tree's two-way marginals, and a consistent tree distribution estimated from them
-/// (<see cref="TreeEstimator"/>). The data is read only by those noisy measurements and the selection.
+/// Gaussian measurements of the tree's two-way marginals, a consistent tree distribution estimated from them
+/// (<see cref="TreeEstimator"/>), then a privately chosen second parent per column measured as a three-way marginal
+/// (<see cref="SecondParents"/>). The data is read only by those noisy measurements and the selections.
 /// </summary>
 public static class DpMarginalsFitter
 {

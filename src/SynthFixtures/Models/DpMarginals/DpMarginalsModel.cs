@@ -8,7 +8,8 @@ namespace SynthFixtures.Models.DpMarginals;
 
 /// <summary>
 /// A differentially private marginal model (MST: McKenna, Miklau, Sheldon 2021): a tree over the columns whose root
-/// distribution and parent-to-child conditionals were estimated from noisy one-way and two-way counts. Sampling is
+/// distribution and parent-to-child conditionals were estimated from noisy one-way and two-way counts, most columns
+/// also conditioned on a second parent through a noisy three-way marginal (a Bayesian network of in-degree 2). Sampling is
 /// pure managed code, row by row from the root down the tree, in fixed blocks of <see cref="BlockSize"/> rows each
 /// from its own stream derived from the seed, so output is identical for any thread count.
 /// </summary>
