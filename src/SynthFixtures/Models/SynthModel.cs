@@ -65,7 +65,7 @@ public static class ModelKinds
     /// <summary>Conditional tabular GAN (Xu et al., 2019), trained with TorchSharp, sampled in pure C#.</summary>
     public const string Ctgan = "ctgan";
 
-    /// <summary>Differentially private marginal model (MST: a tree of noisy one-way and two-way marginals), pure C#.</summary>
+    /// <summary>Differentially private marginal model (MST: a tree of noisy one-way and two-way marginals, plus second parents from noisy three-way marginals), pure C#.</summary>
     public const string DpMarginals = "dp-marginals";
 }
 
