@@ -51,7 +51,7 @@ internal static class InspectCommand
             foreach (var step in privacy.Steps)
             {
                 var noise = step.NoiseStandardDeviation is { } sigma ? $"σ = {Show(sigma)}" : $"ε = {Show(step.SelectionEpsilon ?? 0)} each";
-                console.Out.WriteLine($"  {step.Name,-20} {step.Share,5:P0}  ρ = {Show(step.Rho ?? 0)}  {noise}  × {step.Measurements}{(step.Delta > 0 ? $"  δ = {Show(step.Delta)}" : "")}");
+                console.Out.WriteLine($"  {step.Name,-24} {step.Share,5:P0}  ρ = {Show(step.Rho ?? 0)}  {noise}  × {step.Measurements}{(step.Delta > 0 ? $"  δ = {Show(step.Delta)}" : "")}");
             }
             console.Out.WriteLine("  Public (read outside the budget):");
             foreach (var fact in privacy.Public) console.Out.WriteLine($"    - {fact}");
