@@ -232,7 +232,7 @@ public static class HtmlReport
         if (a.Model is { } m)
         {
             Row(html, "model", $"{m.Path}: {m.Kind}, seed {m.Seed}, trained on {m.SourceRows:N0} rows, sha256 {m.SourceDataSha256}" +
-                (m.TrainedOnEvaluatedData ? " (the evaluated training data)" : " (NOT the evaluated training data)"));
+                $" ({m.TrainingDataRelation})");
             foreach (var (key, value) in m.Settings) Row(html, $"model setting: {key}", value);
         }
         else Row(html, "model", "not given (pass --model model.synth to record it)");

@@ -1,39 +1,78 @@
 using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using SynthFixtures.Models;
 using SynthFixtures.Models.Artifacts;
+using SynthFixtures.Models.DpMarginals;
 using SynthFixtures.Models.GaussianCopula;
 using SynthFixtures.Models.Neural;
 
 namespace SynthFixtures.Cli.Commands;
 
-/// <summary><c>synthfixtures inspect model.synth</c>: what a model file holds — kind, audit trail, how each column is modelled.</summary>
+/// <summary><c>synthfixtures inspect model.synth</c>: what a model file holds — kind, audit trail, privacy guarantee, how each column is modelled.</summary>
 internal static class InspectCommand
 {
     public static Command Create(CliConsole console)
     {
         var model = new Argument<string>("model.synth") { Description = "A model written by 'synthfixtures train'." };
-        var command = new Command("inspect", "Show a model file's kind, audit trail (data hash, seed, training settings) and how each column is modelled.") { model };
+        var json = new Option<bool>("--json") { Description = "Print the same as JSON (privacy.epsilon and privacy.delta for a differentially private model)." };
+        var command = new Command("inspect",
+            "Show a model file's kind, audit trail (data hash, seed, training settings), privacy guarantee and how each column is modelled.") { model, json };
         command.SetAction(parse =>
         {
-            var path = parse.GetValue(model)!;
-            var loaded = ModelArtifact.Load(path);
-            var p = loaded.Provenance;
-            console.Out.WriteLine($"Model:        {loaded.Kind}");
-            console.Out.WriteLine($"Trained on:   {p.SourceName ?? "(in-memory table)"}, {p.SourceRows:N0} rows, SHA-256 of content {p.SourceDataSha256}");
-            console.Out.WriteLine($"Seed:         {p.Seed}");
-            // The trainer's options as the artifact records them: the audit trail for how a neural model was trained.
-            if (loaded is NeuralSynthModel neural) console.Out.WriteLine($"Settings:     {neural.TrainingSettings.GetRawText()}");
-            console.Out.WriteLine();
-            foreach (var column in loaded.DescribeColumns())
-                console.Out.WriteLine($"  {column.Column,-24} {column.Kind,-12} {column.Summary}");
-            if (loaded is GaussianCopulaModel copula)
-            {
-                console.Out.WriteLine();
-                console.Out.WriteLine("Strongest dependencies (correlation of normal scores):");
-                foreach (var (a, b, r) in copula.StrongestCorrelations(8))
-                    console.Out.WriteLine($"  {a} ~ {b}: {r:+0.000;-0.000}");
-            }
+            var loaded = ModelArtifact.Load(parse.GetValue(model)!);
+            if (parse.GetValue(json)) WriteJson(console, loaded);
+            else WriteText(console, loaded);
             return CliApp.Success;
         });
         return command;
     }
+
+    private static void WriteJson(CliConsole console, SynthModel loaded)
+    {
+        var p = loaded.Provenance;
+        var columns = loaded.DescribeColumns()
+            .Select(c => new InspectColumn(c.Column, JsonNamingPolicy.CamelCase.ConvertName(c.Kind.ToString()), c.Summary)).ToList();
+        var report = new InspectReport(loaded.Kind, p.SourceName, p.SourceRows, p.SourceDataSha256, p.Seed, columns, loaded.Privacy);
+        console.Out.WriteLine(JsonSerializer.Serialize(report, InspectJson.Default.InspectReport));
+    }
+
+    private static void WriteText(CliConsole console, SynthModel loaded)
+    {
+        var p = loaded.Provenance;
+        console.Out.WriteLine($"Model:        {loaded.Kind}");
+        console.Out.WriteLine($"Trained on:   {p.SourceName ?? "(in-memory table)"}, {p.SourceRows:N0} rows, SHA-256 of content {p.SourceDataSha256}");
+        console.Out.WriteLine($"Seed:         {p.Seed}");
+        // The trainer's options as the artifact records them: the audit trail for how a neural model was trained.
+        if (loaded is NeuralSynthModel neural) console.Out.WriteLine($"Settings:     {neural.TrainingSettings.GetRawText()}");
+        if (loaded.Privacy is { } privacy)
+        {
+            console.Out.WriteLine($"Privacy:      ({Show(privacy.Epsilon)}, {Show(privacy.Delta)})-DP for {privacy.Neighbours}; {privacy.Accounting}, ρ = {Show(privacy.Rho ?? 0)}");
+            foreach (var step in privacy.Steps)
+            {
+                var noise = step.NoiseStandardDeviation is { } sigma ? $"σ = {Show(sigma)}" : $"ε = {Show(step.SelectionEpsilon ?? 0)} each";
+                console.Out.WriteLine($"  {step.Name,-24} {step.Share,5:P0}  ρ = {Show(step.Rho ?? 0)}  {noise}  × {step.Measurements}{(step.Delta > 0 ? $"  δ = {Show(step.Delta)}" : "")}");
+            }
+            console.Out.WriteLine("  Public (read outside the budget):");
+            foreach (var fact in privacy.Public) console.Out.WriteLine($"    - {fact}");
+        }
+        console.Out.WriteLine();
+        foreach (var column in loaded.DescribeColumns())
+            console.Out.WriteLine($"  {column.Column,-24} {column.Kind,-12} {column.Summary}");
+        if (loaded is GaussianCopulaModel copula)
+        {
+            console.Out.WriteLine();
+            console.Out.WriteLine("Strongest dependencies (correlation of normal scores):");
+            foreach (var (a, b, r) in copula.StrongestCorrelations(8))
+                console.Out.WriteLine($"  {a} ~ {b}: {r:+0.000;-0.000}");
+        }
+        if (loaded is DpMarginalsModel marginals)
+        {
+            console.Out.WriteLine();
+            console.Out.WriteLine("Tree (parent → child), each edge a measured two-way marginal:");
+            foreach (var (parent, child) in marginals.Edges) console.Out.WriteLine($"  {parent} → {child}");
+        }
+    }
+
+    private static string Show(double value) => value.ToString("G4", CultureInfo.InvariantCulture);
 }

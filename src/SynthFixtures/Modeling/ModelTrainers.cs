@@ -2,7 +2,7 @@ namespace SynthFixtures.Modeling;
 
 /// <summary>
 /// Which trainer trains each model kind. Immutable: <see cref="With"/> returns a new registry, so the CLI, the build's
-/// trainer and user code each compose their own. The core knows only the copula's trainer; the neural trainers live in
+/// trainer and user code each compose their own. The core knows the pure C# trainers (the copula's and the marginal model's); the neural trainers live in
 /// SynthFixtures.Training (TorchSharp) and are added by whoever references it. A trainer is created when it is first
 /// needed, so composing a registry never loads TorchSharp.
 /// </summary>
@@ -18,7 +18,8 @@ public sealed class ModelTrainers
 
     /// <summary>The built-in catalog with the copula's trainer.</summary>
     public static ModelTrainers Core { get; } = new ModelTrainers(ModelCatalog.BuiltIn, new Dictionary<string, Func<IModelTrainer>>())
-        .With(GaussianCopulaKind.Instance.Name, () => new GaussianCopulaTrainer());
+        .With(GaussianCopulaKind.Instance.Name, () => new GaussianCopulaTrainer())
+        .With(DpMarginalsKind.Instance.Name, () => new DpMarginalsTrainer());
 
     /// <summary>The kinds and their settings.</summary>
     public ModelCatalog Catalog { get; }

@@ -25,6 +25,9 @@ public abstract class SynthModel
     /// <summary>Where the model came from: source data hash, seed, row count.</summary>
     public ModelProvenance Provenance { get; }
 
+    /// <summary>The differential-privacy guarantee and where its budget went, or <c>null</c> for a model without one.</summary>
+    public virtual Privacy.PrivacyPlan? Privacy => null;
+
     /// <summary>How each column is modelled or generated, in metadata order (for audits and <c>synthfixtures inspect</c>).</summary>
     public abstract IReadOnlyList<ColumnModelSummary> DescribeColumns();
 
@@ -107,6 +110,9 @@ public static class ModelKinds
 
     /// <summary>Conditional tabular GAN (Xu et al., 2019), trained with TorchSharp, sampled in pure C#.</summary>
     public const string Ctgan = "ctgan";
+
+    /// <summary>Differentially private marginal model (MST: a tree of noisy one-way and two-way marginals, plus second parents from noisy three-way marginals), pure C#.</summary>
+    public const string DpMarginals = "dp-marginals";
 }
 
 /// <summary>The audit trail of a model: which data it learned from and with which seed.</summary>
@@ -116,6 +122,12 @@ public static class ModelKinds
 /// <param name="SourceName">File name (no directory) of the training data, if any.</param>
 public sealed record ModelProvenance(string SourceDataSha256, int SourceRows, long Seed, string? SourceName)
 {
+    /// <summary>
+    /// What a differentially private model records instead of the data's hash: a hash would let anyone who can guess
+    /// the training table check the guess exactly, which no DP guarantee survives.
+    /// </summary>
+    public const string WithheldHash = "withheld (differentially private model)";
+
     /// <summary>The provenance of a model trained on <paramref name="table"/> with <paramref name="seed"/>.</summary>
     public static ModelProvenance Of(Data.Table table, long seed)
     {

@@ -1,8 +1,10 @@
 using System.Text;
 using SynthFixtures.Data;
 using SynthFixtures.Models;
+using SynthFixtures.Models.DpMarginals;
 using SynthFixtures.Models.GaussianCopula;
 using SynthFixtures.Sampling;
+using SynthFixtures.Tests.Models.DpMarginals;
 using SynthFixtures.Tests.Models.Neural;
 
 namespace SynthFixtures.Tests.Models;
@@ -20,6 +22,9 @@ public sealed class StreamedSampleTests
 
     private static readonly Lazy<SynthModel> Ctgan = new(RandomNeuralModels.Ctgan);
 
+    private static readonly Lazy<SynthModel> DpMarginals = new(() =>
+        DpMarginalsFitter.Fit(DpMarginalsTestData.Create(3000), DpMarginalsTestData.Metadata(), new DpMarginalsOptions { Epsilon = 1, Delta = 1e-7, Seed = 1 }));
+
     public static TheoryData<string, string[]> Cases() => new()
     {
         { "copula", [] },
@@ -29,6 +34,7 @@ public sealed class StreamedSampleTests
         { "tvae", ["group=high", "visits<=2"] },
         { "ctgan", [] },
         { "ctgan", ["group=low", "x=40..60"] },
+        { "dp-marginals", [] },
     };
 
     [Theory]
@@ -85,6 +91,7 @@ public sealed class StreamedSampleTests
     {
         "copula" => Copula.Value,
         "tvae" => Tvae.Value,
+        "dp-marginals" => DpMarginals.Value,
         _ => Ctgan.Value,
     };
 

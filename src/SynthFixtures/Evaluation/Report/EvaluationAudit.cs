@@ -22,7 +22,18 @@ public sealed record DataSource(string Name, string Sha256, int Rows, int Column
 /// privacy metrics compare against other rows than the model saw).</param>
 /// <param name="Settings">Its training settings, name and value.</param>
 public sealed record ModelSummary(string Path, string Kind, long Seed, string SourceDataSha256, int SourceRows,
-    bool TrainedOnEvaluatedData, IReadOnlyList<KeyValuePair<string, string>> Settings);
+    bool TrainedOnEvaluatedData, IReadOnlyList<KeyValuePair<string, string>> Settings)
+{
+    /// <summary>
+    /// Whether the model withholds its training data's hash (a differentially private model: a hash would confirm a
+    /// guessed table), so whether it saw the evaluated data cannot be told.
+    /// </summary>
+    public bool DataHashWithheld => SourceDataSha256 == Models.ModelProvenance.WithheldHash;
+
+    /// <summary>How the model's training data relates to the evaluated data, in words for the reports.</summary>
+    public string TrainingDataRelation => DataHashWithheld ? "training data hash withheld, so not compared"
+        : TrainedOnEvaluatedData ? "the evaluated training data" : "NOT the evaluated training data";
+}
 
 /// <summary>What was evaluated, how, and how long each part took: the report's audit trail.</summary>
 public sealed record EvaluationAudit

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using SynthFixtures.Metadata;
 
 namespace SynthFixtures.Models.Artifacts;
@@ -16,4 +17,8 @@ internal sealed record ArtifactHeader
     public required ModelProvenance Provenance { get; init; }
     public required JsonElement TrainingSettings { get; init; }
     public required JsonElement Parameters { get; init; }
+
+    /// <summary>A differentially private model's guarantee and budget; absent for other models.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public Privacy.PrivacyPlan? Privacy { get; init; }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using SynthFixtures.Metadata;
+using SynthFixtures.Models.DpMarginals;
 using SynthFixtures.Models.GaussianCopula;
 using SynthFixtures.Models.GaussianCopula.Marginals;
 using SynthFixtures.Models.Neural;
@@ -35,6 +36,8 @@ namespace SynthFixtures.Models.Artifacts;
 [JsonSerializable(typeof(GaussianCopulaOptions))]
 [JsonSerializable(typeof(GaussianCopulaCodec.Parameters), TypeInfoPropertyName = "GaussianCopulaParameters")]
 [JsonSerializable(typeof(NeuralModelCodec.Parameters), TypeInfoPropertyName = "NeuralParameters")]
+[JsonSerializable(typeof(DpMarginalsOptions))]
+[JsonSerializable(typeof(DpMarginalsCodec.Parameters), TypeInfoPropertyName = "DpMarginalsParameters")]
 [JsonSerializable(typeof(NetworkLayout))]
 [JsonSerializable(typeof(ModeSpecificTransformerParameters))]
 [JsonSerializable(typeof(ModeNormalizerParameters))]

@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using SynthFixtures.Data.Files;
 using SynthFixtures.Metadata;
+using SynthFixtures.Models.DpMarginals;
 using SynthFixtures.Models.GaussianCopula;
 using SynthFixtures.Models.Neural;
 
@@ -51,6 +52,10 @@ public static class ModelArtifact
                 GaussianCopulaCodec.Encode(copula),
                 Array.Empty<byte>()),
             NeuralSynthModel neural => (neural.TrainingSettings, NeuralModelCodec.Encode(neural), NeuralModelCodec.Payload(neural)),
+            DpMarginalsModel marginals => (
+                JsonSerializer.SerializeToElement(marginals.Options, ArtifactJson.Default.DpMarginalsOptions),
+                DpMarginalsCodec.Encode(marginals),
+                Array.Empty<byte>()),
             _ => throw new NotSupportedException($"Saving {model.Kind} models is not supported."),
         };
         var header = new ArtifactHeader
@@ -62,6 +67,7 @@ public static class ModelArtifact
             Provenance = model.Provenance,
             TrainingSettings = settings,
             Parameters = parameters,
+            Privacy = model.Privacy,
         };
         var json = JsonSerializer.SerializeToUtf8Bytes(header, ArtifactJson.Default.ArtifactHeader);
         using var stream = new MemoryStream();
@@ -131,9 +137,10 @@ public static class ModelArtifact
         return header.ModelKind switch
         {
             ModelKinds.GaussianCopula => GaussianCopulaCodec.Decode(header, sourceName),
+            ModelKinds.DpMarginals => DpMarginalsCodec.Decode(header, sourceName),
             ModelKinds.Tvae or ModelKinds.Ctgan => NeuralModelCodec.Decode(header, bytes.Slice((int)(16 + headerLength + 8), (int)payloadLength), sourceName),
             _ => throw new SynthDataException($"The model kind '{header.ModelKind}' is not known to this SynthFixtures ({ProducerVersion}).", sourceName,
-                hint: $"Known kinds: {ModelKinds.GaussianCopula}, {ModelKinds.Tvae}, {ModelKinds.Ctgan}. Upgrade SynthFixtures or retrain."),
+                hint: $"Known kinds: {ModelKinds.GaussianCopula}, {ModelKinds.Tvae}, {ModelKinds.Ctgan}, {ModelKinds.DpMarginals}. Upgrade SynthFixtures or retrain."),
         };
     }
 

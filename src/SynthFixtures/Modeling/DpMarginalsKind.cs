@@ -1,0 +1,35 @@
+using SynthFixtures.Models.DpMarginals;
+
+namespace SynthFixtures.Modeling;
+
+/// <summary>The differentially private marginal model (MST) as a model kind: its settings table over <see cref="DpMarginalsOptions"/>.</summary>
+public static class DpMarginalsKind
+{
+    /// <summary>The target ε of a differentially private model.</summary>
+    public static readonly SettingSpec Epsilon = new("epsilon", "Epsilon", SettingType.Number,
+        "The ε of the (ε, δ) differential-privacy guarantee the whole model meets; smaller is more private and noisier.", "1", 0, null, ExclusiveBounds: true);
+
+    /// <summary>The δ of a differentially private model.</summary>
+    public static readonly SettingSpec Delta = new("delta", "Delta", SettingType.Number,
+        "The δ of the guarantee; refused above 1/rows.", "1e-9", 0, 1, ExclusiveBounds: true);
+
+    /// <summary>About how many bins a numeric column is cut into.</summary>
+    public static readonly SettingSpec Bins = new("bins", "Bins", SettingType.WholeNumber,
+        "About how many bins a numeric column is cut into (a spike such as 0 takes a bin of its own, so a few more may result); the bins come from noisy counts.", "32", 2, 1024);
+
+    /// <summary>What an unset δ means.</summary>
+    internal const string DeltaDefault = "1/(rows·√rows), the row count taken as public";
+
+    /// <summary>The kind.</summary>
+    public static ModelKind<DpMarginalsOptions> Instance { get; } = new(
+        "dp-marginals",
+        "Differentially private marginal model (MST: noisy one-way and two-way marginals on a privately selected tree, plus a second parent per column from noisy three-way marginals), pure C#.",
+        trainsWithTorch: false,
+        [
+            Epsilon.Bind<DpMarginalsOptions, double>(o => o.Epsilon, (o, v) => o with { Epsilon = v }),
+            Delta.Bind<DpMarginalsOptions, double?>(o => o.Delta, (o, v) => o with { Delta = v }, DeltaDefault),
+            Bins.Bind<DpMarginalsOptions, int>(o => o.Bins, (o, v) => o with { Bins = v }),
+        ],
+        (o, seed) => o with { Seed = seed },
+        o => o.Validate());
+}

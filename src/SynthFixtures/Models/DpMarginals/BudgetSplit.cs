@@ -1,0 +1,38 @@
+using SynthFixtures.Privacy;
+
+namespace SynthFixtures.Models.DpMarginals;
+
+/// <summary>
+/// How the marginal model shares its zCDP budget ρ. MST gives a third each to the one-way marginals, the selection and
+/// the two-way marginals; here a tenth first buys the bins and labels (which MST takes as given), the selections get
+/// a twentieth each (on thousands of rows the strong pairs stand out by hundreds of counts, so a small ε per pick
+/// suffices), and the measurements that carry the dependences get the most: the tree's two-way marginals and the
+/// second parents' three-way marginals (<see cref="SecondParents"/>).
+/// </summary>
+internal sealed record BudgetSplit(double Domain, double OneWay, double Selection, double TwoWay, double SecondSelection, double ThreeWay)
+{
+    /// <summary>The split for <paramref name="columns"/> modelled columns (fewer than three have no second parents, one has no pairs).</summary>
+    public static BudgetSplit For(int columns) => columns switch
+    {
+        1 => new(0.1, 0.9, 0, 0, 0, 0),
+        2 => new(0.1, 0.2, 0.1, 0.6, 0, 0),
+        _ => new(0.1, 0.15, 0.05, 0.35, 0.05, 0.3),
+    };
+
+    /// <summary>The noise and selection ε for a total <paramref name="rho"/> over <paramref name="columns"/> columns.</summary>
+    public Noise NoiseFor(double rho, int columns)
+    {
+        var pairs = columns - 1;
+        var triples = columns - 2;
+        return new Noise(
+            ZcdpBudget.GaussianNoiseFor(Domain * rho / columns),
+            ZcdpBudget.GaussianNoiseFor(OneWay * rho / columns),
+            pairs > 0 ? ZcdpBudget.ExponentialMechanismEpsilonFor(Selection * rho / pairs) : 0,
+            pairs > 0 ? ZcdpBudget.GaussianNoiseFor(TwoWay * rho / pairs) : 0,
+            triples > 0 && SecondSelection > 0 ? ZcdpBudget.ExponentialMechanismEpsilonFor(SecondSelection * rho / triples) : 0,
+            triples > 0 && ThreeWay > 0 ? ZcdpBudget.GaussianNoiseFor(ThreeWay * rho / triples) : 0);
+    }
+}
+
+/// <summary>The noise of each step: σ of the Gaussian measurements, ε of each exponential-mechanism pick.</summary>
+internal sealed record Noise(double Domain, double OneWay, double Selection, double TwoWay, double SecondSelection, double ThreeWay);
