@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Security.Cryptography;
 using System.Text;
 using SynthFixtures.Models.Artifacts;
 using SynthFixtures.Models.GaussianCopula;
@@ -73,7 +72,7 @@ public sealed class ModelArtifactTests
     [InlineData("\"minimum\":", "\"evil\":1,\"minimum\":", "parameters do not match")]
     public void Edited_content_with_a_recomputed_checksum_is_still_validated(string find, string replace, string expected)
     {
-        var error = LoadFails(Rewrite(Valid.Value, json =>
+        var error = LoadFails(TamperedArtifact.RewriteHeader(Valid.Value, json =>
         {
             Assert.Contains(find, json);
             var at = json.IndexOf(find, StringComparison.Ordinal);
@@ -99,17 +98,4 @@ public sealed class ModelArtifactTests
         Assert.Contains("does not exist", Assert.Throws<SynthDataException>(() => ModelArtifact.Load(path)).Message);
     }
 
-    /// <summary>Replaces the header JSON and rewrites lengths and checksum, as a deliberate tamperer would.</summary>
-    private static byte[] Rewrite(byte[] bytes, Func<string, string> edit)
-    {
-        var headerLength = BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(12));
-        var json = Encoding.UTF8.GetBytes(edit(Encoding.UTF8.GetString(bytes, 16, headerLength)));
-        var rest = bytes[(16 + headerLength)..^32];
-        var body = new byte[16 + json.Length + rest.Length];
-        bytes.AsSpan(0, 16).CopyTo(body);
-        BinaryPrimitives.WriteInt32LittleEndian(body.AsSpan(12), json.Length);
-        json.CopyTo(body, 16);
-        rest.CopyTo(body, 16 + json.Length);
-        return [.. body, .. SHA256.HashData(body)];
-    }
 }

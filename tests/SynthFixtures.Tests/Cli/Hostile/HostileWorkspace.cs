@@ -1,7 +1,5 @@
-using System.Buffers.Binary;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
-using System.Text;
 using SynthFixtures.Data;
 using SynthFixtures.Metadata;
 using SynthFixtures.Models.Artifacts;
@@ -44,14 +42,14 @@ internal sealed class HostileWorkspace : IDisposable
         System.IO.File.WriteAllText(File("badjson.json"), "{\n  \"columns\": [\n    { \"name\": \"x\" \"kind\": \"decimal\" }\n  ]\n}\n");
         System.IO.File.WriteAllText(File("badkind.json"), MetadataJson.Serialize(MixedTestTable.Metadata()).Replace("\"categorical\"", "\"colour\"", StringComparison.Ordinal));
 
-        System.IO.File.WriteAllBytes(File("nullprov.synth"), Craft(Model.Value, header =>
+        System.IO.File.WriteAllBytes(File("nullprov.synth"), TamperedArtifact.RewriteHeader(Model.Value, header =>
         {
             var start = header.IndexOf("\"provenance\":{", StringComparison.Ordinal);
             var end = header.IndexOf('}', start); // the provenance object holds no nested object
             return header[..start] + "\"provenance\":null" + header[(end + 1)..];
         }));
-        System.IO.File.WriteAllBytes(File("nullkind.synth"), Craft(Model.Value, Replace("\"modelKind\":\"gaussiancopula\"", "\"modelKind\":null")));
-        System.IO.File.WriteAllBytes(File("baddate.synth"), Craft(Model.Value, Replace("\"dateTimeFormat\":\"yyyy-MM-dd\"", "\"dateTimeFormat\":\"%\"")));
+        System.IO.File.WriteAllBytes(File("nullkind.synth"), TamperedArtifact.RewriteHeader(Model.Value, Replace("\"modelKind\":\"gaussiancopula\"", "\"modelKind\":null")));
+        System.IO.File.WriteAllBytes(File("baddate.synth"), TamperedArtifact.RewriteHeader(Model.Value, Replace("\"dateTimeFormat\":\"yyyy-MM-dd\"", "\"dateTimeFormat\":\"%\"")));
         System.IO.File.WriteAllBytes(File("truncated.synth"), Model.Value[..(Model.Value.Length / 2)]);
         System.IO.File.Copy(File("data.csv"), File("notmodel.synth"));
     }
@@ -85,19 +83,6 @@ internal sealed class HostileWorkspace : IDisposable
         header.Contains(find, StringComparison.Ordinal) ? header.Replace(find, replace, StringComparison.Ordinal)
             : throw new InvalidOperationException($"The model header has no {find}.");
 
-    /// <summary>Edits the header JSON and rewrites its length and the checksum, as a deliberate tamperer would.</summary>
-    private static byte[] Craft(byte[] bytes, Func<string, string> edit)
-    {
-        var headerLength = BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(12));
-        var json = Encoding.UTF8.GetBytes(edit(Encoding.UTF8.GetString(bytes, 16, headerLength)));
-        var rest = bytes[(16 + headerLength)..^32];
-        var body = new byte[16 + json.Length + rest.Length];
-        bytes.AsSpan(0, 16).CopyTo(body);
-        BinaryPrimitives.WriteInt32LittleEndian(body.AsSpan(12), json.Length);
-        json.CopyTo(body, 16);
-        rest.CopyTo(body, 16 + json.Length);
-        return [.. body, .. SHA256.HashData(body)];
-    }
 
     private static class Posix
     {

@@ -1,6 +1,3 @@
-using System.Buffers.Binary;
-using System.Security.Cryptography;
-using System.Text;
 using SynthFixtures.Models;
 using SynthFixtures.Models.Artifacts;
 using SynthFixtures.Models.DpMarginals;
@@ -201,7 +198,7 @@ public sealed class DpMarginalsModelTests
     public void Edited_content_with_a_recomputed_checksum_is_still_validated(string find, string replace, string expected)
     {
         var bytes = ModelArtifact.ToBytes(DpMarginalsFitter.Fit(DpMarginalsTestData.Create(2_000), DpMarginalsTestData.Metadata()));
-        var error = Assert.Throws<SynthDataException>(() => ModelArtifact.FromBytes(Rewrite(bytes, json =>
+        var error = Assert.Throws<SynthDataException>(() => ModelArtifact.FromBytes(TamperedArtifact.RewriteHeader(bytes, json =>
         {
             Assert.Contains(find, json);
             var at = json.IndexOf(find, StringComparison.Ordinal);
@@ -210,16 +207,4 @@ public sealed class DpMarginalsModelTests
         Assert.Contains(expected, error.Message);
     }
 
-    private static byte[] Rewrite(byte[] bytes, Func<string, string> edit)
-    {
-        var headerLength = BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(12));
-        var json = Encoding.UTF8.GetBytes(edit(Encoding.UTF8.GetString(bytes, 16, headerLength)));
-        var rest = bytes[(16 + headerLength)..^32];
-        var body = new byte[16 + json.Length + rest.Length];
-        bytes.AsSpan(0, 16).CopyTo(body);
-        BinaryPrimitives.WriteInt32LittleEndian(body.AsSpan(12), json.Length);
-        json.CopyTo(body, 16);
-        rest.CopyTo(body, 16 + json.Length);
-        return [.. body, .. SHA256.HashData(body)];
-    }
 }
