@@ -49,7 +49,7 @@ public static class DpMarginalsFitter
         var split = BudgetSplit.For(d);
         var noiseLevels = split.NoiseFor(rho, d);
         var (domainSigma, oneWaySigma, selectionEpsilon, twoWaySigma) = (noiseLevels.Domain, noiseLevels.OneWay, noiseLevels.Selection, noiseLevels.TwoWay);
-        var root = new SynthRandom(options.Seed);
+        var root = new SynthRandom(options.NoiseSeed ?? SecretSeed());
 
         // 1. Bins and labels from noisy counts.
         var columns = new DpColumn[d];
@@ -142,6 +142,14 @@ public static class DpMarginalsFitter
     }
 
     /// <summary>The Gaussian mechanism: each count plus N(0, σ²) (one row changes one count by 1: L2 sensitivity 1).</summary>
+    /// <summary>64 bits from the operating system's cryptographic generator, kept only in this fit's memory.</summary>
+    private static long SecretSeed()
+    {
+        Span<byte> bytes = stackalloc byte[sizeof(long)];
+        System.Security.Cryptography.RandomNumberGenerator.Fill(bytes);
+        return BitConverter.ToInt64(bytes);
+    }
+
     internal static double[] Measure(double[] counts, double sigma, SynthRandom noise)
     {
         var result = new double[counts.Length];
@@ -231,6 +239,8 @@ public static class DpMarginalsFitter
             "each numeric column's fine grid (fixed by its kind)",
             "the training file's name (the audit trail keeps no hash of its content)",
         };
+        if (options.NoiseSeed is { } noiseSeed)
+            publicFacts.Add($"the noise and the selections: drawn from the fixed noise seed {noiseSeed.ToString(CultureInfo.InvariantCulture)}, so the guarantee does not hold against anyone who knows it (a setting for reproducible tests only)");
         if (rowsPublic) publicFacts.Add($"the row count ({rows.ToString(CultureInfo.InvariantCulture)}), which sets the default δ = 1/(n·√n)");
         return new PrivacyPlan
         {

@@ -12,8 +12,17 @@ public sealed record DpMarginalsOptions
     /// <summary>About how many bins a numeric column is cut into (point masses such as 0 take a bin of their own, so a few more may result).</summary>
     public int Bins { get; init; } = 32;
 
-    /// <summary>Seed for every random choice of the fit: the noise and the selections.</summary>
+    /// <summary>The training seed, recorded in the model's provenance. It does not drive the noise (see <see cref="NoiseSeed"/>).</summary>
     public long Seed { get; init; } = 1;
+
+    /// <summary>
+    /// Seed of the noise and the private selections, for reproducible tests only. <c>null</c> (the default) takes a fresh
+    /// seed from the operating system's cryptographic generator and records it nowhere: whoever can regenerate the noise
+    /// can subtract it from the released counts, so noise drawn from a known seed (the training seed is in the project
+    /// file and the model) would void the guarantee. A fit given a noise seed is reproducible, and its privacy plan says
+    /// it holds no guarantee against anyone who knows that seed.
+    /// </summary>
+    public long? NoiseSeed { get; init; }
 
     /// <summary>Checks the settings together.</summary>
     /// <exception cref="ArgumentException">A setting is out of range; the parameter name is the setting's MSBuild name.</exception>

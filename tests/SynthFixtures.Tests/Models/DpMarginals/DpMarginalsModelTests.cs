@@ -61,10 +61,23 @@ public sealed class DpMarginalsModelTests
     public void At_a_small_epsilon_the_noise_is_really_there()
     {
         var table = DpMarginalsTestData.Create(2_000);
-        DpMarginalsModel Fit(long seed) => DpMarginalsFitter.Fit(table, DpMarginalsTestData.Metadata(), new DpMarginalsOptions { Epsilon = 0.5, Delta = 1e-7, Seed = seed });
+        DpMarginalsModel Fit(long seed) => DpMarginalsFitter.Fit(table, DpMarginalsTestData.Metadata(), new DpMarginalsOptions { Epsilon = 0.5, Delta = 1e-7, NoiseSeed = seed });
         var (first, second) = (Fit(1), Fit(2));
         Assert.NotEqual(first.Root, second.Root);
         Assert.Equal(first.Root, Fit(1).Root);
+    }
+
+    [Fact]
+    public void The_noise_does_not_come_from_the_training_seed_unless_a_noise_seed_is_fixed_and_the_plan_says_so()
+    {
+        var table = DpMarginalsTestData.Create(2_000);
+        DpMarginalsModel Fit(long? noiseSeed) =>
+            DpMarginalsFitter.Fit(table, DpMarginalsTestData.Metadata(), new DpMarginalsOptions { Epsilon = 0.5, Delta = 1e-7, Seed = 3, NoiseSeed = noiseSeed });
+        // The training seed is public (project file, model provenance): two fits with it must not share their noise.
+        var (first, second) = (Fit(null), Fit(null));
+        Assert.NotEqual(first.Root, second.Root);
+        Assert.DoesNotContain(first.Privacy!.Public, fact => fact.Contains("noise seed", StringComparison.Ordinal));
+        Assert.Contains(Fit(9).Privacy!.Public, fact => fact.Contains("fixed noise seed 9", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -143,7 +156,7 @@ public sealed class DpMarginalsModelTests
     [Fact]
     public void Nothing_is_read_outside_the_budget_one_rare_row_changes_only_noisy_measurements()
     {
-        var options = new DpMarginalsOptions { Epsilon = 4, Delta = 1e-8, Seed = 4 };
+        var options = new DpMarginalsOptions { Epsilon = 4, Delta = 1e-8, Seed = 4, NoiseSeed = 4 };
         var without = DpMarginalsFitter.Fit(DpMarginalsTestData.Create(5_000), DpMarginalsTestData.Metadata(), options);
         var with = DpMarginalsFitter.Fit(DpMarginalsTestData.Create(5_000, extraRows: ["purple", "dark-purple", "1000000000", "edge"]),
             DpMarginalsTestData.Metadata(), options);
