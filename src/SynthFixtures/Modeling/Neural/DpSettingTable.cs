@@ -1,0 +1,43 @@
+namespace SynthFixtures.Modeling.Neural;
+
+/// <summary>The DP-SGD settings the DP neural kinds share (<see cref="DpTvaeKind"/>), written once.</summary>
+public static class DpSettingTable
+{
+    /// <summary>Target ε.</summary>
+    public static readonly SettingSpec Epsilon = new("epsilon", "Epsilon", SettingType.Number,
+        "Target privacy loss ε of the network training; the noise is calibrated to it. Give this or the noise multiplier.", "1", 0, null, ExclusiveBounds: true);
+
+    /// <summary>δ.</summary>
+    public static readonly SettingSpec Delta = new("delta", "Delta", SettingType.Number,
+        "δ of the (ε, δ) guarantee; must be below 1/rows.", "1e-6", 0, 1, ExclusiveBounds: true);
+
+    /// <summary>σ instead of ε.</summary>
+    public static readonly SettingSpec NoiseMultiplier = new("noise-multiplier", "NoiseMultiplier", SettingType.Number,
+        "Noise standard deviation over the clipping norm, instead of a target epsilon (the epsilon it spends is recorded).", "1.1", 0, null, ExclusiveBounds: true);
+
+    /// <summary>C.</summary>
+    public static readonly SettingSpec MaxGradNorm = new("max-grad-norm", "MaxGradNorm", SettingType.Number,
+        "Each example's gradient is clipped to this L2 norm before noise is added.", "1", 0, null, ExclusiveBounds: true);
+
+    /// <summary>What an unset δ means.</summary>
+    internal const string DeltaDefault = "1/(rows·√rows)";
+
+    /// <summary>The four settings on an options record with a <see cref="DpSgdOptions"/> part.</summary>
+    internal static IEnumerable<ModelSetting<T>> On<T>(Func<T, DpSgdOptions> get, Func<T, DpSgdOptions, T> set) where T : new()
+    {
+        ModelSetting<DpSgdOptions>[] settings =
+        [
+            Epsilon.Bind<DpSgdOptions, double?>(o => o.Epsilon, (o, v) => o with { Epsilon = v }),
+            Delta.Bind<DpSgdOptions, double?>(o => o.Delta, (o, v) => o with { Delta = v }, DeltaDefault),
+            NoiseMultiplier.Bind<DpSgdOptions, double?>(o => o.NoiseMultiplier, (o, v) => o with { NoiseMultiplier = v }),
+            MaxGradNorm.Bind<DpSgdOptions, double>(o => o.MaxGradNorm, (o, v) => o with { MaxGradNorm = v }),
+        ];
+        return settings.Select(s => s.Within(get, set));
+    }
+
+    /// <summary><paramref name="settings"/> without early stopping (it scores held-out rows outside the budget), as part of <typeparamref name="T"/>.</summary>
+    internal static IEnumerable<ModelSetting<T>> NetworkWithoutEarlyStopping<T, TNetwork>(IEnumerable<ModelSetting<TNetwork>> settings,
+        Func<T, TNetwork> get, Func<T, TNetwork, T> set) where T : new() where TNetwork : new() =>
+        settings.Where(s => s.Spec != NeuralSettingTable.EarlyStopping && s.Spec.Requires != NeuralSettingTable.EarlyStopping.Name)
+            .Select(s => s.Within(get, set));
+}
