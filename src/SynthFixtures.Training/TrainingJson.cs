@@ -14,6 +14,7 @@ namespace SynthFixtures.Training;
 [JsonSerializable(typeof(TvaeOptions))]
 [JsonSerializable(typeof(CtganOptions))]
 [JsonSerializable(typeof(DpTvaeOptions))]
+[JsonSerializable(typeof(DpCtganOptions))]
 [JsonSerializable(typeof(SynthFixtures.Privacy.DpSgdPlan))]
 [JsonSerializable(typeof(JsonElement))]
 [JsonSerializable(typeof(EarlyStoppingOutcome))]

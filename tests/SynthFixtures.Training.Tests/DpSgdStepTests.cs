@@ -28,6 +28,29 @@ public class DpSgdStepTests
     }
 
     [Fact]
+    public void The_private_gradient_reaches_the_optimizers_flat_buffer_and_moves_every_parameter()
+    {
+        TorchRuntime.EnsureLoaded();
+        manual_seed(9);
+        using var scope = NewDisposeScope();
+        using var network = nn.Sequential(("a", nn.Linear(4, 5)), ("r", nn.ReLU()), ("b", nn.Linear(5, 2)));
+        using var optimizer = new AdamOptimizer(network.parameters(), learningRate: 0.1);
+        using var k = new KeptScalars();
+        var before = network.parameters().Select(p => p.detach().clone()).ToArray();
+        optimizer.ZeroGrad();
+        var recorder = new PerExampleGradients();
+        var terms = recorder.Backward(recorder.Forward(network, randn(6, 4)).square().sum(1));
+        new DpSgdStep(NoiseMultiplier: 0, MaxGradNorm: 1e6, ExpectedBatchSize: 6).Apply(terms, k);
+        optimizer.Step();
+        var after = network.parameters().ToArray();
+        for (var p = 0; p < after.Length; p++)
+        {
+            Assert.False(after[p].grad is null || after[p].grad!.abs().sum().item<float>() == 0, $"parameter {p} has no gradient");
+            Assert.False(allclose(before[p], after[p].detach()), $"parameter {p} did not move");
+        }
+    }
+
+    [Fact]
     public void Each_examples_whole_gradient_is_clipped_to_the_norm()
     {
         TorchRuntime.EnsureLoaded();

@@ -6,14 +6,15 @@ namespace SynthFixtures.Training.Privacy;
 /// <summary>
 /// DP-SGD's private gradient (Abadi et al. 2016): each example's gradient over all the covered parameters clipped to
 /// norm C, summed, Gaussian noise N(0, σ²C²) added to every coordinate, divided by the expected batch size q·n (not the
-/// drawn one, which would itself depend on the data). Written into the parameters' <c>.grad</c>, for the optimizer.
+/// drawn one, which would itself depend on the data). Added to the parameters' <c>.grad</c> (zero them first), so a
+/// gradient of terms that read no real rows can be added alongside.
 /// </summary>
 /// <param name="NoiseMultiplier">σ: the noise's standard deviation over C.</param>
 /// <param name="MaxGradNorm">C, the clipping norm.</param>
 /// <param name="ExpectedBatchSize">q·n.</param>
 internal sealed record DpSgdStep(double NoiseMultiplier, double MaxGradNorm, double ExpectedBatchSize)
 {
-    /// <summary>Writes the private gradient of the examples in <paramref name="terms"/> into each covered parameter's gradient.</summary>
+    /// <summary>Adds the private gradient of the examples in <paramref name="terms"/> into each covered parameter's gradient.</summary>
     /// <returns>How many examples were clipped (their norm exceeded C).</returns>
     public long Apply(PerExampleTerms terms, KeptScalars k)
     {
@@ -27,7 +28,7 @@ internal sealed record DpSgdStep(double NoiseMultiplier, double MaxGradNorm, dou
         return norms.gt(k[MaxGradNorm]).sum().item<long>();
     }
 
-    /// <summary>The private gradient of an empty batch (nothing to clip: noise alone) into each of <paramref name="parameters"/>.</summary>
+    /// <summary>Adds the private gradient of an empty batch (nothing to clip: noise alone) to each of <paramref name="parameters"/>.</summary>
     public void ApplyEmpty(IEnumerable<TorchSharp.Modules.Parameter> parameters, KeptScalars k)
     {
         using var scope = NewDisposeScope();
@@ -38,7 +39,7 @@ internal sealed record DpSgdStep(double NoiseMultiplier, double MaxGradNorm, dou
     private void Write(TorchSharp.Modules.Parameter parameter, Tensor clippedSum, KeptScalars k)
     {
         var noisy = clippedSum.Plus(randn_like(clippedSum) * k[NoiseMultiplier * MaxGradNorm]) / k[ExpectedBatchSize];
-        if (parameter.grad is { } grad) grad.copy_(noisy);
+        if (parameter.grad is { } grad) grad.add_(noisy, k[1]);
         else parameter.grad = noisy.detach().clone().DetachFromDisposeScope();
     }
 }

@@ -1,6 +1,6 @@
 namespace SynthFixtures.Modeling.Neural;
 
-/// <summary>The DP-SGD settings the DP neural kinds share (<see cref="DpTvaeKind"/>), written once.</summary>
+/// <summary>The DP-SGD settings the DP neural kinds share (<see cref="DpTvaeKind"/>, <see cref="DpCtganKind"/>), written once.</summary>
 public static class DpSettingTable
 {
     /// <summary>Target ε.</summary>
