@@ -58,7 +58,7 @@ public class DpTvaeTests
         Assert.Equal(new DpSgdOptions { Epsilon = 1, Delta = 1e-7, MaxGradNorm = 0.5 }, options.Privacy);
         Assert.Equal(12, options.Network.Epochs);
         Assert.Equal(9, options.Network.Seed);
-        Assert.Equal("1/(rows·√rows)", kind.DefaultText(DpSettingTable.Delta));
+        Assert.Equal("1/(n·√n), n rows (dp-ctgan: pac groups)", kind.DefaultText(DpSettingTable.Delta));
         var neither = Assert.Throws<SettingException>(() => kind.Options(SettingValues.None, 1));
         Assert.Contains("epsilon", neither.Message);
         var both = SettingValues.Parse(kind, new Dictionary<string, string> { ["epsilon"] = "1", ["noise-multiplier"] = "1" }, ModelCatalog.BuiltIn);

@@ -9,7 +9,7 @@ public static class DpSettingTable
 
     /// <summary>δ.</summary>
     public static readonly SettingSpec Delta = new("delta", "Delta", SettingType.Number,
-        "δ of the (ε, δ) guarantee; must be below 1/rows.", "1e-6", 0, 1, ExclusiveBounds: true);
+        "δ of the (ε, δ) guarantee; must be below 1/rows (dp-ctgan: 1/pac groups).", "1e-6", 0, 1, ExclusiveBounds: true);
 
     /// <summary>σ instead of ε.</summary>
     public static readonly SettingSpec NoiseMultiplier = new("noise-multiplier", "NoiseMultiplier", SettingType.Number,
@@ -20,7 +20,7 @@ public static class DpSettingTable
         "Each example's gradient is clipped to this L2 norm before noise is added.", "1", 0, null, ExclusiveBounds: true);
 
     /// <summary>What an unset δ means.</summary>
-    internal const string DeltaDefault = "1/(rows·√rows)";
+    internal const string DeltaDefault = "1/(n·√n), n rows (dp-ctgan: pac groups)";
 
     /// <summary>The four settings on an options record with a <see cref="DpSgdOptions"/> part.</summary>
     internal static IEnumerable<ModelSetting<T>> On<T>(Func<T, DpSgdOptions> get, Func<T, DpSgdOptions, T> set) where T : new()
