@@ -35,7 +35,7 @@ public static class DpCtganSynthesizer
         if (groups < 1) throw new SynthDataException($"DP-CTGAN needs at least pac = {network.Pac} rows; the table has {data.Rows}.", table.SourcePath, hint: "Lower pac or give more rows.");
         var privacy = options.Privacy;
         var plan = DpSgdPlan.For(groups, network.BatchSize / network.Pac, network.Epochs, privacy.Epsilon, privacy.NoiseMultiplier, privacy.Delta,
-            privacy.MaxGradNorm, network.DiscriminatorSteps);
+            privacy.MaxGradNorm, network.DiscriminatorSteps, "pac groups");
         var trained = DpCtganTrainer.Train(data.Matrix, data.Rows, data.Transformer.Spans, network, plan, progress, cancellationToken);
         return NeuralModelBuilder.Build(ModelKinds.Ctgan, table, metadata, data.Transformer, trained.Generator, null, trained.Conditions,
             TrainingSettings.OfPrivate(options, plan), network.Seed);

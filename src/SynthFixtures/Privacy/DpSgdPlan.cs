@@ -30,16 +30,17 @@ public sealed record DpSgdPlan(double Epsilon, double Delta, double NoiseMultipl
     /// <param name="delta">δ, or <c>null</c> for 1/(n·√n).</param>
     /// <param name="maxGradNorm">C.</param>
     /// <param name="releasesPerStep">Noisy gradients per batch step (CTGAN's discriminator steps per generator step).</param>
+    /// <param name="unitName">What a unit is, for messages: <c>rows</c> or <c>pac groups</c>.</param>
     /// <exception cref="SynthDataException">δ is not below 1/n, or the target ε cannot be reached.</exception>
     public static DpSgdPlan For(int units, int batchSize, int epochs, double? epsilon, double? noiseMultiplier, double? delta, double maxGradNorm,
-        int releasesPerStep = 1)
+        int releasesPerStep = 1, string unitName = "rows")
     {
         if (units < 1) throw new SynthDataException("DP-SGD needs at least one row to train on.");
         if (epsilon is null == noiseMultiplier is null) throw new ArgumentException("Give exactly one of a target ε and a noise multiplier.");
         var chosenDelta = delta ?? 1.0 / (units * Math.Sqrt(units));
         if (chosenDelta >= 1.0 / units)
             throw new SynthDataException(
-                $"δ = {Show(chosenDelta)} is not below 1/n = {Show(1.0 / units)} for {units} training units: such a δ allows releasing a whole record.",
+                $"δ = {Show(chosenDelta)} is not below 1/n = {Show(1.0 / units)} for n = {units} {unitName} trained on: such a δ allows releasing a whole record.",
                 hint: $"Leave δ unset (1/(n·√n) = {Show(1.0 / (units * Math.Sqrt(units)))}) or choose a smaller one.");
         var rate = Math.Min(batchSize, units) / (double)units;
         var steps = checked(epochs * StepsPerEpoch(units, batchSize) * releasesPerStep);
