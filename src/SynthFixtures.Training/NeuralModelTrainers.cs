@@ -14,13 +14,15 @@ namespace SynthFixtures.Training;
 /// <summary>The TorchSharp trainers for the neural kinds, to add to a <see cref="ModelTrainers"/> registry.</summary>
 public static class NeuralModelTrainers
 {
-    /// <summary><paramref name="trainers"/> with TVAE and CTGAN trained here.</summary>
+    /// <summary><paramref name="trainers"/> with TVAE, CTGAN, DP-TVAE and DP-CTGAN trained here.</summary>
     public static ModelTrainers AddTo(ModelTrainers trainers)
     {
         ArgumentNullException.ThrowIfNull(trainers);
         return trainers
             .With(TvaeKind.Instance.Name, () => new KindTrainer<TvaeOptions>(TvaeKind.Instance, TvaeSynthesizer.Train))
-            .With(CtganKind.Instance.Name, () => new KindTrainer<CtganOptions>(CtganKind.Instance, CtganSynthesizer.Train));
+            .With(CtganKind.Instance.Name, () => new KindTrainer<CtganOptions>(CtganKind.Instance, CtganSynthesizer.Train))
+            .With(DpTvaeKind.Instance.Name, () => new KindTrainer<DpTvaeOptions>(DpTvaeKind.Instance, DpTvaeSynthesizer.Train))
+            .With(DpCtganKind.Instance.Name, () => new KindTrainer<DpCtganOptions>(DpCtganKind.Instance, DpCtganSynthesizer.Train));
     }
 
     /// <summary>The built-in kinds with every trainer: the copula's and these.</summary>

@@ -35,6 +35,9 @@ internal sealed class CtganDiscriminator : nn.Module<Tensor, Tensor>
     /// <summary>Floats per pack.</summary>
     public int PackWidth { get; }
 
+    /// <summary>The layers after packing (Linear → LeakyReLU → Dropout, then the scoring Linear).</summary>
+    public Sequential Body => _body;
+
     public override Tensor forward(Tensor input)
     {
         using var packed = input.reshape(-1, PackWidth);

@@ -26,6 +26,15 @@ internal sealed class TvaeEncoder : nn.Module<Tensor, (Tensor Mean, Tensor LogVa
         RegisterComponents();
     }
 
+    /// <summary>The hidden layers (Linear → ReLU).</summary>
+    public Sequential Body => _body;
+
+    /// <summary>The layer giving q(z | x)'s mean.</summary>
+    public Linear MeanLayer => _mean;
+
+    /// <summary>The layer giving q(z | x)'s log-variance.</summary>
+    public Linear LogVarianceLayer => _logVariance;
+
     public override (Tensor Mean, Tensor LogVariance) forward(Tensor input)
     {
         using var hidden = _body.forward(input);

@@ -101,6 +101,37 @@ internal sealed class TvaeLoss : IDisposable
         return reconstructionLoss.Plus(kl);
     }
 
+    /// <summary>
+    /// Each row's loss, <c>[B]</c>, for DP-SGD (which needs every row's gradient apart): row i's reconstruction term
+    /// times the factor plus its KL term, so the mean over rows is <see cref="Compute"/>. <paramref name="sigma"/> may be
+    /// <c>[width]</c> or one copy per row, <c>[B, width]</c>.
+    /// </summary>
+    public Tensor ComputePerRow(Tensor reconstruction, Tensor real, Tensor sigma, Tensor mean, Tensor logVariance, KeptScalars k)
+    {
+        var rows = real.shape[0];
+        var terms = new List<Tensor>(2);
+        if (_hasAlphas)
+        {
+            var error = real - reconstruction.tanh();
+            terms.Add(((error.square() / (sigma.square() * k[2])).Plus(sigma.log()) * _alphaMask).sum(1));
+        }
+        if (_spans > 0)
+        {
+            Tensor maxima, shift;
+            using (no_grad())
+            {
+                var padded = cat([reconstruction, full(rows, 1, k[PaddingLogit])], 1).index_select(1, _spanColumns).view(rows, _spans, _longest);
+                maxima = padded.amax(2);
+                shift = where(_isOneHot, maxima.index_select(1, _spanOfColumn), reconstruction);
+            }
+            var logSumExp = (reconstruction - shift).exp().mm(_membership).log().sum(1).Plus(maxima.sum(1));
+            terms.Add(logSumExp - (real * _oneHotMask * reconstruction).sum(1));
+        }
+        var reconstructionLoss = stack(terms, 1).sum(1) * k[_factor];
+        var kl = (logVariance.Plus(k[1]) - mean * mean - logVariance.exp()).sum(1) * k[-0.5];
+        return reconstructionLoss.Plus(kl);
+    }
+
     public void Dispose()
     {
         foreach (var t in new[] { _alphaMask, _oneHotMask, _isOneHot, _spanOfColumn, _membership, _spanColumns }) t.Dispose();

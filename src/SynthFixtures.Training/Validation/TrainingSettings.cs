@@ -22,4 +22,12 @@ internal static class TrainingSettings
         settings["earlyStoppingResult"] = JsonSerializer.SerializeToNode(outcome, TrainingJson.Default.EarlyStoppingOutcome);
         return JsonSerializer.SerializeToElement(settings, TrainingJson.Default.JsonObject);
     }
+
+    /// <summary>The settings element of a DP training: the options, and the privacy plan under <c>privacyPlan</c>.</summary>
+    public static JsonElement OfPrivate<TOptions>(TOptions options, SynthFixtures.Privacy.DpSgdPlan plan)
+    {
+        var settings = JsonSerializer.SerializeToNode(Of(options, null), TrainingJson.Default.JsonElement)!.AsObject();
+        settings["privacyPlan"] = JsonSerializer.SerializeToNode(plan, TrainingJson.Default.DpSgdPlan);
+        return JsonSerializer.SerializeToElement(settings, TrainingJson.Default.JsonObject);
+    }
 }

@@ -5,13 +5,11 @@ namespace SynthFixtures.Modeling;
 /// <summary>The differentially private marginal model (MST) as a model kind: its settings table over <see cref="DpMarginalsOptions"/>.</summary>
 public static class DpMarginalsKind
 {
-    /// <summary>The target ε of a differentially private model.</summary>
-    public static readonly SettingSpec Epsilon = new("epsilon", "Epsilon", SettingType.Number,
-        "The ε of the (ε, δ) differential-privacy guarantee the whole model meets; smaller is more private and noisier.", "1", 0, null, ExclusiveBounds: true);
+    /// <summary>The target ε (shared by every DP kind).</summary>
+    public static readonly SettingSpec Epsilon = PrivacySettingTable.Epsilon;
 
-    /// <summary>The δ of a differentially private model.</summary>
-    public static readonly SettingSpec Delta = new("delta", "Delta", SettingType.Number,
-        "The δ of the guarantee; refused above 1/rows.", "1e-9", 0, 1, ExclusiveBounds: true);
+    /// <summary>The δ (shared by every DP kind).</summary>
+    public static readonly SettingSpec Delta = PrivacySettingTable.Delta;
 
     /// <summary>About how many bins a numeric column is cut into.</summary>
     public static readonly SettingSpec Bins = new("bins", "Bins", SettingType.WholeNumber,

@@ -62,9 +62,9 @@ public sealed class SettingValues
             var known = kind.Specs.Count == 0 ? "it has none" : "it has " + string.Join(", ", kind.Specs.Select(s => s.Name));
             throw new SettingException(null, n => $"there is no setting '{unknown}' for {n.Kind(kind.Name)} ({known}).", _ => "check the spelling.");
         }
-        // Grouped by the kinds they do apply to: "the pac and the generator lr apply to ctgan only".
+        // Grouped by the kinds they do apply to: "the pac and the generator lr apply to ctgan and dp-ctgan only".
         var groups = foreign.Select(name => specs.First(s => s.Name == name))
-            .GroupBy(spec => string.Join(" and ", catalog.KindsWith(spec).Select(k => k.Name)))
+            .GroupBy(spec => Join(catalog.KindsWith(spec).Select(k => k.Name).ToList()))
             .ToList();
         var owners = foreign.SelectMany(name => catalog.KindsWith(specs.First(s => s.Name == name))).Select(k => k.Name).Distinct().ToList();
         throw new SettingException(specs.First(s => s.Name == foreign[0]),

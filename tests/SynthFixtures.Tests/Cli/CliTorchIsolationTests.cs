@@ -32,6 +32,6 @@ public sealed class CliTorchIsolationTests : IDisposable
         CsvTableWriter.Write(MixedTestTable.Create(50), csv);
         var result = CliResult.Run("train", csv, "--epochs", "5", "--out", _folder.File("m.synth"));
         Assert.Equal(CliApp.BadInput, result.ExitCode);
-        Assert.Contains("--epochs applies to tvae and ctgan only, not to --model gaussiancopula", result.Error);
+        Assert.Contains("--epochs applies to tvae, ctgan, dp-tvae and dp-ctgan only, not to --model gaussiancopula", result.Error);
     }
 }

@@ -38,10 +38,10 @@ public sealed class CliTrainingOptionsTests : IDisposable
     public void An_option_for_another_model_is_refused_naming_the_models_it_applies_to()
     {
         AssertBadInput(Train("--model", "tvae", "--pac", "5", "--generator-lr", "1e-3"),
-            "--pac and --generator-lr apply to ctgan only, not to --model tvae", "Hint: Leave them out, or train --model ctgan.");
-        AssertBadInput(Train("--model", "ctgan", "--loss-factor", "3"), "--loss-factor applies to tvae only, not to --model ctgan", "Leave it out");
+            "--pac and --generator-lr apply to ctgan and dp-ctgan only, not to --model tvae", "Hint: Leave them out, or train --model ctgan or --model dp-ctgan.");
+        AssertBadInput(Train("--model", "ctgan", "--loss-factor", "3"), "--loss-factor applies to tvae and dp-tvae only, not to --model ctgan", "Leave it out");
         AssertBadInput(Train("--threads", "1", "--decoder-widths", "8"),
-            "--threads applies to tvae and ctgan only; --decoder-widths applies to tvae only, not to --model gaussiancopula", "--model tvae or --model ctgan");
+            "--threads applies to tvae, ctgan, dp-tvae and dp-ctgan only; --decoder-widths applies to tvae and dp-tvae only, not to --model gaussiancopula", "--model tvae or --model ctgan");
     }
 
     [Theory]

@@ -70,9 +70,9 @@ public sealed class SettingsTableTests
     public void Help_quotes_each_default_from_the_options_record()
     {
         var help = HelpOf(new SettingOptions(ModelCatalog.BuiltIn));
-        Assert.Contains("tvae/ctgan: Passes over the data (default 300).", help);
-        Assert.Contains("ctgan: The generator's Adam learning rate (default 0.0002).", help);
-        Assert.Contains("tvae: Hidden widths of the decoder (default 128,128).", help);
+        Assert.Contains("tvae/ctgan/dp-tvae/dp-ctgan: Passes over the data (default 300).", help);
+        Assert.Contains("ctgan/dp-ctgan: The generator's Adam learning rate (default 0.0002).", help);
+        Assert.Contains("tvae/dp-tvae: Hidden widths of the decoder (default 128,128).", help);
         Assert.Contains("Rows per optimisation step (default 500)", help);
     }
 
@@ -127,7 +127,7 @@ public sealed class SettingsTableTests
         var catalog = ModelCatalog.BuiltIn;
         var foreign = Assert.Throws<SettingException>(() =>
             SettingValues.Parse(catalog.Find("tvae"), new Dictionary<string, string> { ["pac"] = "5" }, catalog));
-        Assert.Equal("The pac applies to ctgan only, not to tvae.", foreign.Reason);
+        Assert.Equal("The pac applies to ctgan and dp-ctgan only, not to tvae.", foreign.Reason);
         var unknown = Assert.Throws<SettingException>(() =>
             SettingValues.Parse(catalog.Find("gaussiancopula"), new Dictionary<string, string> { ["epoch"] = "5" }, catalog));
         Assert.StartsWith("There is no setting 'epoch' for gaussiancopula", unknown.Reason);

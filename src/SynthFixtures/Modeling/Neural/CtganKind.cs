@@ -6,7 +6,7 @@ namespace SynthFixtures.Modeling.Neural;
 public static class CtganKind
 {
     /// <summary>Rows the discriminator judges together; declared before <see cref="Instance"/>, which reads it.</summary>
-    private static readonly SettingSpec Pac = new("pac", "Pac", SettingType.WholeNumber,
+    internal static readonly SettingSpec Pac = new("pac", "Pac", SettingType.WholeNumber,
         "Rows the discriminator judges together (PacGAN); the batch size must be a multiple of it.", "10", 1, 1000);
 
     /// <summary>The kind.</summary>
@@ -36,7 +36,7 @@ public static class CtganKind
         CheckBatchAgainstPac);
 
     /// <summary>The one check between settings: CTGAN's batches are cut into packs and halved, so the size must allow both.</summary>
-    private static void CheckBatchAgainstPac(CtganOptions options)
+    internal static void CheckBatchAgainstPac(CtganOptions options)
     {
         if (options.Pac >= 1 && (options.BatchSize % 2 != 0 || options.BatchSize % options.Pac != 0))
         {

@@ -49,7 +49,7 @@ public static class DpMarginalsFitter
         var split = BudgetSplit.For(d);
         var noiseLevels = split.NoiseFor(rho, d);
         var (domainSigma, oneWaySigma, selectionEpsilon, twoWaySigma) = (noiseLevels.Domain, noiseLevels.OneWay, noiseLevels.Selection, noiseLevels.TwoWay);
-        var root = new SynthRandom(options.NoiseSeed ?? SecretSeed());
+        var root = new SynthRandom(options.NoiseSeed ?? SecretSeed.Draw());
 
         // 1. Bins and labels from noisy counts.
         var columns = new DpColumn[d];
@@ -142,14 +142,6 @@ public static class DpMarginalsFitter
     }
 
     /// <summary>The Gaussian mechanism: each count plus N(0, σ²) (one row changes one count by 1: L2 sensitivity 1).</summary>
-    /// <summary>64 bits from the operating system's cryptographic generator, kept only in this fit's memory.</summary>
-    private static long SecretSeed()
-    {
-        Span<byte> bytes = stackalloc byte[sizeof(long)];
-        System.Security.Cryptography.RandomNumberGenerator.Fill(bytes);
-        return BitConverter.ToInt64(bytes);
-    }
-
     internal static double[] Measure(double[] counts, double sigma, SynthRandom noise)
     {
         var result = new double[counts.Length];

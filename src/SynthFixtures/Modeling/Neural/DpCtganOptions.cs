@@ -1,0 +1,20 @@
+namespace SynthFixtures.Modeling.Neural;
+
+/// <summary>DP-CTGAN's settings: CTGAN's network and training (without early stopping) and DP-SGD's privacy for its discriminator.</summary>
+public sealed record DpCtganOptions
+{
+    /// <summary>The networks and their training; <see cref="CtganOptions.EarlyStopping"/> must stay off.</summary>
+    public CtganOptions Network { get; init; } = new();
+
+    /// <summary>The privacy settings; the unit of privacy is a pac group of <see cref="CtganOptions.Pac"/> rows.</summary>
+    public DpSgdOptions Privacy { get; init; } = new();
+
+    /// <summary>Throws when a setting is out of range.</summary>
+    public void Validate()
+    {
+        Network.Validate();
+        Privacy.Validate();
+        if (Network.EarlyStopping is not null)
+            throw new ArgumentException("Early stopping scores held-out rows outside the privacy budget; it is not available with differential privacy.", nameof(Network));
+    }
+}

@@ -1,0 +1,53 @@
+using SynthFixtures.Modeling;
+using SynthFixtures.Modeling.Neural;
+using SynthFixtures.Models;
+using SynthFixtures.Privacy;
+using SynthFixtures.Training.Ctgan;
+using Xunit.Abstractions;
+
+namespace SynthFixtures.Training.Tests;
+
+/// <summary>DP-CTGAN end to end: the plan counts pac groups and discriminator steps, and the generator still learns the columns under noise.</summary>
+public class DpCtganTests(ITestOutputHelper output)
+{
+    [Fact]
+    public void Plans_over_pac_groups_and_learns_the_columns_under_noise()
+    {
+        var (table, metadata) = TestTables.Small(800);
+        var network = new CtganOptions
+        {
+            Epochs = 40, BatchSize = 100, Pac = 5, EmbeddingWidth = 16, GeneratorWidths = [32, 32], DiscriminatorWidths = [32, 32],
+            GeneratorLearningRate = 1e-3, DiscriminatorLearningRate = 1e-3, Threads = 1, Seed = 2,
+        };
+        var options = new DpCtganOptions { Network = network, Privacy = new DpSgdOptions { NoiseMultiplier = 0.8 } };
+        var model = DpCtganSynthesizer.Train(table, metadata, options);
+
+        Assert.Equal(ModelKinds.Ctgan, model.Kind);
+        var plan = model.TrainingSettings.GetProperty("privacyPlan");
+        Assert.Equal(160, plan.GetProperty("units").GetInt32());                        // 800 rows in groups of 5
+        Assert.Equal(20.0 / 160, plan.GetProperty("samplingRate").GetDouble(), 1e-12);  // 100 rows = 20 groups per step
+        Assert.Equal(40 * 8, plan.GetProperty("steps").GetInt32());
+        var delta = 1 / (160 * Math.Sqrt(160));
+        Assert.Equal(NoiseCalibration.EpsilonFor(20.0 / 160, 0.8, 320, delta).Epsilon, plan.GetProperty("epsilon").GetDouble(), 1e-9);
+
+        var untrained = DpCtganSynthesizer.Train(table, metadata, options with { Network = network with { Epochs = 0 } });
+        var before = TestTables.ColumnShapes(table, untrained.Sample(800, 3).ToTable(), metadata);
+        var after = TestTables.ColumnShapes(table, model.Sample(800, 3).ToTable(), metadata);
+        output.WriteLine($"column shapes untrained {before:F3}, after 40 epochs at σ = 0.8: {after:F3}");
+        Assert.True(after > before + 0.04, $"column shapes untrained {before:F3}, trained {after:F3}");
+    }
+
+    [Fact]
+    public void The_kind_refuses_a_batch_that_does_not_fit_pac_and_has_no_early_stopping()
+    {
+        var kind = DpCtganKind.Instance;
+        Assert.DoesNotContain(kind.Specs, s => s.Name == "early-stopping");
+        Assert.Contains(kind.Specs, s => s.Name == "pac");
+        var values = SettingValues.Parse(kind, new Dictionary<string, string> { ["epsilon"] = "3", ["batch-size"] = "105", ["pac"] = "10" }, ModelCatalog.BuiltIn);
+        var error = Assert.Throws<SettingException>(() => kind.Options(values, 1));
+        Assert.Contains("pac", error.Message);
+        var good = kind.Options(SettingValues.Parse(kind, new Dictionary<string, string> { ["epsilon"] = "3" }, ModelCatalog.BuiltIn), 4);
+        Assert.Equal(3, good.Privacy.Epsilon);
+        Assert.Equal(4, good.Network.Seed);
+    }
+}

@@ -1,0 +1,72 @@
+using SynthFixtures.Modeling;
+using SynthFixtures.Modeling.Neural;
+using SynthFixtures.Models;
+using SynthFixtures.Privacy;
+using SynthFixtures.Training.Tvae;
+
+namespace SynthFixtures.Training.Tests;
+
+/// <summary>DP-TVAE end to end: it learns under moderate noise, and the artifact's settings record the privacy plan the accountant gives.</summary>
+public class DpTvaeTests
+{
+    private static readonly TvaeOptions SmallNetwork = new()
+    {
+        Epochs = 30, BatchSize = 100, EmbeddingWidth = 16, EncoderWidths = [32, 32], DecoderWidths = [32, 32], LearningRate = 3e-3, Threads = 1, Seed = 5,
+    };
+
+    [Fact]
+    public void Learns_under_moderate_noise_and_records_the_plan()
+    {
+        var (table, metadata) = TestTables.Small(600);
+        var losses = new List<double>();
+        var options = new DpTvaeOptions { Network = SmallNetwork, Privacy = new DpSgdOptions { NoiseMultiplier = 1.0, MaxGradNorm = 1.0 } };
+        var model = DpTvaeSynthesizer.Train(table, metadata, options, new Progress(losses));
+
+        Assert.Equal(ModelKinds.Tvae, model.Kind);
+        Assert.Equal(30, losses.Count);
+        Assert.True(losses.Skip(25).Average() < losses.Take(3).Average() - 1, $"loss went from {losses[0]:F3} to {losses[^1]:F3}");
+        var plan = model.TrainingSettings.GetProperty("privacyPlan");
+        Assert.Equal(30 * 6, plan.GetProperty("steps").GetInt32());
+        Assert.Equal(100.0 / 600, plan.GetProperty("samplingRate").GetDouble(), 1e-12);
+        Assert.Equal(1.0, plan.GetProperty("noiseMultiplier").GetDouble());
+        var delta = 1 / (600 * Math.Sqrt(600));
+        Assert.Equal(delta, plan.GetProperty("delta").GetDouble(), 1e-15);
+        Assert.Equal(NoiseCalibration.EpsilonFor(100.0 / 600, 1.0, 180, delta).Epsilon, plan.GetProperty("epsilon").GetDouble(), 1e-9);
+        Assert.Equal(1.0, model.TrainingSettings.GetProperty("privacy").GetProperty("noiseMultiplier").GetDouble());
+        Assert.Equal(100, model.TrainingSettings.GetProperty("network").GetProperty("batchSize").GetInt32());
+    }
+
+    [Fact]
+    public void A_target_epsilon_is_calibrated_and_a_delta_of_one_over_n_is_refused()
+    {
+        var plan = DpSgdPlan.For(32561, 500, 300, epsilon: 3, noiseMultiplier: null, delta: 1e-5, maxGradNorm: 1);
+        Assert.InRange(plan.Epsilon, 3 - NoiseCalibration.DefaultEpsilonTolerance, 3);
+        Assert.Equal(300 * 66, plan.Steps);
+        Assert.Equal(500.0, plan.ExpectedBatchSize, 1e-9);
+        var error = Assert.Throws<SynthDataException>(() => DpSgdPlan.For(1000, 100, 10, 1, null, delta: 1e-3, maxGradNorm: 1));
+        Assert.Contains("1/n", error.Message);
+    }
+
+    [Fact]
+    public void The_kind_reads_epsilon_delta_and_clipping_and_has_no_early_stopping()
+    {
+        var kind = DpTvaeKind.Instance;
+        Assert.DoesNotContain(kind.Specs, s => s.Name == "early-stopping" || s.Requires == "early-stopping");
+        var values = SettingValues.Parse(kind, new Dictionary<string, string> { ["epsilon"] = "1", ["delta"] = "1e-7", ["max-grad-norm"] = "0.5", ["epochs"] = "12" },
+            ModelCatalog.BuiltIn);
+        var options = kind.Options(values, seed: 9);
+        Assert.Equal(new DpSgdOptions { Epsilon = 1, Delta = 1e-7, MaxGradNorm = 0.5 }, options.Privacy);
+        Assert.Equal(12, options.Network.Epochs);
+        Assert.Equal(9, options.Network.Seed);
+        Assert.Equal("1/(n·√n), n rows (dp-ctgan: pac groups)", kind.DefaultText(DpSettingTable.Delta));
+        var neither = Assert.Throws<SettingException>(() => kind.Options(SettingValues.None, 1));
+        Assert.Contains("epsilon", neither.Message);
+        var both = SettingValues.Parse(kind, new Dictionary<string, string> { ["epsilon"] = "1", ["noise-multiplier"] = "1" }, ModelCatalog.BuiltIn);
+        Assert.Throws<SettingException>(() => kind.Options(both, 1));
+    }
+
+    private sealed class Progress(List<double> losses) : IProgress<TrainingProgress>
+    {
+        public void Report(TrainingProgress value) => losses.Add(value.Loss);
+    }
+}
