@@ -19,7 +19,7 @@ public class DpCtganTests(ITestOutputHelper output)
             Epochs = 40, BatchSize = 100, Pac = 5, EmbeddingWidth = 16, GeneratorWidths = [32, 32], DiscriminatorWidths = [32, 32],
             GeneratorLearningRate = 1e-3, DiscriminatorLearningRate = 1e-3, Threads = 1, Seed = 2,
         };
-        var options = new DpCtganOptions { Network = network, Privacy = new DpSgdOptions { NoiseMultiplier = 0.8 } };
+        var options = new DpCtganOptions { Network = network, Privacy = new DpSgdOptions { NoiseMultiplier = 0.8, NoiseSeed = 2 } };
         var model = DpCtganSynthesizer.Train(table, metadata, options);
 
         Assert.Equal(ModelKinds.Ctgan, model.Kind);

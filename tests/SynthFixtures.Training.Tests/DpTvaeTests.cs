@@ -19,7 +19,7 @@ public class DpTvaeTests
     {
         var (table, metadata) = TestTables.Small(600);
         var losses = new List<double>();
-        var options = new DpTvaeOptions { Network = SmallNetwork, Privacy = new DpSgdOptions { NoiseMultiplier = 1.0, MaxGradNorm = 1.0 } };
+        var options = new DpTvaeOptions { Network = SmallNetwork, Privacy = new DpSgdOptions { NoiseMultiplier = 1.0, MaxGradNorm = 1.0, NoiseSeed = 1 } };
         var model = DpTvaeSynthesizer.Train(table, metadata, options, new Progress(losses));
 
         Assert.Equal(ModelKinds.Tvae, model.Kind);
@@ -34,6 +34,19 @@ public class DpTvaeTests
         Assert.Equal(NoiseCalibration.EpsilonFor(100.0 / 600, 1.0, 180, delta).Epsilon, plan.GetProperty("epsilon").GetDouble(), 1e-9);
         Assert.Equal(1.0, model.TrainingSettings.GetProperty("privacy").GetProperty("noiseMultiplier").GetDouble());
         Assert.Equal(100, model.TrainingSettings.GetProperty("network").GetProperty("batchSize").GetInt32());
+    }
+
+    [Fact]
+    public void The_noise_does_not_come_from_the_public_training_seed()
+    {
+        var (table, metadata) = TestTables.Small(300);
+        var network = SmallNetwork with { Epochs = 2 };
+        string Sample(long? noiseSeed) => Data.CsvTableWriter.WriteToString(DpTvaeSynthesizer.Train(table, metadata,
+            new DpTvaeOptions { Network = network, Privacy = new DpSgdOptions { NoiseMultiplier = 1.0, NoiseSeed = noiseSeed } }).Sample(200, 1).ToTable());
+        // Same training seed, no noise seed: the noise is secret, so the two models differ.
+        Assert.NotEqual(Sample(null), Sample(null));
+        // A fixed noise seed (tests only) makes the training reproducible.
+        Assert.Equal(Sample(7), Sample(7));
     }
 
     [Fact]

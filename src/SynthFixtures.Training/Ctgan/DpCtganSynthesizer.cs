@@ -36,7 +36,7 @@ public static class DpCtganSynthesizer
         var privacy = options.Privacy;
         var plan = DpSgdPlan.For(groups, network.BatchSize / network.Pac, network.Epochs, privacy.Epsilon, privacy.NoiseMultiplier, privacy.Delta,
             privacy.MaxGradNorm, network.DiscriminatorSteps, "pac groups");
-        var trained = DpCtganTrainer.Train(data.Matrix, data.Rows, data.Transformer.Spans, network, plan, progress, cancellationToken);
+        var trained = DpCtganTrainer.Train(data.Matrix, data.Rows, data.Transformer.Spans, network, plan, progress, cancellationToken, privacy.NoiseSeed);
         return NeuralModelBuilder.Build(ModelKinds.Ctgan, table, metadata, data.Transformer, trained.Generator, null, trained.Conditions,
             TrainingSettings.OfPrivate(options, plan), network.Seed);
     }

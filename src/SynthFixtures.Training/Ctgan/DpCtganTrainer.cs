@@ -32,16 +32,19 @@ namespace SynthFixtures.Training.Ctgan;
 /// </remarks>
 public static class DpCtganTrainer
 {
-    /// <summary>Trains on <paramref name="rows"/> transformed rows with <paramref name="plan"/> (over pac groups).</summary>
+    /// <summary>
+    /// Trains on <paramref name="rows"/> transformed rows with <paramref name="plan"/> (over pac groups); the noise,
+    /// batches, groups and initial weights come from <paramref name="noiseSeed"/> (tests only) or else a secret seed.
+    /// </summary>
     public static CtganModel Train(float[] data, int rows, IReadOnlyList<OutputSpan> spans, CtganOptions options, DpSgdPlan plan,
-        IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default) =>
-        TrainingThread.Run(() => TrainOnThisThread(data, rows, spans, options, plan, progress, cancellationToken));
+        IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default, long? noiseSeed = null) =>
+        TrainingThread.Run(() => TrainOnThisThread(data, rows, spans, options, plan, progress, cancellationToken, noiseSeed));
 
     /// <summary>Pac groups a table of <paramref name="rows"/> rows is cut into (a remainder of fewer than pac rows is never trained on).</summary>
     public static int Groups(int rows, int pac) => rows / pac;
 
     private static CtganModel TrainOnThisThread(float[] data, int rows, IReadOnlyList<OutputSpan> spans, CtganOptions options, DpSgdPlan plan,
-        IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
+        IProgress<TrainingProgress>? progress, CancellationToken cancellationToken, long? noiseSeed)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(plan);
@@ -53,7 +56,7 @@ public static class DpCtganTrainer
         if (plan.Units != groups) throw new ArgumentException($"The plan is for {plan.Units} groups, the data has {groups}.", nameof(plan));
         var width = TrainingSetup.CheckInput(data, rows, spans);
         // The noise, the batches, the groups and the initial weights come from a secret seed, not the public training seed (SecretSeed).
-        var privateSeed = SecretSeed.Draw();
+        var privateSeed = noiseSeed ?? SecretSeed.Draw();
         var setupWarning = TrainingSetup.StartTorch(options.Threads, privateSeed);
         var seed = new SynthRandom(privateSeed);
         var random = seed.Derive("dp-ctgan:conditions");

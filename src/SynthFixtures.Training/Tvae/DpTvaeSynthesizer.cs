@@ -32,7 +32,7 @@ public static class DpTvaeSynthesizer
         var data = NeuralTrainingData.Prepare(table, metadata, network.Seed, cancellationToken: cancellationToken);
         var privacy = options.Privacy;
         var plan = DpSgdPlan.For(data.Rows, network.BatchSize, network.Epochs, privacy.Epsilon, privacy.NoiseMultiplier, privacy.Delta, privacy.MaxGradNorm);
-        var trained = DpTvaeTrainer.Train(data.Matrix, data.Rows, data.Transformer.Spans, network, plan, progress, cancellationToken);
+        var trained = DpTvaeTrainer.Train(data.Matrix, data.Rows, data.Transformer.Spans, network, plan, progress, cancellationToken, privacy.NoiseSeed);
         return NeuralModelBuilder.Build(ModelKinds.Tvae, table, metadata, data.Transformer, trained.Decoder, trained.Sigmas, null,
             TrainingSettings.OfPrivate(options, plan), network.Seed);
     }

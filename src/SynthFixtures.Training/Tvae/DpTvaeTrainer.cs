@@ -27,12 +27,13 @@ public static class DpTvaeTrainer
     /// <param name="plan">The privacy plan (<see cref="DpSgdPlan.For"/> over these rows).</param>
     /// <param name="progress">Receives the mean loss of each epoch's rows.</param>
     /// <param name="cancellationToken">Checked before every step.</param>
+    /// <param name="noiseSeed">A fixed seed for the noise and batches (tests only); <c>null</c>: a secret one.</param>
     public static TvaeModel Train(float[] data, int rows, IReadOnlyList<OutputSpan> spans, TvaeOptions options, DpSgdPlan plan,
-        IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default) =>
-        TrainingThread.Run(() => TrainOnThisThread(data, rows, spans, options, plan, progress, cancellationToken));
+        IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default, long? noiseSeed = null) =>
+        TrainingThread.Run(() => TrainOnThisThread(data, rows, spans, options, plan, progress, cancellationToken, noiseSeed));
 
     private static TvaeModel TrainOnThisThread(float[] data, int rows, IReadOnlyList<OutputSpan> spans, TvaeOptions options, DpSgdPlan plan,
-        IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
+        IProgress<TrainingProgress>? progress, CancellationToken cancellationToken, long? noiseSeed)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(plan);
@@ -41,7 +42,7 @@ public static class DpTvaeTrainer
         if (plan.Units != rows) throw new ArgumentException($"The plan is for {plan.Units} rows, the data has {rows}.", nameof(plan));
         var width = TrainingSetup.CheckInput(data, rows, spans);
         // The noise, the batches and the initial weights come from a secret seed, not the public training seed (SecretSeed).
-        var privateSeed = SecretSeed.Draw();
+        var privateSeed = noiseSeed ?? SecretSeed.Draw();
         var setupWarning = TrainingSetup.StartTorch(options.Threads, privateSeed);
         var batches = new SynthRandom(privateSeed).Derive("dp-tvae:batches");
         using var table = tensor(data, [rows, width]);

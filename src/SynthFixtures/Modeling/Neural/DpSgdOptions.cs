@@ -20,6 +20,14 @@ public sealed record DpSgdOptions
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public double? NoiseMultiplier { get; init; }
 
+    /// <summary>
+    /// Seed of the noise, the batches and the initial weights, for reproducible tests only. <c>null</c> (the default): a
+    /// fresh secret seed (<see cref="Privacy.SecretSeed"/>), because noise regenerated from a known seed can be subtracted.
+    /// Not a setting: a fixed value voids the guarantee for whoever knows it.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public long? NoiseSeed { get; init; }
+
     /// <summary>C: each example's gradient (over all parameters that see real rows) is clipped to this L2 norm.</summary>
     public double MaxGradNorm { get; init; } = 1.0;
 
