@@ -20,7 +20,6 @@ internal static class TrainerApp
     private const string SettingCode = "SF1002";
     private const string FailureCode = "SF1000";
     private const string BadCellCode = "SF1003";
-    private const int ListedCellIssues = 10;
 
     public static int Run(string[] args, TextWriter log, CancellationToken cancellationToken)
     {
@@ -94,13 +93,12 @@ internal static class TrainerApp
     // Cells read as missing are warnings the IDE can click through to (file(line,col)), capped like the CLI's.
     private static void WriteCellWarnings(TextWriter log, string origin, IReadOnlyList<CellIssue> issues)
     {
-        foreach (var issue in issues.Take(ListedCellIssues))
+        foreach (var issue in issues.Take(CellIssue.ListedInLogs))
         {
             var where = issue.Source is null ? origin : $"{issue.Source}({issue.Line?.ToString(CultureInfo.InvariantCulture) ?? "1"},{issue.Column.ToString(CultureInfo.InvariantCulture)})";
             log.WriteLine($"{where} : warning {BadCellCode}: {issue}");
         }
-        if (issues.Count > ListedCellIssues)
-            log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{origin} : warning {BadCellCode}: and {issues.Count - ListedCellIssues:N0} more cells read as missing"));
+        if (CellIssue.Remainder(issues.Count) is { } remainder) log.WriteLine($"{origin} : warning {BadCellCode}: {remainder}");
     }
 
     private static string OneLine(string text) => text.ReplaceLineEndings(" ");

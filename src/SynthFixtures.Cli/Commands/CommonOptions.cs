@@ -46,9 +46,6 @@ internal static class CommonOptions
         Description = "The field separator: ',', ';', '|', 'tab' (or '\\t'), or any other single ASCII character. Default: detected from the header line (comma, semicolon, tab or pipe).",
     };
 
-    // At most this many bad cells are listed one a line; the rest are counted.
-    private const int ListedIssues = 10;
-
     public static CsvReadOptions ReadOptions(string[]? missing, bool trim, bool strict = false, string? delimiter = null)
     {
         var options = new CsvReadOptions
@@ -63,8 +60,8 @@ internal static class CommonOptions
     /// <summary>Warns on stderr, one line per cell read as missing (the first ten, then how many more).</summary>
     public static void ReportIssues(CliConsole console, IReadOnlyList<CellIssue> issues)
     {
-        foreach (var issue in issues.Take(ListedIssues)) console.Error.WriteLine($"warning: {issue}");
-        if (issues.Count > ListedIssues) console.Error.WriteLine($"warning: and {issues.Count - ListedIssues:N0} more cells read as missing");
+        foreach (var issue in issues.Take(CellIssue.ListedInLogs)) console.Error.WriteLine($"warning: {issue}");
+        if (CellIssue.Remainder(issues.Count) is { } remainder) console.Error.WriteLine($"warning: {remainder}");
     }
 
     private static char? ParseDelimiter(string? text) => text switch

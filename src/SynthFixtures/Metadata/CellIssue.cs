@@ -16,6 +16,13 @@ namespace SynthFixtures.Metadata;
 /// <param name="Expected">What the column holds, e.g. "an integer".</param>
 public sealed record CellIssue(string? Source, int? Line, int Column, string ColumnName, string Value, string Expected)
 {
+    /// <summary>How many issues a log lists one by one before it sums up the rest in <see cref="Remainder"/>.</summary>
+    public const int ListedInLogs = 10;
+
+    /// <summary>The line standing for the issues past the first <see cref="ListedInLogs"/> of <paramref name="count"/>, or <c>null</c> when none are left.</summary>
+    public static string? Remainder(int count) =>
+        count > ListedInLogs ? string.Create(CultureInfo.InvariantCulture, $"and {count - ListedInLogs:N0} more cells read as missing") : null;
+
     /// <summary>One line: where, what, and what was done (<c>adult.csv line 7, column 1 (age): 'abc' is not an integer; read as missing</c>).</summary>
     public override string ToString() =>
         string.Create(CultureInfo.InvariantCulture,
