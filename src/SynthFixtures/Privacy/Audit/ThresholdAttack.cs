@@ -9,8 +9,9 @@ public static class ThresholdAttack
 {
     /// <summary>
     /// The threshold that proves the most on these trainings: the largest ε lower bound, or (when no threshold proves
-    /// anything, as under strong DP) the largest TPR − FPR; among equals, the middle one, so that scores a little off
-    /// the chosen trainings' fall on the same side.
+    /// anything, as under strong DP) the largest TPR − FPR; among equals, the middle one. Every threshold between two
+    /// neighbouring observed scores splits these trainings alike, so the one returned lies midway between them: scores
+    /// of other trainings a little off these fall on the same side.
     /// </summary>
     /// <param name="with">Scores of trainings with the canary.</param>
     /// <param name="without">Scores of trainings without it.</param>
@@ -20,13 +21,15 @@ public static class ThresholdAttack
     {
         ArgumentNullException.ThrowIfNull(with);
         ArgumentNullException.ThrowIfNull(without);
-        var candidates = with.Concat(without).Distinct().Order().ToList();
-        var outcomes = candidates.Select(t => Measure(t, with, without, confidence, delta)).ToList();
+        var scores = with.Concat(without).Distinct().Order().ToList();
+        var outcomes = scores.Select(t => Measure(t, with, without, confidence, delta)).ToList();
         var best = outcomes.Max(o => o.EpsilonLowerBound);
-        var tied = best > 0
-            ? outcomes.Where(o => o.EpsilonLowerBound == best).ToList()
-            : outcomes.Where(o => o.Advantage == outcomes.Max(x => x.Advantage)).ToList();
-        return tied[tied.Count / 2].Threshold;
+        var tied = Enumerable.Range(0, scores.Count)
+            .Where(j => best > 0 ? outcomes[j].EpsilonLowerBound == best : outcomes[j].Advantage == outcomes.Max(x => x.Advantage))
+            .ToList();
+        var chosen = tied[tied.Count / 2];
+        // Threshold scores[j] splits alike any threshold in (scores[j − 1], scores[j]]: take that range's middle.
+        return chosen == 0 ? scores[0] : scores[chosen - 1] + (scores[chosen] - scores[chosen - 1] + 1) / 2;
     }
 
     /// <summary>The attack with <paramref name="threshold"/> on these trainings: its error counts, their Clopper–Pearson bounds and the ε they prove.</summary>

@@ -45,6 +45,49 @@ public sealed class PrivacyAuditServiceTests(ITestOutputHelper output)
         Assert.True(result.EpsilonLowerBound >= 0.85 * result.MostProvable, $"{result.EpsilonLowerBound} of at most {result.MostProvable}");
     }
 
+    [Fact]
+    public void A_single_leaked_unseen_label_is_caught()
+    {
+        // Only colour is traced: the other cells are ordinary values. The copula keeps every label it saw (a row's label at
+        // frequency 1/301), so 3000 synthetic rows show it almost always; a DP step that let a label through would too.
+        var result = Audit(new PrivacyAuditOptions
+        {
+            ModelKind = "gaussiancopula",
+            Trainings = 100,
+            SyntheticRows = 3000,
+            Canary = new Dictionary<string, string> { ["shade"] = "dark-red", ["size"] = "5", ["coin"] = "heads" },
+        });
+
+        Assert.Equal(["colour"], result.Canary.Where(c => c.Traced).Select(c => c.Column));
+        Assert.True(result.EpsilonLowerBound > 2, $"ε lower bound {result.EpsilonLowerBound}");
+    }
+
+    [Fact]
+    public void Dp_marginals_with_weak_noise_is_caught_too()
+    {
+        // At ε = 1000 the noise no longer hides the canary's grid cell of size (its labels stay hidden at any ε: a label
+        // held by one row is released with probability δ at most), and 3000 rows show a cell of mass 1/301: the attack
+        // reaches the DP model's own outputs, so its silence at ε = 1 is the noise's doing, not the attack's blindness.
+        var result = Audit(new PrivacyAuditOptions
+        {
+            ModelKind = "dp-marginals",
+            Settings = new Dictionary<string, string> { ["epsilon"] = "1000" },
+            Trainings = 100,
+            SyntheticRows = 3000,
+        });
+
+        Assert.True(result.EpsilonLowerBound > 2, $"ε lower bound {result.EpsilonLowerBound}");
+        Assert.False(result.RefutesClaim);
+    }
+
+    [Fact]
+    public void Too_few_trainings_are_refused_in_domain_words()
+    {
+        var error = Assert.Throws<SynthDataException>(() => Service.Audit(DpMarginalsTestData.Create(50), DpMarginalsTestData.Metadata(),
+            new PrivacyAuditOptions { ModelKind = "dp-marginals", Trainings = 4 }));
+        Assert.Contains("at least 10 trainings", error.Message);
+    }
+
     private PrivacyAuditResult Audit(PrivacyAuditOptions options)
     {
         var result = Service.Audit(DpMarginalsTestData.Create(Rows), DpMarginalsTestData.Metadata(), options);
