@@ -35,7 +35,7 @@ internal static class AuditCommand
         };
         var syntheticRows = new Option<int?>("--synthetic-rows") { Description = "Synthetic rows each trained model samples for the attack (default: as many as the data has)." };
         var confidence = new Option<double>("--confidence") { Description = "Confidence that the reported lower bound holds.", DefaultValueFactory = _ => 0.95 };
-        var threads = new Option<int?>("--threads") { Description = "Trainings run at once (default: one per core; TorchSharp kinds one at a time)." };
+        var parallel = new Option<int?>("--parallel") { Description = "Trainings run at once (default: one per core; TorchSharp kinds one at a time, each with its own --threads)." };
         var json = new Option<bool>("--json") { Description = "Print the result (scores, bounds, ε lower bound) as JSON." };
         var metadata = CommonOptions.Metadata();
         var seed = CommonOptions.Seed("the trainings' public seeds and the sampling (a DP fit's noise is secret: another run gives other figures)");
@@ -46,7 +46,7 @@ internal static class AuditCommand
         var settings = new SettingOptions(catalog);
         var command = new Command("audit",
             "Estimate an empirical lower bound on a model kind's ε: train it many times with and without a canary row, attack the synthetic rows, and bound the attack's errors.")
-        { data, model, trainings, canary, syntheticRows, confidence, threads, json, metadata, seed, missing, trim, strict, delimiter };
+        { data, model, trainings, canary, syntheticRows, confidence, parallel, json, metadata, seed, missing, trim, strict, delimiter };
         foreach (var option in settings.All) command.Options.Add(option);
         command.SetAction((parse, cancellationToken) =>
         {
@@ -59,7 +59,7 @@ internal static class AuditCommand
                 Confidence = parse.GetValue(confidence),
                 Seed = parse.GetValue(seed),
                 Canary = CanaryCells(parse.GetValue(canary)),
-                MaxDegreeOfParallelism = parse.GetValue(threads),
+                MaxDegreeOfParallelism = parse.GetValue(parallel),
             };
             var readOptions = CommonOptions.ReadOptions(parse.GetValue(missing), parse.GetValue(trim), parse.GetValue(strict), parse.GetValue(delimiter));
             PrivacyAuditResult result;
@@ -106,6 +106,8 @@ internal static class AuditCommand
         output.WriteLine("Canary:");
         foreach (var cell in r.Canary) output.WriteLine($"  {cell.Column} = {cell.Value ?? "(missing)"}  ({cell.Why})");
         output.WriteLine($"Attack: {r.Attack}.");
+        output.WriteLine(string.Create(c,
+            $"Trainings whose synthetic rows hold a trace: {r.ScoresWith.Count(s => s > 0)} of {r.Trainings} with the canary, {r.ScoresWithout.Count(s => s > 0)} of {r.Trainings} without."));
         output.WriteLine(string.Create(c, $"Threshold: {o.Threshold} or more traces, chosen on the first {r.ChoosingTrainings} trainings of each side; measured on the other {measuring}:"));
         output.WriteLine(string.Create(c, $"  TPR {o.TruePositiveRate:F3} ({o.TruePositives} of {o.WithCanary}), FPR {o.FalsePositiveRate:F3} ({o.FalsePositives} of {o.WithoutCanary})"));
         output.WriteLine(string.Create(c,

@@ -111,8 +111,8 @@ public sealed class AuditCanary
     private static (string? Cell, Trace? Trace, string Why) Default(Table table, int index, ColumnMetadata column)
     {
         var template = table[0, index];
-        if (!column.IsModelled) return (template, null, "generated column: the first row's value, not traced");
-        if (column.Kind == ColumnKind.Boolean) return (template, null, "boolean: the first row's value, not traced");
+        if (!column.IsModelled) return (template, null, "generated column: as in the first row, not traced");
+        if (column.Kind == ColumnKind.Boolean) return (template, null, "boolean: as in the first row, not traced");
         if (column.Kind == ColumnKind.Categorical)
         {
             var seen = Labels(table, index);
@@ -134,9 +134,9 @@ public sealed class AuditCanary
         }
         var cell = ColumnValues.Format(target, column);
         if (!ColumnValues.TryParse(cell, column, out var value) || !(value > max))
-            return (template, null, "already as large as the canary would be: the first row's value, not traced");
+            return (template, null, "already as large as the canary would be: as in the first row, not traced");
         return (cell, new Trace(column.Name, null, (value + max) / 2, true),
-            column.Kind == ColumnKind.DateTime ? "a date far past the data's last" : "a number far beyond the data's range");
+            column.Kind == ColumnKind.DateTime ? "a date far past the last in the data" : "a number far beyond the range of the data");
     }
 
     private static (string? Cell, Trace? Trace, string Why) Given(Table table, int index, ColumnMetadata column, string text)
@@ -152,9 +152,9 @@ public sealed class AuditCanary
             throw new SynthDataException($"The canary's value '{text}' for column '{column.Name}' is not a valid {column.Kind.ToString().ToLowerInvariant()}.",
                 table.SourcePath, hint: "Give a value the column's kind can hold, written as the data writes it.");
         var (min, max) = Range(table, index, column);
-        if (value > max) return (text, new Trace(column.Name, null, (value + max) / 2, true), "given; beyond the data's range");
-        if (value < min) return (text, new Trace(column.Name, null, (value + min) / 2, false), "given; below the data's range");
-        return (text, null, "given; inside the data's range, not traced");
+        if (value > max) return (text, new Trace(column.Name, null, (value + max) / 2, true), "given; above the range of the data");
+        if (value < min) return (text, new Trace(column.Name, null, (value + min) / 2, false), "given; below the range of the data");
+        return (text, null, "given; inside the range of the data, not traced");
     }
 
     private static HashSet<string> Labels(Table table, int index) =>
