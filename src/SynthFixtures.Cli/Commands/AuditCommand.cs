@@ -108,6 +108,8 @@ internal static class AuditCommand
         output.WriteLine($"Attack: {r.Attack}.");
         output.WriteLine(string.Create(c,
             $"Trainings whose synthetic rows hold a trace: {r.ScoresWith.Count(s => s > 0)} of {r.Trainings} with the canary, {r.ScoresWithout.Count(s => s > 0)} of {r.Trainings} without."));
+        foreach (var column in r.TracesByColumn.Where(t => t.WithCanary + t.WithoutCanary > 0))
+            output.WriteLine(string.Create(c, $"  {column.Column}: {column.WithCanary} with, {column.WithoutCanary} without"));
         output.WriteLine(string.Create(c, $"Threshold: {o.Threshold} or more traces, chosen on the first {r.ChoosingTrainings} trainings of each side; measured on the other {measuring}:"));
         output.WriteLine(string.Create(c, $"  TPR {o.TruePositiveRate:F3} ({o.TruePositives} of {o.WithCanary}), FPR {o.FalsePositiveRate:F3} ({o.FalsePositives} of {o.WithoutCanary})"));
         output.WriteLine(string.Create(c,

@@ -47,6 +47,7 @@ public sealed class CliAuditTests : IDisposable
         Assert.Contains("TPR ", result.Output);
         Assert.Contains("Empirical ε lower bound: ", result.Output);
         Assert.Contains("no DP claim", result.Output);
+        Assert.Contains("hold a trace: ", result.Output);
     }
 
     [Theory]

@@ -86,26 +86,30 @@ public sealed class AuditCanary
         return new Table(table.ColumnNames, columns, table.MissingTokens);
     }
 
-    /// <summary>How many cells of <paramref name="sample"/> are traces of the canary (nearer its value than any value of the data).</summary>
-    public int CountTraces(SampledTable sample)
+    /// <summary>The traced columns, in table order (the order of <see cref="CountTraces"/>).</summary>
+    public IReadOnlyList<string> TracedColumnNames => _traces.Select(t => t.Column).ToArray();
+
+    /// <summary>Per traced column (<see cref="TracedColumnNames"/>), how many cells of <paramref name="sample"/> are traces of the canary (nearer its value than any value of the data).</summary>
+    public int[] CountTraces(SampledTable sample)
     {
         ArgumentNullException.ThrowIfNull(sample);
-        var count = 0;
-        foreach (var trace in _traces)
+        var counts = new int[_traces.Length];
+        for (var t = 0; t < _traces.Length; t++)
         {
+            var trace = _traces[t];
             var column = sample.Columns.FirstOrDefault(c => c.Metadata.Name == trace.Column);
             if (column is null) continue;
             if (trace.Label is { } label && column.Codes is { } codes && column.Categories is { } categories)
             {
                 var hits = categories.Select(l => l is not null && CellText.Normalize(l) == label).ToArray();
-                foreach (var code in codes) if (code >= 0 && code < hits.Length && hits[code]) count++;
+                foreach (var code in codes) if (code >= 0 && code < hits.Length && hits[code]) counts[t]++;
             }
             else if (trace.Label is null && column.Numbers is { } numbers)
             {
-                foreach (var value in numbers) if (trace.Above ? value > trace.Midpoint : value < trace.Midpoint) count++;
+                foreach (var value in numbers) if (trace.Above ? value > trace.Midpoint : value < trace.Midpoint) counts[t]++;
             }
         }
-        return count;
+        return counts;
     }
 
     private static (string? Cell, Trace? Trace, string Why) Default(Table table, int index, ColumnMetadata column)

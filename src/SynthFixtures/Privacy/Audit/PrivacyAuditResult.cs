@@ -36,6 +36,9 @@ public sealed record PrivacyAuditResult
     /// <summary>Each training's score without the canary, in training order.</summary>
     public required IReadOnlyList<int> ScoresWithout { get; init; }
 
+    /// <summary>Per traced column, how many trainings of each side show a trace in it: where a leak is.</summary>
+    public required IReadOnlyList<CanaryColumnTraces> TracesByColumn { get; init; }
+
     /// <summary>Trainings per side that chose the threshold (the first ones); the rest measured it.</summary>
     public required int ChoosingTrainings { get; init; }
 
@@ -57,3 +60,9 @@ public sealed record PrivacyAuditResult
     /// <summary>Wall-clock seconds for all trainings and attacks.</summary>
     public required double Seconds { get; init; }
 }
+
+/// <summary>How many trainings of each side show a trace of the canary in one column.</summary>
+/// <param name="Column">The traced column.</param>
+/// <param name="WithCanary">Trainings with the canary whose synthetic rows hold a trace in this column.</param>
+/// <param name="WithoutCanary">Trainings without the canary whose synthetic rows hold one anyway.</param>
+public sealed record CanaryColumnTraces(string Column, int WithCanary, int WithoutCanary);

@@ -69,7 +69,7 @@ public sealed class PrivacyAuditService(ModelTrainers trainers)
         var rows = options.SyntheticRows ?? table.RowCount;
 
         var trainings = options.Trainings;
-        var scores = new int[2 * trainings];
+        var traces = new int[2 * trainings][];
         var plans = new PrivacyPlan?[2 * trainings];
         var finished = 0;
         var report = new object();
@@ -87,7 +87,7 @@ public sealed class PrivacyAuditService(ModelTrainers trainers)
             var input = new TrainingInput(i % 2 == 0 ? withCanary : table, metadata, (long)seeds.NextUInt64(), settings);
             var model = trainers.For(kind).Train(input, null, cancellationToken);
             var sample = model.Sample(rows, (long)seeds.NextUInt64(), null, new SamplingOptions { MaxDegreeOfParallelism = 1 }, cancellationToken);
-            scores[i] = canary.CountTraces(sample);
+            traces[i] = canary.CountTraces(sample);
             plans[i] = model.Privacy;
             if (progress is null) return;
             lock (report)
@@ -98,8 +98,10 @@ public sealed class PrivacyAuditService(ModelTrainers trainers)
             }
         });
 
-        var with = Enumerable.Range(0, trainings).Select(i => scores[2 * i]).ToArray();
-        var without = Enumerable.Range(0, trainings).Select(i => scores[2 * i + 1]).ToArray();
+        var with = Enumerable.Range(0, trainings).Select(i => traces[2 * i].Sum()).ToArray();
+        var without = Enumerable.Range(0, trainings).Select(i => traces[2 * i + 1].Sum()).ToArray();
+        var byColumn = canary.TracedColumnNames.Select((name, t) => new CanaryColumnTraces(name,
+            Enumerable.Range(0, trainings).Count(i => traces[2 * i][t] > 0), Enumerable.Range(0, trainings).Count(i => traces[2 * i + 1][t] > 0))).ToList();
         var plan = plans.FirstOrDefault(p => p is not null);
         var delta = plan?.Delta ?? Setting(settings, PrivacySettingTable.Delta) ?? 0;
         var choosing = trainings / 2;
@@ -118,6 +120,7 @@ public sealed class PrivacyAuditService(ModelTrainers trainers)
             Attack = AttackDescription,
             ScoresWith = with,
             ScoresWithout = without,
+            TracesByColumn = byColumn,
             ChoosingTrainings = choosing,
             Outcome = outcome,
             MostProvable = ThresholdAttack.MostProvable(trainings - choosing, trainings - choosing, options.Confidence, delta),

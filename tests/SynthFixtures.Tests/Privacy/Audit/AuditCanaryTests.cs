@@ -49,7 +49,8 @@ public sealed class AuditCanaryTests
             new SampledColumn(metadata.Columns[0], null, codes: [0, 1, 2, 2, 1], categories: ["a", " canary ", "b"]),
             new SampledColumn(metadata.Columns[1], null, numbers: [59, 61, double.NaN, 110, 10]),
         ], 5);
-        Assert.Equal(2 + 2, canary.CountTraces(sample));
+        Assert.Equal(["label", "n"], canary.TracedColumnNames);
+        Assert.Equal([2, 2], canary.CountTraces(sample));
     }
 
     [Fact]

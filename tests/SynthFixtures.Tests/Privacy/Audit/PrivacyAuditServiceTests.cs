@@ -60,6 +60,9 @@ public sealed class PrivacyAuditServiceTests(ITestOutputHelper output)
 
         Assert.Equal(["colour"], result.Canary.Where(c => c.Traced).Select(c => c.Column));
         Assert.True(result.EpsilonLowerBound > 2, $"ε lower bound {result.EpsilonLowerBound}");
+        var colour = Assert.Single(result.TracesByColumn);
+        Assert.Equal(("colour", 0), (colour.Column, colour.WithoutCanary));
+        Assert.True(colour.WithCanary >= 95, $"{colour.WithCanary} of 100 trainings with the canary show its label");
     }
 
     [Fact]
