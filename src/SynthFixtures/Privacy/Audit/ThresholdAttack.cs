@@ -10,8 +10,8 @@ public static class ThresholdAttack
     /// <summary>
     /// The threshold that proves the most on these trainings: the largest ε lower bound, or (when no threshold proves
     /// anything, as under strong DP) the largest TPR − FPR; among equals, the middle one. Every threshold between two
-    /// neighbouring observed scores splits these trainings alike, so the one returned lies midway between them: scores
-    /// of other trainings a little off these fall on the same side.
+    /// neighbouring observed scores splits these trainings alike, so the one returned lies at their geometric middle:
+    /// scores of other trainings somewhat off these fall on the same side.
     /// </summary>
     /// <param name="with">Scores of trainings with the canary.</param>
     /// <param name="without">Scores of trainings without it.</param>
@@ -28,8 +28,13 @@ public static class ThresholdAttack
             .Where(j => best > 0 ? outcomes[j].EpsilonLowerBound == best : outcomes[j].Advantage == outcomes.Max(x => x.Advantage))
             .ToList();
         var chosen = tied[tied.Count / 2];
-        // Threshold scores[j] splits alike any threshold in (scores[j − 1], scores[j]]: take that range's middle.
-        return chosen == 0 ? scores[0] : scores[chosen - 1] + (scores[chosen] - scores[chosen - 1] + 1) / 2;
+        if (chosen == 0) return scores[0];
+        // Threshold scores[j] splits alike any threshold in (scores[j − 1], scores[j]]. Counts of traces vary by factors
+        // (a leak shows tens or hundreds where there would be none), so take that range's geometric middle, shifted by
+        // one so that 0 counts: between 0 and 360, 18 rather than 180.
+        var (below, at) = (scores[chosen - 1], scores[chosen]);
+        var middle = (int)Math.Ceiling(Math.Sqrt((below + 1.0) * (at + 1.0)) - 1);
+        return Math.Clamp(middle, below + 1, at);
     }
 
     /// <summary>The attack with <paramref name="threshold"/> on these trainings: its error counts, their Clopper–Pearson bounds and the ε they prove.</summary>

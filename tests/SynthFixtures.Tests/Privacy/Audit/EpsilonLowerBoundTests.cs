@@ -31,7 +31,7 @@ public sealed class EpsilonLowerBoundTests
         int[] with = [0, 4, 5, 6, 7, 5, 6, 8, 9, 5];
         int[] without = [0, 0, 1, 0, 0, 2, 0, 0, 1, 0];
         var threshold = ThresholdAttack.Choose(with, without, 0.95, 0);
-        Assert.Equal(3, threshold);   // no false positive from 3 on, one false negative up to 4: midway between 2 and 4
+        Assert.Equal(3, threshold);   // no false positive from 3 on, one false negative up to 4: √(3·5) − 1 = 2.87, rounded up
 
         var outcome = ThresholdAttack.Measure(threshold, with, without, 0.95, 0);
         Assert.Equal(9, outcome.TruePositives);
@@ -40,6 +40,16 @@ public sealed class EpsilonLowerBoundTests
         Assert.Equal(ClopperPearson.Upper(1, 10, 0.025), outcome.FalseNegativeRateUpper, 15);
         Assert.Equal(EpsilonLowerBound.From(outcome.FalsePositiveRateUpper, outcome.FalseNegativeRateUpper, 0), outcome.EpsilonLowerBound, 15);
         Assert.True(outcome.EpsilonLowerBound < ThresholdAttack.MostProvable(10, 10, 0.95, 0));
+    }
+
+    [Fact]
+    public void A_wide_gap_is_split_at_its_geometric_middle()
+    {
+        // A leak: hundreds of traces with the canary, none without. Any threshold in 1 … 360 separates them; 18 (not
+        // 180) keeps a training with a tenth of the traces on the right side.
+        int[] with = [360, 420, 500, 380, 900, 610, 450, 700, 365, 800];
+        int[] without = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+        Assert.Equal(18, ThresholdAttack.Choose(with, without, 0.95, 0));
     }
 
     [Fact]
