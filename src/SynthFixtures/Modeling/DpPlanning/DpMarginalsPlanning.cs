@@ -22,10 +22,10 @@ internal static class DpMarginalsPlanning
         {
             var fewer = (int)Math.Floor(rows / budget.Noise.OneWay / 2);
             throw new SettingException(DpMarginalsKind.Bins,
-                _ => string.Create(c, $"the noise on each one-way count (σ = {budget.Noise.OneWay:G4}) is at least the count of an average cell ({rows} rows / {options.Bins} bins = {rows / (double)options.Bins:G4}), so the marginals would be mostly noise and nothing is learned (the planner refuses σ ≥ rows/bins)"),
+                _ => string.Create(c, $"the noise on each one-way count (σ = {budget.Noise.OneWay:G4}) is at least the count of an average cell ({rows} rows / {options.Bins} bins = {rows / (double)options.Bins:G4}), so the marginals would be mostly noise and nothing is learned (the planner refuses σ ≥ rows/bins)."),
                 n => fewer >= 2
-                    ? $"use fewer bins, e.g. {n.Assignment(DpMarginalsKind.Bins, fewer.ToString(c))} (σ/cell = 0.5), or raise ε"
-                    : "raise ε, or train on more rows: even 2 bins leave the noise above the average cell");
+                    ? $"use fewer bins, e.g. {n.Assignment(DpMarginalsKind.Bins, fewer.ToString(c))} (σ/cell = 0.5), or raise ε."
+                    : "raise ε, or train on more rows: even 2 bins leave the noise above the average cell.");
         }
         var bins = options.Bins;
         (string Name, int Bins, string Description)[] choices =

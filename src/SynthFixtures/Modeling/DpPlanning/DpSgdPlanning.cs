@@ -78,9 +78,9 @@ internal sealed class DpSgdPlanning
         var c = CultureInfo.InvariantCulture;
         (string Name, int Epochs, int Batch, string Description)[] choices =
         [
-            ("fast", Math.Max(1, Epochs / 6), Batch(1), "a sixth of the epochs at the batch size given: the fewest steps, so the least noise per step and the shortest training; the model sees the data least often"),
-            ("balanced", Math.Max(1, Epochs / 2), Batch(2), "half the epochs at twice the batch size: about the same work as a third of the training, and less noise on each averaged gradient"),
-            ("quality", Epochs, Batch(4), string.Create(c, $"all the epochs at four times the batch size (batches capped at {DpPlanThresholds.MaxSamplingRate:P0} of the {Unit}): the most updates and the least noise on each averaged gradient; the longest training")),
+            ("fast", Math.Max(1, Epochs / 6), Batch(1), "a sixth of the epochs at the batch size given: a sixth of the work, and less noise per step (σ falls with the number of steps), but the model sees the data least often"),
+            ("balanced", Math.Max(1, Epochs / 2), Batch(2), "half the epochs at twice the batch size: half the work in a quarter of the steps, with less noise on each averaged gradient (σ/B) than the configuration given"),
+            ("quality", Epochs, Batch(4), string.Create(c, $"all the epochs at four times the batch size (batches capped at {DpPlanThresholds.MaxSamplingRate:P0} of the {Unit}): the full work and the least noise on each averaged gradient; the longest training")),
         ];
         return choices.Select(choice =>
         {
@@ -109,15 +109,15 @@ internal sealed class DpSgdPlanning
         var c = CultureInfo.InvariantCulture;
         if (Units < 1)
             return (null, warnings, new SettingException(CtganKind.Pac,
-                n => $"DP-CTGAN cuts the rows into pac groups, and {_rows} rows do not fill one group of {n.Assignment(CtganKind.Pac, _pac.ToString(c))}",
-                n => $"lower {n.Setting(CtganKind.Pac)} or give more rows"));
+                n => $"DP-CTGAN cuts the rows into pac groups, and {_rows} rows do not fill one group of {n.Assignment(CtganKind.Pac, _pac.ToString(c))}.",
+                n => $"lower {n.Setting(CtganKind.Pac)} or give more rows."));
         var batchUnits = batchSize / _pac;
         if (batchUnits > Units)
         {
             var suggested = Math.Max(BatchStep, (int)(DpPlanThresholds.MaxSamplingRate * _rows) / BatchStep * BatchStep);
             return (null, warnings, new SettingException(NeuralSettingTable.BatchSize,
-                n => $"{n.Assignment(NeuralSettingTable.BatchSize, batchSize.ToString(c))} is larger than the {Units} {Unit} trained on: every step would read every {(_pac > 1 ? "group" : "row")} (sampling rate 1), which forgoes the amplification by subsampling the accounting counts on",
-                n => $"choose {n.Setting(NeuralSettingTable.BatchSize)} at most {Units * _pac}, better at most {DpPlanThresholds.MaxSamplingRate:P0} of the rows, e.g. {n.Assignment(NeuralSettingTable.BatchSize, suggested.ToString(c))}"));
+                n => $"{n.Assignment(NeuralSettingTable.BatchSize, batchSize.ToString(c))} is larger than the {Units} {Unit} trained on: every step would read every {(_pac > 1 ? "group" : "row")} (sampling rate 1), which forgoes the amplification by subsampling the accounting counts on.",
+                n => $"choose {n.Setting(NeuralSettingTable.BatchSize)} at most {Units * _pac}, better at most {DpPlanThresholds.MaxSamplingRate:P0} of the rows, e.g. {n.Assignment(NeuralSettingTable.BatchSize, suggested.ToString(c))}."));
         }
         DpSgdPlan plan;
         try
@@ -133,11 +133,11 @@ internal sealed class DpSgdPlanning
         {
             var fix = Alternative(epochs, batchSize, privacy);
             return (null, warnings, new SettingException(NeuralSettingTable.BatchSize,
-                _ => string.Create(c, $"the noise multiplier σ = {plan.NoiseMultiplier:G4} is {noise:G3} times the expected batch of {plan.ExpectedBatchSize:G4} {Unit}: the noise on each coordinate of a step's averaged gradient (σ·C/B) would be at least the norm C of the whole clipped signal, so nothing is learned (the planner refuses σ/B ≥ {DpPlanThresholds.NoLearningNoisePerBatch})"),
+                _ => string.Create(c, $"the noise multiplier σ = {plan.NoiseMultiplier:G4} is {noise:G3} times the expected batch of {plan.ExpectedBatchSize:G4} {Unit}: the noise on each coordinate of a step's averaged gradient (σ·C/B) would be at least the norm C of the whole clipped signal, so nothing is learned (the planner refuses σ/B ≥ {DpPlanThresholds.NoLearningNoisePerBatch})."),
                 n => (fix is { } f
                         ? $"e.g. {n.Assignment(NeuralSettingTable.BatchSize, f.Batch.ToString(c))} with {n.Assignment(NeuralSettingTable.Epochs, f.Epochs.ToString(c))} gives σ/B = {f.Noise.ToString("G3", c)}; otherwise "
                         : "")
-                    + $"raise {n.Setting(NeuralSettingTable.BatchSize)} or ε, or lower {n.Setting(NeuralSettingTable.Epochs)}"));
+                    + $"raise {n.Setting(NeuralSettingTable.BatchSize)} or ε, or lower {n.Setting(NeuralSettingTable.Epochs)}."));
         }
         if (plan.SamplingRate > DpPlanThresholds.MaxSamplingRate)
             warnings.Add(new("sampling-rate", string.Create(c,
