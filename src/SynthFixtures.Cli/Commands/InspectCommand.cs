@@ -47,11 +47,14 @@ internal static class InspectCommand
         if (loaded is NeuralSynthModel neural) console.Out.WriteLine($"Settings:     {neural.TrainingSettings.GetRawText()}");
         if (loaded.Privacy is { } privacy)
         {
-            console.Out.WriteLine($"Privacy:      ({Show(privacy.Epsilon)}, {Show(privacy.Delta)})-DP for {privacy.Neighbours}; {privacy.Accounting}, ρ = {Show(privacy.Rho ?? 0)}");
+            console.Out.WriteLine($"Privacy:      ({Show(privacy.Epsilon)}, {Show(privacy.Delta)})-DP for {privacy.Neighbours}; {privacy.Accounting}"
+                + (privacy.Rho is { } rho ? $", ρ = {Show(rho)}" : ""));
             foreach (var step in privacy.Steps)
             {
                 var noise = step.NoiseStandardDeviation is { } sigma ? $"σ = {Show(sigma)}" : $"ε = {Show(step.SelectionEpsilon ?? 0)} each";
-                console.Out.WriteLine($"  {step.Name,-24} {step.Share,5:P0}  ρ = {Show(step.Rho ?? 0)}  {noise}  × {step.Measurements}{(step.Delta > 0 ? $"  δ = {Show(step.Delta)}" : "")}");
+                var cost = step.Rho is { } stepRho ? $"  ρ = {Show(stepRho)}" : "";
+                var sampling = step.SamplingRate is { } q ? $"  q = {Show(q)}" : "";
+                console.Out.WriteLine($"  {step.Name,-24} {step.Share,5:P0}{cost}  {noise}  × {step.Measurements}{sampling}{(step.Delta > 0 ? $"  δ = {Show(step.Delta)}" : "")}");
             }
             console.Out.WriteLine("  Public (read outside the budget):");
             foreach (var fact in privacy.Public) console.Out.WriteLine($"    - {fact}");
