@@ -18,7 +18,7 @@ internal static class DpPlanCommand
         var data = new Argument<string?>("data.csv") { Description = "The training CSV (its rows are counted; for dp-marginals its columns profiled). Or give --rows.", Arity = ArgumentArity.ZeroOrOne };
         var model = new Option<string>("--model") { Description = $"The differentially private model kind: {string.Join(", ", DpPlanner.Kinds)}.", Required = true };
         var rows = new Option<int?>("--rows") { Description = "Plan for this many training rows, without data." };
-        var columns = new Option<int?>("--columns") { Description = "dp-marginals without data: how many columns are modelled (numeric, categorical or boolean)." };
+        var columns = new Option<int?>("--columns") { Description = "Without data: how many columns are modelled (numeric, categorical or boolean); needed for dp-marginals." };
         var metadata = CommonOptions.Metadata();
         var delimiter = CommonOptions.Delimiter();
         var json = new Option<bool>("--json") { Description = "Print the plan as JSON (epsilon, delta, noiseMultiplier, steps, samplingRate, privacy, warnings, recommendations)." };

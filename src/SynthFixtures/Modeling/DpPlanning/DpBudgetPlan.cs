@@ -20,6 +20,12 @@ public sealed record DpBudgetPlan
     /// <summary>What a unit is: <c>rows</c> or <c>pac groups</c>.</summary>
     public required string Unit { get; init; }
 
+    /// <summary>Modelled columns (profiled from the CSV, or as given), or <c>null</c> when not known.</summary>
+    public int? Columns { get; init; }
+
+    /// <summary>How many of them are categorical or boolean (as given: all of them, the conservative case), or <c>null</c>.</summary>
+    public int? CategoricalColumns { get; init; }
+
     /// <summary>The ε of the guarantee: what the configuration spends.</summary>
     public required double Epsilon { get; init; }
 

@@ -38,6 +38,8 @@ internal static class DpMarginalsPlanning
         {
             Model = privacy.Model,
             Rows = rows,
+            Columns = columns,
+            CategoricalColumns = categorical,
             Units = rows,
             Unit = "rows",
             Epsilon = privacy.Epsilon,

@@ -30,9 +30,9 @@ public sealed record DpPlanRequest
     public int? Rows { get; init; }
 
     /// <summary>
-    /// For dp-marginals without a CSV: how many columns are modelled (numeric, categorical or boolean). The plan then
-    /// assumes at least one of them is categorical, which reserves a tenth of δ for the label thresholds (the more
-    /// conservative of the two cases).
+    /// Without a CSV: how many columns are modelled (numeric, categorical or boolean); needed for dp-marginals, which
+    /// shares its budget between columns. They are all counted as categorical, which reserves a tenth of δ for the
+    /// label thresholds (the more conservative case).
     /// </summary>
     public int? Columns { get; init; }
 }

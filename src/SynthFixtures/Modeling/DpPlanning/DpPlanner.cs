@@ -37,14 +37,18 @@ public static class DpPlanner
         var settings = SettingValues.Parse(kind, request.Settings, catalog);
         var (rows, columns, categorical) = Source(request, kind.Name == DpMarginalsKind.Instance.Name, cancellationToken);
         if (kind.Name == DpMarginalsKind.Instance.Name)
-            return DpMarginalsPlanning.Plan(DpMarginalsKind.Instance.Options(settings, 1), rows, columns, categorical, request.DataPath);
-        return kind.Name == DpTvaeKind.Instance.Name
+            return DpMarginalsPlanning.Plan(DpMarginalsKind.Instance.Options(settings, 1), rows, columns!.Value, categorical!.Value, request.DataPath);
+        var plan = kind.Name == DpTvaeKind.Instance.Name
             ? DpSgdPlanning.ForTvae(DpTvaeKind.Instance.Options(settings, 1), rows).Plan()
             : DpSgdPlanning.ForCtgan(DpCtganKind.Instance.Options(settings, 1), rows).Plan();
+        return plan with { Columns = columns, CategoricalColumns = categorical };
     }
 
-    /// <summary>The rows, modelled columns and categorical columns the plan is for: counted in the CSV, or as given.</summary>
-    private static (int Rows, int Columns, int Categorical) Source(DpPlanRequest request, bool needsColumns, CancellationToken cancellationToken)
+    /// <summary>
+    /// The rows, modelled columns and categorical columns the plan is for: counted in the CSV, or as given (the columns
+    /// then all counted as categorical, the conservative case; <c>null</c> when not given and not needed).
+    /// </summary>
+    private static (int Rows, int? Columns, int? Categorical) Source(DpPlanRequest request, bool needsColumns, CancellationToken cancellationToken)
     {
         if (request.DataPath is null == request.Rows is null)
             throw new SynthDataException(request.DataPath is null
@@ -54,10 +58,12 @@ public static class DpPlanner
         if (request.Rows is { } given)
         {
             if (given < 1) throw new SynthDataException($"The number of rows must be at least 1; got {given}.");
-            if (!needsColumns) return (given, 0, 0);
             if (request.Columns is not { } columns)
+            {
+                if (!needsColumns) return (given, null, null);
                 throw new SynthDataException("dp-marginals shares its budget between columns, so planning it without data needs the number of modelled columns.",
                     hint: "Give the number of columns (numeric, categorical or boolean), or the training data.");
+            }
             if (columns < 1) throw new SynthDataException($"The number of columns must be at least 1; got {columns}.");
             return (given, columns, columns);
         }
