@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace SynthFixtures.Privacy;
 
 /// <summary>
@@ -64,15 +62,11 @@ public sealed record PrivacyPlanStep
     /// <summary>The ε of each exponential-mechanism selection, or <c>null</c>.</summary>
     public double? SelectionEpsilon { get; init; }
 
+    /// <summary>The rate at which each unit joins a step, for a subsampled mechanism (DP-SGD); <c>null</c> when every measurement reads every row.</summary>
+    public double? SamplingRate { get; init; }
+
     /// <summary>How many measurements or selections the step makes (for DP-SGD: its noisy steps).</summary>
     public required int Measurements { get; init; }
-
-    /// <summary>
-    /// The probability with which each unit (a row, or a pac group) joins one measurement, for a subsampled step such as
-    /// DP-SGD; <c>null</c> when every measurement reads every row.
-    /// </summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public double? SamplingRate { get; init; }
 
     /// <summary>The δ the step adds on its own (a threshold that may release a label seen once), or 0.</summary>
     public double Delta { get; init; }

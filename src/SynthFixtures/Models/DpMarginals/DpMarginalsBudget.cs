@@ -5,8 +5,9 @@ namespace SynthFixtures.Models.DpMarginals;
 
 /// <summary>
 /// How the marginal model turns (ε, δ) into noise before it reads any row: δ checked against 1/rows and split between
-/// the label thresholds and the zCDP conversion, ρ for the rest, and each step's noise from <see cref="BudgetSplit"/>.
-/// The fit and the budget planner both start here, so a plan made without data is the plan a fit would follow.
+/// the label thresholds and the zCDP conversion, ρ for the rest, and each step's noise from <see cref="BudgetSplit"/>,
+/// as <see cref="DpMarginalsFitter.Fit"/> does at its start; with <see cref="DpMarginalsFitter.Plan"/> it gives the
+/// budget planner the plan a fit would record (DpPlannerTests checks the two plans are equal).
 /// </summary>
 /// <param name="Delta">δ of the whole guarantee.</param>
 /// <param name="ConversionDelta">The part of δ the zCDP → (ε, δ) conversion uses.</param>
@@ -16,7 +17,7 @@ namespace SynthFixtures.Models.DpMarginals;
 /// <param name="Noise">Each step's noise.</param>
 internal sealed record DpMarginalsBudget(double Delta, double ConversionDelta, double LabelDelta, double Rho, BudgetSplit Split, Noise Noise)
 {
-    /// <summary>Share of δ the label thresholds may use (the rest goes to the zCDP conversion).</summary>
+    /// <summary>Share of δ the label thresholds may use (the rest goes to the zCDP conversion), as in the fit.</summary>
     private const double LabelDeltaShare = 0.1;
 
     /// <summary>The budget for <paramref name="rows"/> rows of <paramref name="columns"/> modelled columns, <paramref name="categorical"/> of them categorical.</summary>

@@ -17,6 +17,9 @@ namespace SynthFixtures.Models.DpMarginals;
 /// </summary>
 public static class DpMarginalsFitter
 {
+    /// <summary>Share of δ the label thresholds may use (the rest goes to the zCDP conversion).</summary>
+    private const double LabelDeltaShare = 0.1;
+
     /// <summary>Learns the table under (ε, δ)-DP. Same table, metadata and options ⇒ the same model, bit for bit.</summary>
     /// <exception cref="SynthDataException">The table is empty, δ is above 1/rows, or no column can be learned.</exception>
     public static DpMarginalsModel Fit(Table table, TableMetadata metadata, DpMarginalsOptions? options = null,
@@ -28,13 +31,23 @@ public static class DpMarginalsFitter
         var rows = table.RowCount;
         if (rows == 0)
             throw new SynthDataException("The table has no rows to learn from.", table.SourcePath, hint: "Give a CSV with a header and at least one data row.");
+        var delta = options.Delta ?? 1 / (rows * Math.Sqrt(rows));
+        if (delta > 1.0 / rows)
+            throw new SynthDataException(
+                $"δ = {Show(delta)} is above 1/rows = {Show(1.0 / rows)}: a guarantee that weak allows releasing a whole row.",
+                table.SourcePath, hint: $"Leave δ unset (1/(rows·√rows) = {Show(1 / (rows * Math.Sqrt(rows)))}) or set it below {Show(1.0 / rows)}.");
+
         var modelled = metadata.Columns.Select((c, i) => (Column: c, Index: i)).Where(c => c.Column.IsModelled).ToList();
         if (modelled.Count == 0)
             throw new SynthDataException("No column can be learned: every column is a key, text or personal data.", table.SourcePath,
                 hint: "Mark at least one column as numeric, categorical or boolean in the metadata.");
         var d = modelled.Count;
         var categoricalCount = modelled.Count(c => !c.Column.IsNumeric);
-        var (delta, conversionDelta, labelDelta, rho, split, noiseLevels) = DpMarginalsBudget.For(options, rows, d, categoricalCount, table.SourcePath);
+        var labelDelta = categoricalCount > 0 ? delta * LabelDeltaShare : 0;
+        var conversionDelta = delta - labelDelta;
+        var rho = ZcdpBudget.ForTarget(options.Epsilon, conversionDelta).Rho;
+        var split = BudgetSplit.For(d);
+        var noiseLevels = split.NoiseFor(rho, d);
         var (domainSigma, oneWaySigma, selectionEpsilon, twoWaySigma) = (noiseLevels.Domain, noiseLevels.OneWay, noiseLevels.Selection, noiseLevels.TwoWay);
         var root = new SynthRandom(options.NoiseSeed ?? SecretSeed.Draw());
 
@@ -160,7 +173,6 @@ public static class DpMarginalsFitter
         _ => new GeneratedColumnSpec { Name = column.Name, Generator = GeneratorKind.Sequence, Start = 1 },
     };
 
-    /// <summary>The plan a fit with these settings and this budget follows (also what the budget planner shows before any fit).</summary>
     internal static PrivacyPlan Plan(DpMarginalsOptions options, int rows, double delta, double conversionDelta, double labelDelta, double rho,
         BudgetSplit split, int d, int categorical, Noise noise, bool rowsPublic)
     {
@@ -235,4 +247,6 @@ public static class DpMarginalsFitter
             Steps = steps,
         };
     }
+
+    private static string Show(double value) => value.ToString("G4", CultureInfo.InvariantCulture);
 }
