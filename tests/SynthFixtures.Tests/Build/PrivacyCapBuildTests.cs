@@ -90,7 +90,7 @@ public sealed class PrivacyCapBuildTests
             [Synthesize(From = "data/patients.csv")]
             public partial record Patient
             {
-                public int Age { get; init; }
+                public int? Age { get; init; } // a DP model may emit a missing cell (its missing cell is measured with noise)
                 public string? Group { get; init; }
             }
             """;
