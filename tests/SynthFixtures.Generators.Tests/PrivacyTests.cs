@@ -15,6 +15,9 @@ namespace SynthFixtures.Generators.Tests;
 /// </summary>
 public sealed class PrivacyTests
 {
+    /// <summary>The id these tests cover (DiagnosticTests checks every id has cases somewhere).</summary>
+    public const string CapId = "SF0023";
+
     private const string Source = "using SynthFixtures;\n[Synthesize(From = \"data/people.csv\")] public partial class P { public int Age { get; set; } public string Sex { get; set; } = \"\"; }";
 
     /// <summary>A schema as ModelSchema.Write produces it for a model of <paramref name="kind"/> with the given privacy line.</summary>
@@ -46,7 +49,7 @@ public sealed class PrivacyTests
         var outcome = GeneratorHarness.RunWithFiles([Source], Files(Schema(kind, privacy)), Cap(cap));
 
         var diagnostic = Assert.Single(outcome.GeneratorDiagnostics);
-        Assert.Equal("SF0023", diagnostic.Id);
+        Assert.Equal(CapId, diagnostic.Id);
         Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
         var message = diagnostic.GetMessage(CultureInfo.InvariantCulture);
         Assert.Contains(messagePart, message, StringComparison.Ordinal);
