@@ -63,13 +63,14 @@ public sealed record PrivacyGuarantee
         return new(model, epsilon, delta);
     }
 
-    /// <summary>The guarantee of a trained model: its privacy plan's ε and δ, or none when it has no plan.</summary>
-    /// <param name="model">The trained model.</param>
-    public static PrivacyGuarantee Of(Models.SynthModel model)
-    {
-        ArgumentNullException.ThrowIfNull(model);
-        return model.Privacy is { } plan ? DifferentiallyPrivate(model.Kind, plan.Epsilon, plan.Delta) : NotPrivate(model.Kind);
-    }
+    /// <summary>
+    /// The guarantee of a trained model of kind <paramref name="model"/>: its privacy plan's ε and δ, or none when it has
+    /// no plan (a model's <c>DescribeSchema</c> states it this way).
+    /// </summary>
+    /// <param name="model">The model kind.</param>
+    /// <param name="plan">The model's privacy plan, or <c>null</c>.</param>
+    public static PrivacyGuarantee Of(string model, PrivacyPlan? plan) =>
+        plan is null ? NotPrivate(model) : DifferentiallyPrivate(model, plan.Epsilon, plan.Delta);
 
     /// <summary>E.g. <c>dp-marginals: (ε = 1, δ = 2.4E-07)-differentially private</c>.</summary>
     public override string ToString() => (Model, Epsilon) switch

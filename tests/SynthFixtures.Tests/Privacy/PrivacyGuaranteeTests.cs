@@ -19,7 +19,7 @@ public sealed class PrivacyGuaranteeTests
         var model = DpMarginalsFitter.Fit(MixedTestTable.Create(400, seed: 3), MixedTestTable.Metadata(),
             new DpMarginalsOptions { Epsilon = 1.5, Delta = 1e-8, NoiseSeed = 1 });
 
-        var guarantee = PrivacyGuarantee.Of(model);
+        var guarantee = model.DescribeSchema().Privacy!;
 
         Assert.Equal("dp-marginals", guarantee.Model);
         Assert.Equal(model.Privacy!.Epsilon, guarantee.Epsilon);
@@ -27,7 +27,7 @@ public sealed class PrivacyGuaranteeTests
         Assert.Equal(1e-8, guarantee.Delta);
         Assert.True(guarantee.IsDifferentiallyPrivate);
         var schema = model.DescribeSchema();
-        Assert.Equal(guarantee, schema.Privacy);
+        Assert.Equal(PrivacyGuarantee.Of(model.Kind, model.Privacy), schema.Privacy);
         var lines = schema.Write().Split('\n');
         Assert.Equal($"privacy\tepsilon={model.Privacy.Epsilon:R}\tdelta=1E-08", lines[2]);
     }
@@ -37,7 +37,7 @@ public sealed class PrivacyGuaranteeTests
     {
         var model = GaussianCopulaFitter.Fit(MixedTestTable.Create(300), MixedTestTable.Metadata());
 
-        var guarantee = PrivacyGuarantee.Of(model);
+        var guarantee = model.DescribeSchema().Privacy!;
 
         Assert.Equal("gaussiancopula", guarantee.Model);
         Assert.Null(guarantee.Epsilon);
