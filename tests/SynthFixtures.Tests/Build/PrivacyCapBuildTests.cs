@@ -27,6 +27,14 @@ public sealed class PrivacyCapBuildTests
         Assert.Equal(1, model.Privacy!.Epsilon, 9);
         var schema = File.ReadAllLines(Path.Combine(project.ModelDirectory, "patients.synthschema"));
         Assert.Equal($"privacy\tepsilon={model.Privacy.Epsilon:R}\tdelta={model.Privacy.Delta:R}", schema[2]);
+
+        // A no-op build does not run the check again; a lower cap does, and fails.
+        (code, log) = project.Build("SynthFixturesMaxEpsilon=3");
+        Assert.True(code == 0, log);
+        Assert.Contains("Skipping target \"_SynthFixturesCheckPrivacyCap\" because all output files are up-to-date", log);
+        (code, log) = project.Build("SynthFixturesMaxEpsilon=0.5");
+        Assert.NotEqual(0, code);
+        Assert.Contains("error SF1004: <SynthModel Include=\"data/patients.csv\" Model=\"dp-marginals\"> sets Epsilon=\"1\", above the project's cap of ε = 0.5", log);
     }
 
     [Fact]
