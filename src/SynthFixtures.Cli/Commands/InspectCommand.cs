@@ -33,7 +33,7 @@ internal static class InspectCommand
         var p = loaded.Provenance;
         var columns = loaded.DescribeColumns()
             .Select(c => new InspectColumn(c.Column, JsonNamingPolicy.CamelCase.ConvertName(c.Kind.ToString()), c.Summary)).ToList();
-        var report = new InspectReport(loaded.Kind, p.SourceName, p.SourceRows, p.SourceDataSha256, p.Seed, columns, loaded.Privacy);
+        var report = new InspectReport(loaded.Kind, p.SourceName, p.SourceRows, p.SourceDataSha256, p.Seed, columns, DpSgdPrivacy.PlanOf(loaded));
         console.Out.WriteLine(JsonSerializer.Serialize(report, InspectJson.Default.InspectReport));
     }
 
@@ -45,7 +45,7 @@ internal static class InspectCommand
         console.Out.WriteLine($"Seed:         {p.Seed}");
         // The trainer's options as the artifact records them: the audit trail for how a neural model was trained.
         if (loaded is NeuralSynthModel neural) console.Out.WriteLine($"Settings:     {neural.TrainingSettings.GetRawText()}");
-        if (loaded.Privacy is { } privacy)
+        if (DpSgdPrivacy.PlanOf(loaded) is { } privacy)
         {
             console.Out.WriteLine($"Privacy:      ({Show(privacy.Epsilon)}, {Show(privacy.Delta)})-DP for {privacy.Neighbours}; {privacy.Accounting}"
                 + (privacy.Rho is { } rho ? $", ρ = {Show(rho)}" : ""));

@@ -8,8 +8,8 @@ namespace SynthFixtures.Models.Neural;
 /// <summary>
 /// A DP-SGD training (DP-TVAE, DP-CTGAN) as a <see cref="PrivacyPlan"/>: the guarantee, what neighbouring tables mean
 /// (rows, or pac groups for DP-CTGAN), each consumer of the budget and what is read outside it. The budget planner
-/// shows this before training, and a trained model shows the same from the <see cref="DpSgdPlan"/> its training
-/// settings record under <c>privacyPlan</c>.
+/// shows this before training, and inspect and the evaluation report show the same for a trained model
+/// (<see cref="PlanOf"/>), from the <see cref="DpSgdPlan"/> its training settings record under <c>privacyPlan</c>.
 /// </summary>
 public static class DpSgdPrivacy
 {
@@ -60,6 +60,20 @@ public static class DpSgdPrivacy
             Public = PublicFacts(ctgan),
             Steps = [step],
         };
+    }
+
+    /// <summary>
+    /// The privacy plan to show for <paramref name="model"/> (inspect, the evaluation report): its
+    /// <see cref="SynthModel.Privacy"/>, or for a DP-TVAE or DP-CTGAN model the DP-SGD plan its training settings record.
+    /// The latter is not the model's <see cref="SynthModel.Privacy"/> (which the schema, the typed API and the ε cap
+    /// trust) while the model's preprocessing reads raw rows outside the budget: the plan says so under
+    /// <see cref="PrivacyPlan.Public"/>.
+    /// </summary>
+    /// <exception cref="JsonException">A recorded plan is malformed.</exception>
+    public static PrivacyPlan? PlanOf(SynthModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return model.Privacy ?? (model is NeuralSynthModel neural ? FromTrainingSettings(neural.Kind, neural.TrainingSettings) : null);
     }
 
     /// <summary>

@@ -20,7 +20,6 @@ public sealed class NeuralSynthModel : SynthModel
     public const int BlockSize = SampleCursor.BlockSize;
 
     private readonly int[] _transformedIndex;   // metadata column → transformed column, or −1
-    private readonly Privacy.PrivacyPlan? _privacy;
 
     /// <summary>Creates the model from its parts, checking that they fit together.</summary>
     /// <param name="kind"><see cref="ModelKinds.Tvae"/> or <see cref="ModelKinds.Ctgan"/>.</param>
@@ -42,7 +41,6 @@ public sealed class NeuralSynthModel : SynthModel
         TrainingSettings = trainingSettings.ValueKind == JsonValueKind.Undefined
             ? throw new ArgumentException("The training settings are missing.", nameof(trainingSettings))
             : trainingSettings;
-        _privacy = DpSgdPrivacy.FromTrainingSettings(kind, trainingSettings);
         Transformer = new ModeSpecificTransformer(parameters.Transformer);
         if (network.OutputWidth != Transformer.Width)
             throw new ArgumentException($"The network gives {network.OutputWidth} outputs but the transformer needs {Transformer.Width}.", nameof(network));
@@ -67,9 +65,6 @@ public sealed class NeuralSynthModel : SynthModel
 
     /// <inheritdoc />
     public override string Kind { get; }
-
-    /// <summary>DP-TVAE's or DP-CTGAN's guarantee, from the DP-SGD plan its training settings record; <c>null</c> without one.</summary>
-    public override Privacy.PrivacyPlan? Privacy => _privacy;
 
     /// <summary>Everything but the weights, as stored in the artifact header.</summary>
     public NeuralModelParameters Parameters { get; }
@@ -149,7 +144,7 @@ public sealed class NeuralSynthModel : SynthModel
             ? ModelSchemaColumn.Numeric(meta, range.MissingProbability, range.Minimum!.Value, range.Maximum!.Value)
             : new ModelSchemaColumn(meta.Name, meta.Kind, range.MissingProbability,
                 Labels: column.Categories!.Where(l => l is not null).Select(l => Data.CellText.Normalize(l!)).ToList());
-    }).ToList());
+    }).ToList()) { Privacy = SynthFixtures.Privacy.PrivacyGuarantee.Of(Kind, Privacy) };
 
     private static void ValidateColumns(TableMetadata metadata, NeuralModelParameters parameters)
     {
