@@ -173,7 +173,7 @@ public static class DpMarginalsFitter
         _ => new GeneratedColumnSpec { Name = column.Name, Generator = GeneratorKind.Sequence, Start = 1 },
     };
 
-    private static PrivacyPlan Plan(DpMarginalsOptions options, int rows, double delta, double conversionDelta, double labelDelta, double rho,
+    internal static PrivacyPlan Plan(DpMarginalsOptions options, int rows, double delta, double conversionDelta, double labelDelta, double rho,
         BudgetSplit split, int d, int categorical, Noise noise, bool rowsPublic)
     {
         var pairs = d - 1;
