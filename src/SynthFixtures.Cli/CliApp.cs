@@ -55,6 +55,7 @@ public static class CliApp
             EvaluateCommand.Create(console),
             InspectCommand.Create(console),
             DpPlanCommand.Create(console),
+            AuditCommand.Create(console),
         };
         foreach (var extra in extraCommands) root.Subcommands.Add(extra);
         var parsed = root.Parse(args);
