@@ -1,4 +1,4 @@
-using SynthFixtures.Evaluation.Privacy;
+using SynthFixtures.Numerics;
 using SynthFixtures.Randomness;
 
 namespace SynthFixtures.Tests.Evaluation.Privacy;

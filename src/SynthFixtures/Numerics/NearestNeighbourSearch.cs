@@ -2,7 +2,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
-namespace SynthFixtures.Evaluation.Privacy;
+namespace SynthFixtures.Numerics;
 
 /// <summary>
 /// Exact nearest-neighbour distances (the DCR) by brute force, made fast enough for 32k × 32k mixed rows:
