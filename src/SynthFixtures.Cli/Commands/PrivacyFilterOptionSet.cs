@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using SynthFixtures.Data;
 using SynthFixtures.Modeling.PrivacyFilters;
 
 namespace SynthFixtures.Cli.Commands;
@@ -22,6 +23,11 @@ internal sealed class PrivacyFilterOptionSet
         Description = "Real rows the model never saw (e.g. train's holdout CSV), whose distances to the training rows set the filter thresholds; default: a seeded 20 % of --reference.",
     };
 
+    private readonly Option<double?> _referenceSplit = new("--reference-split")
+    {
+        Description = "--reference is the whole CSV that train split with this --holdout-fraction: the split is redone with the model's training seed, its training rows are the reference and its holdout rows the holdout.",
+    };
+
     private readonly Option<double?> _similarityQuantile = new("--similarity-quantile")
     {
         Description = "Drop rows at or below this quantile of the holdout rows' distances to the training rows (default 0.05).",
@@ -42,6 +48,7 @@ internal sealed class PrivacyFilterOptionSet
         command.Options.Add(_filter);
         command.Options.Add(_reference);
         command.Options.Add(_holdout);
+        command.Options.Add(_referenceSplit);
         command.Options.Add(_similarityQuantile);
         command.Options.Add(_outlierQuantile);
         command.Options.Add(_summary);
@@ -55,6 +62,7 @@ internal sealed class PrivacyFilterOptionSet
         if (kind is null)
         {
             string? stray = reference is not null ? "--reference" : parse.GetValue(_holdout) is not null ? "--holdout"
+                : parse.GetValue(_referenceSplit) is not null ? "--reference-split"
                 : parse.GetValue(_similarityQuantile) is not null ? "--similarity-quantile"
                 : parse.GetValue(_outlierQuantile) is not null ? "--outlier-quantile"
                 : parse.GetValue(_summary) is not null ? "--filter-summary" : null;
@@ -66,11 +74,14 @@ internal sealed class PrivacyFilterOptionSet
         if (reference is null)
             throw new SynthDataException("--privacy-filter needs --reference, the CSV the model was trained on.",
                 hint: "Pass --reference train.csv: the model does not hold its training rows, so the filter reads them here.");
+        if (parse.GetValue(_referenceSplit) is not null && parse.GetValue(_holdout) is not null)
+            throw new SynthDataException("--reference-split and --holdout both say where the holdout rows are; give one.",
+                hint: "With --reference-split the holdout is the rows train kept out; --holdout names a separate CSV of them.");
         return new FilterFiles(reference, parse.GetValue(_holdout), parse.GetValue(_summary) ?? PrivacyFilterSummaryJson.DefaultPathFor(samplePath));
     }
 
     /// <summary>The service's request, or <c>null</c> without a filter.</summary>
-    public PrivacyFilterRequest? Request(ParseResult parse, FilterFiles? files)
+    public PrivacyFilterRequest? Request(ParseResult parse, FilterFiles? files, long trainingSeed)
     {
         if (files is null) return null;
         var defaults = new PrivacyFilterOptions();
@@ -80,7 +91,10 @@ internal sealed class PrivacyFilterOptionSet
             SimilarityQuantile = parse.GetValue(_similarityQuantile) ?? defaults.SimilarityQuantile,
             OutlierQuantile = parse.GetValue(_outlierQuantile) ?? defaults.OutlierQuantile,
         };
-        return PrivacyFilterRequest.FromCsv(files.Reference, files.Holdout, options) with { SummaryPath = files.Summary };
+        var request = parse.GetValue(_referenceSplit) is { } fraction
+            ? PrivacyFilterRequest.FromTrainingSplit(CsvTableReader.Read(files.Reference), fraction, trainingSeed, options)
+            : PrivacyFilterRequest.FromCsv(files.Reference, files.Holdout, options);
+        return request with { SummaryPath = files.Summary };
     }
 
     /// <summary>One line per filter: its threshold and how many candidates it dropped.</summary>
@@ -96,6 +110,14 @@ internal sealed class PrivacyFilterOptionSet
             console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  outliers:   dropped {summary.DroppedAsOutliers:N0} rows farther than {summary.OutlierThreshold:F4} from every training row (the holdout's {summary.OutlierQuantile:0.###} quantile)"));
         if (summaryPath is not null) console.Error.WriteLine($"  summary: {summaryPath}");
+    }
+
+    /// <summary>A note when the reference does not have as many rows as the model was trained on (the wrong file, or the whole file of a split).</summary>
+    public static void NoteRowCount(CliConsole console, PrivacyFilterRequest request, int trainedRows)
+    {
+        if (request.Reference.RowCount != trainedRows)
+            console.Error.WriteLine($"Note: the model was trained on {trainedRows:N0} rows but the reference has {request.Reference.RowCount:N0}; " +
+                "the filters protect the rows they are given (for a model trained with --holdout-fraction, pass the whole file with --reference-split).");
     }
 
     private static PrivacyFilterKinds ParseKinds(string text) => text.Trim().ToLowerInvariant() switch

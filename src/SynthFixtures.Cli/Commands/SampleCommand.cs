@@ -45,16 +45,18 @@ internal static class SampleCommand
             OutputPaths.Check([(modelPath, "model"), (filterFiles?.Reference, "reference data"), (filterFiles?.Holdout, "holdout data")],
                 [(target, "synthetic CSV"), (filterFiles?.Summary, "privacy filter summary")]);
             OutputPaths.CheckFolders(filterFiles is null ? [(target, "synthetic CSV")] : [(target, "synthetic CSV"), (filterFiles.Summary, "privacy filter summary")]);
+            var synthModel = ModelArtifact.Load(modelPath);
             var request = new SamplingRequest
             {
-                PrivacyFilter = filter.Request(parse, filterFiles),
-                Model = ModelArtifact.Load(modelPath), Rows = count, OutputPath = target, Seed = parse.GetValue(seed),
+                PrivacyFilter = filter.Request(parse, filterFiles, synthModel.Provenance.Seed),
+                Model = synthModel, Rows = count, OutputPath = target, Seed = parse.GetValue(seed),
                 Conditions = (parse.GetValue(conditions) ?? []).Select(Condition.Parse).ToList(),
                 Options = new SamplingOptions { MaxDegreeOfParallelism = parse.GetValue(threads) },
             };
             console.Error.WriteLine(request.PrivacyFilter is null
                 ? $"Sampling {count:N0} rows into {target} (written as they are drawn)…"
                 : $"Sampling {count:N0} rows into {target} through the privacy filters (fitting them on {filterFiles!.Reference} first)…");
+            if (request.PrivacyFilter is { } filtering) PrivacyFilterOptionSet.NoteRowCount(console, filtering, synthModel.Provenance.SourceRows);
             var clock = Stopwatch.StartNew();
             SamplingResult result;
             try

@@ -166,7 +166,8 @@ public sealed class PrivacyFilter
         if (source == "given" && copies * 2 > sorted.Length)
             throw new SynthDataException(
                 $"{copies} of {sorted.Length} holdout rows are copies of reference rows, so they cannot show how close new rows come.",
-                table.SourcePath, hint: "Give as holdout real rows the model never saw (e.g. the holdout CSV training wrote), or leave it out to split the reference.");
+                table.SourcePath, hint: "Give as holdout real rows the model never saw and as reference only the rows it was trained on; when the " +
+                      "reference is the whole table that training split into training and holdout rows, redo that split instead.");
     }
 
     private static DistanceRows Subsample(DistanceRows rows, int max, SynthRandom random)

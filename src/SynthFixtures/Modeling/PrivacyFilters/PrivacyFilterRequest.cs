@@ -29,4 +29,15 @@ public sealed record PrivacyFilterRequest
         Holdout = holdoutPath is null ? null : CsvTableReader.Read(holdoutPath, readOptions),
         Options = options,
     };
+
+    /// <summary>
+    /// A request from the whole table a model was trained on with a holdout fraction: the split is redone exactly as
+    /// training did it (same fraction, the training seed), its training side is the reference and its holdout side the holdout.
+    /// </summary>
+    /// <exception cref="SynthDataException">The fraction is not in (0, 1) or leaves a side empty.</exception>
+    public static PrivacyFilterRequest FromTrainingSplit(Table data, double holdoutFraction, long trainingSeed, PrivacyFilterOptions options)
+    {
+        var (training, holdout) = HoldoutSplit.Split(data, holdoutFraction, trainingSeed);
+        return new PrivacyFilterRequest { Reference = training, Holdout = holdout, Options = options };
+    }
 }
