@@ -43,6 +43,22 @@ public sealed class CliPrivacyFilterTests : IDisposable
             "--reference", _data, "--reference-split", "0.2", "--similarity-quantile", "0.1", "--threads", "2");
         Assert.True(again.ExitCode == 0, again.Error);
         Assert.Equal(File.ReadAllBytes(output), File.ReadAllBytes(_folder.File("t.csv")));
+
+        // The evaluation, told what was filtered, shows it in every report.
+        var json = _folder.File("r.json");
+        var markdown = _folder.File("r.md");
+        var evaluation = CliResult.Run("evaluate", _data, output, "--holdout-fraction", "0.2", "--seed", "4",
+            "--privacy-filter-summary", _folder.File("s.privacy-filter.json"), "--json", json, "--markdown", markdown);
+        Assert.True(evaluation.ExitCode == 0, evaluation.Error);
+        using var document = System.Text.Json.JsonDocument.Parse(File.ReadAllText(json));
+        var filter = document.RootElement.GetProperty("privacyFilter");
+        Assert.Equal(1500, filter.GetProperty("kept").GetInt64());
+        Assert.Equal(summary.DroppedAsTooSimilar, filter.GetProperty("droppedAsTooSimilar").GetInt64());
+        var sentence = $"the similarity filter (DCR ≤ {summary.SimilarityThreshold.ToString("F4", System.Globalization.CultureInfo.InvariantCulture)}, the holdout's 10 % quantile) dropped {summary.DroppedAsTooSimilar:N0}";
+        Assert.Contains(sentence, File.ReadAllText(markdown));
+        Assert.Contains(sentence, evaluation.Output);
+        // Every synthetic row is farther from the training rows than the threshold by the report's own DCR too.
+        Assert.True(document.RootElement.GetProperty("privacy").GetProperty("syntheticDcr").GetProperty("zeroShare").GetDouble() == 0);
     }
 
     [Fact]
