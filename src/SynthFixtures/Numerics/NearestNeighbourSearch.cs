@@ -23,7 +23,17 @@ internal static class NearestNeighbourSearch
     private const int TileRows = 4096;
 
     /// <summary>For each query row, the distance (mean over columns) to the nearest reference row.</summary>
-    public static double[] Distances(DistanceRows queries, DistanceRows reference, int maxDegreeOfParallelism, CancellationToken ct)
+    /// <param name="queries">The rows to find neighbours for.</param>
+    /// <param name="reference">The rows to search.</param>
+    /// <param name="maxDegreeOfParallelism">Threads (-1: all cores); the result does not depend on it.</param>
+    /// <param name="ct">Stops the search.</param>
+    /// <param name="capSum">
+    /// A cap on the column sum: a row whose nearest neighbour's sum is at or above it gets exactly <c>capSum / columns</c>,
+    /// found sooner (every reference row is ruled out once it reaches the cap). For callers that only need to know that
+    /// the nearest row is at least that far; rows below the cap get their exact distance.
+    /// </param>
+    public static double[] Distances(DistanceRows queries, DistanceRows reference, int maxDegreeOfParallelism, CancellationToken ct,
+        float capSum = float.PositiveInfinity)
     {
         if (queries.Columns != reference.Columns) throw new ArgumentException("Both blocks must have the same columns.", nameof(reference));
         var result = new double[queries.Rows];
@@ -36,7 +46,7 @@ internal static class NearestNeighbourSearch
             var start = chunk * ChunkRows;
             var end = Math.Min(start + ChunkRows, queries.Rows);
             Span<float> best = stackalloc float[ChunkRows];
-            best.Fill(float.PositiveInfinity);
+            best.Fill(capSum);
             for (var tile = 0; tile < reference.Stride; tile += TileRows)
             {
                 var tileEnd = Math.Min(tile + TileRows, reference.Stride);

@@ -39,11 +39,11 @@ internal static class FilteredSample
         foreach (var chunk in candidates)
         {
             ct.ThrowIfCancellationRequested();
-            var distances = filter.Distances(chunk.ToTable(), threads, ct);
+            var verdicts = filter.JudgeRows(chunk.ToTable(), threads, ct);
             var kept = new List<int>();
             for (var r = 0; r < chunk.RowCount && produced + pendingRows + kept.Count < rows; r++)
             {
-                var verdict = filter.Judge(distances[r]);
+                var verdict = verdicts[r];
                 tally.Count(verdict);
                 if (verdict == RowVerdict.Kept) kept.Add(r);
             }

@@ -104,6 +104,29 @@ public sealed class PrivacyFilter
     public double[] Distances(Table rows, int maxDegreeOfParallelism = -1, CancellationToken cancellationToken = default) =>
         NearestNeighbourSearch.Distances(_encoding.Encode(rows), _reference, maxDegreeOfParallelism, cancellationToken);
 
+    /// <summary>
+    /// The verdict on each row. With the outlier filter on, the search stops ruling a reference row in once it is
+    /// farther than the outlier threshold, so an outlier is known sooner; every verdict equals
+    /// <see cref="Judge"/> of the row's exact distance.
+    /// </summary>
+    internal RowVerdict[] JudgeRows(Table rows, int maxDegreeOfParallelism, CancellationToken cancellationToken)
+    {
+        var cap = float.PositiveInfinity;
+        if (Thresholds.Outliers)
+        {
+            // The search reports (float sum) / columns in single precision, which rounds monotonically: the smallest
+            // sum whose distance exceeds the threshold is the cap, so a capped row is an outlier by its exact distance
+            // too, and a row below the cap gets its exact distance.
+            var columns = _reference.Columns;
+            var threshold = Thresholds.OutlierThreshold;
+            cap = (float)(threshold * columns);
+            while (cap / columns > threshold) cap = MathF.BitDecrement(cap);
+            while (cap / columns <= threshold) cap = MathF.BitIncrement(cap);
+        }
+        var distances = NearestNeighbourSearch.Distances(_encoding.Encode(rows), _reference, maxDegreeOfParallelism, cancellationToken, cap);
+        return distances.Select(Judge).ToArray();
+    }
+
     /// <summary>Why a row at <paramref name="distance"/> from its nearest reference row is dropped, or <see cref="RowVerdict.Kept"/>.</summary>
     public RowVerdict Judge(double distance)
     {

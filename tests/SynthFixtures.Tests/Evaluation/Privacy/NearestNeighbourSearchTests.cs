@@ -39,6 +39,25 @@ public class NearestNeighbourSearchTests
     }
 
     [Fact]
+    public void A_capped_search_gives_exact_distances_below_the_cap_and_the_cap_at_or_above_it()
+    {
+        var random = new SynthRandom(11);
+        var queries = RandomRows(400, 6, random.Derive("q"));
+        var reference = RandomRows(2000, 6, random.Derive("r"));
+        var exact = NearestNeighbourSearch.Distances(queries, reference, -1, CancellationToken.None);
+        // A cap near the median: rows below it keep their exact distance, the others get the cap.
+        var capSum = (float)(exact.Order().ElementAt(200) * 6);
+
+        var capped = NearestNeighbourSearch.Distances(queries, reference, 2, CancellationToken.None, capSum);
+
+        // The search reports sum / columns in single precision, which rounds monotonically.
+        double capDistance = capSum / 6;
+        for (var q = 0; q < exact.Length; q++) Assert.Equal(Math.Min(exact[q], capDistance), capped[q]);
+        Assert.Contains(capped, d => d == capDistance);
+        Assert.Contains(capped, d => d < capDistance);
+    }
+
+    [Fact]
     public void A_query_equal_to_a_reference_row_is_at_distance_zero()
     {
         var random = new SynthRandom(9);
