@@ -35,8 +35,25 @@ internal static class NearestNeighbourSearch
     public static double[] Distances(DistanceRows queries, DistanceRows reference, int maxDegreeOfParallelism, CancellationToken ct,
         float capSum = float.PositiveInfinity)
     {
+        var sums = Search(queries, reference, maxDegreeOfParallelism, ct, capSum, firstHit: false);
+        var result = new double[sums.Length];
+        for (var q = 0; q < sums.Length; q++) result[q] = sums[q] / queries.Columns;
+        return result;
+    }
+
+    /// <summary>
+    /// For each query row, whether some reference row's column sum is below <paramref name="capSum"/> (its distance below
+    /// <c>capSum / columns</c>). The search of a row stops at the first such reference row, so a row with a near
+    /// neighbour is settled fast; which row is found first does not matter, so the answer is as exact as the full scan.
+    /// </summary>
+    public static bool[] AnyBelow(DistanceRows queries, DistanceRows reference, float capSum, int maxDegreeOfParallelism, CancellationToken ct) =>
+        Search(queries, reference, maxDegreeOfParallelism, ct, capSum, firstHit: true).Select(sum => sum < capSum).ToArray();
+
+    private static float[] Search(DistanceRows queries, DistanceRows reference, int maxDegreeOfParallelism, CancellationToken ct,
+        float capSum, bool firstHit)
+    {
         if (queries.Columns != reference.Columns) throw new ArgumentException("Both blocks must have the same columns.", nameof(reference));
-        var result = new double[queries.Rows];
+        var result = new float[queries.Rows];
         if (queries.Rows == 0) return result;
         var columns = queries.Columns;
         var chunks = (queries.Rows + ChunkRows - 1) / ChunkRows;
@@ -52,17 +69,18 @@ internal static class NearestNeighbourSearch
                 var tileEnd = Math.Min(tile + TileRows, reference.Stride);
                 for (var q = start; q < end; q++)
                 {
+                    if (firstHit && best[q - start] < capSum) continue;
                     for (var c = 0; c < columns; c++) query[c] = new Vector<float>(queries[q, c]);
-                    best[q - start] = Scan(query, reference, tile, tileEnd, best[q - start]);
+                    best[q - start] = Scan(query, reference, tile, tileEnd, best[q - start], firstHit);
                 }
             }
-            for (var q = start; q < end; q++) result[q] = best[q - start] / columns;
+            for (var q = start; q < end; q++) result[q] = best[q - start];
             return query;
         }, _ => { });
         return result;
     }
 
-    private static float Scan(Vector<float>[] query, DistanceRows reference, int start, int end, float best)
+    private static float Scan(Vector<float>[] query, DistanceRows reference, int start, int end, float best, bool firstHit)
     {
         var width = Vector<float>.Count;
         var columns = query.Length;
@@ -82,6 +100,7 @@ internal static class NearestNeighbourSearch
             }
             if (c < columns || !Vector.LessThanAny(sum, bestVector)) continue;
             for (var lane = 0; lane < width; lane++) best = Math.Min(best, sum[lane]);
+            if (firstHit) return best;
             bestVector = new Vector<float>(best);
         }
         return best;

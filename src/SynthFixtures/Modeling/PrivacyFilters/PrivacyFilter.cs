@@ -105,26 +105,40 @@ public sealed class PrivacyFilter
         NearestNeighbourSearch.Distances(_encoding.Encode(rows), _reference, maxDegreeOfParallelism, cancellationToken);
 
     /// <summary>
-    /// The verdict on each row. With the outlier filter on, the search stops ruling a reference row in once it is
-    /// farther than the outlier threshold, so an outlier is known sooner; every verdict equals
-    /// <see cref="Judge"/> of the row's exact distance.
+    /// The verdict on each row, equal to <see cref="Judge"/> of its exact distance but found without that distance:
+    /// "is some reference row at or below the similarity threshold?" and "is some reference row within the outlier
+    /// threshold?" are each a search that rules a reference row out as soon as its partial sum passes the threshold,
+    /// and the second stops at the first row found. Most rows are settled after a column or two per reference row.
     /// </summary>
     internal RowVerdict[] JudgeRows(Table rows, int maxDegreeOfParallelism, CancellationToken cancellationToken)
     {
-        var cap = float.PositiveInfinity;
+        var encoded = _encoding.Encode(rows);
+        var verdicts = new RowVerdict[encoded.Rows];
+        if (Thresholds.Similarity)
+        {
+            var close = NearestNeighbourSearch.AnyBelow(encoded, _reference, SumCap(Thresholds.SimilarityThreshold), maxDegreeOfParallelism, cancellationToken);
+            for (var r = 0; r < verdicts.Length; r++) if (close[r]) verdicts[r] = RowVerdict.TooSimilar;
+        }
         if (Thresholds.Outliers)
         {
-            // The search reports (float sum) / columns in single precision, which rounds monotonically: the smallest
-            // sum whose distance exceeds the threshold is the cap, so a capped row is an outlier by its exact distance
-            // too, and a row below the cap gets its exact distance.
-            var columns = _reference.Columns;
-            var threshold = Thresholds.OutlierThreshold;
-            cap = (float)(threshold * columns);
-            while (cap / columns > threshold) cap = MathF.BitDecrement(cap);
-            while (cap / columns <= threshold) cap = MathF.BitIncrement(cap);
+            var near = NearestNeighbourSearch.AnyBelow(encoded, _reference, SumCap(Thresholds.OutlierThreshold), maxDegreeOfParallelism, cancellationToken);
+            for (var r = 0; r < verdicts.Length; r++) if (!near[r] && verdicts[r] == RowVerdict.Kept) verdicts[r] = RowVerdict.Outlier;
         }
-        var distances = NearestNeighbourSearch.Distances(_encoding.Encode(rows), _reference, maxDegreeOfParallelism, cancellationToken, cap);
-        return distances.Select(Judge).ToArray();
+        return verdicts;
+    }
+
+    /// <summary>
+    /// The smallest column sum whose distance exceeds <paramref name="threshold"/>. The search reports (float sum) /
+    /// columns in single precision, which rounds monotonically, so a row's distance is at most the threshold exactly
+    /// when its sum is below this cap.
+    /// </summary>
+    private float SumCap(double threshold)
+    {
+        var columns = _reference.Columns;
+        var cap = (float)(threshold * columns);
+        while (cap / columns > threshold) cap = MathF.BitDecrement(cap);
+        while (cap / columns <= threshold) cap = MathF.BitIncrement(cap);
+        return cap;
     }
 
     /// <summary>Why a row at <paramref name="distance"/> from its nearest reference row is dropped, or <see cref="RowVerdict.Kept"/>.</summary>

@@ -57,6 +57,26 @@ public class NearestNeighbourSearchTests
         Assert.Contains(capped, d => d < capDistance);
     }
 
+    [Theory]
+    [InlineData(10)]
+    [InlineData(150)]
+    [InlineData(290)]
+    public void Any_below_tells_whether_the_nearest_row_is_below_the_cap(int rank)
+    {
+        var random = new SynthRandom(13);
+        var queries = RandomRows(300, 6, random.Derive("q"));
+        var reference = RandomRows(5000, 6, random.Derive("r"));
+        var exact = NearestNeighbourSearch.Distances(queries, reference, -1, CancellationToken.None);
+        var capSum = (float)(exact.Order().ElementAt(rank) * 6);
+
+        var below = NearestNeighbourSearch.AnyBelow(queries, reference, capSum, 2, CancellationToken.None);
+
+        double capDistance = capSum / 6;
+        for (var q = 0; q < exact.Length; q++) Assert.Equal(exact[q] < capDistance, below[q]);
+        Assert.Contains(true, below);
+        Assert.Contains(false, below);
+    }
+
     [Fact]
     public void A_query_equal_to_a_reference_row_is_at_distance_zero()
     {
