@@ -20,6 +20,8 @@ public class PrivacyFilterBenchmarks
     private TableMetadata _metadata = null!;
     private GaussianCopulaModel _model = null!;
     private string _output = null!;
+    private PrivacyFilter _filter = null!;
+    private Table _candidates = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -30,6 +32,8 @@ public class PrivacyFilterBenchmarks
         _metadata = TableProfiler.Profile(table);
         _model = GaussianCopulaFitter.Fit(table, _metadata);
         _output = Path.Combine(Path.GetTempPath(), $"synthfixtures-filter-bench-{Guid.NewGuid():N}.csv");
+        _filter = PrivacyFilter.Fit(_reference, null, _model.Metadata);
+        _candidates = _model.Sample(_reference.RowCount, 3).ToTable();
     }
 
     [GlobalCleanup]
@@ -37,6 +41,12 @@ public class PrivacyFilterBenchmarks
 
     [Benchmark(Description = "Privacy filter: fit thresholds (6.5k held-out rows × 26k rows)")]
     public PrivacyFilter Fit() => PrivacyFilter.Fit(_reference, null, _model.Metadata);
+
+    [Benchmark(Description = "Verdicts on 32k candidates (both filters, threshold searches)")]
+    public RowVerdict[] Judge() => _filter.JudgeRows(_candidates, -1, CancellationToken.None);
+
+    [Benchmark(Description = "Exact nearest distances of 32k candidates (the DCR)")]
+    public double[] ExactDistances() => _filter.Distances(_candidates);
 
     [Benchmark(Baseline = true, Description = "Sample 32k rows to CSV, unfiltered")]
     public SamplingResult Unfiltered() => SamplingService.Run(new SamplingRequest { Model = _model, Rows = _reference.RowCount, OutputPath = _output });
