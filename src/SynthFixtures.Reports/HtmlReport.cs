@@ -187,6 +187,7 @@ public static class HtmlReport
         Row(html, "Membership inference", p.MembershipInference is { } m
             ? $"attacker AUC {EvaluationMarkdown.F(m.Auc)} on {m.Members:N0} members vs {m.NonMembers:N0} non-members; protection {EvaluationMarkdown.F(m.Score)}" : "needs a holdout");
         Row(html, "Nearest-neighbour search", $"{p.PairsSearched:N0} row pairs, exact, in {p.SearchTime.TotalSeconds:F2} s");
+        if (report.PrivacyFilter is { } filter) Row(html, "Sampled through privacy filters", PrivacyFilterText.Describe(filter));
         html.Append("</table><div class=\"grid\"><div>").Append(ReportCharts.DistanceHistogram(p.SyntheticDistances, p.RandomDistances)).Append("</div></div>\n");
     }
 

@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using SynthFixtures.Evaluation;
 using SynthFixtures.Evaluation.Privacy;
+using SynthFixtures.Numerics;
 using SynthFixtures.Metadata;
 using SynthFixtures.Models.GaussianCopula;
 using SynthFixtures.Randomness;

@@ -4,6 +4,7 @@ using SynthFixtures.Evaluation;
 using SynthFixtures.Evaluation.Report;
 using SynthFixtures.Evaluation.Utility;
 using SynthFixtures.Metadata;
+using SynthFixtures.Modeling.PrivacyFilters;
 using SynthFixtures.Reports;
 
 namespace SynthFixtures.Cli.Commands;
@@ -38,16 +39,21 @@ internal static class EvaluateCommand
         var trim = CommonOptions.Trim();
         var strict = CommonOptions.Strict();
         var delimiter = CommonOptions.Delimiter();
+        var filterSummary = new Option<string?>("--privacy-filter-summary")
+        {
+            Description = "The .privacy-filter.json that 'sample --privacy-filter' wrote beside the synthetic CSV: the reports show what the filters dropped.",
+        };
         var command = new Command("evaluate", "Score synthetic data against real data: quality, diagnostics, privacy, utility; write reports; gate on thresholds.")
         {
             real, synthetic, metadata, json, report, markdown, holdout, holdoutFraction, seed, target, detection, model, failUnder, missing, trim, strict, delimiter,
+            filterSummary,
         };
         command.SetAction((parse, cancellationToken) =>
         {
             (string?, string)[] outputs = [(parse.GetValue(json), "JSON report"), (parse.GetValue(markdown), "Markdown summary"), (parse.GetValue(report), "HTML report")];
             OutputPaths.Check(
                 [(parse.GetValue(real), "real data"), (parse.GetValue(synthetic), "synthetic data"), (parse.GetValue(holdout), "holdout data"),
-                    (parse.GetValue(metadata), "metadata"), (parse.GetValue(model), "model")],
+                    (parse.GetValue(metadata), "metadata"), (parse.GetValue(model), "model"), (parse.GetValue(filterSummary), "privacy filter summary")],
                 outputs);
             OutputPaths.CheckFolders(outputs);
             var request = new EvaluationRequest
@@ -64,6 +70,7 @@ internal static class EvaluateCommand
                 Detection = parse.GetValue(detection),
                 ModelPath = parse.GetValue(model),
                 Utility = MlNetUtilityEvaluator.Instance,
+                PrivacyFilter = parse.GetValue(filterSummary) is { } summaryPath ? PrivacyFilterSummaryJson.Read(summaryPath) : null,
             };
             var evaluation = console.Timed("Evaluated", () => EvaluationService.Evaluate(request, console.Progress("evaluate"), cancellationToken));
             CommonOptions.ReportIssues(console, evaluation.CellIssues);
@@ -75,6 +82,7 @@ internal static class EvaluateCommand
             foreach (var (section, score, metric) in EvaluationMarkdown.Rows(result))
                 console.Out.WriteLine($"{section,-44} {EvaluationMarkdown.F(score),6}  {metric}");
             console.Out.WriteLine($"{"Privacy search",-44} {result.Privacy.PairsSearched:N0} row pairs in {result.Privacy.SearchTime.TotalSeconds:F2} s");
+            if (result.PrivacyFilter is { } filter) console.Out.WriteLine($"{"Privacy filters (at sampling)",-44} {PrivacyFilterText.Describe(filter)}");
             // All reports or none: a report that cannot be written leaves the others unwritten too.
             var files = new OutputFiles();
             AddIfAsked(files, parse.GetValue(json), "JSON report", () => EvaluationReportJson.Serialize(result));

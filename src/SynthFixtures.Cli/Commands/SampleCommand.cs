@@ -3,12 +3,16 @@ using System.Diagnostics;
 using System.Globalization;
 using SynthFixtures.Data.Files;
 using SynthFixtures.Modeling;
+using SynthFixtures.Modeling.PrivacyFilters;
 using SynthFixtures.Models.Artifacts;
 using SynthFixtures.Sampling;
 
 namespace SynthFixtures.Cli.Commands;
 
-/// <summary><c>synthfixtures sample model.synth --rows N --out synthetic.csv [--seed N] [--condition col=value]...</c>.</summary>
+/// <summary>
+/// <c>synthfixtures sample model.synth --rows N --out synthetic.csv [--seed N] [--condition col=value]...
+/// [--privacy-filter similarity|outliers|both --reference train.csv [--holdout h.csv]]</c>.
+/// </summary>
 internal static class SampleCommand
 {
     public static Command Create(CliConsole console)
@@ -26,7 +30,9 @@ internal static class SampleCommand
             Description = "A condition every row meets: col=value, col>=v, col<=v, col>v, col<v or col=a..b. Repeatable.",
         };
         var threads = new Option<int?>("--threads") { Description = "Threads to use (the output is the same for any number)." };
+        var filter = new PrivacyFilterOptionSet();
         var command = new Command("sample", "Sample synthetic rows from a model into a CSV.") { model, rows, output, seed, conditions, threads };
+        filter.AddTo(command);
         command.SetAction((parse, cancellationToken) =>
         {
             var count = parse.GetValue(rows);
@@ -35,19 +41,27 @@ internal static class SampleCommand
                 throw new SynthDataException($"--threads must be at least 1, not {threadCount}.", hint: "Leave it out to use every core; the rows are the same for any number.");
             var modelPath = parse.GetValue(model)!;
             var target = parse.GetValue(output)!;
-            OutputPaths.Check([(modelPath, "model")], [(target, "synthetic CSV")]);
-            OutputPaths.CheckFolders([(target, "synthetic CSV")]);
+            var filterFiles = filter.Files(parse, target);
+            OutputPaths.Check([(modelPath, "model"), (filterFiles?.Reference, "reference data"), (filterFiles?.Holdout, "holdout data")],
+                [(target, "synthetic CSV"), (filterFiles?.Summary, "privacy filter summary")]);
+            OutputPaths.CheckFolders(filterFiles is null ? [(target, "synthetic CSV")] : [(target, "synthetic CSV"), (filterFiles.Summary, "privacy filter summary")]);
+            var synthModel = ModelArtifact.Load(modelPath);
             var request = new SamplingRequest
             {
-                Model = ModelArtifact.Load(modelPath), Rows = count, OutputPath = target, Seed = parse.GetValue(seed),
+                PrivacyFilter = filter.Request(parse, filterFiles, synthModel.Provenance.Seed),
+                Model = synthModel, Rows = count, OutputPath = target, Seed = parse.GetValue(seed),
                 Conditions = (parse.GetValue(conditions) ?? []).Select(Condition.Parse).ToList(),
                 Options = new SamplingOptions { MaxDegreeOfParallelism = parse.GetValue(threads) },
             };
-            console.Error.WriteLine($"Sampling {count:N0} rows into {target} (written as they are drawn)…");
+            console.Error.WriteLine(request.PrivacyFilter is null
+                ? $"Sampling {count:N0} rows into {target} (written as they are drawn)…"
+                : $"Sampling {count:N0} rows into {target} through the privacy filters (fitting them on {filterFiles!.Reference} first)…");
+            if (request.PrivacyFilter is { } filtering) PrivacyFilterOptionSet.NoteRowCount(console, filtering, synthModel.Provenance.SourceRows);
             var clock = Stopwatch.StartNew();
+            SamplingResult result;
             try
             {
-                SamplingService.Run(request, cancellationToken);
+                result = SamplingService.Run(request, cancellationToken);
             }
             catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested)
             {
@@ -56,6 +70,7 @@ internal static class SampleCommand
             var seconds = clock.Elapsed.TotalSeconds;
             console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Sampled and wrote {count:N0} rows in {seconds:F2} s ({(seconds > 0 ? count / seconds : 0):N0} rows/s)"));
+            if (result.PrivacyFilter is { } summary) PrivacyFilterOptionSet.Print(console, summary, result.PrivacyFilterSummaryPath);
             console.Out.WriteLine($"Wrote {count:N0} synthetic rows to {target}.");
             return Task.FromResult(CliApp.Success);
         });

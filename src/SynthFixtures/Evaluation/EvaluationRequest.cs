@@ -2,6 +2,7 @@ using SynthFixtures.Data;
 using SynthFixtures.Evaluation.Report;
 using SynthFixtures.Evaluation.Utility;
 using SynthFixtures.Metadata;
+using SynthFixtures.Modeling.PrivacyFilters;
 using SynthFixtures.Models;
 
 namespace SynthFixtures.Evaluation;
@@ -53,4 +54,10 @@ public sealed record EvaluationRequest
 
     /// <summary>Computes utility and detection (e.g. SynthFixtures.Evaluation.Utility's ML.NET one); required by <see cref="Target"/> and <see cref="Detection"/>.</summary>
     public IUtilityEvaluator? Utility { get; init; }
+
+    /// <summary>
+    /// What the sampling privacy filters dropped while the synthetic rows were drawn (the summary sampling wrote beside
+    /// them), shown in the report; <c>null</c>: the rows were not filtered, or it is not known.
+    /// </summary>
+    public PrivacyFilterSummary? PrivacyFilter { get; init; }
 }

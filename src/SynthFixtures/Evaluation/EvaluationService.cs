@@ -69,7 +69,7 @@ public static class EvaluationService
             Seed = request.Seed,
             Utility = runsUtility ? (i, token) => utility!.Evaluate(i.Training, i.Synthetic, i.Holdout, i.Metadata, request.Target, i.Seed, token) : null,
         };
-        var report = Evaluator.Evaluate(input, progress, ct);
+        var report = Evaluator.Evaluate(input, progress, ct) with { PrivacyFilter = request.PrivacyFilter };
         return new EvaluationResult { Report = report, Thresholds = request.Thresholds?.Apply(report), CellIssues = issues };
     }
 

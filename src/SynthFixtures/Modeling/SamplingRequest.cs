@@ -1,3 +1,4 @@
+using SynthFixtures.Modeling.PrivacyFilters;
 using SynthFixtures.Models;
 using SynthFixtures.Sampling;
 
@@ -23,4 +24,10 @@ public sealed record SamplingRequest
 
     /// <summary>Threads, rejection budget, chunk size.</summary>
     public SamplingOptions Options { get; init; } = new();
+
+    /// <summary>
+    /// Privacy filters that drop rows too close to a training row or too far from all of them, refilling from the
+    /// model so <see cref="Rows"/> rows are still written; <c>null</c>: none.
+    /// </summary>
+    public PrivacyFilterRequest? PrivacyFilter { get; init; }
 }

@@ -1,4 +1,5 @@
 using SynthFixtures.Data.Files;
+using SynthFixtures.Modeling.PrivacyFilters;
 using SynthFixtures.Sampling;
 
 namespace SynthFixtures.Modeling;
@@ -9,6 +10,9 @@ namespace SynthFixtures.Modeling;
 /// byte-identical to writing the whole sample at once. The file appears whole or not at all: it is written under a
 /// temporary name in the target folder and moved into place when complete; a cancellation, a condition too rare for
 /// its budget or an I/O error deletes the temporary file and leaves an earlier file of the target name as it was.
+/// With privacy filters (<see cref="SamplingRequest.PrivacyFilter"/>) the filter is fitted from the reference first,
+/// candidate rows are drawn and filtered as they stream (<see cref="FilteredSample"/>), and the summary of what was
+/// dropped is written with the sample.
 /// </summary>
 public static class SamplingService
 {
@@ -27,12 +31,33 @@ public static class SamplingService
         ArgumentException.ThrowIfNullOrEmpty(request.OutputPath);
         if (request.Rows < 0)
             throw new SynthDataException($"The row count must be zero or more, not {request.Rows}.", hint: "Ask for the number of rows to sample, e.g. 1000.");
+        var files = new OutputFiles();
+        if (request.PrivacyFilter is { } filtering) return RunFiltered(request, filtering, files, cancellationToken);
         // Opening the sample checks the conditions and settings before any file is touched.
         var chunks = request.Model.SampleChunks(request.Rows, request.Seed, request.Conditions, request.Options, cancellationToken);
-        var files = new OutputFiles();
         files.Add(request.OutputPath, "synthetic CSV", path => CsvSampleWriter.Write(chunks, request.Rows, request.Model.Metadata, path, request.Options, cancellationToken));
         files.Commit(cancellationToken);
         var target = files.Targets.Single();
         return new SamplingResult(request.Rows, target, new FileInfo(target).Length);
+    }
+
+    private static SamplingResult RunFiltered(SamplingRequest request, PrivacyFilterRequest filtering, OutputFiles files, CancellationToken cancellationToken)
+    {
+        if (request.Options.MaxDegreeOfParallelism is <= 0)
+            throw new SynthDataException($"The thread count must be 1 or more, not {request.Options.MaxDegreeOfParallelism}.",
+                hint: "Leave it unset to use every core.");
+        var filter = PrivacyFilter.Fit(filtering.Reference, filtering.Holdout, request.Model.Metadata, filtering.Options,
+            request.Options.MaxDegreeOfParallelism, cancellationToken);
+        var tally = new FilterTally();
+        var chunks = FilteredSample.Chunks(request.Model, request.Rows, request.Seed, request.Conditions, request.Options,
+            filter, filtering.Options, tally, cancellationToken);
+        files.Add(request.OutputPath, "synthetic CSV", path => CsvSampleWriter.Write(chunks, request.Rows, request.Model.Metadata, path, request.Options, cancellationToken));
+        // Written after the sample, so the counts are final.
+        if (filtering.SummaryPath is { } summaryPath)
+            files.Add(summaryPath, "privacy filter summary", path => File.WriteAllText(path, PrivacyFilterSummaryJson.Write(tally.Summarize(filter))));
+        files.Commit(cancellationToken);
+        var target = files.Targets.First();
+        return new SamplingResult(request.Rows, target, new FileInfo(target).Length, tally.Summarize(filter),
+            filtering.SummaryPath is null ? null : files.Targets.Last());
     }
 }

@@ -1,3 +1,4 @@
+using SynthFixtures.Numerics;
 using SynthFixtures.Randomness;
 
 namespace SynthFixtures.Evaluation.Privacy;
@@ -17,24 +18,18 @@ internal enum RowSource
 
 /// <summary>
 /// Encodes prepared columns into <see cref="DistanceRows"/> on the training data's scale: numeric and datetime columns
-/// as (value − min) / (max − min) of the training values, categorical columns as codes. Columns are put in the order
+/// as (value − min) / (max − min) of the training values (<see cref="DistanceScale"/>), categorical columns as codes. Columns are put in the order
 /// that ends the nearest-neighbour search soonest: most different between two random training rows first, so a
 /// partial distance passes the best one after few columns.
 /// </summary>
 internal sealed class DistanceEncoder
 {
-    // A constant numeric column: any other value is a full column apart (scaled far beyond 1, then capped).
-    private const double ConstantScale = 1e20;
-    private const double ScaledLimit = 1e29;
-
     private readonly EvaluatedColumn[] _columns;
-    private readonly double[] _min;
-    private readonly double[] _scale;
+    private readonly DistanceScale[] _scale;
 
-    private DistanceEncoder(EvaluatedColumn[] columns, double[] min, double[] scale)
+    private DistanceEncoder(EvaluatedColumn[] columns, DistanceScale[] scale)
     {
         _columns = columns;
-        _min = min;
         _scale = scale;
     }
 
@@ -47,27 +42,10 @@ internal sealed class DistanceEncoder
     /// <summary>Scales from the training values and orders the columns with <paramref name="random"/>'s sample of pairs.</summary>
     public static DistanceEncoder Create(IReadOnlyList<EvaluatedColumn> columns, SynthRandom random)
     {
-        var count = columns.Count;
-        var min = new double[count];
-        var scale = new double[count];
-        for (var i = 0; i < count; i++)
-        {
-            if (columns[i].RealValues is not { } values) continue;
-            double lo = double.PositiveInfinity, hi = double.NegativeInfinity;
-            foreach (var v in values)
-            {
-                if (double.IsNaN(v)) continue;
-                lo = Math.Min(lo, v);
-                hi = Math.Max(hi, v);
-            }
-            if (lo > hi) (lo, hi) = (0, 0);
-            min[i] = lo;
-            scale[i] = hi > lo ? 1.0 / (hi - lo) : ConstantScale;
-        }
-        var unordered = new DistanceEncoder(columns.ToArray(), min, scale);
+        var scale = columns.Select(c => c.RealValues is { } values ? DistanceScale.Of(values) : default).ToArray();
+        var unordered = new DistanceEncoder(columns.ToArray(), scale);
         var order = unordered.OrderByDiscrimination(random);
-        return new DistanceEncoder(order.Select(i => columns[i]).ToArray(), order.Select(i => min[i]).ToArray(),
-            order.Select(i => scale[i]).ToArray());
+        return new DistanceEncoder(order.Select(i => columns[i]).ToArray(), order.Select(i => scale[i]).ToArray());
     }
 
     /// <summary>Encodes all rows of <paramref name="source"/>, or just <paramref name="rows"/> of them.</summary>
@@ -82,7 +60,7 @@ internal sealed class DistanceEncoder
             for (var r = 0; r < count; r++)
             {
                 var row = rows?[r] ?? r;
-                encoded.Data[offset + r] = values is null ? codes[row] : Scale(c, values[row]);
+                encoded.Data[offset + r] = values is null ? codes[row] : _scale[c].Encode(values[row]);
             }
         }
         return encoded;
@@ -103,7 +81,7 @@ internal sealed class DistanceEncoder
             if (column.RealValues is { } values)
             {
                 var anyValue = values.Any(v => !double.IsNaN(v));
-                var constant = _scale[c] == ConstantScale;
+                var constant = _scale[c].IsConstant;
                 for (var r = 0; r < count; r++)
                     encoded.Data[offset + r] = !anyValue ? DistanceRows.MissingNumber : constant ? 0f : (float)columnRandom.NextDouble();
             }
@@ -118,12 +96,6 @@ internal sealed class DistanceEncoder
 
     /// <summary>Number of rows in <paramref name="source"/>.</summary>
     public int RowCount(RowSource source) => Pick(_columns[0], source).Codes.Length;
-
-    private float Scale(int column, double value)
-    {
-        if (double.IsNaN(value)) return DistanceRows.MissingNumber;
-        return (float)Math.Clamp((value - _min[column]) * _scale[column], -ScaledLimit, ScaledLimit);
-    }
 
     private static (double[]? Values, int[] Codes) Pick(EvaluatedColumn column, RowSource source) => source switch
     {

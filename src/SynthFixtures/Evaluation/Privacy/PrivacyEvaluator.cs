@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using SynthFixtures.Data;
+using SynthFixtures.Numerics;
 using SynthFixtures.Metadata;
 using SynthFixtures.Randomness;
 

@@ -41,6 +41,11 @@ public static class EvaluationMarkdown
             foreach (var g in gate) Line($"| {g.Check.Name} | {F(g.Score)} | {F(g.Check.Minimum)} | {(g.Passed ? "pass" : "**FAIL**")} |");
             Line();
         }
+        if (report.PrivacyFilter is { } filter)
+        {
+            Line($"Sampled through privacy filters: {PrivacyFilterText.Describe(filter)}.");
+            Line();
+        }
         var worst = report.Quality.Columns.OrderBy(c => c.Score).Take(3).ToArray();
         Line("Worst column shapes: " + string.Join(", ", worst.Select(c => $"`{c.Column}` {F(c.Score)}")) + ".");
         var failures = report.Diagnostic.Failures;

@@ -1,6 +1,7 @@
 using SynthFixtures.Evaluation.Diagnostics;
 using SynthFixtures.Evaluation.Privacy;
 using SynthFixtures.Evaluation.Utility;
+using SynthFixtures.Modeling.PrivacyFilters;
 
 namespace SynthFixtures.Evaluation.Report;
 
@@ -25,6 +26,9 @@ public sealed record EvaluationReport
 
     /// <summary>Per evaluated column, the distribution on each side.</summary>
     public required IReadOnlyList<ColumnDistribution> Distributions { get; init; }
+
+    /// <summary>What the sampling privacy filters dropped, when the evaluation was told (<see cref="EvaluationRequest.PrivacyFilter"/>).</summary>
+    public PrivacyFilterSummary? PrivacyFilter { get; init; }
 
     /// <summary>What was evaluated and how.</summary>
     public required EvaluationAudit Audit { get; init; }

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using SynthFixtures.Evaluation.Diagnostics;
 using SynthFixtures.Evaluation.Privacy;
 using SynthFixtures.Evaluation.Utility;
+using SynthFixtures.Modeling.PrivacyFilters;
 
 namespace SynthFixtures.Evaluation.Report;
 
@@ -14,6 +15,7 @@ internal sealed class EvaluationReportDocument : QualityReportDocument
     [JsonPropertyOrder(2)] public required PrivacyDocument Privacy { get; init; }
     [JsonPropertyOrder(3)] public required UtilityDocument? Utility { get; init; }
     [JsonPropertyOrder(4)] public required AuditDocument Audit { get; init; }
+    [JsonPropertyOrder(5)] public required PrivacyFilterSummary? PrivacyFilter { get; init; }
 }
 
 internal sealed record DiagnosticDocument(double Overall, double Validity, double Structure, double MissingValueSimilarity,

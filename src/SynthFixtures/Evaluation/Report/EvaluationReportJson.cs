@@ -26,7 +26,7 @@ public static class EvaluationReportJson
             NotScored = QualityReportDocument.NotScoredOf(report.Quality), AssociatedPairsAsSdmetrics = QualityReportDocument.AssociatedOf(report.Quality),
             Columns = QualityReportDocument.ColumnsOf(report.Quality), Pairs = QualityReportDocument.PairsOf(report.Quality),
             Diagnostic = Diagnostic(report.Diagnostic), Privacy = Privacy(report.Privacy),
-            Utility = report.Utility is { } u ? Utility(u) : null, Audit = Audit(report.Audit),
+            Utility = report.Utility is { } u ? Utility(u) : null, Audit = Audit(report.Audit), PrivacyFilter = report.PrivacyFilter,
         };
         return JsonSerializer.Serialize(document, EvaluationReportJsonContext.Default.EvaluationReportDocument);
     }

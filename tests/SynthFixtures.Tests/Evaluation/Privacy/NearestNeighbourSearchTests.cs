@@ -1,4 +1,4 @@
-using SynthFixtures.Evaluation.Privacy;
+using SynthFixtures.Numerics;
 using SynthFixtures.Randomness;
 
 namespace SynthFixtures.Tests.Evaluation.Privacy;
@@ -36,6 +36,45 @@ public class NearestNeighbourSearchTests
         var many = NearestNeighbourSearch.Distances(queries, reference, -1, CancellationToken.None);
 
         Assert.Equal(one, many);
+    }
+
+    [Fact]
+    public void A_capped_search_gives_exact_distances_below_the_cap_and_the_cap_at_or_above_it()
+    {
+        var random = new SynthRandom(11);
+        var queries = RandomRows(400, 6, random.Derive("q"));
+        var reference = RandomRows(2000, 6, random.Derive("r"));
+        var exact = NearestNeighbourSearch.Distances(queries, reference, -1, CancellationToken.None);
+        // A cap near the median: rows below it keep their exact distance, the others get the cap.
+        var capSum = (float)(exact.Order().ElementAt(200) * 6);
+
+        var capped = NearestNeighbourSearch.Distances(queries, reference, 2, CancellationToken.None, capSum);
+
+        // The search reports sum / columns in single precision, which rounds monotonically.
+        double capDistance = capSum / 6;
+        for (var q = 0; q < exact.Length; q++) Assert.Equal(Math.Min(exact[q], capDistance), capped[q]);
+        Assert.Contains(capped, d => d == capDistance);
+        Assert.Contains(capped, d => d < capDistance);
+    }
+
+    [Theory]
+    [InlineData(10)]
+    [InlineData(150)]
+    [InlineData(290)]
+    public void Any_below_tells_whether_the_nearest_row_is_below_the_cap(int rank)
+    {
+        var random = new SynthRandom(13);
+        var queries = RandomRows(300, 6, random.Derive("q"));
+        var reference = RandomRows(5000, 6, random.Derive("r"));
+        var exact = NearestNeighbourSearch.Distances(queries, reference, -1, CancellationToken.None);
+        var capSum = (float)(exact.Order().ElementAt(rank) * 6);
+
+        var below = NearestNeighbourSearch.AnyBelow(queries, reference, capSum, 2, CancellationToken.None);
+
+        double capDistance = capSum / 6;
+        for (var q = 0; q < exact.Length; q++) Assert.Equal(exact[q] < capDistance, below[q]);
+        Assert.Contains(true, below);
+        Assert.Contains(false, below);
     }
 
     [Fact]

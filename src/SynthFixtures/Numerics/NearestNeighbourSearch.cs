@@ -2,7 +2,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
-namespace SynthFixtures.Evaluation.Privacy;
+namespace SynthFixtures.Numerics;
 
 /// <summary>
 /// Exact nearest-neighbour distances (the DCR) by brute force, made fast enough for 32k × 32k mixed rows:
@@ -23,10 +23,37 @@ internal static class NearestNeighbourSearch
     private const int TileRows = 4096;
 
     /// <summary>For each query row, the distance (mean over columns) to the nearest reference row.</summary>
-    public static double[] Distances(DistanceRows queries, DistanceRows reference, int maxDegreeOfParallelism, CancellationToken ct)
+    /// <param name="queries">The rows to find neighbours for.</param>
+    /// <param name="reference">The rows to search.</param>
+    /// <param name="maxDegreeOfParallelism">Threads (-1: all cores); the result does not depend on it.</param>
+    /// <param name="ct">Stops the search.</param>
+    /// <param name="capSum">
+    /// A cap on the column sum: a row whose nearest neighbour's sum is at or above it gets exactly <c>capSum / columns</c>,
+    /// found sooner (every reference row is ruled out once it reaches the cap). For callers that only need to know that
+    /// the nearest row is at least that far; rows below the cap get their exact distance.
+    /// </param>
+    public static double[] Distances(DistanceRows queries, DistanceRows reference, int maxDegreeOfParallelism, CancellationToken ct,
+        float capSum = float.PositiveInfinity)
+    {
+        var sums = Search(queries, reference, maxDegreeOfParallelism, ct, capSum, firstHit: false);
+        var result = new double[sums.Length];
+        for (var q = 0; q < sums.Length; q++) result[q] = sums[q] / queries.Columns;
+        return result;
+    }
+
+    /// <summary>
+    /// For each query row, whether some reference row's column sum is below <paramref name="capSum"/> (its distance below
+    /// <c>capSum / columns</c>). The search of a row stops at the first such reference row, so a row with a near
+    /// neighbour is settled fast; which row is found first does not matter, so the answer is as exact as the full scan.
+    /// </summary>
+    public static bool[] AnyBelow(DistanceRows queries, DistanceRows reference, float capSum, int maxDegreeOfParallelism, CancellationToken ct) =>
+        Search(queries, reference, maxDegreeOfParallelism, ct, capSum, firstHit: true).Select(sum => sum < capSum).ToArray();
+
+    private static float[] Search(DistanceRows queries, DistanceRows reference, int maxDegreeOfParallelism, CancellationToken ct,
+        float capSum, bool firstHit)
     {
         if (queries.Columns != reference.Columns) throw new ArgumentException("Both blocks must have the same columns.", nameof(reference));
-        var result = new double[queries.Rows];
+        var result = new float[queries.Rows];
         if (queries.Rows == 0) return result;
         var columns = queries.Columns;
         var chunks = (queries.Rows + ChunkRows - 1) / ChunkRows;
@@ -36,23 +63,24 @@ internal static class NearestNeighbourSearch
             var start = chunk * ChunkRows;
             var end = Math.Min(start + ChunkRows, queries.Rows);
             Span<float> best = stackalloc float[ChunkRows];
-            best.Fill(float.PositiveInfinity);
+            best.Fill(capSum);
             for (var tile = 0; tile < reference.Stride; tile += TileRows)
             {
                 var tileEnd = Math.Min(tile + TileRows, reference.Stride);
                 for (var q = start; q < end; q++)
                 {
+                    if (firstHit && best[q - start] < capSum) continue;
                     for (var c = 0; c < columns; c++) query[c] = new Vector<float>(queries[q, c]);
-                    best[q - start] = Scan(query, reference, tile, tileEnd, best[q - start]);
+                    best[q - start] = Scan(query, reference, tile, tileEnd, best[q - start], firstHit);
                 }
             }
-            for (var q = start; q < end; q++) result[q] = best[q - start] / columns;
+            for (var q = start; q < end; q++) result[q] = best[q - start];
             return query;
         }, _ => { });
         return result;
     }
 
-    private static float Scan(Vector<float>[] query, DistanceRows reference, int start, int end, float best)
+    private static float Scan(Vector<float>[] query, DistanceRows reference, int start, int end, float best, bool firstHit)
     {
         var width = Vector<float>.Count;
         var columns = query.Length;
@@ -72,6 +100,7 @@ internal static class NearestNeighbourSearch
             }
             if (c < columns || !Vector.LessThanAny(sum, bestVector)) continue;
             for (var lane = 0; lane < width; lane++) best = Math.Min(best, sum[lane]);
+            if (firstHit) return best;
             bestVector = new Vector<float>(best);
         }
         return best;

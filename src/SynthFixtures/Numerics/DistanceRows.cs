@@ -1,4 +1,4 @@
-namespace SynthFixtures.Evaluation.Privacy;
+namespace SynthFixtures.Numerics;
 
 /// <summary>
 /// Rows encoded for the DCR distance, column-major: <c>Data[column * Stride + row]</c>. Every column is encoded so that
