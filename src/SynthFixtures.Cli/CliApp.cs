@@ -21,7 +21,7 @@ public static class CliApp
     /// <summary>The input was wrong; the message says where and what to do.</summary>
     public const int BadInput = 2;
 
-    /// <summary>The evaluation ran, and at least one <c>--fail-under</c> check scored below its minimum.</summary>
+    /// <summary>The evaluation ran and at least one <c>--fail-under</c> check scored below its minimum, or an audit's ε lower bound refuted the claimed ε.</summary>
     public const int ThresholdFailed = 3;
 
     /// <summary>The command was cancelled (Ctrl+C or SIGTERM) and stopped; 130 is the shell's code for an interrupt.</summary>

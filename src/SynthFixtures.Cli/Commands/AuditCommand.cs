@@ -76,7 +76,8 @@ internal static class AuditCommand
             }
             if (parse.GetValue(json)) console.Out.WriteLine(JsonSerializer.Serialize(result, AuditJson.Default.PrivacyAuditResult));
             else WriteText(console.Out, result);
-            return Task.FromResult(CliApp.Success);
+            // A refuted claim fails the step like a failed --fail-under gate, so CI can run the audit as a check.
+            return Task.FromResult(result.RefutesClaim ? CliApp.ThresholdFailed : CliApp.Success);
         });
         return command;
     }
