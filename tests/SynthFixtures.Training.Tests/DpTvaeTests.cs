@@ -31,7 +31,12 @@ public class DpTvaeTests
         Assert.Equal(1.0, plan.GetProperty("noiseMultiplier").GetDouble());
         var delta = 1 / (600 * Math.Sqrt(600));
         Assert.Equal(delta, plan.GetProperty("delta").GetDouble(), 1e-15);
-        Assert.Equal(NoiseCalibration.EpsilonFor(100.0 / 600, 1.0, 180, delta).Epsilon, plan.GetProperty("epsilon").GetDouble(), 1e-9);
+        // ε is the preprocessing's Gaussian measurements and DP-SGD together.
+        var preprocessing = plan.GetProperty("preprocessing")[0];
+        var together = RdpAccountant.Empty.With(1, preprocessing.GetProperty("noiseStandardDeviation").GetDouble(), preprocessing.GetProperty("measurements").GetInt32())
+            .With(100.0 / 600, 1.0, 180).Spent(delta - preprocessing.GetProperty("delta").GetDouble());
+        Assert.Equal(together.Epsilon, plan.GetProperty("epsilon").GetDouble(), 1e-9);
+        Assert.True(together.Epsilon > NoiseCalibration.EpsilonFor(100.0 / 600, 1.0, 180, delta).Epsilon);
         Assert.Equal(1.0, model.TrainingSettings.GetProperty("privacy").GetProperty("noiseMultiplier").GetDouble());
         Assert.Equal(100, model.TrainingSettings.GetProperty("network").GetProperty("batchSize").GetInt32());
     }

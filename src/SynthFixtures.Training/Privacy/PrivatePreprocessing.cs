@@ -25,7 +25,7 @@ internal static class PrivatePreprocessing
         var thresholded = Math.Max(PrivateTableStatistics.LabelMeasurementsFor(metadata), 1);
         // With no categorical column the step has no δ; any valid δ then serves, as no label is thresholded.
         var labelDelta = step.Delta > 0 ? step.Delta / thresholded : 0.5;
-        return PrivateTableStatistics.Measure(table, metadata, table.RowCount, step.NoiseStandardDeviation!.Value, labelDelta,
+        return PrivateTableStatistics.Measure(table, metadata, step.NoiseStandardDeviation!.Value, labelDelta,
             new SynthRandom(secretSeed).Derive("preprocessing"), cancellationToken);
     }
 

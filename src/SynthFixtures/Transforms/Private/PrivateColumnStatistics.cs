@@ -51,7 +51,7 @@ public sealed class PrivateColumnStatistics
     /// <summary>Whether the noisy count of missing cells clears its threshold.</summary>
     public bool HasMissing { get; }
 
-    /// <summary>The noisy count of missing cells over the row count, in [0, 1]; 0 unless <see cref="HasMissing"/>.</summary>
+    /// <summary>The noisy count of missing cells over itself plus the released noisy mass of present values, in [0, 1]; 0 unless <see cref="HasMissing"/>.</summary>
     public double MissingRate { get; }
 
     /// <summary>The noisy count of missing cells (clamped at 0), or 0 unless <see cref="HasMissing"/>.</summary>

@@ -62,13 +62,12 @@ public sealed class PrivateTableStatistics
     /// </summary>
     /// <param name="table">The training rows.</param>
     /// <param name="metadata">Their column kinds (public).</param>
-    /// <param name="rows">The row count used to turn a noisy missing count into a rate (public for DP-SGD: it sets the sampling rate).</param>
     /// <param name="sigma">σ of every count's noise.</param>
     /// <param name="labelDelta">δ of each categorical column's label threshold.</param>
     /// <param name="noise">The secret noise stream.</param>
     /// <param name="cancellationToken">Checked between columns.</param>
     /// <exception cref="SynthDataException">A numeric cell does not parse, or a metadata column is absent from the table.</exception>
-    public static PrivateTableStatistics Measure(Table table, TableMetadata metadata, int rows, double sigma, double labelDelta, SynthRandom noise,
+    public static PrivateTableStatistics Measure(Table table, TableMetadata metadata, double sigma, double labelDelta, SynthRandom noise,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(table);
@@ -87,17 +86,21 @@ public sealed class PrivateTableStatistics
             {
                 var values = ColumnValues.ToDoubles(table, index, column);
                 var histogram = NoisyGridHistogram.Measure(values, PublicGrid.For(column.Kind), sigma, stream, measureMissing: true);
-                columns.Add(PrivateColumnStatistics.Numeric(column, histogram, Missing(histogram.Missing!.Value, missingThreshold, rows)));
+                columns.Add(PrivateColumnStatistics.Numeric(column, histogram, Missing(histogram.Missing!.Value, missingThreshold, histogram.Units.Sum(u => u.Mass))));
             }
             else
             {
                 var labels = NoisyLabelCounts.Measure(table.Column(index), sigma, labelDelta, stream, measureMissing: true);
-                columns.Add(PrivateColumnStatistics.Categorical(column, labels, Missing(labels.Missing!.Value, missingThreshold, rows)));
+                columns.Add(PrivateColumnStatistics.Categorical(column, labels, Missing(labels.Missing!.Value, missingThreshold, labels.Counts.Sum())));
             }
         }
         return new PrivateTableStatistics([.. columns]);
     }
 
-    private static (bool HasMissing, double Rate, double Count) Missing(double noisy, double threshold, int rows) =>
-        noisy > threshold ? (true, Math.Clamp(noisy / Math.Max(rows, 1), 0, 1), noisy) : (false, 0, 0);
+    /// <summary>
+    /// The missing flag, rate and count from the noisy missing count and the released noisy mass of the present values
+    /// (the kept grid cells, the released labels): the rate is their ratio, so no exact row count enters it.
+    /// </summary>
+    private static (bool HasMissing, double Rate, double Count) Missing(double noisy, double threshold, double presentMass) =>
+        noisy > threshold ? (true, Math.Clamp(noisy / (noisy + Math.Max(presentMass, 0)), 0, 1), noisy) : (false, 0, 0);
 }
