@@ -65,6 +65,6 @@ public sealed class PrivateColumnStatistics
     public double[] RepresentativeValues(int count) =>
         (_histogram ?? throw new InvalidOperationException($"Column '{Metadata.Name}' is categorical.")).RepresentativeValues(count);
 
-    /// <summary>The grid units kept (cell ranges and noisy masses), for tests and <c>inspect</c>.</summary>
-    internal IReadOnlyList<GridUnit> Units => _histogram?.Units ?? [];
+    /// <summary>A numeric column's noisy grid histogram, or <c>null</c>.</summary>
+    internal NoisyGridHistogram? Histogram => _histogram;
 }
