@@ -38,7 +38,7 @@ public static class DpCtganSynthesizer
         if (groups < 1) throw new SynthDataException($"DP-CTGAN needs at least pac = {network.Pac} rows; the table has {table.RowCount}.", table.SourcePath, hint: "Lower pac or give more rows.");
         var privacy = options.Privacy;
         var plan = DpSgdPlan.For(groups, network.BatchSize / network.Pac, network.Epochs, privacy.Epsilon, privacy.NoiseMultiplier, privacy.Delta,
-            privacy.MaxGradNorm, network.DiscriminatorSteps, "pac groups", PrivatePreprocessing.Steps(metadata));
+            privacy.MaxGradNorm, network.DiscriminatorSteps, "pac groups", PrivatePreprocessing.Steps(metadata)) with { Public = PrivatePreprocessing.PublicFacts("pac groups", privacy.NoiseSeed) };
         // The noise, the batches, the groups and the initial weights come from a secret seed, not the public training seed (SecretSeed).
         var secret = privacy.NoiseSeed ?? SecretSeed.Draw();
         var statistics = PrivatePreprocessing.Measure(table, metadata, plan, secret, cancellationToken);

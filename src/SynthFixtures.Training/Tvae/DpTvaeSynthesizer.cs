@@ -31,7 +31,7 @@ public static class DpTvaeSynthesizer
         NeuralTrainingData.Check(table, metadata);
         var privacy = options.Privacy;
         var plan = DpSgdPlan.For(table.RowCount, network.BatchSize, network.Epochs, privacy.Epsilon, privacy.NoiseMultiplier, privacy.Delta, privacy.MaxGradNorm,
-            preprocessing: PrivatePreprocessing.Steps(metadata));
+            preprocessing: PrivatePreprocessing.Steps(metadata)) with { Public = PrivatePreprocessing.PublicFacts("rows", privacy.NoiseSeed) };
         // The noise, the batches and the initial weights come from a secret seed, not the public training seed (SecretSeed).
         var secret = privacy.NoiseSeed ?? SecretSeed.Draw();
         var statistics = PrivatePreprocessing.Measure(table, metadata, plan, secret, cancellationToken);

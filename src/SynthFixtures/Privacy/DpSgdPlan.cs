@@ -33,6 +33,9 @@ public sealed record DpSgdPlan(double Epsilon, double Delta, double NoiseMultipl
     /// <summary>DP-SGD's share of the privacy loss at the order the conversion chose (1 without preprocessing).</summary>
     public double TrainingShare { get; init; } = 1;
 
+    /// <summary>What the model reads outside the budget (the column metadata, the row count, ...), as the trainer states it.</summary>
+    public IReadOnlyList<string> Public { get; init; } = [];
+
     /// <summary>The plan for <paramref name="epochs"/> epochs of expected batch size <paramref name="batchSize"/> over <paramref name="units"/> units.</summary>
     /// <param name="units">Rows (or pac groups) trained on.</param>
     /// <param name="batchSize">Expected units per step (capped at <paramref name="units"/>).</param>
@@ -107,11 +110,11 @@ public sealed record DpSgdPlan(double Epsilon, double Delta, double NoiseMultipl
     /// </summary>
     /// <param name="model">The model kind.</param>
     /// <param name="neighbours">What neighbouring tables mean for this guarantee.</param>
-    /// <param name="publicFacts">What the model reads outside the budget.</param>
-    public PrivacyPlan ToPrivacyPlan(string model, string neighbours, IReadOnlyList<string> publicFacts) => new()
+    /// <param name="publicFacts">What the model reads outside the budget; <c>null</c>: <see cref="Public"/>.</param>
+    public PrivacyPlan ToPrivacyPlan(string model, string neighbours, IReadOnlyList<string>? publicFacts = null) => new()
     {
         Model = model, Accounting = "RDP", Epsilon = Epsilon, Delta = Delta, TargetEpsilon = TargetEpsilon ?? Epsilon,
-        Neighbours = neighbours, Public = publicFacts,
+        Neighbours = neighbours, Public = publicFacts ?? Public,
         Steps =
         [
             .. Preprocessing,
