@@ -128,7 +128,7 @@ internal sealed class TvaeLoss : IDisposable
                 // not release): an empty span's cross-entropy is 0 rather than a push on every logit.
                 present = (real * _oneHotMask).mm(_membership);                                       // [B, spans]
             }
-            var logSumExp = ((reconstruction - shift).exp().mm(_membership).log() + maxima).mul(present).sum(1);
+            var logSumExp = (reconstruction - shift).exp().mm(_membership).log().Plus(maxima).mul(present).sum(1);
             terms.Add(logSumExp - (real * _oneHotMask * reconstruction).sum(1));
         }
         var reconstructionLoss = stack(terms, 1).sum(1) * k[_factor];
