@@ -74,6 +74,8 @@ public static class NeuralModelBuilder
         var parameters = new NeuralModelParameters
         {
             Transformer = transformer.Parameters, Ranges = ranges, Sigmas = sigmas, Conditions = conditions?.Parameters,
+            // A DP-TVAE decoder depends too little on its latent code for the argmax to keep each column's spread.
+            DrawsCategories = sigmas is not null ? true : null,
             Generated = metadata.Columns.Where(c => !c.IsModelled).Select(PublicRecipes.For).ToArray(),
             MissingTokens = metadata.Columns.Select(c => table.MissingTokens[table.IndexOf(c.Name)]).ToArray(),
         };
