@@ -55,6 +55,31 @@ public class DpTvaeTests
     }
 
     [Fact]
+    public void Categories_are_drawn_from_the_decoders_softmax_reproducibly_and_the_flag_survives_the_artifact()
+    {
+        var (table, metadata) = TestTables.Small(600);
+        var options = new DpTvaeOptions { Network = SmallNetwork with { Epochs = 2 }, Privacy = new DpSgdOptions { Epsilon = 1, NoiseSeed = 3 } };
+        var model = DpTvaeSynthesizer.Train(table, metadata, options);
+        Assert.True(model.Parameters.DrawsCategories);
+        var sample = model.Sample(2_000, 4).ToTable();
+        // Two epochs under heavy noise: an argmax would give (nearly) every row one plan; drawing gives each its share.
+        var plans = sample.Column("plan").GroupBy(p => p).ToDictionary(g => g.Key!, g => g.Count());
+        var released = model.Parameters.Transformer.Columns.Single(c => c.Metadata.Name == "plan").Categories!.Count(c => c is not null);
+        Assert.True(released >= 2, $"{released} plans released");
+        Assert.Equal(released, plans.Count);
+        Assert.All(plans.Values, n => Assert.InRange(n, 100, 1_900));
+        Assert.Equal(Data.CsvTableWriter.WriteToString(sample), Data.CsvTableWriter.WriteToString(model.Sample(2_000, 4).ToTable()));
+        var loaded = Assert.IsType<SynthFixtures.Models.Neural.NeuralSynthModel>(SynthFixtures.Models.Artifacts.ModelArtifact.FromBytes(
+            SynthFixtures.Models.Artifacts.ModelArtifact.ToBytes(model)));
+        Assert.True(loaded.Parameters.DrawsCategories);
+        Assert.Equal(Data.CsvTableWriter.WriteToString(sample), Data.CsvTableWriter.WriteToString(loaded.Sample(2_000, 4).ToTable()));
+        // Plain TVAE keeps the argmax and writes no flag.
+        var plain = TvaeSynthesizer.Train(table, metadata, SmallNetwork with { Epochs = 1 });
+        Assert.Null(plain.Parameters.DrawsCategories);
+        Assert.DoesNotContain("drawsCategories", System.Text.Encoding.UTF8.GetString(SynthFixtures.Models.Artifacts.ModelArtifact.ToBytes(plain)));
+    }
+
+    [Fact]
     public void A_target_epsilon_is_calibrated_and_a_delta_of_one_over_n_is_refused()
     {
         var plan = DpSgdPlan.For(32561, 500, 300, epsilon: 3, noiseMultiplier: null, delta: 1e-5, maxGradNorm: 1);
