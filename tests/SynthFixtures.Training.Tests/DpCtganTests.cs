@@ -28,7 +28,11 @@ public class DpCtganTests(ITestOutputHelper output)
         Assert.Equal(20.0 / 160, plan.GetProperty("samplingRate").GetDouble(), 1e-12);  // 100 rows = 20 groups per step
         Assert.Equal(40 * 8, plan.GetProperty("steps").GetInt32());
         var delta = 1 / (160 * Math.Sqrt(160));
-        Assert.Equal(NoiseCalibration.EpsilonFor(20.0 / 160, 0.8, 320, delta).Epsilon, plan.GetProperty("epsilon").GetDouble(), 1e-9);
+        // ε is the preprocessing's Gaussian measurements and the discriminator's DP-SGD together.
+        var preprocessing = plan.GetProperty("preprocessing")[0];
+        var together = RdpAccountant.Empty.With(1, preprocessing.GetProperty("noiseStandardDeviation").GetDouble(), preprocessing.GetProperty("measurements").GetInt32())
+            .With(20.0 / 160, 0.8, 320).Spent(delta - preprocessing.GetProperty("delta").GetDouble());
+        Assert.Equal(together.Epsilon, plan.GetProperty("epsilon").GetDouble(), 1e-9);
 
         var untrained = DpCtganSynthesizer.Train(table, metadata, options with { Network = network with { Epochs = 0 } });
         var before = TestTables.ColumnShapes(table, untrained.Sample(800, 3).ToTable(), metadata);

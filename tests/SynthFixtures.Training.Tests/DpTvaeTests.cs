@@ -31,7 +31,12 @@ public class DpTvaeTests
         Assert.Equal(1.0, plan.GetProperty("noiseMultiplier").GetDouble());
         var delta = 1 / (600 * Math.Sqrt(600));
         Assert.Equal(delta, plan.GetProperty("delta").GetDouble(), 1e-15);
-        Assert.Equal(NoiseCalibration.EpsilonFor(100.0 / 600, 1.0, 180, delta).Epsilon, plan.GetProperty("epsilon").GetDouble(), 1e-9);
+        // ε is the preprocessing's Gaussian measurements and DP-SGD together.
+        var preprocessing = plan.GetProperty("preprocessing")[0];
+        var together = RdpAccountant.Empty.With(1, preprocessing.GetProperty("noiseStandardDeviation").GetDouble(), preprocessing.GetProperty("measurements").GetInt32())
+            .With(100.0 / 600, 1.0, 180).Spent(delta - preprocessing.GetProperty("delta").GetDouble());
+        Assert.Equal(together.Epsilon, plan.GetProperty("epsilon").GetDouble(), 1e-9);
+        Assert.True(together.Epsilon > NoiseCalibration.EpsilonFor(100.0 / 600, 1.0, 180, delta).Epsilon);
         Assert.Equal(1.0, model.TrainingSettings.GetProperty("privacy").GetProperty("noiseMultiplier").GetDouble());
         Assert.Equal(100, model.TrainingSettings.GetProperty("network").GetProperty("batchSize").GetInt32());
     }
@@ -47,6 +52,31 @@ public class DpTvaeTests
         Assert.NotEqual(Sample(null), Sample(null));
         // A fixed noise seed (tests only) makes the training reproducible.
         Assert.Equal(Sample(7), Sample(7));
+    }
+
+    [Fact]
+    public void Categories_are_drawn_from_the_decoders_softmax_reproducibly_and_the_flag_survives_the_artifact()
+    {
+        var (table, metadata) = TestTables.Small(600);
+        var options = new DpTvaeOptions { Network = SmallNetwork with { Epochs = 2 }, Privacy = new DpSgdOptions { Epsilon = 1, NoiseSeed = 3 } };
+        var model = DpTvaeSynthesizer.Train(table, metadata, options);
+        Assert.True(model.Parameters.DrawsCategories);
+        var sample = model.Sample(2_000, 4).ToTable();
+        // Two epochs under heavy noise: an argmax would give (nearly) every row one plan; drawing gives each its share.
+        var plans = sample.Column("plan").GroupBy(p => p).ToDictionary(g => g.Key!, g => g.Count());
+        var released = model.Parameters.Transformer.Columns.Single(c => c.Metadata.Name == "plan").Categories!.Count(c => c is not null);
+        Assert.True(released >= 2, $"{released} plans released");
+        Assert.Equal(released, plans.Count);
+        Assert.All(plans.Values, n => Assert.InRange(n, 100, 1_900));
+        Assert.Equal(Data.CsvTableWriter.WriteToString(sample), Data.CsvTableWriter.WriteToString(model.Sample(2_000, 4).ToTable()));
+        var loaded = Assert.IsType<SynthFixtures.Models.Neural.NeuralSynthModel>(SynthFixtures.Models.Artifacts.ModelArtifact.FromBytes(
+            SynthFixtures.Models.Artifacts.ModelArtifact.ToBytes(model)));
+        Assert.True(loaded.Parameters.DrawsCategories);
+        Assert.Equal(Data.CsvTableWriter.WriteToString(sample), Data.CsvTableWriter.WriteToString(loaded.Sample(2_000, 4).ToTable()));
+        // Plain TVAE keeps the argmax and writes no flag.
+        var plain = TvaeSynthesizer.Train(table, metadata, SmallNetwork with { Epochs = 1 });
+        Assert.Null(plain.Parameters.DrawsCategories);
+        Assert.DoesNotContain("drawsCategories", System.Text.Encoding.UTF8.GetString(SynthFixtures.Models.Artifacts.ModelArtifact.ToBytes(plain)));
     }
 
     [Fact]

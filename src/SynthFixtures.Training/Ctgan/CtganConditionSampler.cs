@@ -11,17 +11,19 @@ namespace SynthFixtures.Training.Ctgan;
 internal sealed class CtganConditionSampler
 {
     private readonly ConditionVector _vector;
-    private readonly int[][][] _rowsByCategory;
+    private readonly int[][][]? _rowsByCategory;
     private readonly double[][] _cumulative;
+    private readonly int[] _lastWithRows;
     private readonly int _rows;
 
+    /// <summary>A sampler over <paramref name="matrix"/>'s rows, with category frequencies counted in it.</summary>
     public CtganConditionSampler(ConditionVector vector, ReadOnlySpan<float> matrix, int rows, int width, bool logFrequency)
     {
         _vector = vector;
         _rows = rows;
         var spans = vector.Parameters.Spans;
         _rowsByCategory = new int[spans.Length][][];
-        _cumulative = new double[spans.Length][];
+        var counts = new double[spans.Length][];
         for (var c = 0; c < spans.Length; c++)
         {
             var lists = Enumerable.Range(0, spans[c].Length).Select(_ => new List<int>()).ToArray();
@@ -32,11 +34,34 @@ internal sealed class CtganConditionSampler
                     if (values[k] > 0.5f) lists[k].Add(row);
             }
             _rowsByCategory[c] = lists.Select(l => l.ToArray()).ToArray();
-            var weights = lists.Select(l => logFrequency ? Math.Log(l.Count + 1) : l.Count).ToArray();
+            counts[c] = lists.Select(l => (double)l.Count).ToArray();
+        }
+        (_cumulative, _lastWithRows) = Cumulative(counts, logFrequency);
+    }
+
+    /// <summary>
+    /// A sampler that reads no rows: category frequencies are <paramref name="vector"/>'s counts (for DP-CTGAN, noisy
+    /// counts from the preprocessing), and <see cref="RealRows"/> is not available.
+    /// </summary>
+    public CtganConditionSampler(ConditionVector vector, bool logFrequency)
+    {
+        _vector = vector;
+        (_cumulative, _lastWithRows) = Cumulative(vector.Parameters.Counts, logFrequency);
+    }
+
+    private static (double[][] Cumulative, int[] LastWithRows) Cumulative(double[][] counts, bool logFrequency)
+    {
+        var cumulative = new double[counts.Length][];
+        var last = new int[counts.Length];
+        for (var c = 0; c < counts.Length; c++)
+        {
+            var weights = counts[c].Select(n => logFrequency ? Math.Log(n + 1) : n).ToArray();
             var total = weights.Sum();
             var running = 0.0;
-            _cumulative[c] = weights.Select(w => running += w / total).ToArray();
+            cumulative[c] = weights.Select(w => running += w / total).ToArray();
+            last[c] = Array.FindLastIndex(counts[c], n => n > 0);
         }
+        return (cumulative, last);
     }
 
     /// <summary>Floats per condition vector.</summary>
@@ -59,7 +84,8 @@ internal sealed class CtganConditionSampler
             var u = random.NextDouble();
             var cumulative = _cumulative[column];
             var category = Array.FindIndex(cumulative, p => u < p);
-            if (category < 0 || _rowsByCategory[column][category].Length == 0) category = Array.FindLastIndex(_rowsByCategory[column], r => r.Length > 0);
+            // Rounding can leave u at or above the last cumulative weight; a category without rows (weight 0) is never drawn on purpose.
+            if (category < 0 || (category > 0 && cumulative[category] == cumulative[category - 1])) category = _lastWithRows[column];
             columns[row] = column;
             categories[row] = category;
             mask[row * Columns + column] = 1;
@@ -69,8 +95,10 @@ internal sealed class CtganConditionSampler
     }
 
     /// <summary>Real rows to pair with conditions: each has the given column's category (uniformly among those rows), or any row when there are no categorical columns.</summary>
+    /// <exception cref="InvalidOperationException">The sampler was built from counts alone.</exception>
     public long[] RealRows(int[] columns, int[] categories, SynthRandom random)
     {
+        if (_rowsByCategory is null) throw new InvalidOperationException("This sampler was built from counts and reads no rows.");
         var result = new long[columns.Length];
         for (var i = 0; i < result.Length; i++)
         {

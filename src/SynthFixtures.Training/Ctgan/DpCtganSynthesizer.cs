@@ -5,20 +5,23 @@ using SynthFixtures.Modeling.Neural;
 using SynthFixtures.Models;
 using SynthFixtures.Models.Neural;
 using SynthFixtures.Privacy;
+using SynthFixtures.Training.Privacy;
 using SynthFixtures.Training.Validation;
 
 namespace SynthFixtures.Training.Ctgan;
 
 /// <summary>
-/// Trains DP-CTGAN on a table end to end: fits the transformer, plans the privacy spend over pac groups
-/// (<see cref="DpSgdPlan"/>, one noisy release per discriminator step), trains with <see cref="DpCtganTrainer"/>, and
-/// builds a <see cref="NeuralSynthModel"/> of kind <see cref="ModelKinds.Ctgan"/> whose training settings record the
-/// options and the plan.
+/// Trains DP-CTGAN on a table end to end: plans the privacy spend (<see cref="DpSgdPlan"/>: the preprocessing's noisy
+/// counts and the discriminator's DP-SGD over pac groups, one noisy release per discriminator step, in one RDP account),
+/// measures the preprocessing (<see cref="PrivatePreprocessing"/>), fits the transformer and the condition vector's
+/// categories and frequencies from those measurements alone, trains with <see cref="DpCtganTrainer"/>, and builds a
+/// <see cref="NeuralSynthModel"/> of kind <see cref="ModelKinds.Ctgan"/> whose training settings record the options
+/// and the plan.
 /// </summary>
 /// <remarks>
-/// The guarantee covers the discriminator's training only. The transformer's fit, the condition vector's categories
-/// and the condition sampler's frequencies, and what <see cref="NeuralModelBuilder"/> measures still read the raw rows
-/// outside the budget; docs/differential-privacy.md lists them.
+/// The preprocessing is accounted per added or removed row (each count vector has sensitivity 1), the discriminator
+/// per added or removed pac group; with pac = 1 both are one row. docs/differential-privacy.md states what that means
+/// for one changed row when pac &gt; 1.
 /// </remarks>
 public static class DpCtganSynthesizer
 {
@@ -30,14 +33,19 @@ public static class DpCtganSynthesizer
         options ??= new DpCtganOptions { Privacy = new DpSgdOptions { Epsilon = 3 } };
         options.Validate();
         var network = options.Network;
-        var data = NeuralTrainingData.Prepare(table, metadata, network.Seed, cancellationToken: cancellationToken);
-        var groups = DpCtganTrainer.Groups(data.Rows, network.Pac);
-        if (groups < 1) throw new SynthDataException($"DP-CTGAN needs at least pac = {network.Pac} rows; the table has {data.Rows}.", table.SourcePath, hint: "Lower pac or give more rows.");
+        NeuralTrainingData.Check(table, metadata);
+        var groups = DpCtganTrainer.Groups(table.RowCount, network.Pac);
+        if (groups < 1) throw new SynthDataException($"DP-CTGAN needs at least pac = {network.Pac} rows; the table has {table.RowCount}.", table.SourcePath, hint: "Lower pac or give more rows.");
         var privacy = options.Privacy;
         var plan = DpSgdPlan.For(groups, network.BatchSize / network.Pac, network.Epochs, privacy.Epsilon, privacy.NoiseMultiplier, privacy.Delta,
-            privacy.MaxGradNorm, network.DiscriminatorSteps, "pac groups");
-        var trained = DpCtganTrainer.Train(data.Matrix, data.Rows, data.Transformer.Spans, network, plan, progress, cancellationToken, privacy.NoiseSeed);
-        return NeuralModelBuilder.Build(ModelKinds.Ctgan, table, metadata, data.Transformer, trained.Generator, null, trained.Conditions,
+            privacy.MaxGradNorm, network.DiscriminatorSteps, "pac groups", PrivatePreprocessing.Steps(metadata)) with { Public = PrivatePreprocessing.PublicFacts("pac groups", privacy.NoiseSeed) };
+        // The noise, the batches, the groups and the initial weights come from a secret seed, not the public training seed (SecretSeed).
+        var secret = privacy.NoiseSeed ?? SecretSeed.Draw();
+        var statistics = PrivatePreprocessing.Measure(table, metadata, plan, secret, cancellationToken);
+        var data = NeuralTrainingData.PreparePrivate(table, metadata, statistics, network.Seed, cancellationToken);
+        var conditions = PrivatePreprocessing.Conditions(data.Transformer, statistics);
+        var trained = DpCtganTrainer.Train(data.Matrix, data.Rows, data.Transformer.Spans, network, plan, conditions, progress, cancellationToken, secret);
+        return NeuralModelBuilder.BuildPrivate(ModelKinds.Ctgan, table, metadata, statistics, data.Transformer, trained.Generator, null, trained.Conditions,
             TrainingSettings.OfPrivate(options, plan), network.Seed);
     }
 }

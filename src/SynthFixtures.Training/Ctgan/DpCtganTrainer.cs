@@ -36,18 +36,32 @@ public static class DpCtganTrainer
     /// Trains on <paramref name="rows"/> transformed rows with <paramref name="plan"/> (over pac groups); the noise,
     /// batches, groups and initial weights come from <paramref name="noiseSeed"/> (tests only) or else a secret seed.
     /// </summary>
-    public static CtganModel Train(float[] data, int rows, IReadOnlyList<OutputSpan> spans, CtganOptions options, DpSgdPlan plan,
+    /// <param name="data">The transformed table.</param>
+    /// <param name="rows">Number of rows.</param>
+    /// <param name="spans">The transformer's output spans.</param>
+    /// <param name="options">The networks' settings (early stopping must be off: it is not private).</param>
+    /// <param name="plan">The privacy plan over pac groups.</param>
+    /// <param name="conditions">
+    /// The condition vector over <paramref name="spans"/>' categorical spans, with the category frequencies the
+    /// generated rows' conditions are drawn from: noisy counts from the preprocessing, so training reads no frequency
+    /// from the rows.
+    /// </param>
+    /// <param name="progress">Receives each epoch's mean losses.</param>
+    /// <param name="cancellationToken">Checked before every step.</param>
+    /// <param name="noiseSeed">A fixed seed for the noise, batches, groups and initial weights (tests only); <c>null</c>: a secret one.</param>
+    public static CtganModel Train(float[] data, int rows, IReadOnlyList<OutputSpan> spans, CtganOptions options, DpSgdPlan plan, ConditionVector conditions,
         IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default, long? noiseSeed = null) =>
-        TrainingThread.Run(() => TrainOnThisThread(data, rows, spans, options, plan, progress, cancellationToken, noiseSeed));
+        TrainingThread.Run(() => TrainOnThisThread(data, rows, spans, options, plan, conditions, progress, cancellationToken, noiseSeed));
 
     /// <summary>Pac groups a table of <paramref name="rows"/> rows is cut into (a remainder of fewer than pac rows is never trained on).</summary>
     public static int Groups(int rows, int pac) => rows / pac;
 
     private static CtganModel TrainOnThisThread(float[] data, int rows, IReadOnlyList<OutputSpan> spans, CtganOptions options, DpSgdPlan plan,
-        IProgress<TrainingProgress>? progress, CancellationToken cancellationToken, long? noiseSeed)
+        ConditionVector conditionVector, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken, long? noiseSeed)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(conditionVector);
         options.Validate();
         if (options.EarlyStopping is not null) throw new ArgumentException("Early stopping is not private; DP-CTGAN trains without it.", nameof(options));
         var pac = options.Pac;
@@ -63,8 +77,10 @@ public static class DpCtganTrainer
         var batches = seed.Derive("dp-ctgan:batches");
         var order = Enumerable.Range(0, groups * pac).ToArray();
         Shuffling.Shuffle(order, seed.Derive("dp-ctgan:groups"));
-        var vector = ConditionVector.Count(spans, data, rows);
-        var sampler = new CtganConditionSampler(vector, data, rows, width, logFrequency: false);
+        var vector = conditionVector;
+        if (!vector.Parameters.Spans.SequenceEqual(spans.Where(s => s.Role == SpanRole.Category)))
+            throw new ArgumentException("The condition vector does not cover the data's categorical spans.", nameof(conditionVector));
+        var sampler = new CtganConditionSampler(vector, logFrequency: false);
         var categorySpans = vector.Parameters.Spans;
         using var table = tensor(data, [rows, width]);
         using var generator = CtganGenerator.Create(options.EmbeddingWidth + vector.Width, options.GeneratorWidths, width);

@@ -5,20 +5,19 @@ using SynthFixtures.Modeling.Neural;
 using SynthFixtures.Models;
 using SynthFixtures.Models.Neural;
 using SynthFixtures.Privacy;
+using SynthFixtures.Training.Privacy;
 using SynthFixtures.Training.Validation;
 
 namespace SynthFixtures.Training.Tvae;
 
 /// <summary>
-/// Trains DP-TVAE on a table end to end: fits the transformer, plans the privacy spend (<see cref="DpSgdPlan"/>),
-/// trains with <see cref="DpTvaeTrainer"/>, and builds a <see cref="NeuralSynthModel"/> of kind
-/// <see cref="ModelKinds.Tvae"/> (sampling is TVAE's) whose training settings record the options and the plan.
+/// Trains DP-TVAE on a table end to end: plans the privacy spend (<see cref="DpSgdPlan"/>: the preprocessing's noisy
+/// counts and DP-SGD in one RDP account, together the target ε), measures the preprocessing
+/// (<see cref="PrivatePreprocessing"/>), fits the transformer from those measurements alone, trains with
+/// <see cref="DpTvaeTrainer"/>, and builds a <see cref="NeuralSynthModel"/> of kind <see cref="ModelKinds.Tvae"/>
+/// (sampling is TVAE's) whose ranges and missing rates come from the same measurements and whose training settings
+/// record the options and the plan. The rows are read only by the noisy measurements and by DP-SGD.
 /// </summary>
-/// <remarks>
-/// The guarantee covers the network training only. The transformer's fit (mode-specific normalisation, category lists)
-/// and the ranges and generated-column recipes <see cref="NeuralModelBuilder"/> measures still read the raw rows
-/// outside the budget; docs/differential-privacy.md lists them.
-/// </remarks>
 public static class DpTvaeSynthesizer
 {
     /// <summary>Trains on <paramref name="table"/>.</summary>
@@ -29,11 +28,16 @@ public static class DpTvaeSynthesizer
         options ??= new DpTvaeOptions { Privacy = new DpSgdOptions { Epsilon = 3 } };
         options.Validate();
         var network = options.Network;
-        var data = NeuralTrainingData.Prepare(table, metadata, network.Seed, cancellationToken: cancellationToken);
+        NeuralTrainingData.Check(table, metadata);
         var privacy = options.Privacy;
-        var plan = DpSgdPlan.For(data.Rows, network.BatchSize, network.Epochs, privacy.Epsilon, privacy.NoiseMultiplier, privacy.Delta, privacy.MaxGradNorm);
-        var trained = DpTvaeTrainer.Train(data.Matrix, data.Rows, data.Transformer.Spans, network, plan, progress, cancellationToken, privacy.NoiseSeed);
-        return NeuralModelBuilder.Build(ModelKinds.Tvae, table, metadata, data.Transformer, trained.Decoder, trained.Sigmas, null,
+        var plan = DpSgdPlan.For(table.RowCount, network.BatchSize, network.Epochs, privacy.Epsilon, privacy.NoiseMultiplier, privacy.Delta, privacy.MaxGradNorm,
+            preprocessing: PrivatePreprocessing.Steps(metadata)) with { Public = PrivatePreprocessing.PublicFacts("rows", privacy.NoiseSeed) };
+        // The noise, the batches and the initial weights come from a secret seed, not the public training seed (SecretSeed).
+        var secret = privacy.NoiseSeed ?? SecretSeed.Draw();
+        var statistics = PrivatePreprocessing.Measure(table, metadata, plan, secret, cancellationToken);
+        var data = NeuralTrainingData.PreparePrivate(table, metadata, statistics, network.Seed, cancellationToken);
+        var trained = DpTvaeTrainer.Train(data.Matrix, data.Rows, data.Transformer.Spans, network, plan, progress, cancellationToken, secret);
+        return NeuralModelBuilder.BuildPrivate(ModelKinds.Tvae, table, metadata, statistics, data.Transformer, trained.Decoder, trained.Sigmas, null,
             TrainingSettings.OfPrivate(options, plan), network.Seed);
     }
 }

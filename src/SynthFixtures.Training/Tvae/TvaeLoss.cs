@@ -103,7 +103,8 @@ internal sealed class TvaeLoss : IDisposable
 
     /// <summary>
     /// Each row's loss, <c>[B]</c>, for DP-SGD (which needs every row's gradient apart): row i's reconstruction term
-    /// times the factor plus its KL term, so the mean over rows is <see cref="Compute"/>. <paramref name="sigma"/> may be
+    /// times the factor plus its KL term, so the mean over rows is <see cref="Compute"/> (a span the row leaves empty
+    /// adds no cross-entropy here; <see cref="Compute"/> never sees one). <paramref name="sigma"/> may be
     /// <c>[width]</c> or one copy per row, <c>[B, width]</c>.
     /// </summary>
     public Tensor ComputePerRow(Tensor reconstruction, Tensor real, Tensor sigma, Tensor mean, Tensor logVariance, KeptScalars k)
@@ -117,14 +118,17 @@ internal sealed class TvaeLoss : IDisposable
         }
         if (_spans > 0)
         {
-            Tensor maxima, shift;
+            Tensor maxima, shift, present;
             using (no_grad())
             {
                 var padded = cat([reconstruction, full(rows, 1, k[PaddingLogit])], 1).index_select(1, _spanColumns).view(rows, _spans, _longest);
                 maxima = padded.amax(2);
                 shift = where(_isOneHot, maxima.index_select(1, _spanOfColumn), reconstruction);
+                // 1 where the row has its hot entry in the span, 0 where the span is empty (a label a DP transformer did
+                // not release): an empty span's cross-entropy is 0 rather than a push on every logit.
+                present = (real * _oneHotMask).mm(_membership);                                       // [B, spans]
             }
-            var logSumExp = (reconstruction - shift).exp().mm(_membership).log().sum(1).Plus(maxima.sum(1));
+            var logSumExp = (reconstruction - shift).exp().mm(_membership).log().Plus(maxima).mul(present).sum(1);
             terms.Add(logSumExp - (real * _oneHotMask * reconstruction).sum(1));
         }
         var reconstructionLoss = stack(terms, 1).sum(1) * k[_factor];

@@ -30,8 +30,18 @@ public static class NoiseCalibration
     /// The target cannot be reached: even unlimited noise leaves the conversion's own cost, which depends only on δ and
     /// the orders (about 0.1 at δ = 10⁻⁵ with orders up to 63).
     /// </exception>
+    /// <param name="targetEpsilon">ε of the whole composition.</param>
+    /// <param name="samplingRate">q in [0, 1].</param>
+    /// <param name="steps">Number of steps, ≥ 0.</param>
+    /// <param name="delta">δ of the conversion, strictly between 0 and 1.</param>
+    /// <param name="orders">The Rényi orders to optimise over; <see cref="RdpOrders.Default"/> when omitted (ignored with <paramref name="spentBefore"/>, whose orders are used).</param>
+    /// <param name="epsilonTolerance">How far below the target ε(σ*) may fall.</param>
+    /// <param name="spentBefore">
+    /// What other mechanisms composed with these steps already spend (e.g. a DP-SGD model's preprocessing
+    /// measurements): the target is then the ε of everything together, and the floor includes their cost.
+    /// </param>
     public static double NoiseMultiplierFor(double targetEpsilon, double samplingRate, int steps, double delta,
-        IEnumerable<double>? orders = null, double epsilonTolerance = DefaultEpsilonTolerance)
+        IEnumerable<double>? orders = null, double epsilonTolerance = DefaultEpsilonTolerance, RdpAccountant? spentBefore = null)
     {
         PrivacyArguments.CheckEpsilon(targetEpsilon);
         PrivacyArguments.CheckSamplingRate(samplingRate);
@@ -40,13 +50,13 @@ public static class NoiseCalibration
         if (!(epsilonTolerance > 0 && epsilonTolerance < targetEpsilon))
             throw PrivacyArguments.Invalid(
                 $"The ε tolerance must lie between 0 and the target ε {Show(targetEpsilon)}; got {Show(epsilonTolerance)}.", null);
-        var accountant = Accountant(orders);
+        var accountant = spentBefore ?? Accountant(orders);
 
         var floor = accountant.Spent(delta);
         if (targetEpsilon <= floor.Epsilon)
             throw PrivacyArguments.Invalid(
                 $"ε = {Show(targetEpsilon)} cannot be reached at δ = {Show(delta)}: even unlimited noise leaves ε = {floor.Epsilon:0.####} " +
-                $"(the (ε, δ) conversion's own cost over Rényi orders up to {accountant.Orders.Max():0.#}).",
+                (spentBefore is null ? $"(the (ε, δ) conversion's own cost over Rényi orders up to {accountant.Orders.Max():0.#})." : "(what the mechanisms before these steps spend, with the conversion's own cost)."),
                 $"Raise ε above {floor.Epsilon:0.####}, or raise δ (staying well below 1/rows).");
         if (samplingRate == 0 || steps == 0) return 0;
 

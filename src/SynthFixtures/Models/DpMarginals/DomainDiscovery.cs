@@ -2,6 +2,7 @@ using SynthFixtures.Data;
 using SynthFixtures.Metadata;
 using SynthFixtures.Randomness;
 using SynthFixtures.Transforms;
+using SynthFixtures.Transforms.Private;
 
 namespace SynthFixtures.Models.DpMarginals;
 
@@ -15,33 +16,17 @@ namespace SynthFixtures.Models.DpMarginals;
 /// </summary>
 internal static class DomainDiscovery
 {
-    /// <summary>
-    /// The expected number of empty grid cells a numeric column keeps by chance: the threshold is the noise quantile
-    /// that makes it 0.05 over the whole grid.
-    /// </summary>
-    private const double SpuriousCellsPerColumn = 0.05;
-
     /// <summary>A numeric column: its bins and, for each grid cell, the bin a value in it is counted in.</summary>
     public static (DpColumn Column, int[] BinOfGridCell, PublicGrid Grid) Numeric(double[] values, ColumnMetadata metadata, int sourceIndex,
         int bins, double sigma, SynthRandom noise)
     {
-        var grid = PublicGrid.For(metadata.Kind);
-        var counts = new double[grid.Cells];
-        foreach (var value in values)
-            if (!double.IsNaN(value)) counts[grid.CellOf(value)]++;
-        for (var cell = 0; cell < counts.Length; cell++) counts[cell] += sigma * noise.NextNormal();
-
-        var z = -StandardNormal.InverseCdf(SpuriousCellsPerColumn / grid.Cells);
-        var units = KeptUnits(counts, sigma * z);
-        if (units.Count == 0)
-        {
-            var best = Array.IndexOf(counts, counts.Max());
-            units.Add((best, best, 1));
-        }
+        var histogram = NoisyGridHistogram.Measure(values, PublicGrid.For(metadata.Kind), sigma, noise, measureMissing: false);
+        var grid = histogram.Grid;
+        var units = histogram.Units;
         var share = units.Sum(u => u.Mass) / bins;
 
-        var groups = new List<List<(int First, int Last, double Mass)>>();
-        var current = new List<(int First, int Last, double Mass)>();
+        var groups = new List<List<GridUnit>>();
+        var current = new List<GridUnit>();
         double currentMass = 0;
         foreach (var unit in units)
         {
@@ -70,7 +55,7 @@ internal static class DomainDiscovery
             var total = group.Sum(u => u.Mass);
             binPieces[b] = group.Select(u =>
             {
-                var (low, high) = grid.Decoded(u.First, u.Last);
+                var (low, high) = histogram.Decoded(u);
                 return new DpPiece(low, high, u.Mass / total);
             }).ToArray();
             // A bin counts the values from its first unit up to the next bin's; values below the first bin count in it.
@@ -82,61 +67,11 @@ internal static class DomainDiscovery
     }
 
     /// <summary>
-    /// The grid's kept units in value order: single cells whose noisy count clears the threshold, then, among the cells
-    /// left, aligned blocks of 2, 4, … 1024 cells whose noisy sum clears the threshold scaled by √size (the sum's noise);
-    /// so a sparse tail (ages above 65, say) survives as wider pieces instead of vanishing. Post-processing of the
-    /// noisy counts only.
-    /// </summary>
-    private static List<(int First, int Last, double Mass)> KeptUnits(double[] counts, double threshold)
-    {
-        var taken = new bool[counts.Length];
-        var units = new List<(int First, int Last, double Mass)>();
-        for (var size = 1; size <= 1024 && size <= counts.Length; size *= 2)
-        {
-            var blockThreshold = threshold * Math.Sqrt(size);
-            for (var first = 0; first + size <= counts.Length; first += size)
-            {
-                var last = first + size - 1;
-                var free = true;
-                double sum = 0;
-                for (var cell = first; cell <= last && free; cell++)
-                {
-                    free = !taken[cell];
-                    sum += counts[cell];
-                }
-                if (!free || sum <= blockThreshold) continue;
-                for (var cell = first; cell <= last; cell++) taken[cell] = true;
-                units.Add((first, last, sum));
-            }
-        }
-        units.Sort((a, b) => a.First.CompareTo(b.First));
-        return units;
-    }
-
-    /// <summary>
-    /// A categorical column: the labels whose noisy count passes 1 + σ·z(δ), noise drawn per label from a stream
-    /// derived from the label itself (so one row's label never shifts another label's noise).
+    /// A categorical column: the labels whose noisy count passes 1 + σ·z(δ) (<see cref="NoisyLabelCounts"/>).
     /// </summary>
     public static DpColumn Categorical(IReadOnlyList<string?> cells, ColumnMetadata metadata, int sourceIndex, double sigma, double labelDelta,
-        SynthRandom noise)
-    {
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var cell in cells)
-            if (cell is not null)
-            {
-                var label = CellText.Normalize(cell);
-                counts[label] = counts.GetValueOrDefault(label) + 1;
-            }
-        var threshold = 1 + sigma * -StandardNormal.InverseCdf(labelDelta);
-        var released = new List<(string Label, double Noisy)>();
-        foreach (var (label, count) in counts)
-        {
-            var noisy = count + sigma * noise.Derive("label:" + label).NextNormal();
-            if (noisy > threshold) released.Add((label, noisy));
-        }
-        var labels = released.OrderByDescending(r => r.Noisy).ThenBy(r => r.Label, StringComparer.Ordinal).Select(r => r.Label).ToArray();
-        return DpColumn.Categorical(metadata, sourceIndex, labels);
-    }
+        SynthRandom noise) =>
+        DpColumn.Categorical(metadata, sourceIndex, NoisyLabelCounts.Measure(cells, sigma, labelDelta, noise, measureMissing: false).Labels);
 
     /// <summary>The cell of every row of a categorical column: its label's, the other cell, or the missing cell.</summary>
     public static int[] CategoricalCells(IReadOnlyList<string?> cells, DpColumn column)

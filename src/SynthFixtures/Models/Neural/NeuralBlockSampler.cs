@@ -40,9 +40,9 @@ internal sealed class NeuralBlockSampler(NeuralSynthModel model, NeuralCondition
     {
         var width = model.Transformer.Width;
         var matrix = ArrayPool<float>.Shared.Rent(BlockSize * width);   // large-object sizes: pooled, or every collection is a full one
-        // CTGAN's sampler draws each one-hot span's category; handing those to decoding directly spares writing the
-        // one-hots and taking their argmax again. TVAE's one-hot spans stay logits, which decoding argmaxes.
-        var spans = model.Conditions is null ? 0 : model.Transformer.OneHotSpans;
+        // CTGAN's sampler (and DP-TVAE's) draws each one-hot span's category; handing those to decoding directly spares
+        // writing the one-hots and taking their argmax again. TVAE's one-hot spans stay logits, which decoding argmaxes.
+        var spans = model.DrawsCategories ? model.Transformer.OneHotSpans : 0;
         var categories = ArrayPool<int>.Shared.Rent(BlockSize * spans);
         try
         {

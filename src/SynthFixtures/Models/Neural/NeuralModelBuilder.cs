@@ -4,6 +4,7 @@ using SynthFixtures.Metadata;
 using SynthFixtures.Sampling.Generated;
 using SynthFixtures.Transforms;
 using SynthFixtures.Transforms.Modes;
+using SynthFixtures.Transforms.Private;
 
 namespace SynthFixtures.Models.Neural;
 
@@ -39,6 +40,47 @@ public static class NeuralModelBuilder
             Generated = generated, MissingTokens = tokens,
         };
         return new NeuralSynthModel(kind, metadata, ModelProvenance.Of(table, seed), parameters, network, trainingSettings);
+    }
+
+    /// <summary>
+    /// Builds a differentially private model: the ranges and missing rates come from <paramref name="statistics"/> (noisy
+    /// counts), the generated columns from recipes that read nothing (<see cref="PublicRecipes"/>), and the provenance
+    /// withholds the data's hash (a hash confirms a guessed table exactly, which no DP guarantee survives).
+    /// </summary>
+    /// <param name="kind"><see cref="ModelKinds.Tvae"/> or <see cref="ModelKinds.Ctgan"/>.</param>
+    /// <param name="table">The training rows: only their file name, row count and missing tokens are read (public).</param>
+    /// <param name="metadata">Their column kinds.</param>
+    /// <param name="statistics">The noisy preprocessing measurements the transformer was fitted from.</param>
+    /// <param name="transformer">The transformer fitted from <paramref name="statistics"/>.</param>
+    /// <param name="network">The exported decoder or generator.</param>
+    /// <param name="sigmas">TVAE's σ per output dimension; <c>null</c> for CTGAN.</param>
+    /// <param name="conditions">CTGAN's condition vector (from noisy counts); <c>null</c> for TVAE.</param>
+    /// <param name="trainingSettings">The trainer's options and privacy plan, for the artifact.</param>
+    /// <param name="seed">The training seed.</param>
+    public static NeuralSynthModel BuildPrivate(string kind, Table table, TableMetadata metadata, PrivateTableStatistics statistics,
+        ModeSpecificTransformer transformer, FeedForwardNetwork network, float[]? sigmas, ConditionVector? conditions, JsonElement trainingSettings, long seed)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(metadata);
+        ArgumentNullException.ThrowIfNull(statistics);
+        ArgumentNullException.ThrowIfNull(transformer);
+        var ranges = transformer.Parameters.Columns.Select(column =>
+        {
+            var measured = statistics[column.Metadata.Name];
+            return measured.IsNumeric
+                ? new NeuralColumnRange(column.Metadata.Name, measured.Minimum, measured.Maximum, measured.MissingRate)
+                : new NeuralColumnRange(column.Metadata.Name, null, null, column.Categories!.Length == 1 && column.Categories[0] is null ? 1 : measured.MissingRate);
+        }).ToArray();
+        var parameters = new NeuralModelParameters
+        {
+            Transformer = transformer.Parameters, Ranges = ranges, Sigmas = sigmas, Conditions = conditions?.Parameters,
+            // A DP-TVAE decoder depends too little on its latent code for the argmax to keep each column's spread.
+            DrawsCategories = sigmas is not null ? true : null,
+            Generated = metadata.Columns.Where(c => !c.IsModelled).Select(PublicRecipes.For).ToArray(),
+            MissingTokens = metadata.Columns.Select(c => table.MissingTokens[table.IndexOf(c.Name)]).ToArray(),
+        };
+        var provenance = ModelProvenance.Of(table, seed) with { SourceDataSha256 = ModelProvenance.WithheldHash };
+        return new NeuralSynthModel(kind, metadata, provenance, parameters, network, trainingSettings);
     }
 
     private static NeuralColumnRange Range(Table table, TransformedColumn column)

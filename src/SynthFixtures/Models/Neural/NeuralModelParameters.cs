@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using SynthFixtures.Sampling.Generated;
 using SynthFixtures.Transforms.Modes;
 
@@ -18,6 +19,14 @@ public sealed record NeuralModelParameters
 
     /// <summary>TVAE: the learned σ per output dimension (used on α dimensions).</summary>
     public float[]? Sigmas { get; init; }
+
+    /// <summary>
+    /// TVAE: <c>true</c> when each one-hot span's category is drawn from the softmax of the decoder's outputs rather
+    /// than taken by argmax (DP-TVAE sets it: its decoder, trained under noise, depends too little on the latent code
+    /// for the argmax to reproduce a column's spread); <c>null</c> (not written) for the argmax.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public bool? DrawsCategories { get; init; }
 
     /// <summary>CTGAN: the condition vector's layout and category counts.</summary>
     public ConditionVectorParameters? Conditions { get; init; }

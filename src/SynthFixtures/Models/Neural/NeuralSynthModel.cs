@@ -107,6 +107,9 @@ public sealed class NeuralSynthModel : SynthModel
         return new SampledTable(Metadata, columns, rows);
     }
 
+    /// <summary>Whether sampling draws each one-hot span's category (CTGAN; DP-TVAE) rather than leaving decoding an argmax.</summary>
+    internal bool DrawsCategories => Conditions is not null || Parameters.DrawsCategories == true;
+
     /// <summary>
     /// Draws <paramref name="rows"/> rows in the transformer's layout into <paramref name="output"/> (<c>rows × Width</c>),
     /// optionally with one condition-vector entry fixed. One-hot spans hold a sampled one-hot (CTGAN) or the logits
@@ -119,6 +122,7 @@ public sealed class NeuralSynthModel : SynthModel
     internal void DrawInto(int rows, SynthRandom random, (int Column, int Category)? fixedCondition, Span<float> output, Span<int> categories = default)
     {
         if (Conditions is { } vector) ConditionalGeneratorSampler.SampleInto(Network, Transformer.Spans, vector, rows, random, fixedCondition, output, categories);
+        else if (DrawsCategories) VaeDecoderSampler.SampleDrawnInto(Network, Parameters.Sigmas, Transformer.Spans, rows, random, output, categories);
         else if (!categories.IsEmpty) throw new InvalidOperationException("TVAE's sampler leaves categories to decoding's argmax.");
         else VaeDecoderSampler.SampleLogitsInto(Network, Parameters.Sigmas, Transformer.Spans, rows, random, output);
     }

@@ -38,7 +38,25 @@ public static class VaeDecoderSampler
     }
 
     /// <summary>As <see cref="SampleLogits"/>, into <paramref name="output"/> (<c>rows × OutputWidth</c>), with pooled buffers for z and the noise.</summary>
-    internal static void SampleLogitsInto(FeedForwardNetwork decoder, ReadOnlySpan<float> sigmas, IReadOnlyList<OutputSpan> spans, int rows, SynthRandom random, Span<float> output)
+    internal static void SampleLogitsInto(FeedForwardNetwork decoder, ReadOnlySpan<float> sigmas, IReadOnlyList<OutputSpan> spans, int rows, SynthRandom random, Span<float> output) =>
+        SampleInto(decoder, sigmas, spans, rows, random, output, default);
+
+    /// <summary>
+    /// As <see cref="SampleLogitsInto"/>, but each one-hot span's category is drawn from the softmax of its outputs
+    /// (after z, one uniform per span and row, as <see cref="OutputActivation.SampleCategories"/>) into
+    /// <paramref name="categories"/> (<c>rows × one-hot spans</c>) instead of being left to an argmax: a decoder whose
+    /// outputs depend little on z (DP-TVAE's, trained under noise) then still gives each column its learned marginal,
+    /// where the argmax would give every row the most likely label.
+    /// </summary>
+    internal static void SampleDrawnInto(FeedForwardNetwork decoder, ReadOnlySpan<float> sigmas, IReadOnlyList<OutputSpan> spans, int rows, SynthRandom random,
+        Span<float> output, Span<int> categories)
+    {
+        if (categories.IsEmpty && spans.Any(s => s.Activation != SpanActivation.Tanh)) throw new ArgumentException("No room for the drawn categories.", nameof(categories));
+        SampleInto(decoder, sigmas, spans, rows, random, output, categories);
+    }
+
+    private static void SampleInto(FeedForwardNetwork decoder, ReadOnlySpan<float> sigmas, IReadOnlyList<OutputSpan> spans, int rows, SynthRandom random,
+        Span<float> output, Span<int> categories)
     {
         ArgumentNullException.ThrowIfNull(decoder);
         ArgumentNullException.ThrowIfNull(spans);
@@ -56,6 +74,9 @@ public static class VaeDecoderSampler
         {
             random.FillNormal(z.AsSpan(0, zLength));
             decoder.ForwardInto(z.AsSpan(0, zLength), rows, output);
+            // Drawing the categories also puts tanh on every α.
+            var drawn = !categories.IsEmpty;
+            if (drawn) OutputActivation.SampleCategories(output[..(rows * width)], width, spans, random, categories);
             // The decoder has read z: its buffer now takes the α noise.
             var noise = z.AsSpan(0, rows * alphaCount);
             random.FillNormal(noise);
@@ -63,7 +84,7 @@ public static class VaeDecoderSampler
                 for (var a = 0; a < alphaCount; a++)
                 {
                     ref var alpha = ref output[row * width + alphas[a]];
-                    alpha = MathF.Tanh(alpha) + sigmas[alphas[a]] * noise[row * alphaCount + a];
+                    alpha = (drawn ? alpha : MathF.Tanh(alpha)) + sigmas[alphas[a]] * noise[row * alphaCount + a];
                 }
         }
         finally

@@ -107,8 +107,16 @@ public sealed class ModeSpecificTransformer
     /// <c>encode:&lt;name&gt;</c> streams of <paramref name="random"/>. A missing number encodes as α = 0 in its most
     /// likely mode with the missing flag set.
     /// </summary>
-    /// <exception cref="SynthDataException">A cell does not parse, or a label was not seen when fitting.</exception>
-    public float[] Transform(Table table, SynthRandom random)
+    /// <param name="table">The rows to encode.</param>
+    /// <param name="random">The encoding's random streams.</param>
+    /// <param name="unknownAsEmpty">
+    /// Encode a cell the transformer has no place for — a label not among a column's categories, a missing cell in a
+    /// column without a missing flag — as an all-zero span (α = 0 and no mode for a number), so the row teaches nothing
+    /// about that column's value, instead of throwing. For transformers fitted from noisy statistics
+    /// (<see cref="Private.PrivateTransformerFit"/>), whose categories leave out labels too rare to release.
+    /// </param>
+    /// <exception cref="SynthDataException">A cell does not parse, or (unless <paramref name="unknownAsEmpty"/>) a label was not seen when fitting.</exception>
+    public float[] Transform(Table table, SynthRandom random, bool unknownAsEmpty = false)
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(random);
@@ -119,8 +127,8 @@ public sealed class ModeSpecificTransformer
         {
             var column = Parameters.Columns[i];
             var index = table.IndexOf(column.Metadata.Name);
-            if (_normalizers[i] is { } normalizer) EncodeNumeric(table, index, column, normalizer, random.Derive("encode:" + column.Metadata.Name), matrix, offset);
-            else EncodeCategorical(table, index, column, _categoryCodes[i], matrix, offset);
+            if (_normalizers[i] is { } normalizer) EncodeNumeric(table, index, column, normalizer, random.Derive("encode:" + column.Metadata.Name), matrix, offset, unknownAsEmpty);
+            else EncodeCategorical(table, index, column, _categoryCodes[i], matrix, offset, unknownAsEmpty);
             offset += column.Width;
         }
         return matrix;
@@ -265,7 +273,8 @@ public sealed class ModeSpecificTransformer
         return ColumnValues.Quantize(value, column.Metadata) + 0.0;
     }
 
-    private void EncodeNumeric(Table table, int index, TransformedColumn column, ModeNormalizer normalizer, SynthRandom random, float[] matrix, int offset)
+    private void EncodeNumeric(Table table, int index, TransformedColumn column, ModeNormalizer normalizer, SynthRandom random, float[] matrix, int offset,
+        bool unknownAsEmpty)
     {
         var values = ColumnValues.ToDoubles(table, index, column.Metadata);
         var modes = normalizer.Modes;
@@ -275,6 +284,7 @@ public sealed class ModeSpecificTransformer
             var at = row * Width + offset;
             if (double.IsNaN(values[row]))
             {
+                if (!column.HasMissing && unknownAsEmpty) continue;
                 if (!column.HasMissing)
                     throw new SynthDataException($"Column '{column.Metadata.Name}' had no missing values when the transformer was fitted.",
                         table.SourcePath, table.SourceLine(row), index + 1, "Fit the transformer on data that includes missing values.", column.Metadata.Name);
@@ -289,13 +299,15 @@ public sealed class ModeSpecificTransformer
         }
     }
 
-    private void EncodeCategorical(Table table, int index, TransformedColumn column, Dictionary<string, int> codes, float[] matrix, int offset)
+    private void EncodeCategorical(Table table, int index, TransformedColumn column, Dictionary<string, int> codes, float[] matrix, int offset,
+        bool unknownAsEmpty)
     {
         var cells = table.Column(index);
         var missingCode = Array.IndexOf(column.Categories!, null);
         for (var row = 0; row < cells.Count; row++)
         {
             var code = cells[row] is { } cell ? codes.GetValueOrDefault(CellText.Normalize(cell), -1) : missingCode;
+            if (code < 0 && unknownAsEmpty) continue;
             if (code < 0)
                 throw new SynthDataException(
                     cells[row] is null ? $"Column '{column.Metadata.Name}' had no missing values when the transformer was fitted."

@@ -1,6 +1,6 @@
 using SynthFixtures.Metadata;
 
-namespace SynthFixtures.Models.DpMarginals;
+namespace SynthFixtures.Transforms.Private;
 
 /// <summary>
 /// The fine grid a numeric column is first measured on. It depends only on the column's kind, never on the data, so
