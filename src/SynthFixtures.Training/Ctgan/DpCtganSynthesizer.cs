@@ -34,14 +34,13 @@ public static class DpCtganSynthesizer
         options.Validate();
         var network = options.Network;
         NeuralTrainingData.Check(table, metadata);
-        var groups = DpCtganTrainer.Groups(table.RowCount, network.Pac);
-        if (groups < 1) throw new SynthDataException($"DP-CTGAN needs at least pac = {network.Pac} rows; the table has {table.RowCount}.", table.SourcePath, hint: "Lower pac or give more rows.");
+        if (DpCtganTrainer.Groups(table.RowCount, network.Pac) < 1)
+            throw new SynthDataException($"DP-CTGAN needs at least pac = {network.Pac} rows; the table has {table.RowCount}.", table.SourcePath, hint: "Lower pac or give more rows.");
         var privacy = options.Privacy;
-        var plan = DpSgdPlan.For(groups, network.BatchSize / network.Pac, network.Epochs, privacy.Epsilon, privacy.NoiseMultiplier, privacy.Delta,
-            privacy.MaxGradNorm, network.DiscriminatorSteps, "pac groups", PrivatePreprocessing.Steps(metadata)) with { Public = PrivatePreprocessing.PublicFacts("pac groups", privacy.NoiseSeed) };
+        var plan = DpSgdPlans.For(options, table.RowCount, PrivatePreprocessing.Steps(metadata)) with { Public = PrivatePreprocessing.PublicFacts("pac groups", privacy.NoiseSeed) };
         // The noise, the batches, the groups and the initial weights come from a secret seed, not the public training seed (SecretSeed).
         var secret = privacy.NoiseSeed ?? SecretSeed.Draw();
-        var statistics = PrivatePreprocessing.Measure(table, metadata, plan, secret, cancellationToken);
+        var statistics = PrivatePreprocessing.Measure(table, metadata, plan, secret, network.Pac, cancellationToken);
         var data = NeuralTrainingData.PreparePrivate(table, metadata, statistics, network.Seed, cancellationToken);
         var conditions = PrivatePreprocessing.Conditions(data.Transformer, statistics);
         var trained = DpCtganTrainer.Train(data.Matrix, data.Rows, data.Transformer.Spans, network, plan, conditions, progress, cancellationToken, secret);

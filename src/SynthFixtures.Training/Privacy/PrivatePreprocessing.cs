@@ -18,34 +18,21 @@ internal static class PrivatePreprocessing
     /// <summary>The plan's preprocessing steps for a table with <paramref name="metadata"/> (one today; the list leaves room for more).</summary>
     public static IReadOnlyList<DpSgdPreprocessing> Steps(TableMetadata metadata) => [PrivateTableStatistics.Step(metadata)];
 
-    /// <summary>What a DP-SGD model reads outside the budget, for the plan.</summary>
-    /// <param name="unit">What the sampling rate is over: <c>rows</c> or <c>pac groups</c>.</param>
-    /// <param name="noiseSeed">The fixed noise seed, when a test gave one.</param>
-    public static IReadOnlyList<string> PublicFacts(string unit, long? noiseSeed)
-    {
-        var facts = new List<string>
-        {
-            "the column metadata (names, kinds, formats, which columns are keys or personal data): when it is profiled from the training data its kinds are read without noise, so train with metadata written independently of the data",
-            "the token the CSV writes for a missing value",
-            "each numeric column's fine grid (fixed by its kind)",
-            $"the number of {unit}, which sets the sampling rate, the steps per epoch and the default δ",
-            "the per-epoch mean loss shown as progress (to the trainer's user only; not in the artifact)",
-            "the training file's name (the audit trail keeps no hash of its content)",
-        };
-        if (noiseSeed is { } seed)
-            facts.Add($"the noise, batches and initial weights: drawn from the fixed noise seed {seed.ToString(System.Globalization.CultureInfo.InvariantCulture)}, so the guarantee does not hold against anyone who knows it (a setting for reproducible tests only)");
-        return facts;
-    }
+    /// <summary>What a DP-SGD model reads outside the budget, for the plan (<see cref="DpSgdPrivacy.PublicFacts"/>).</summary>
+    public static IReadOnlyList<string> PublicFacts(string unit, long? noiseSeed) => DpSgdPrivacy.PublicFacts(unit, noiseSeed);
 
-    /// <summary>Measures the table with the noise and δ <paramref name="plan"/> gives its preprocessing step.</summary>
-    public static PrivateTableStatistics Measure(Table table, TableMetadata metadata, DpSgdPlan plan, long secretSeed, CancellationToken cancellationToken)
+    /// <summary>
+    /// Measures the table with the noise and δ <paramref name="plan"/> gives its preprocessing step; a unit of
+    /// <paramref name="unitRows"/> rows (DP-CTGAN's pac group) moves a label's count by that much.
+    /// </summary>
+    public static PrivateTableStatistics Measure(Table table, TableMetadata metadata, DpSgdPlan plan, long secretSeed, int unitRows, CancellationToken cancellationToken)
     {
         var step = plan.Preprocessing.Single(s => s.Name == "preprocessing");
         var thresholded = Math.Max(PrivateTableStatistics.LabelMeasurementsFor(metadata), 1);
         // With no categorical column the step has no δ; any valid δ then serves, as no label is thresholded.
         var labelDelta = step.Delta > 0 ? step.Delta / thresholded : 0.5;
         return PrivateTableStatistics.Measure(table, metadata, step.NoiseStandardDeviation!.Value, labelDelta,
-            new SynthRandom(secretSeed).Derive("preprocessing"), cancellationToken);
+            new SynthRandom(secretSeed).Derive("preprocessing"), cancellationToken, unitRows);
     }
 
     /// <summary>

@@ -30,11 +30,10 @@ public static class DpTvaeSynthesizer
         var network = options.Network;
         NeuralTrainingData.Check(table, metadata);
         var privacy = options.Privacy;
-        var plan = DpSgdPlan.For(table.RowCount, network.BatchSize, network.Epochs, privacy.Epsilon, privacy.NoiseMultiplier, privacy.Delta, privacy.MaxGradNorm,
-            preprocessing: PrivatePreprocessing.Steps(metadata)) with { Public = PrivatePreprocessing.PublicFacts("rows", privacy.NoiseSeed) };
+        var plan = DpSgdPlans.For(options, table.RowCount, PrivatePreprocessing.Steps(metadata)) with { Public = PrivatePreprocessing.PublicFacts("rows", privacy.NoiseSeed) };
         // The noise, the batches and the initial weights come from a secret seed, not the public training seed (SecretSeed).
         var secret = privacy.NoiseSeed ?? SecretSeed.Draw();
-        var statistics = PrivatePreprocessing.Measure(table, metadata, plan, secret, cancellationToken);
+        var statistics = PrivatePreprocessing.Measure(table, metadata, plan, secret, unitRows: 1, cancellationToken);
         var data = NeuralTrainingData.PreparePrivate(table, metadata, statistics, network.Seed, cancellationToken);
         var trained = DpTvaeTrainer.Train(data.Matrix, data.Rows, data.Transformer.Spans, network, plan, progress, cancellationToken, secret);
         return NeuralModelBuilder.BuildPrivate(ModelKinds.Tvae, table, metadata, statistics, data.Transformer, trained.Decoder, trained.Sigmas, null,

@@ -52,10 +52,15 @@ public sealed record DpSgdPlan(double Epsilon, double Delta, double NoiseMultipl
     /// noise is calibrated so that all of it together spends the target ε. A tenth of δ goes to their label thresholds
     /// (<see cref="DpSgdPreprocessing.LabelDeltaShare"/>) when any has them; the plan's δ is the whole.
     /// </param>
+    /// <param name="rowsPerUnit">
+    /// Rows in one unit (DP-CTGAN: pac). The preprocessing counts rows, so one unit moves a count vector by up to this
+    /// much: its noise is scaled by it (the listed standard deviation is per count, the accounting per unit).
+    /// </param>
     /// <exception cref="SynthDataException">δ is not below 1/n, or the target ε cannot be reached.</exception>
     public static DpSgdPlan For(int units, int batchSize, int epochs, double? epsilon, double? noiseMultiplier, double? delta, double maxGradNorm,
-        int releasesPerStep = 1, string unitName = "rows", IReadOnlyList<DpSgdPreprocessing>? preprocessing = null)
+        int releasesPerStep = 1, string unitName = "rows", IReadOnlyList<DpSgdPreprocessing>? preprocessing = null, int rowsPerUnit = 1)
     {
+        if (rowsPerUnit < 1) throw new ArgumentOutOfRangeException(nameof(rowsPerUnit), rowsPerUnit, "A unit holds at least one row.");
         if (units < 1) throw new SynthDataException("DP-SGD needs at least one row to train on.");
         if (epsilon is null == noiseMultiplier is null) throw new ArgumentException("Give exactly one of a target ε and a noise multiplier.");
         var chosenDelta = delta ?? 1.0 / (units * Math.Sqrt(units));
@@ -95,8 +100,9 @@ public sealed record DpSgdPlan(double Epsilon, double Delta, double NoiseMultipl
         var listed = before.Select((p, k) => new PrivacyPlanStep
         {
             Name = p.Name, Share = ShareOf(RdpAt(1, noise[k], p.Measurements)), Rho = p.Measurements * ZcdpBudget.GaussianRho(noise[k]),
-            NoiseStandardDeviation = noise[k], Measurements = p.Measurements,
-            Delta = thresholded > 0 ? labelDelta * p.ThresholdedMeasurements / thresholded : 0, Detail = p.Detail,
+            NoiseStandardDeviation = noise[k] * rowsPerUnit, Measurements = p.Measurements,
+            Delta = thresholded > 0 ? labelDelta * p.ThresholdedMeasurements / thresholded : 0,
+            Detail = rowsPerUnit == 1 ? p.Detail : p.Detail + $" (one unit is {rowsPerUnit} rows, so the noise and the label threshold are {rowsPerUnit} times a row's)",
         }).ToList();
         return new DpSgdPlan(spent.Epsilon, chosenDelta, sigma, maxGradNorm, rate, steps, units)
         {

@@ -1,7 +1,9 @@
 using SynthFixtures.Data;
 using SynthFixtures.Metadata;
 using SynthFixtures.Modeling.Neural;
+using SynthFixtures.Privacy;
 using SynthFixtures.Transforms;
+using SynthFixtures.Transforms.Private;
 
 namespace SynthFixtures.Modeling.DpPlanning;
 
@@ -38,9 +40,13 @@ public static class DpPlanner
         var (rows, columns, categorical) = Source(request, kind.Name == DpMarginalsKind.Instance.Name, cancellationToken);
         if (kind.Name == DpMarginalsKind.Instance.Name)
             return DpMarginalsPlanning.Plan(DpMarginalsKind.Instance.Options(settings, 1), rows, columns!.Value, categorical!.Value, request.DataPath);
+        // The preprocessing's share of the budget does not depend on the columns, so ε does not either; without data or
+        // a column count the step is planned for one categorical column (the conservative δ split), and each count's σ
+        // is then that of a one-column table.
+        IReadOnlyList<DpSgdPreprocessing> preprocessing = [PrivateTableStatistics.Step(columns ?? 1, categorical ?? 1)];
         var plan = kind.Name == DpTvaeKind.Instance.Name
-            ? DpSgdPlanning.ForTvae(DpTvaeKind.Instance.Options(settings, 1), rows).Plan()
-            : DpSgdPlanning.ForCtgan(DpCtganKind.Instance.Options(settings, 1), rows).Plan();
+            ? DpSgdPlanning.ForTvae(DpTvaeKind.Instance.Options(settings, 1), rows, preprocessing).Plan()
+            : DpSgdPlanning.ForCtgan(DpCtganKind.Instance.Options(settings, 1), rows, preprocessing).Plan();
         return plan with { Columns = columns, CategoricalColumns = categorical };
     }
 

@@ -36,13 +36,13 @@ internal sealed class DpSgdPlanning
     /// <summary>Batch sizes must be a multiple of this: CTGAN halves its batches and cuts them into packs.</summary>
     private int BatchStep => _model == DpSgdPrivacy.DpCtgan ? (_pac % 2 == 0 ? _pac : 2 * _pac) : 1;
 
-    public static DpSgdPlanning ForTvae(DpTvaeOptions options, int rows) => new(DpSgdPrivacy.DpTvae, rows, 1, options.Network.Epochs,
+    public static DpSgdPlanning ForTvae(DpTvaeOptions options, int rows, IReadOnlyList<DpSgdPreprocessing> preprocessing) => new(DpSgdPrivacy.DpTvae, rows, 1, options.Network.Epochs,
         options.Network.BatchSize, options.Privacy,
-        (epochs, batch, privacy) => DpSgdPlans.For(options with { Network = options.Network with { Epochs = epochs, BatchSize = batch }, Privacy = privacy }, rows));
+        (epochs, batch, privacy) => DpSgdPlans.For(options with { Network = options.Network with { Epochs = epochs, BatchSize = batch }, Privacy = privacy }, rows, preprocessing));
 
-    public static DpSgdPlanning ForCtgan(DpCtganOptions options, int rows) => new(DpSgdPrivacy.DpCtgan, rows, options.Network.Pac, options.Network.Epochs,
+    public static DpSgdPlanning ForCtgan(DpCtganOptions options, int rows, IReadOnlyList<DpSgdPreprocessing> preprocessing) => new(DpSgdPrivacy.DpCtgan, rows, options.Network.Pac, options.Network.Epochs,
         options.Network.BatchSize, options.Privacy,
-        (epochs, batch, privacy) => DpSgdPlans.For(options with { Network = options.Network with { Epochs = epochs, BatchSize = batch }, Privacy = privacy }, rows));
+        (epochs, batch, privacy) => DpSgdPlans.For(options with { Network = options.Network with { Epochs = epochs, BatchSize = batch }, Privacy = privacy }, rows, preprocessing));
 
     /// <summary>The plan of the given configuration, or the reason it is infeasible.</summary>
     /// <exception cref="SynthDataException">The configuration is infeasible (<see cref="SettingException"/> when settings can fix it).</exception>

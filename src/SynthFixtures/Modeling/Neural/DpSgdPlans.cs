@@ -12,24 +12,34 @@ public static class DpSgdPlans
     /// <summary>The pac groups DP-CTGAN trains on: rows are cut once into whole groups; a remainder of fewer than pac rows is never read.</summary>
     public static int Groups(int rows, int pac) => rows / pac;
 
-    /// <summary>DP-TVAE's plan over <paramref name="rows"/> rows: one noisy step per batch.</summary>
+    /// <summary>DP-TVAE's plan over <paramref name="rows"/> rows: the preprocessing, then one noisy step per batch.</summary>
+    /// <param name="options">The training's options.</param>
+    /// <param name="rows">Rows trained on.</param>
+    /// <param name="preprocessing">The measurements made before training (<c>PrivateTableStatistics.Step</c>).</param>
     /// <exception cref="SynthDataException">δ is not below 1/rows, or the target ε cannot be reached.</exception>
-    public static DpSgdPlan For(DpTvaeOptions options, int rows)
+    public static DpSgdPlan For(DpTvaeOptions options, int rows, IReadOnlyList<DpSgdPreprocessing> preprocessing)
     {
         ArgumentNullException.ThrowIfNull(options);
         var (network, privacy) = (options.Network, options.Privacy);
-        return DpSgdPlan.For(rows, network.BatchSize, network.Epochs, privacy.Epsilon, privacy.NoiseMultiplier, privacy.Delta, privacy.MaxGradNorm);
+        return DpSgdPlan.For(rows, network.BatchSize, network.Epochs, privacy.Epsilon, privacy.NoiseMultiplier, privacy.Delta, privacy.MaxGradNorm,
+            preprocessing: preprocessing);
     }
 
-    /// <summary>DP-CTGAN's plan over the pac groups of <paramref name="rows"/> rows: one noisy release per discriminator step.</summary>
+    /// <summary>
+    /// DP-CTGAN's plan over the pac groups of <paramref name="rows"/> rows: the preprocessing (its noise scaled to a
+    /// group), then one noisy release per discriminator step.
+    /// </summary>
+    /// <param name="options">The training's options.</param>
+    /// <param name="rows">Rows in the table.</param>
+    /// <param name="preprocessing">The measurements made before training (<c>PrivateTableStatistics.Step</c>).</param>
     /// <exception cref="SynthDataException">Fewer rows than pac, δ is not below 1/groups, or the target ε cannot be reached.</exception>
-    public static DpSgdPlan For(DpCtganOptions options, int rows)
+    public static DpSgdPlan For(DpCtganOptions options, int rows, IReadOnlyList<DpSgdPreprocessing> preprocessing)
     {
         ArgumentNullException.ThrowIfNull(options);
         var (network, privacy) = (options.Network, options.Privacy);
         var groups = Groups(rows, network.Pac);
         if (groups < 1) throw new SynthDataException($"DP-CTGAN needs at least pac = {network.Pac} rows; the table has {rows}.", hint: "Lower pac or give more rows.");
         return DpSgdPlan.For(groups, network.BatchSize / network.Pac, network.Epochs, privacy.Epsilon, privacy.NoiseMultiplier, privacy.Delta,
-            privacy.MaxGradNorm, network.DiscriminatorSteps, "pac groups");
+            privacy.MaxGradNorm, network.DiscriminatorSteps, "pac groups", preprocessing, rowsPerUnit: network.Pac);
     }
 }

@@ -38,36 +38,17 @@ public static class DpSgdPrivacy
         var neighbours = ctgan && pac > 1
             ? string.Create(c, $"tables that differ by adding or removing one pac group of {pac} rows (one changed row changes one group: a removal and an addition, so per changed row about 2ε and δ·(1 + e^ε))")
             : "tables that differ by adding or removing one row";
-        var trained = ctgan ? "the discriminator (the generator learns from it alone: post-processing)" : "the encoder, the decoder and its σ";
-        var step = new PrivacyPlanStep
+        return plan.ToPrivacyPlan(model, neighbours, plan.Public.Count > 0 ? null : PublicFacts(ctgan ? "pac groups" : "rows", null)) with
         {
-            Name = "DP-SGD",
-            Share = 1,
-            NoiseStandardDeviation = plan.NoiseMultiplier,
-            Measurements = plan.Steps,
-            SamplingRate = plan.SamplingRate,
-            Detail = string.Create(c,
-                $"Poisson batches of expected size {plan.ExpectedBatchSize:0.#} out of {plan.Units} {(ctgan ? "pac groups" : "rows")}; each {(ctgan ? "group's" : "row's")} gradient over {trained} clipped to C = {plan.MaxGradNorm:G4}, Gaussian noise σ·C added to the sum"),
-        };
-        return new PrivacyPlan
-        {
-            Model = model,
-            Accounting = "RDP",
-            Epsilon = plan.Epsilon,
-            Delta = plan.Delta,
             TargetEpsilon = targetEpsilon ?? plan.Epsilon,
-            Neighbours = neighbours,
-            Public = PublicFacts(ctgan),
-            Steps = [step],
         };
     }
 
     /// <summary>
     /// The privacy plan to show for <paramref name="model"/> (inspect, the evaluation report): its
-    /// <see cref="SynthModel.Privacy"/>, or for a DP-TVAE or DP-CTGAN model the DP-SGD plan its training settings record.
-    /// The latter is not the model's <see cref="SynthModel.Privacy"/> (which the schema, the typed API and the ε cap
-    /// trust) while the model's preprocessing reads raw rows outside the budget: the plan says so under
-    /// <see cref="PrivacyPlan.Public"/>.
+    /// <see cref="SynthModel.Privacy"/>, or for a DP-TVAE or DP-CTGAN model trained before its preprocessing was private
+    /// the DP-SGD plan its training settings record (shown, but not the model's <see cref="SynthModel.Privacy"/>, which
+    /// the schema, the typed API and the ε cap trust).
     /// </summary>
     /// <exception cref="JsonException">A recorded plan is malformed.</exception>
     public static PrivacyPlan? PlanOf(SynthModel model)
@@ -75,6 +56,19 @@ public static class DpSgdPrivacy
         ArgumentNullException.ThrowIfNull(model);
         return model.Privacy ?? (model is NeuralSynthModel neural ? FromTrainingSettings(neural.Kind, neural.TrainingSettings) : null);
     }
+
+    /// <summary>
+    /// The plan a DP-SGD model's training settings record when it covers the whole model (the preprocessing measured
+    /// within the budget, so <see cref="DpSgdPlan.Preprocessing"/> is listed), or <c>null</c>.
+    /// </summary>
+    /// <param name="kind">The artifact's kind.</param>
+    /// <param name="trainingSettings">The trainer's options as the artifact records them.</param>
+    /// <exception cref="JsonException">The recorded plan is malformed.</exception>
+    public static PrivacyPlan? WholeModelPlan(string kind, JsonElement trainingSettings) =>
+        trainingSettings.ValueKind == JsonValueKind.Object && trainingSettings.TryGetProperty("privacyPlan", out var recorded)
+        && recorded.TryGetProperty("preprocessing", out var steps) && steps.ValueKind == JsonValueKind.Array && steps.GetArrayLength() > 0
+            ? FromTrainingSettings(kind, trainingSettings)
+            : null;
 
     /// <summary>
     /// The plan a DP-SGD model's training settings record, or <c>null</c> when they hold none (a model trained without
@@ -95,17 +89,22 @@ public static class DpSgdPrivacy
         return Describe(kind == ModelKinds.Ctgan ? DpCtgan : DpTvae, plan, pac, target);
     }
 
-    /// <summary>What a DP-SGD training still reads outside its budget (docs/differential-privacy.md).</summary>
-    private static List<string> PublicFacts(bool ctgan)
+    /// <summary>What a DP-SGD model reads outside its budget, for the plan.</summary>
+    /// <param name="unit">What the sampling rate is over: <c>rows</c> or <c>pac groups</c>.</param>
+    /// <param name="noiseSeed">The fixed noise seed, when a test gave one.</param>
+    public static IReadOnlyList<string> PublicFacts(string unit, long? noiseSeed)
     {
         var facts = new List<string>
         {
-            "the column metadata (names, kinds, formats); profiled from the training data when not given",
-            "the mode-specific transformer's fit: each numeric column's Gaussian mixture, each categorical column's labels, which columns have missing values",
-            "each modelled column's observed range and missing rate, and the recipes of generated columns",
-            "the row count, which sets the default δ = 1/(n·√n) and the steps per epoch",
+            "the column metadata (names, kinds, formats, which columns are keys or personal data): when it is profiled from the training data its kinds are read without noise, so train with metadata written independently of the data",
+            "the token the CSV writes for a missing value",
+            "each numeric column's fine grid (fixed by its kind)",
+            $"the number of {unit}, which sets the sampling rate, the steps per epoch and the default δ",
+            "the per-epoch mean loss shown as progress (to the trainer's user only; not in the artifact)",
+            "the training file's name (the audit trail keeps no hash of its content)",
         };
-        if (ctgan) facts.Add("the condition sampler's category frequencies (for the generated rows' conditions)");
+        if (noiseSeed is { } seed)
+            facts.Add($"the noise, batches and initial weights: drawn from the fixed noise seed {seed.ToString(CultureInfo.InvariantCulture)}, so the guarantee does not hold against anyone who knows it (a setting for reproducible tests only)");
         return facts;
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using SynthFixtures.Metadata;
+using SynthFixtures.Privacy;
 using SynthFixtures.Randomness;
 using SynthFixtures.Sampling;
 using SynthFixtures.Sampling.Generated;
@@ -42,6 +43,7 @@ public sealed class NeuralSynthModel : SynthModel
             ? throw new ArgumentException("The training settings are missing.", nameof(trainingSettings))
             : trainingSettings;
         Transformer = new ModeSpecificTransformer(parameters.Transformer);
+        Privacy = DpSgdPrivacy.WholeModelPlan(kind, TrainingSettings);
         if (network.OutputWidth != Transformer.Width)
             throw new ArgumentException($"The network gives {network.OutputWidth} outputs but the transformer needs {Transformer.Width}.", nameof(network));
         if (kind == ModelKinds.Tvae)
@@ -65,6 +67,12 @@ public sealed class NeuralSynthModel : SynthModel
 
     /// <inheritdoc />
     public override string Kind { get; }
+
+    /// <summary>
+    /// A DP-TVAE or DP-CTGAN model's privacy plan, when the model is private as a whole (its preprocessing measured
+    /// within the budget too); <c>null</c> for a plain model.
+    /// </summary>
+    public override PrivacyPlan? Privacy { get; }
 
     /// <summary>Everything but the weights, as stored in the artifact header.</summary>
     public NeuralModelParameters Parameters { get; }

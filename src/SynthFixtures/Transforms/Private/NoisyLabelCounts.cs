@@ -33,7 +33,7 @@ internal sealed class NoisyLabelCounts
     /// count is measured too, from the stream <c>missing</c> of <paramref name="noise"/>: missing is a cell every column
     /// has, so its noisy count needs no threshold to be released.
     /// </summary>
-    public static NoisyLabelCounts Measure(IReadOnlyList<string?> cells, double sigma, double labelDelta, SynthRandom noise, bool measureMissing)
+    public static NoisyLabelCounts Measure(IReadOnlyList<string?> cells, double sigma, double labelDelta, SynthRandom noise, bool measureMissing, int unitRows = 1)
     {
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         var missing = 0;
@@ -47,7 +47,8 @@ internal sealed class NoisyLabelCounts
             var label = CellText.Normalize(cell);
             counts[label] = counts.GetValueOrDefault(label) + 1;
         }
-        var threshold = 1 + sigma * -StandardNormal.InverseCdf(labelDelta);
+        // A label held only by the one unit that differs (a row, or a pac group of unitRows rows) counts at most unitRows.
+        var threshold = unitRows + sigma * -StandardNormal.InverseCdf(labelDelta);
         var released = new List<(string Label, double Noisy)>();
         foreach (var (label, count) in counts)
         {

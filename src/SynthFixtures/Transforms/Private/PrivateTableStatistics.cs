@@ -51,7 +51,14 @@ public sealed class PrivateTableStatistics
     /// column, the categorical ones thresholded, at <paramref name="share"/> of ρ(ε).
     /// </summary>
     public static DpSgdPreprocessing Step(TableMetadata metadata, double share = DpSgdPreprocessing.DefaultShare) =>
-        new("preprocessing", share, MeasurementsFor(metadata), LabelMeasurementsFor(metadata),
+        Step(MeasurementsFor(metadata), LabelMeasurementsFor(metadata), share);
+
+    /// <summary>
+    /// The plan step of <see cref="Measure"/> on a table of <paramref name="modelledColumns"/> modelled columns, of which
+    /// <paramref name="labelColumns"/> categorical or boolean (for planning before the data is read).
+    /// </summary>
+    public static DpSgdPreprocessing Step(int modelledColumns, int labelColumns, double share = DpSgdPreprocessing.DefaultShare) =>
+        new("preprocessing", share, modelledColumns, labelColumns,
             "one noisy count vector per modelled column: a numeric column's counts on its public grid and its missing count " +
             "(modes fitted to the kept cells, range from the outermost kept cells, missing flag and rate), a categorical column's " +
             "label counts and its missing count (labels released above 1 + σ·z(δ), condition frequencies, missing flag and rate)");
@@ -66,9 +73,10 @@ public sealed class PrivateTableStatistics
     /// <param name="labelDelta">δ of each categorical column's label threshold.</param>
     /// <param name="noise">The secret noise stream.</param>
     /// <param name="cancellationToken">Checked between columns.</param>
+    /// <param name="unitRows">Rows in the unit the guarantee protects (1; DP-CTGAN: a pac group), the most one unit adds to a label's count.</param>
     /// <exception cref="SynthDataException">A numeric cell does not parse, or a metadata column is absent from the table.</exception>
     public static PrivateTableStatistics Measure(Table table, TableMetadata metadata, double sigma, double labelDelta, SynthRandom noise,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, int unitRows = 1)
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(metadata);
@@ -90,7 +98,7 @@ public sealed class PrivateTableStatistics
             }
             else
             {
-                var labels = NoisyLabelCounts.Measure(table.Column(index), sigma, labelDelta, stream, measureMissing: true);
+                var labels = NoisyLabelCounts.Measure(table.Column(index), sigma, labelDelta, stream, measureMissing: true, unitRows);
                 columns.Add(PrivateColumnStatistics.Categorical(column, labels, Missing(labels.Missing!.Value, missingThreshold, labels.Counts.Sum())));
             }
         }

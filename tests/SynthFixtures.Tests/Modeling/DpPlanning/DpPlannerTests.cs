@@ -8,6 +8,7 @@ using SynthFixtures.Privacy;
 using SynthFixtures.Tests.Cli;
 using SynthFixtures.Tests.Models.DpMarginals;
 using SynthFixtures.Transforms;
+using SynthFixtures.Transforms.Private;
 
 namespace SynthFixtures.Tests.Modeling.DpPlanning;
 
@@ -70,7 +71,7 @@ public sealed class DpPlannerTests : IDisposable
     public void The_plan_is_the_one_the_trainers_plan_and_recommendations_spend_the_target()
     {
         var options = new DpCtganOptions { Network = new CtganOptions { Epochs = 40, BatchSize = 200, Pac = 4, DiscriminatorSteps = 2 }, Privacy = new DpSgdOptions { Epsilon = 2 } };
-        var expected = DpSgdPlans.For(options, 20_000);
+        var expected = DpSgdPlans.For(options, 20_000, [PrivateTableStatistics.Step(1, 1)]);   // no data or columns: planned for one categorical column
         var plan = Plan("dp-ctgan", 20_000, ("epsilon", "2"), ("epochs", "40"), ("batch-size", "200"), ("pac", "4"), ("discriminator-steps", "2"));
         Assert.Equal((expected.Epsilon, expected.NoiseMultiplier, expected.Steps, expected.SamplingRate, expected.Units),
             (plan.Epsilon, plan.NoiseMultiplier!.Value, plan.Steps!.Value, plan.SamplingRate!.Value, plan.Units));
