@@ -36,4 +36,15 @@ public static class TableCheck
         return new CheckedTable(cleaned, metadata, issues);
     }
 
+    /// <summary>
+    /// For a differentially private fit: the columns of <paramref name="table"/> checked against <paramref name="metadata"/>
+    /// (the header is public), then every cell that does not parse as its column's kind read as missing, however many, with
+    /// no error and no listing (a labelled column keeps whatever labels it has). Nothing this returns or throws depends on a row.
+    /// </summary>
+    /// <exception cref="SynthDataException">The column sets differ.</exception>
+    public static Table ConformPrivately(TableMetadata metadata, Table table)
+    {
+        MetadataValidator.CheckAgainst(metadata, table);
+        return CellChecker.ReadUnparseableAsMissing(table, metadata);
+    }
 }
