@@ -37,14 +37,15 @@ public static class TableCheck
     }
 
     /// <summary>
-    /// For a differentially private fit: the columns of <paramref name="table"/> checked against <paramref name="metadata"/>
-    /// (the header is public), then every cell that does not parse as its column's kind read as missing, however many, with
-    /// no error and no listing (a labelled column keeps whatever labels it has). Nothing this returns or throws depends on a row.
+    /// For a differentially private fit: every cell of a column <paramref name="metadata"/> describes that does not parse as
+    /// the column's kind, read as missing, however many, with no error and no listing (a labelled column keeps whatever
+    /// labels it has). Nothing this returns or throws depends on a row.
     /// </summary>
-    /// <exception cref="SynthDataException">The column sets differ.</exception>
+    /// <exception cref="SynthDataException">The metadata names a column the table lacks (the header is public).</exception>
     public static Table ConformPrivately(TableMetadata metadata, Table table)
     {
-        MetadataValidator.CheckAgainst(metadata, table);
+        ArgumentNullException.ThrowIfNull(metadata);
+        ArgumentNullException.ThrowIfNull(table);
         return CellChecker.ReadUnparseableAsMissing(table, metadata);
     }
 }

@@ -27,8 +27,8 @@ public static class DpMarginalsFitter
     /// column kinds from the budget with a private profile. Either way, cells that do not parse as their column's kind are
     /// read as missing, never an error. Same table, metadata and options (with a noise seed) ⇒ the same model, bit for bit.
     /// </summary>
-    /// <exception cref="SynthDataException">The table is empty, δ is above 1/rows, the metadata's columns differ from the
-    /// table's, or no column can be learned.</exception>
+    /// <exception cref="SynthDataException">The table is empty, δ is above 1/rows, the metadata names a column the table
+    /// lacks, or no column can be learned.</exception>
     public static DpMarginalsModel Fit(Table table, TableMetadata? metadata, DpMarginalsOptions? options = null,
         IProgress<string>? progress = null, CancellationToken cancellationToken = default)
     {

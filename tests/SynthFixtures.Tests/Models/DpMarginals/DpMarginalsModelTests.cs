@@ -1,3 +1,4 @@
+using SynthFixtures.Metadata;
 using SynthFixtures.Models;
 using SynthFixtures.Models.Artifacts;
 using SynthFixtures.Models.DpMarginals;
@@ -112,6 +113,45 @@ public sealed class DpMarginalsModelTests
         // The conversion's δ and the label thresholds' δ make up the whole δ.
         var conversionDelta = plan.Delta - plan.Steps.Sum(s => s.Delta);
         Assert.Equal(plan.Epsilon, ZcdpBudget.FromRho(plan.Rho.Value).Spent(conversionDelta).Epsilon, 1e-9);
+    }
+
+    [Theory]
+    [InlineData(1, null)]
+    [InlineData(3, 1e-9)]
+    public void Without_metadata_the_kinds_are_bought_from_the_budget_and_the_plan_shows_it(double epsilon, double? delta)
+    {
+        var table = DpMarginalsTestData.Create(3_000);
+        var model = DpMarginalsFitter.Fit(table, null, new DpMarginalsOptions { Epsilon = epsilon, Delta = delta, NoiseSeed = 2 });
+        var plan = model.Plan;
+        Assert.Equal(["column kinds", "bins and labels", "one-way marginals", "tree selection", "two-way marginals", "second-parent selection", "three-way marginals"],
+            plan.Steps.Select(s => s.Name));
+        var kinds = plan.Steps[0];
+        Assert.Equal(0.05, kinds.Share, 12);
+        Assert.Equal(kinds.Rho!.Value, kinds.Measurements * ZcdpBudget.GaussianRho(kinds.NoiseStandardDeviation!.Value), 1e-12);
+        Assert.Equal(epsilon, plan.Epsilon, 1e-6 * epsilon);
+        Assert.Equal(1, plan.Steps.Sum(s => s.Share), 12);
+        Assert.Equal(plan.Rho!.Value, plan.Steps.Sum(s => s.Rho!.Value), 1e-12);
+        Assert.Contains(plan.Public, fact => fact.StartsWith("the column names (the CSV header)", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan.Public, fact => fact.StartsWith("the column metadata", StringComparison.Ordinal));
+        Assert.Equal([ColumnKind.Categorical, ColumnKind.Categorical, ColumnKind.Integer, ColumnKind.Categorical], model.Metadata.Columns.Select(c => c.Kind));
+
+        var given = DpMarginalsFitter.Fit(table, DpMarginalsTestData.Metadata(), new DpMarginalsOptions { Epsilon = epsilon, Delta = delta, NoiseSeed = 2 }).Plan;
+        Assert.DoesNotContain(given.Steps, s => s.Name == "column kinds");
+        Assert.Contains(given.Public, fact => fact.StartsWith("the column metadata as given", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Under_privacy_cells_that_do_not_parse_are_read_as_missing_however_many()
+    {
+        // A third of size is words: the checked path would refuse the column as integer; a private fit may not fail on data.
+        var table = DpMarginalsTestData.Create(3_000);
+        var cells = table.Column("size").Select((c, r) => r % 3 == 0 ? "many" : c).ToArray();
+        var damaged = new SynthFixtures.Data.Table(table.ColumnNames,
+            table.ColumnNames.Select(n => n == "size" ? cells : table.Column(n).ToArray()).ToArray());
+        var model = DpMarginalsFitter.Fit(damaged, DpMarginalsTestData.Metadata(), new DpMarginalsOptions { Epsilon = 5, Delta = 1e-8, NoiseSeed = 1 });
+        var sizes = model.Sample(3_000, 1).ToTable().Column("size");
+        Assert.DoesNotContain("many", sizes);
+        Assert.InRange(sizes.Count(s => s is null) / 3_000.0, 0.25, 0.42);
     }
 
     [Fact]
