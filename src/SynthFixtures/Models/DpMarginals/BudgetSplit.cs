@@ -18,14 +18,18 @@ internal sealed record BudgetSplit(double Profile, double Domain, double OneWay,
 
     /// <summary>
     /// The split for <paramref name="columns"/> modelled columns (fewer than three have no second parents, one has no
-    /// pairs), with a share for the column kinds when <paramref name="profiled"/>.
+    /// pairs), with a share for the column kinds when <paramref name="profiled"/>. Without
+    /// <paramref name="secondParents"/> their shares go to the tree (a twentieth to its selection, the rest to its
+    /// two-ways); the shares spent before that choice (kinds, bins and labels, one-ways) are the same either way, so it
+    /// can be made after the one-ways are measured.
     /// </summary>
-    public static BudgetSplit For(int columns, bool profiled)
+    public static BudgetSplit For(int columns, bool profiled, bool secondParents = true)
     {
         BudgetSplit split = columns switch
         {
             1 => new(0, 0.1, 0.9, 0, 0, 0, 0),
             2 => new(0, 0.1, 0.2, 0.1, 0.6, 0, 0),
+            _ when !secondParents => new(0, 0.1, 0.15, 0.1, 0.65, 0, 0),
             _ => new(0, 0.1, 0.15, 0.05, 0.35, 0.05, 0.3),
         };
         if (!profiled) return split;

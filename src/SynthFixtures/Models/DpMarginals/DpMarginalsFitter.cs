@@ -102,6 +102,20 @@ public static class DpMarginalsFitter
         var total = EstimatedTotal(oneWay, oneWaySigma);
         var oneWayEstimate = oneWay.Select(m => SimplexProjection.Project(m, total).Select(x => x / total).ToArray()).ToArray();
 
+        // Second parents only when a typical three-way cell would hold more than its noise; else their budget goes to the tree.
+        if (d > 2)
+        {
+            var signal = SecondParents.SignalToNoise(sizes, total, noiseLevels.ThreeWay);
+            if (signal < SecondParents.MinSignalToNoise)
+            {
+                split = BudgetSplit.For(d, profiled, secondParents: false);
+                noiseLevels = split.NoiseFor(rho, d);
+                (selectionEpsilon, twoWaySigma) = (noiseLevels.Selection, noiseLevels.TwoWay);
+            }
+            progress?.Report(string.Create(CultureInfo.InvariantCulture,
+                $"a typical three-way cell holds {signal:0.##} times its noise: {(split.ThreeWay > 0 ? "second parents measured" : "tree only, which takes their budget")}"));
+        }
+
         // 3. The tree, selected privately; 4. its two-way marginals.
         cancellationToken.ThrowIfCancellationRequested();
         var edges = d > 1 ? SpanningTreeSelection.Select(cells, sizes, oneWayEstimate, total, selectionEpsilon, root.Derive("selection")) : [];
@@ -117,7 +131,7 @@ public static class DpMarginalsFitter
         // 6. Second parents, selected privately; 7. their three-way marginals, shrunk towards the tree's conditionals.
         var groups = columns.Select((c, k) => SecondParents.Groups(c, oneWays[k])).ToArray();
         var second = Enumerable.Repeat(-1, d).ToArray();
-        if (d > 2)
+        if (d > 2 && split.ThreeWay > 0)
         {
             cancellationToken.ThrowIfCancellationRequested();
             second = SecondParents.Select(cells, sizes, order, parent, conditionals, groups, noiseLevels.SecondSelection, root.Derive("second-parents"));
