@@ -102,7 +102,7 @@ public static class DpMarginalsFitter
         var total = EstimatedTotal(oneWay, oneWaySigma);
         var oneWayEstimate = oneWay.Select(m => SimplexProjection.Project(m, total).Select(x => x / total).ToArray()).ToArray();
 
-        // Second parents only when a typical three-way cell would hold more than its noise; else their budget goes to the tree.
+        // Second parents only when a typical three-way cell would hold at least half its noise; else their budget goes to the tree.
         if (d > 2)
         {
             var signal = SecondParents.SignalToNoise(sizes, total, noiseLevels.ThreeWay);
