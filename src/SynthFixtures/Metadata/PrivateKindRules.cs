@@ -152,5 +152,6 @@ internal sealed class PrivateKindRules
 
     private double Allow(int counts) => Z * _sigma * Math.Sqrt(counts);
 
-    private static string Show(double value) => Math.Round(value).ToString("N0", CultureInfo.InvariantCulture);
+    // A noisy count may come out below zero; shown as 0 (post-processing), since a count cannot be negative.
+    private static string Show(double value) => Math.Round(Math.Max(0, value)).ToString("N0", CultureInfo.InvariantCulture);
 }
