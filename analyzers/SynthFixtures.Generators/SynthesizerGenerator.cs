@@ -13,7 +13,8 @@ namespace SynthFixtures.Generators;
 /// <summary>
 /// Generates a seeded, reflection-free synthesizer for every <c>[Synthesize]</c> type; a type with
 /// <c>From = "x.csv"</c> is bound to the model trained from that CSV, whose schema arrives as an additional file
-/// (<c>x.synthschema</c>, written by the build targets). Source and diagnostics are separate outputs, so a diagnostic
+/// (<c>x.synthschema</c>, written by the build targets). When the project caps ε (<c>SynthFixturesMaxEpsilon</c>), a
+/// type bound to a model without a differential-privacy guarantee, or above the cap, is an error. Source and diagnostics are separate outputs, so a diagnostic
 /// moving (an edit above a property) never regenerates source.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
@@ -50,10 +51,15 @@ public sealed class SynthesizerGenerator : IIncrementalGenerator
             .Select(static (pair, _) => (Spec: pair.Left!, Plan: Plan(pair.Left!, pair.Right)))
             .WithTrackingName(TrackingNames.Bound);
 
+        var cap = context.AnalyzerConfigOptionsProvider
+            .Select(static (options, _) => PrivacyCap.Read(options))
+            .WithTrackingName(TrackingNames.PrivacyCap);
+
         var bindingDiagnostics = parsed
             .Where(static result => result.Spec is not null && result.Site is not null)
             .Combine(schemas)
-            .SelectMany(static (pair, _) => BindingDiagnostics(pair.Left.Spec!, pair.Left.Site!, pair.Right))
+            .Combine(cap)
+            .SelectMany(static (pair, _) => BindingDiagnostics(pair.Left.Left.Spec!, pair.Left.Left.Site!, pair.Left.Right, pair.Right))
             .WithTrackingName(TrackingNames.BindingDiagnostics);
 
         context.RegisterSourceOutput(bound, static (spc, item) =>
@@ -74,7 +80,7 @@ public sealed class SynthesizerGenerator : IIncrementalGenerator
         return schema is null ? null : ModelBinder.Bind(spec, schema);
     }
 
-    private static IEnumerable<DiagnosticInfo> BindingDiagnostics(TypeSpec spec, BindingSite site, EquatableArray<SchemaSpec> schemas)
+    private static IEnumerable<DiagnosticInfo> BindingDiagnostics(TypeSpec spec, BindingSite site, EquatableArray<SchemaSpec> schemas, double? cap)
     {
         var plan = Plan(spec, schemas);
         if (plan is null)
@@ -82,6 +88,9 @@ public sealed class SynthesizerGenerator : IIncrementalGenerator
             yield return new DiagnosticInfo(DiagnosticDescriptors.ModelNotDeclared.Id, site.AttributeLocation, new[] { site.From, site.TypeName }.ToEquatableArray());
             yield break;
         }
+        if (cap is { } limit && PrivacyCap.Violation(plan, limit) is { } violation)
+            yield return new DiagnosticInfo(DiagnosticDescriptors.AbovePrivacyCap.Id, site.AttributeLocation,
+                new[] { site.TypeName, site.From, violation, PrivacyCap.Show(limit) }.ToEquatableArray());
         foreach (var problem in plan.Problems)
         {
             var location = problem.Property is null ? null : site.Properties.FirstOrDefault(p => p.Name == problem.Property)?.Location;

@@ -9,4 +9,5 @@ internal static class TrackingNames
     public const string Schemas = "SynthFixtures.Schemas";
     public const string Bound = "SynthFixtures.Bound";
     public const string BindingDiagnostics = "SynthFixtures.BindingDiagnostics";
+    public const string PrivacyCap = "SynthFixtures.PrivacyCap";
 }

@@ -54,6 +54,7 @@ public static class CliApp
             SampleCommand.Create(console),
             EvaluateCommand.Create(console),
             InspectCommand.Create(console),
+            DpPlanCommand.Create(console),
         };
         foreach (var extra in extraCommands) root.Subcommands.Add(extra);
         var parsed = root.Parse(args);

@@ -234,6 +234,12 @@ public static class HtmlReport
             Row(html, "model", $"{m.Path}: {m.Kind}, seed {m.Seed}, trained on {m.SourceRows:N0} rows, sha256 {m.SourceDataSha256}" +
                 $" ({m.TrainingDataRelation})");
             foreach (var (key, value) in m.Settings) Row(html, $"model setting: {key}", value);
+            if (m.PrivacyPlan is { } plan)
+            {
+                Row(html, "differential privacy", PrivacyPlanText.Guarantee(plan));
+                foreach (var step in plan.Steps) Row(html, $"privacy budget: {step.Name}", PrivacyPlanText.Step(step) + $" ({step.Detail})");
+                Row(html, "read outside the budget", string.Join("; ", plan.Public));
+            }
         }
         else Row(html, "model", "not given (pass --model model.synth to record it)");
         Row(html, "SynthFixtures", a.ToolVersion);

@@ -5,6 +5,7 @@ using SynthFixtures.Generators.Parsing;
 using SynthFixtures.Metadata;
 using SynthFixtures.Models;
 using SynthFixtures.Models.GaussianCopula;
+using SynthFixtures.Privacy;
 using SynthFixtures.Sampling.Generated;
 
 namespace SynthFixtures.Generators.Tests;
@@ -38,13 +39,57 @@ public sealed class SchemaRoundTripTests
         columns.AddRange(Enum.GetValues<GeneratorKind>().Select(g =>
             new ModelSchemaColumn("id-" + g, ColumnKind.Identifier, 0, Generator: g.ToString().ToLowerInvariant())));
         columns.Add(new ModelSchemaColumn("odd generator", ColumnKind.Identifier, 0, Generator: Awkward));
-        var schema = new ModelSchema("tvae" + Awkward, columns);
+        var schema = new ModelSchema("tvae" + Awkward, columns) { Privacy = PrivacyGuarantee.DifferentiallyPrivate("dp-tvae", 0.1 + 0.2, 1.0 / (26048 * Math.Sqrt(26048))) };
         Assert.Equal(Enum.GetValues<ColumnKind>().Order(), columns.Select(c => c.Kind).Distinct().Order()); // every kind is covered
 
         var parsed = SchemaParser.Parse("obj/models/people.synthschema", schema.Write());
 
         AssertSurvives(schema, parsed);
         Assert.Equal("people", parsed!.ModelName);
+    }
+
+    public static TheoryData<string> Guarantees => ["dp", "none", "unstated"];
+
+    [Theory]
+    [MemberData(nameof(Guarantees))]
+    public void Every_privacy_guarantee_survives_writer_then_parser(string guarantee)
+    {
+        var schema = new ModelSchema("dp-marginals", [new ModelSchemaColumn("n", ColumnKind.Integer, 0, "0", "9")])
+        {
+            Privacy = guarantee switch
+            {
+                "dp" => PrivacyGuarantee.DifferentiallyPrivate("dp-marginals", 1.0000000000000002, 2.4106239e-7),
+                "none" => PrivacyGuarantee.NotPrivate("dp-marginals"),
+                _ => null,
+            },
+        };
+
+        AssertSurvives(schema, SchemaParser.Parse("m.synthschema", schema.Write()));
+    }
+
+    [Fact]
+    public void A_dp_marginals_models_schema_carries_its_plans_epsilon_and_delta()
+    {
+        var metadata = new TableMetadata
+        {
+            Columns = [new ColumnMetadata { Name = "age", Kind = ColumnKind.Integer }, new ColumnMetadata { Name = "sex", Kind = ColumnKind.Categorical }],
+        };
+        var cells = new[] { new string?[500], new string?[500] };
+        for (var r = 0; r < 500; r++)
+        {
+            cells[0][r] = (20 + r % 50).ToString(CultureInfo.InvariantCulture);
+            cells[1][r] = r % 3 == 0 ? "F" : "M";
+        }
+        var model = SynthFixtures.Models.DpMarginals.DpMarginalsFitter.Fit(new Table(["age", "sex"], cells), metadata,
+            new SynthFixtures.Models.DpMarginals.DpMarginalsOptions { Epsilon = 2, Delta = 1e-7, NoiseSeed = 5 });
+        var schema = model.DescribeSchema();
+
+        var parsed = SchemaParser.Parse("m.synthschema", schema.Write());
+
+        AssertSurvives(schema, parsed);
+        Assert.Equal(model.Privacy!.Epsilon, parsed!.Privacy!.Epsilon);
+        Assert.Equal(1e-7, parsed.Privacy.Delta);
+        Assert.Equal(2, parsed.Privacy.Epsilon!.Value, 9);
     }
 
     [Fact]
@@ -92,6 +137,10 @@ public sealed class SchemaRoundTripTests
     {
         Assert.NotNull(parsed);
         Assert.Equal(written.ModelKind, parsed.ModelKind);
+        // Not stated stays not stated; "no guarantee" is both values null; a guarantee keeps every digit.
+        Assert.Equal(written.Privacy is null, parsed.Privacy is null);
+        Assert.Equal(written.Privacy?.Epsilon, parsed.Privacy?.Epsilon);
+        Assert.Equal(written.Privacy?.Delta, parsed.Privacy?.Delta);
         Assert.Equal(written.Columns.Count, parsed.Columns.Count);
         for (var i = 0; i < written.Columns.Count; i++)
         {

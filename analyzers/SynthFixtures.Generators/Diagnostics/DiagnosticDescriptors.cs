@@ -79,13 +79,16 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor OrderingAcrossBinding = Error("SF0022", "Ordering between a bound and a generated property",
         "'{0}' is bound to a column of {2} but its GreaterThan/LessThan names '{1}', which is generated; bind '{1}' to a column too, or put the constraint on '{1}'");
 
+    public static readonly DiagnosticDescriptor AbovePrivacyCap = Error("SF0023", "Model exceeds the project's privacy cap",
+        "'{0}' is bound to the model learned from {1}, which {2}, but the project caps ε at {3} (SynthFixturesMaxEpsilon); train it with a differentially private model within the cap, e.g. <SynthModel Include=\"{1}\" Model=\"dp-marginals\" Epsilon=\"{3}\" />, or raise the cap");
+
     /// <summary>All descriptors, by id.</summary>
     public static readonly IReadOnlyDictionary<string, DiagnosticDescriptor> ById = new[]
     {
         TypeNotPartial, UnsupportedPropertyType, InvalidRange, InvalidOrderingTarget, OrderingCycle, OneOfValueNotConvertible,
         InvalidPattern, UnknownFakePath, ConflictingAttributes, InvalidForeignKey, UnsatisfiableOrdering, GenericType,
         InvalidSetting, NoConstructor, ModelNotDeclared, UnboundProperty, ColumnNotFound, ColumnTypeMismatch, MissingValuesNotNullable,
-        DataContradictsConstraint, LabelWithoutMember, OrderingAcrossBinding,
+        DataContradictsConstraint, LabelWithoutMember, OrderingAcrossBinding, AbovePrivacyCap,
     }.ToDictionary(d => d.Id);
 
     /// <summary>The docs page for a diagnostic id.</summary>

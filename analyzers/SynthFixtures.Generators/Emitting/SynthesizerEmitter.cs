@@ -94,6 +94,7 @@ internal static class SynthesizerEmitter
             w.Line("/// <inheritdoc />");
             w.Line($"public global::SynthFixtures.ISynthesizer<{self}> Restrict(global::System.Linq.Expressions.Expression<global::System.Func<{self}, bool>> predicate) =>");
             w.Line($"    new {synthesizer}([.. _conditions, .. global::SynthFixtures.Sampling.Typed.PredicateConditions.Translate(predicate, s_columns, Model)]);").Line();
+            EmitPrivacy(w, type, plan);
         }
         else
         {
@@ -103,12 +104,34 @@ internal static class SynthesizerEmitter
             w.Line($"private {synthesizer}() {{ }}").Line();
             w.Line("/// <inheritdoc />");
             w.Line($"public global::SynthFixtures.ISynthStream<{self}> Open(global::SynthFixtures.SynthGraph graph) => new Stream(graph);").Line();
+            EmitPrivacy(w, type, null);
         }
         EmitStream(w, type, plan);
         w.Close();
         w.Close();
         foreach (var _ in type.Containers) w.Close();
         return w.ToString();
+    }
+
+    /// <summary>
+    /// The synthesizer's privacy guarantee, from the model's schema: a bound type states its model's kind and (ε, δ),
+    /// a type made from attributes alone reads no rows. A type with nested synthesized properties states nothing
+    /// (the interface's default, Unknown): its objects carry the nested types' output, whose guarantees are theirs.
+    /// </summary>
+    private static void EmitPrivacy(CodeWriter w, TypeSpec type, BindingPlan? plan)
+    {
+        if (type.Properties.Any(p => p.Source == ValueSource.Nested)) return;
+        const string guarantee = "global::SynthFixtures.Privacy.PrivacyGuarantee";
+        string value;
+        if (plan is null) value = $"{guarantee}.NoData";
+        else if (plan.ModelKind is null) return;
+        else if (plan.Privacy is { Epsilon: { } epsilon, Delta: { } delta })
+            value = $"{guarantee}.DifferentiallyPrivate({Literals.String(plan.ModelKind)}, {Literals.Double(epsilon)}, {Literals.Double(delta)})";
+        else value = $"{guarantee}.NotPrivate({Literals.String(plan.ModelKind)})";
+        w.Line(plan is null
+            ? "/// <summary>Objects made from attributes alone read no real rows: (0, 0)-differentially private.</summary>"
+            : "/// <summary>The model's kind and the (ε, δ) of its differential-privacy guarantee (none for a model without one), as its schema states them.</summary>");
+        w.Line($"public {guarantee} Privacy {{ get; }} = {value};").Line();
     }
 
     private static void EmitStatics(CodeWriter w, TypeSpec type, BindingPlan? plan = null)

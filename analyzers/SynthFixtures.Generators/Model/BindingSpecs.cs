@@ -1,7 +1,18 @@
 namespace SynthFixtures.Generators.Model;
 
-/// <summary>A trained model's schema as read from its <c>.synthschema</c> additional file; <see cref="ModelKind"/> is null when the file names none.</summary>
-internal sealed record SchemaSpec(string ModelName, string Path, string? ModelKind, EquatableArray<SchemaColumnSpec> Columns);
+/// <summary>
+/// A trained model's schema as read from its <c>.synthschema</c> additional file; <see cref="ModelKind"/> is null when
+/// the file names none, <see cref="Privacy"/> when it states no privacy guarantee.
+/// </summary>
+internal sealed record SchemaSpec(string ModelName, string Path, string? ModelKind, EquatableArray<SchemaColumnSpec> Columns,
+    SchemaPrivacy? Privacy = null);
+
+/// <summary>A model's privacy guarantee from its schema: ε and δ of a differentially private model, both null for a model without one.</summary>
+internal sealed record SchemaPrivacy(double? Epsilon, double? Delta)
+{
+    /// <summary>A model without a differential-privacy guarantee.</summary>
+    public static readonly SchemaPrivacy None = new(null, null);
+}
 
 /// <summary>One column of a <see cref="SchemaSpec"/>; <see cref="Kind"/> is the runtime's ColumnKind in lower case.</summary>
 internal sealed record SchemaColumnSpec(string Name, string Kind, double MissingRate, string? Minimum, string? Maximum,
@@ -37,5 +48,9 @@ internal sealed record LabelBinding(string Label, string Member);
 /// <summary>A binding problem: a descriptor id, the property it concerns (null: the type) and the message arguments.</summary>
 internal sealed record BindingProblem(string Id, string? Property, EquatableArray<string> Arguments);
 
-/// <summary>The result of binding a type to a model: the bindings (emitted when there are no errors) and the problems.</summary>
-internal sealed record BindingPlan(string ModelName, EquatableArray<PropertyBinding> Bindings, EquatableArray<BindingProblem> Problems, bool HasErrors);
+/// <summary>
+/// The result of binding a type to a model: the bindings (emitted when there are no errors), the problems, and the
+/// model's kind and privacy guarantee as its schema states them (the generated synthesizer exposes them).
+/// </summary>
+internal sealed record BindingPlan(string ModelName, EquatableArray<PropertyBinding> Bindings, EquatableArray<BindingProblem> Problems, bool HasErrors,
+    string? ModelKind = null, SchemaPrivacy? Privacy = null);

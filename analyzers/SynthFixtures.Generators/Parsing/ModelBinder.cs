@@ -76,7 +76,7 @@ internal static class ModelBinder
             bindings.RemoveAll(b => b.Property == p.Name);
         }
         var hasErrors = problems.Any(pr => DiagnosticDescriptors.ById[pr.Id].DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
-        return new BindingPlan(schema.ModelName, bindings.ToEquatableArray(), problems.ToEquatableArray(), hasErrors);
+        return new BindingPlan(schema.ModelName, bindings.ToEquatableArray(), problems.ToEquatableArray(), hasErrors, schema.ModelKind, schema.Privacy);
     }
 
     private static BindingProblem Problem(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, string? property, params string[] arguments) =>

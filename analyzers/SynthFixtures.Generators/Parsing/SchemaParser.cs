@@ -9,8 +9,8 @@ using SynthFixtures.Generators.Model;
 namespace SynthFixtures.Generators.Parsing;
 
 /// <summary>
-/// Reads a <c>.synthschema</c> file (the runtime's ModelSchema.Write): a header line, a model line, then one
-/// tab-separated line per column with percent-encoded names, labels and values (SchemaRoundTripTests feed one into the other). A file it cannot read yields null, and the
+/// Reads a <c>.synthschema</c> file (the runtime's ModelSchema.Write): a header line, a model line, an optional privacy
+/// line (<c>privacy epsilon=… delta=…</c> or <c>privacy none</c>), then one tab-separated line per column with percent-encoded names, labels and values (SchemaRoundTripTests feed one into the other). A file it cannot read yields null, and the
 /// type that needs it reports that no model was found.
 /// </summary>
 internal static class SchemaParser
@@ -25,10 +25,12 @@ internal static class SchemaParser
         if (lines.Count == 0 || lines[0] != Header) return null;
         var columns = new List<SchemaColumnSpec>();
         string? modelKind = null;
+        SchemaPrivacy? privacy = null;
         foreach (var line in lines.Skip(1))
         {
             var fields = line.Split('\t');
             if (fields[0] == "model" && fields.Length >= 2) modelKind = Unescape(fields[1]);
+            if (fields[0] == "privacy") privacy = ParsePrivacy(fields);
             if (fields[0] != "column" || fields.Length < 4) continue;
             var settings = fields.Skip(3).Select(f => f.Split(new[] { '=' }, 2)).Where(kv => kv.Length == 2).ToDictionary(kv => kv[0], kv => kv[1]);
             columns.Add(new SchemaColumnSpec(
@@ -41,7 +43,18 @@ internal static class SchemaParser
                 (settings.TryGetValue("labels", out var labels) ? labels.Split(',').Select(Unescape) : Enumerable.Empty<string>()).ToEquatableArray(),
                 settings.TryGetValue("generator", out var generator) ? Unescape(generator) : null));
         }
-        return new SchemaSpec(ModelNameOf(path), path, modelKind, columns.ToEquatableArray());
+        return new SchemaSpec(ModelNameOf(path), path, modelKind, columns.ToEquatableArray(), privacy);
+    }
+
+    /// <summary>ε and δ of a differentially private model; anything else (<c>none</c>, unreadable numbers) is no guarantee.</summary>
+    private static SchemaPrivacy ParsePrivacy(string[] fields)
+    {
+        var settings = fields.Skip(1).Select(f => f.Split(new[] { '=' }, 2)).Where(kv => kv.Length == 2).ToDictionary(kv => kv[0], kv => kv[1]);
+        return settings.TryGetValue("epsilon", out var epsilonText) && settings.TryGetValue("delta", out var deltaText)
+            && double.TryParse(epsilonText, NumberStyles.Float, CultureInfo.InvariantCulture, out var epsilon)
+            && double.TryParse(deltaText, NumberStyles.Float, CultureInfo.InvariantCulture, out var delta)
+            ? new SchemaPrivacy(epsilon, delta)
+            : SchemaPrivacy.None;
     }
 
     /// <summary>The model name a schema or CSV path stands for: its file name without extension.</summary>

@@ -33,7 +33,7 @@ internal static class InspectCommand
         var p = loaded.Provenance;
         var columns = loaded.DescribeColumns()
             .Select(c => new InspectColumn(c.Column, JsonNamingPolicy.CamelCase.ConvertName(c.Kind.ToString()), c.Summary)).ToList();
-        var report = new InspectReport(loaded.Kind, p.SourceName, p.SourceRows, p.SourceDataSha256, p.Seed, columns, loaded.Privacy);
+        var report = new InspectReport(loaded.Kind, p.SourceName, p.SourceRows, p.SourceDataSha256, p.Seed, columns, DpSgdPrivacy.PlanOf(loaded));
         console.Out.WriteLine(JsonSerializer.Serialize(report, InspectJson.Default.InspectReport));
     }
 
@@ -45,13 +45,16 @@ internal static class InspectCommand
         console.Out.WriteLine($"Seed:         {p.Seed}");
         // The trainer's options as the artifact records them: the audit trail for how a neural model was trained.
         if (loaded is NeuralSynthModel neural) console.Out.WriteLine($"Settings:     {neural.TrainingSettings.GetRawText()}");
-        if (loaded.Privacy is { } privacy)
+        if (DpSgdPrivacy.PlanOf(loaded) is { } privacy)
         {
-            console.Out.WriteLine($"Privacy:      ({Show(privacy.Epsilon)}, {Show(privacy.Delta)})-DP for {privacy.Neighbours}; {privacy.Accounting}, ρ = {Show(privacy.Rho ?? 0)}");
+            console.Out.WriteLine($"Privacy:      ({Show(privacy.Epsilon)}, {Show(privacy.Delta)})-DP for {privacy.Neighbours}; {privacy.Accounting}"
+                + (privacy.Rho is { } rho ? $", ρ = {Show(rho)}" : ""));
             foreach (var step in privacy.Steps)
             {
                 var noise = step.NoiseStandardDeviation is { } sigma ? $"σ = {Show(sigma)}" : $"ε = {Show(step.SelectionEpsilon ?? 0)} each";
-                console.Out.WriteLine($"  {step.Name,-24} {step.Share,5:P0}  ρ = {Show(step.Rho ?? 0)}  {noise}  × {step.Measurements}{(step.Delta > 0 ? $"  δ = {Show(step.Delta)}" : "")}");
+                var cost = step.Rho is { } stepRho ? $"  ρ = {Show(stepRho)}" : "";
+                var sampling = step.SamplingRate is { } q ? $"  q = {Show(q)}" : "";
+                console.Out.WriteLine($"  {step.Name,-24} {step.Share,5:P0}{cost}  {noise}  × {step.Measurements}{sampling}{(step.Delta > 0 ? $"  δ = {Show(step.Delta)}" : "")}");
             }
             console.Out.WriteLine("  Public (read outside the budget):");
             foreach (var fact in privacy.Public) console.Out.WriteLine($"    - {fact}");

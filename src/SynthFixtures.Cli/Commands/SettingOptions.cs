@@ -12,9 +12,11 @@ internal sealed class SettingOptions
 {
     private readonly List<(SettingSpec Spec, Option Option)> _options = [];
 
-    public SettingOptions(ModelCatalog catalog)
+    /// <param name="catalog">The kinds whose settings become options.</param>
+    /// <param name="only">Setting names to offer (all when <c>null</c>): <c>dp-plan</c> offers those that change a privacy budget.</param>
+    public SettingOptions(ModelCatalog catalog, IReadOnlyCollection<string>? only = null)
     {
-        foreach (var spec in catalog.AllSpecs)
+        foreach (var spec in catalog.AllSpecs.Where(s => only is null || only.Contains(s.Name)))
         {
             var kinds = catalog.KindsWith(spec);
             var defaults = kinds.Select(k => (k.Name, Default: k.DefaultText(spec))).ToList();

@@ -6,7 +6,8 @@ namespace SynthFixtures.Modeling;
 /// Writes <c>build/SynthFixtures.Settings.targets</c> from the catalog's settings tables: the <c>&lt;SynthModel&gt;</c>
 /// item metadata (empty: the model's default), for each setting an item update that appends it, when set, to the
 /// text the trainer receives and, when it affects the model, to the text the lock hashes, and for each kind that
-/// trains with TorchSharp the <c>TrainsWithTorch</c> mark that makes the build fetch libtorch. MSBuild cannot enumerate an
+/// trains with TorchSharp the <c>TrainsWithTorch</c> mark that makes the build fetch libtorch, and the list of
+/// differentially private kinds with their default ε that the project's ε cap is checked against. MSBuild cannot enumerate an
 /// item's metadata without running a task, and a task on every build would cost more than the incremental check
 /// itself, so the table is turned into static MSBuild once, and a test keeps the file equal to the table.
 /// </summary>
@@ -53,9 +54,25 @@ internal static class SettingsTargetsWriter
         text.Append("""
                 </ItemGroup>
               </Target>
+
+              <!-- The differentially private kinds, each with the ε it trains at when the item sets none (empty: the item
+                   must set Epsilon or NoiseMultiplier), for the project's ε cap (SynthFixturesMaxEpsilon). -->
+              <PropertyGroup>
+
+            """);
+        var privateKinds = catalog.Kinds.Where(k => k.Specs.Contains(PrivacySettingTable.Epsilon))
+            .Select(k => $"{k.Name}={DefaultEpsilon(k)}");
+        text.Append($"    <_SynthFixturesPrivateKinds>{string.Join(";", privateKinds)}</_SynthFixturesPrivateKinds>\n");
+        text.Append("""
+              </PropertyGroup>
             </Project>
 
             """);
         return text.ToString();
     }
+
+    // A default that is not a number (dp-tvae's: none, the item gives ε or σ) is left empty.
+    private static string DefaultEpsilon(ModelKind kind) =>
+        double.TryParse(kind.DefaultText(PrivacySettingTable.Epsilon), System.Globalization.NumberStyles.Float,
+            System.Globalization.CultureInfo.InvariantCulture, out _) ? kind.DefaultText(PrivacySettingTable.Epsilon) : "";
 }

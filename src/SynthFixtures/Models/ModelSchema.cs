@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using SynthFixtures.Metadata;
+using SynthFixtures.Privacy;
 
 namespace SynthFixtures.Models;
 
@@ -13,12 +14,20 @@ namespace SynthFixtures.Models;
 /// <c>column name kind missing=0.05 min=0 max=98</c> or <c>… labels=F,M</c>, with '%', ',', '=', tab and line
 /// breaks in names, labels and values percent-encoded. A column without labels has no <c>labels=</c> field (an empty
 /// one is a single empty label); datetime ranges are ISO 8601 whatever the CSV's format, so the generator reads them
-/// without knowing it.
+/// without knowing it. The model's privacy guarantee, when stated, is one more line after the model line:
+/// <c>privacy epsilon=1 delta=2.4E-07</c> for a differentially private model, <c>privacy none</c> for one without a
+/// guarantee (a schema without the line states nothing, and is read as no guarantee).
 /// </summary>
 /// <param name="ModelKind">The model kind.</param>
 /// <param name="Columns">Columns in metadata order.</param>
 public sealed record ModelSchema(string ModelKind, IReadOnlyList<ModelSchemaColumn> Columns)
 {
+    /// <summary>
+    /// The model's differential-privacy guarantee (<see cref="PrivacyGuarantee.Of"/>), which the generated synthesizer
+    /// exposes and a project's ε cap checks; <c>null</c> when not stated.
+    /// </summary>
+    public PrivacyGuarantee? Privacy { get; init; }
+
     /// <summary>The first line of every schema file; its number is the format version.</summary>
     public const string Header = "synthfixtures-schema 1";
 
@@ -27,6 +36,10 @@ public sealed record ModelSchema(string ModelKind, IReadOnlyList<ModelSchemaColu
     {
         var text = new StringBuilder().Append(Header).Append('\n');
         text.Append("model\t").Append(Escape(ModelKind)).Append('\n');
+        if (Privacy is { Epsilon: { } epsilon, Delta: { } delta })
+            text.Append("privacy\tepsilon=").Append(epsilon.ToString("R", CultureInfo.InvariantCulture))
+                .Append("\tdelta=").Append(delta.ToString("R", CultureInfo.InvariantCulture)).Append('\n');
+        else if (Privacy is not null) text.Append("privacy\tnone\n");
         foreach (var column in Columns)
         {
             text.Append("column\t").Append(Escape(column.Name)).Append('\t').Append(column.Kind.ToString().ToLowerInvariant());

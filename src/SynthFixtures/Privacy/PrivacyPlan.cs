@@ -62,7 +62,10 @@ public sealed record PrivacyPlanStep
     /// <summary>The ε of each exponential-mechanism selection, or <c>null</c>.</summary>
     public double? SelectionEpsilon { get; init; }
 
-    /// <summary>How many measurements or selections the step makes.</summary>
+    /// <summary>The rate at which each unit joins a step, for a subsampled mechanism (DP-SGD); <c>null</c> when every measurement reads every row.</summary>
+    public double? SamplingRate { get; init; }
+
+    /// <summary>How many measurements or selections the step makes (for DP-SGD: its noisy steps).</summary>
     public required int Measurements { get; init; }
 
     /// <summary>The δ the step adds on its own (a threshold that may release a label seen once), or 0.</summary>

@@ -28,25 +28,46 @@ internal static class GeneratorHarness
             References.Value,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
-    public static GeneratorDriver CreateDriver(IEnumerable<AdditionalText>? additionalTexts = null) =>
+    public static GeneratorDriver CreateDriver(IEnumerable<AdditionalText>? additionalTexts = null, IReadOnlyDictionary<string, string>? buildProperties = null) =>
         CSharpGeneratorDriver.Create(
             [new SynthesizerGenerator().AsSourceGenerator()],
             additionalTexts: additionalTexts,
             parseOptions: ParseOptions,
+            optionsProvider: buildProperties is null ? null : new BuildPropertiesProvider(buildProperties),
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
     /// <summary>Runs the generator once; returns what it produced and the diagnostics of the compilation with its output.</summary>
     public static GeneratorOutcome Run(params string[] sources) => RunWithFiles(sources, []);
 
     /// <summary>Runs the generator with additional files (such as a model's .synthschema) as the build would pass them.</summary>
-    public static GeneratorOutcome RunWithFiles(string[] sources, (string Path, string Text)[] files)
+    /// <param name="sources">Consumer source files.</param>
+    /// <param name="files">Additional files.</param>
+    /// <param name="buildProperties">MSBuild properties made visible to the compiler (CompilerVisibleProperty), by name without the <c>build_property.</c> prefix.</param>
+    public static GeneratorOutcome RunWithFiles(string[] sources, (string Path, string Text)[] files, IReadOnlyDictionary<string, string>? buildProperties = null)
     {
         var compilation = Compile(sources);
-        var driver = CreateDriver(files.Select(f => (AdditionalText)new InMemoryText(f.Path, f.Text)))
+        var driver = CreateDriver(files.Select(f => (AdditionalText)new InMemoryText(f.Path, f.Text)), buildProperties)
             .RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
         var result = driver.GetRunResult().Results.Single();
         var compileDiagnostics = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToImmutableArray();
-        return new GeneratorOutcome(result, generatorDiagnostics, compileDiagnostics);
+        return new GeneratorOutcome(result, generatorDiagnostics, compileDiagnostics) { Compilation = output };
+    }
+}
+
+/// <summary>Global analyzer options as the SDK writes MSBuild properties named by CompilerVisibleProperty: <c>build_property.Name</c>.</summary>
+internal sealed class BuildPropertiesProvider(IReadOnlyDictionary<string, string> properties) : Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptionsProvider
+{
+    public override Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions GlobalOptions { get; } = new Options(properties.ToDictionary(kv => "build_property." + kv.Key, kv => kv.Value));
+
+    public override Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Options.Empty;
+
+    public override Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Options.Empty;
+
+    private sealed class Options(Dictionary<string, string> values) : Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions
+    {
+        public static readonly Options Empty = new([]);
+
+        public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) => values.TryGetValue(key, out value);
     }
 }
 
@@ -62,6 +83,9 @@ internal sealed class InMemoryText(string path, string text) : AdditionalText
 /// <summary>One generator run: generated sources, generator diagnostics, and warnings/errors of the whole compilation.</summary>
 internal sealed record GeneratorOutcome(GeneratorRunResult Result, ImmutableArray<Diagnostic> GeneratorDiagnostics, ImmutableArray<Diagnostic> CompileDiagnostics)
 {
+    /// <summary>The consumer's compilation with the generated sources added.</summary>
+    public Compilation? Compilation { get; init; }
+
     public string Source(string hintName) =>
         Result.GeneratedSources.Single(s => s.HintName == hintName).SourceText.ToString();
 }

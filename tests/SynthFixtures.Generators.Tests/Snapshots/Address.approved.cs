@@ -23,6 +23,9 @@ partial record Address : global::SynthFixtures.ISynthesizable<global::SynthFixtu
         /// <inheritdoc />
         public global::SynthFixtures.ISynthStream<global::SynthFixtures.Generators.Tests.Fixtures.Address> Open(global::SynthFixtures.SynthGraph graph) => new Stream(graph);
 
+        /// <summary>Objects made from attributes alone read no real rows: (0, 0)-differentially private.</summary>
+        public global::SynthFixtures.Privacy.PrivacyGuarantee Privacy { get; } = global::SynthFixtures.Privacy.PrivacyGuarantee.NoData;
+
         private sealed class Stream : global::SynthFixtures.ISynthStream<global::SynthFixtures.Generators.Tests.Fixtures.Address>
         {
             private readonly global::SynthFixtures.SynthGraph _graph;

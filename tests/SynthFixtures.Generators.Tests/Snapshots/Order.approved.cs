@@ -21,6 +21,9 @@ partial class Order : global::SynthFixtures.ISynthesizable<global::SynthFixtures
         /// <inheritdoc />
         public global::SynthFixtures.ISynthStream<global::SynthFixtures.Generators.Tests.Fixtures.Order> Open(global::SynthFixtures.SynthGraph graph) => new Stream(graph);
 
+        /// <summary>Objects made from attributes alone read no real rows: (0, 0)-differentially private.</summary>
+        public global::SynthFixtures.Privacy.PrivacyGuarantee Privacy { get; } = global::SynthFixtures.Privacy.PrivacyGuarantee.NoData;
+
         private sealed class Stream : global::SynthFixtures.ISynthStream<global::SynthFixtures.Generators.Tests.Fixtures.Order>
         {
             private readonly global::SynthFixtures.SynthGraph _graph;

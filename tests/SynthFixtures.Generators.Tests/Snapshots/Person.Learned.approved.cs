@@ -47,6 +47,9 @@ partial record Person : global::SynthFixtures.ISynthesizable<global::People.Pers
         public global::SynthFixtures.ISynthesizer<global::People.Person> Restrict(global::System.Linq.Expressions.Expression<global::System.Func<global::People.Person, bool>> predicate) =>
             new PersonSynthesizer([.. _conditions, .. global::SynthFixtures.Sampling.Typed.PredicateConditions.Translate(predicate, s_columns, Model)]);
 
+        /// <summary>The model's kind and the (ε, δ) of its differential-privacy guarantee (none for a model without one), as its schema states them.</summary>
+        public global::SynthFixtures.Privacy.PrivacyGuarantee Privacy { get; } = global::SynthFixtures.Privacy.PrivacyGuarantee.NotPrivate("gaussiancopula");
+
         private sealed class Stream : global::SynthFixtures.ISynthStream<global::People.Person>
         {
             private readonly global::SynthFixtures.SynthGraph _graph;

@@ -10,9 +10,13 @@ internal sealed class TemporaryProject : IDisposable
 {
     private readonly string _repository;
     private readonly string _configuration;
+    private readonly string _extra;
 
-    public TemporaryProject(string items)
+    /// <param name="items">The ItemGroup's content.</param>
+    /// <param name="extra">More of the project file after the ItemGroup (properties, references).</param>
+    public TemporaryProject(string items, string extra = "")
     {
+        _extra = extra;
         // The test binaries live in tests/SynthFixtures.Tests/bin/<Configuration>/net10.0/.
         var bin = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         _configuration = bin.Parent!.Name;
@@ -29,6 +33,9 @@ internal sealed class TemporaryProject : IDisposable
 
     public string PathOf(string relative) => Path.Combine(Folder, relative);
 
+    /// <summary>The configuration (Debug or Release) this test run was built in, and so the repository's binaries.</summary>
+    public string Configuration => _configuration;
+
     /// <summary>The repository root this test run was built from.</summary>
     public string Repository => _repository;
 
@@ -38,11 +45,15 @@ internal sealed class TemporaryProject : IDisposable
             <TargetFramework>net10.0</TargetFramework>
             <SynthFixturesTasksAssembly>{_repository}/src/SynthFixtures.Build/bin/{_configuration}/net10.0/SynthFixtures.Build.dll</SynthFixturesTasksAssembly>
             <SynthFixturesTrainerAssembly>{_repository}/src/SynthFixtures.Trainer/bin/{_configuration}/net10.0/SynthFixtures.Trainer.dll</SynthFixturesTrainerAssembly>
+            <!-- For extra project XML that references the repository's binaries (the runtime, the generator). -->
+            <SynthFixturesRepository>{_repository}</SynthFixturesRepository>
+            <SynthFixturesRepositoryConfiguration>{_configuration}</SynthFixturesRepositoryConfiguration>
           </PropertyGroup>
           <Import Project="{_repository}/build/SynthFixtures.targets" />
           <ItemGroup>
         {items}
           </ItemGroup>
+        {_extra}
         </Project>
         """);
 

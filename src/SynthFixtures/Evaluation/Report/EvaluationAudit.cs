@@ -30,6 +30,9 @@ public sealed record ModelSummary(string Path, string Kind, long Seed, string So
     /// </summary>
     public bool DataHashWithheld => SourceDataSha256 == Models.ModelProvenance.WithheldHash;
 
+    /// <summary>The model's differential-privacy guarantee and where its budget went, or <c>null</c> for a model without one.</summary>
+    public SynthFixtures.Privacy.PrivacyPlan? PrivacyPlan { get; init; }
+
     /// <summary>How the model's training data relates to the evaluated data, in words for the reports.</summary>
     public string TrainingDataRelation => DataHashWithheld ? "training data hash withheld, so not compared"
         : TrainedOnEvaluatedData ? "the evaluated training data" : "NOT the evaluated training data";

@@ -47,6 +47,11 @@ public static class EvaluationMarkdown
         Line(failures.Count == 0 ? "Diagnostics: every column valid." :
             "Diagnostic failures: " + string.Join(", ", failures.Take(5).Select(f => $"`{f.Column}` {f.Check} {F(f.Score)} ({f.InvalidCells:N0} cells)")) + ".");
         Line();
+        if (a.Model?.PrivacyPlan is { } plan)
+        {
+            Line($"**Differential privacy**: {PrivacyPlanText.Guarantee(plan)}. Budget: {string.Join("; ", plan.Steps.Select(PrivacyPlanText.Step))}.");
+            Line();
+        }
         var model = a.Model is { } m ? $" Model `{m.Path}` ({m.Kind}, seed {m.Seed}, {(m.DataHashWithheld ? "training data hash withheld" : $"trained on `{Short(m.SourceDataSha256)}`{(m.TrainedOnEvaluatedData ? "" : ", **not the evaluated training data**")}")})." : "";
         Line($"<sub>Training `{a.Training.Name}` sha256 `{Short(a.Training.Sha256)}`, synthetic sha256 `{Short(a.Synthetic.Sha256)}`, evaluation seed {a.Seed}, SynthFixtures {a.ToolVersion}.{model}</sub>");
         return md.ToString();

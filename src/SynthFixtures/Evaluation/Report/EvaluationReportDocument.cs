@@ -50,4 +50,4 @@ internal sealed record AuditDocument(DataSourceDocument Training, DataSourceDocu
 internal sealed record DataSourceDocument(string Name, string Sha256, int Rows, int Columns);
 
 internal sealed record ModelDocument(string Path, string Kind, long Seed, string SourceDataSha256, int SourceRows, bool TrainedOnEvaluatedData,
-    OrderedDictionary<string, string> Settings);
+    OrderedDictionary<string, string> Settings, SynthFixtures.Privacy.PrivacyPlan? Privacy);

@@ -59,7 +59,7 @@ public static class EvaluationReportJson
         foreach (var (name, time) in a.Timings) timings[name] = Math.Round(time.TotalSeconds, 3);
         timings["total"] = Math.Round(a.Total.TotalSeconds, 3);
         return new AuditDocument(Source(a.Training), Source(a.Synthetic), a.Holdout is { } h ? Source(h) : null, a.Seed,
-            a.Model is { } m ? new ModelDocument(m.Path, m.Kind, m.Seed, m.SourceDataSha256, m.SourceRows, m.TrainedOnEvaluatedData, Settings(m.Settings)) : null,
+            a.Model is { } m ? new ModelDocument(m.Path, m.Kind, m.Seed, m.SourceDataSha256, m.SourceRows, m.TrainedOnEvaluatedData, Settings(m.Settings), m.PrivacyPlan) : null,
             a.ToolVersion, timings);
     }
 

@@ -112,6 +112,6 @@ public static class Evaluator
         }
         var p = model.Provenance;
         return new ModelSummary(Path.GetFileName(path), model.Kind, p.Seed, p.SourceDataSha256, p.SourceRows,
-            string.Equals(p.SourceDataSha256, trainingHash, StringComparison.Ordinal), settings);
+            string.Equals(p.SourceDataSha256, trainingHash, StringComparison.Ordinal), settings) { PrivacyPlan = Models.Neural.DpSgdPrivacy.PlanOf(model) };
     }
 }

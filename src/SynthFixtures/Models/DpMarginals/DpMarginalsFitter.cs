@@ -207,8 +207,8 @@ public static class DpMarginalsFitter
         _ => new GeneratedColumnSpec { Name = column.Name, Generator = GeneratorKind.Sequence, Start = 1 },
     };
 
-    private static PrivacyPlan Plan(DpMarginalsOptions options, int rows, double delta, double conversionDelta, double labelDelta, double rho,
-        BudgetSplit split, int d, int categorical, Noise noise, bool rowsPublic, PrivateProfile? profile)
+    internal static PrivacyPlan Plan(DpMarginalsOptions options, int rows, double delta, double conversionDelta, double labelDelta, double rho,
+        BudgetSplit split, int d, int categorical, Noise noise, bool rowsPublic, PrivateProfile? profile = null)
     {
         var pairs = d - 1;
         var spent = profile is null ? ZcdpBudget.Zero : ZcdpBudget.Zero.WithGaussian(profile.NoiseStandardDeviation, count: profile.UnitMeasurements);

@@ -174,7 +174,7 @@ public sealed class DpMarginalsModel : SynthModel
         return column.IsNumeric
             ? ModelSchemaColumn.Numeric(meta, missing, column.Bins![0].Min(p => p.Low), column.Bins[^1].Max(p => p.High))
             : new ModelSchemaColumn(meta.Name, meta.Kind, missing, Labels: column.Labels!.ToList());
-    }).ToList());
+    }).ToList()) { Privacy = SynthFixtures.Privacy.PrivacyGuarantee.Of(Kind, Privacy) };
 
     /// <summary>
     /// The share of rows the model leaves missing in column <paramref name="c"/>, from a fixed sample of

@@ -93,7 +93,7 @@ public sealed class GaussianCopulaModel : SynthModel
             default:
                 return Array.Find(_generated, g => g.Name == meta.Name)!.Schema(meta);
         }
-    }).ToList());
+    }).ToList()) { Privacy = SynthFixtures.Privacy.PrivacyGuarantee.Of(Kind, Privacy) };
 
     /// <summary>The strongest correlations between the normal scores of two columns' values, strongest first.</summary>
     public IReadOnlyList<(string ColumnA, string ColumnB, double Correlation)> StrongestCorrelations(int count)

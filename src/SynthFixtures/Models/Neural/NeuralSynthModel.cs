@@ -144,7 +144,7 @@ public sealed class NeuralSynthModel : SynthModel
             ? ModelSchemaColumn.Numeric(meta, range.MissingProbability, range.Minimum!.Value, range.Maximum!.Value)
             : new ModelSchemaColumn(meta.Name, meta.Kind, range.MissingProbability,
                 Labels: column.Categories!.Where(l => l is not null).Select(l => Data.CellText.Normalize(l!)).ToList());
-    }).ToList());
+    }).ToList()) { Privacy = SynthFixtures.Privacy.PrivacyGuarantee.Of(Kind, Privacy) };
 
     private static void ValidateColumns(TableMetadata metadata, NeuralModelParameters parameters)
     {

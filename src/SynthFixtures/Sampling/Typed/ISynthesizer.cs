@@ -13,6 +13,13 @@ public interface ISynthesizer<out T>
     /// per-run state (key counters, unique-value sets), so two streams never share it.
     /// </summary>
     ISynthStream<T> Open(SynthGraph graph);
+
+    /// <summary>
+    /// What the objects promise about the real rows behind them: the model kind and the ε, δ of its
+    /// differential-privacy guarantee. Generated synthesizers state it from the model's schema; a synthesizer that
+    /// does not state it has <see cref="Privacy.PrivacyGuarantee.Unknown"/>.
+    /// </summary>
+    Privacy.PrivacyGuarantee Privacy => SynthFixtures.Privacy.PrivacyGuarantee.Unknown;
 }
 
 /// <summary>One generation run of an <see cref="ISynthesizer{T}"/>. Not thread-safe.</summary>

@@ -38,6 +38,12 @@ public sealed class Synth<T> : IEnumerable<T>
     /// <summary>What makes the objects.</summary>
     public ISynthesizer<T> Synthesizer { get; }
 
+    /// <summary>
+    /// The privacy guarantee of the objects (<see cref="ISynthesizer{T}.Privacy"/>): for a type bound to a model, the
+    /// model kind and its (ε, δ), or no ε and δ when the model has no differential-privacy guarantee.
+    /// </summary>
+    public Privacy.PrivacyGuarantee Privacy => Synthesizer.Privacy;
+
     /// <summary>The seed behind every random choice (ignored when the query runs <see cref="In"/> a graph, which has its own).</summary>
     public long Seed { get; }
 
