@@ -12,6 +12,9 @@ internal static class BooleanTokens
         ("true", "false", false), ("yes", "no", false), ("y", "n", true), ("t", "f", true), ("1", "0", true),
     ];
 
+    /// <summary>The pairs a boolean column may be written with (true word, false word, whether both must occur), in order of preference.</summary>
+    public static IReadOnlyList<(string True, string False, bool BothRequired)> PairList => Pairs;
+
     /// <summary>The pair the column's values come from (e.g. <c>"yes/no"</c>), or <c>null</c>.</summary>
     public static string? Match(ValueCounts counts)
     {

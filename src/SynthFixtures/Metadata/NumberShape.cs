@@ -66,7 +66,7 @@ internal static class NumberShape
     }
 
     // 007 or 007.5: digits with a leading zero, which a number would lose.
-    private static bool IsZeroPadded(string value)
+    internal static bool IsZeroPadded(string value)
     {
         var span = value.AsSpan().TrimStart("+-");
         return span.Length > 1 && span[0] == '0' && char.IsAsciiDigit(span[1]) && !span.ContainsAnyExcept("0123456789.");

@@ -28,22 +28,37 @@ public sealed class TrainingService(ModelTrainers trainers)
                 hint: "Give a holdout fraction (e.g. 0.2), or leave the holdout file out.");
         var outputs = PlanOutputs(request);
 
+        var trainer = trainers.For(kind);
         var read = CsvTableReader.Read(request.DataPath, request.ReadOptions);
-        var (table, metadata, issues) = TableCheck.Prepare(request.MetadataPath is null ? null : MetadataJson.Load(request.MetadataPath), read,
-            request.ReadOptions.BadCells);
+        var given = request.MetadataPath is null ? null : MetadataJson.Load(request.MetadataPath);
+        // A private trainer reads the rows as they are: profiling them, or failing on or listing bad cells, would read single rows outside its budget.
+        Table table;
+        TableMetadata? metadata;
+        IReadOnlyList<CellIssue> issues;
+        if (trainer is IPrivateTrainer)
+        {
+            if (given is not null) MetadataValidator.CheckAgainst(given, read);
+            (table, metadata, issues) = (read, given, []);
+        }
+        else
+        {
+            (table, metadata, issues) = TableCheck.Prepare(given, read, request.ReadOptions.BadCells);
+        }
         progress?.Report(new TrainingUpdate(TrainingStage.Reading, string.Create(CultureInfo.InvariantCulture,
             $"Read {table.RowCount:N0} rows × {table.ColumnCount} columns from {Path.GetFileName(request.DataPath)}{CsvTableReader.DescribeFormat(table)}")));
         Table? holdout = null;
         if (request.HoldoutFraction is { } fraction)
             (table, holdout) = HoldoutSplit.Split(table, fraction, request.Seed);
 
-        var model = trainers.For(kind).Train(new TrainingInput(table, metadata, request.Seed, settings), progress, cancellationToken);
+        var model = trainer is IPrivateTrainer privateTrainer
+            ? privateTrainer.TrainPrivately(new PrivateTrainingInput(table, metadata, request.Seed, settings), progress, cancellationToken)
+            : trainer.Train(new TrainingInput(table, metadata!, request.Seed, settings), progress, cancellationToken);
 
         progress?.Report(new TrainingUpdate(TrainingStage.Writing, $"Writing {request.ModelPath}"));
         var modelBytes = ModelArtifact.ToBytes(model);
         outputs.Files.AddBytes(request.ModelPath, "model", modelBytes);
         if (holdout is not null) outputs.Files.Add(outputs.HoldoutPath!, "holdout CSV", path => CsvTableWriter.Write(holdout, path, cancellationToken));
-        if (request.MetadataOutputPath is { } metadataOut) MetadataJson.AddTo(outputs.Files, metadata, metadataOut);
+        if (request.MetadataOutputPath is { } metadataOut) MetadataJson.AddTo(outputs.Files, model.Metadata, metadataOut);
         if (request.SchemaOutputPath is { } schemaOut) outputs.Files.AddText(schemaOut, "schema", model.DescribeSchema().Write());
         // As ModelArtifact.Save does: the model's folder is made when the model is written (the other outputs' are not).
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(request.ModelPath))!);

@@ -62,6 +62,29 @@ internal static class CellChecker
         return (replaced.Count == 0 ? table : table.WithColumns(replaced), issues);
     }
 
+    /// <summary>
+    /// Every numeric cell that does not parse as its column's kind, read as missing: no share limit, no listing and no
+    /// error, since under differential privacy whether training fails, or which cells are named, would depend on single rows.
+    /// </summary>
+    public static Table ReadUnparseableAsMissing(Table table, TableMetadata metadata)
+    {
+        var replaced = new Dictionary<int, string?[]>();
+        foreach (var column in metadata.Columns.Where(c => c.IsNumeric))
+        {
+            var index = table.IndexOf(column.Name);
+            var cells = table.ColumnArray(index);
+            string?[]? copy = null;
+            for (var row = 0; row < cells.Length; row++)
+            {
+                if (cells[row] is not { } cell || Parses(cell, column)) continue;
+                copy ??= (string?[])cells.Clone();
+                copy[row] = null;
+            }
+            if (copy is not null) replaced[index] = copy;
+        }
+        return replaced.Count == 0 ? table : table.WithColumns(replaced);
+    }
+
     /// <summary>Whether a cell holds a value of the column's kind, in range.</summary>
     public static bool Parses(string cell, ColumnMetadata column) =>
         ColumnValues.TryParse(cell, column, out var value) && (column.Kind == ColumnKind.DateTime || Math.Abs(value) <= MaxMagnitude);

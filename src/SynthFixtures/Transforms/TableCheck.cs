@@ -36,4 +36,16 @@ public static class TableCheck
         return new CheckedTable(cleaned, metadata, issues);
     }
 
+    /// <summary>
+    /// For a differentially private fit: every cell of a column <paramref name="metadata"/> describes that does not parse as
+    /// the column's kind, read as missing, however many, with no error and no listing (a labelled column keeps whatever
+    /// labels it has). Nothing this returns or throws depends on a row.
+    /// </summary>
+    /// <exception cref="SynthDataException">The metadata names a column the table lacks (the header is public).</exception>
+    public static Table ConformPrivately(TableMetadata metadata, Table table)
+    {
+        ArgumentNullException.ThrowIfNull(metadata);
+        ArgumentNullException.ThrowIfNull(table);
+        return CellChecker.ReadUnparseableAsMissing(table, metadata);
+    }
 }

@@ -37,7 +37,9 @@ internal sealed record DpMarginalsBudget(double Delta, double ConversionDelta, d
         var labelDelta = categorical > 0 ? delta * LabelDeltaShare : 0;
         var conversionDelta = delta - labelDelta;
         var rho = ZcdpBudget.ForTarget(options.Epsilon, conversionDelta).Rho;
-        var split = BudgetSplit.For(columns);
+        // Planned as with metadata given and second parents measured: without metadata a fit first buys the kinds (a
+        // twentieth of ρ), and it drops the second parents when its noisy counts show the three-ways would be mostly noise.
+        var split = BudgetSplit.For(columns, profiled: false);
         return new DpMarginalsBudget(delta, conversionDelta, labelDelta, rho, split, split.NoiseFor(rho, columns));
     }
 

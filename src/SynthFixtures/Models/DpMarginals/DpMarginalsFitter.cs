@@ -4,6 +4,7 @@ using SynthFixtures.Metadata;
 using SynthFixtures.Privacy;
 using SynthFixtures.Randomness;
 using SynthFixtures.Sampling.Generated;
+using SynthFixtures.Transforms;
 
 namespace SynthFixtures.Models.DpMarginals;
 
@@ -13,20 +14,25 @@ namespace SynthFixtures.Models.DpMarginals;
 /// a spanning tree of column pairs selected with the exponential mechanism (<see cref="SpanningTreeSelection"/>),
 /// Gaussian measurements of the tree's two-way marginals, a consistent tree distribution estimated from them
 /// (<see cref="TreeEstimator"/>), then a privately chosen second parent per column measured as a three-way marginal
-/// (<see cref="SecondParents"/>). The data is read only by those noisy measurements and the selections.
+/// (<see cref="SecondParents"/>). Without metadata, the column kinds come first from a private profile
+/// (<see cref="PrivateProfiler"/>). The data is read only by those noisy measurements and the selections.
 /// </summary>
 public static class DpMarginalsFitter
 {
     /// <summary>Share of δ the label thresholds may use (the rest goes to the zCDP conversion).</summary>
     private const double LabelDeltaShare = 0.1;
 
-    /// <summary>Learns the table under (ε, δ)-DP. Same table, metadata and options ⇒ the same model, bit for bit.</summary>
-    /// <exception cref="SynthDataException">The table is empty, δ is above 1/rows, or no column can be learned.</exception>
-    public static DpMarginalsModel Fit(Table table, TableMetadata metadata, DpMarginalsOptions? options = null,
+    /// <summary>
+    /// Learns the table under (ε, δ)-DP. <paramref name="metadata"/> is public (given by the user); <c>null</c> buys the
+    /// column kinds from the budget with a private profile. Either way, cells that do not parse as their column's kind are
+    /// read as missing, never an error. Same table, metadata and options (with a noise seed) ⇒ the same model, bit for bit.
+    /// </summary>
+    /// <exception cref="SynthDataException">The table is empty, δ is above 1/rows, the metadata names a column the table
+    /// lacks, or no column can be learned.</exception>
+    public static DpMarginalsModel Fit(Table table, TableMetadata? metadata, DpMarginalsOptions? options = null,
         IProgress<string>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(table);
-        ArgumentNullException.ThrowIfNull(metadata);
         options ??= new DpMarginalsOptions();
         var rows = table.RowCount;
         if (rows == 0)
@@ -37,19 +43,33 @@ public static class DpMarginalsFitter
                 $"δ = {Show(delta)} is above 1/rows = {Show(1.0 / rows)}: a guarantee that weak allows releasing a whole row.",
                 table.SourcePath, hint: $"Leave δ unset (1/(rows·√rows) = {Show(1 / (rows * Math.Sqrt(rows)))}) or set it below {Show(1.0 / rows)}.");
 
+        // The label thresholds' δ is set aside before the profile, which decides whether there are labels at all.
+        var profiled = metadata is null;
+        var categoricalCount = metadata?.Columns.Count(c => c.IsModelled && !c.IsNumeric) ?? 0;
+        var labelDelta = profiled || categoricalCount > 0 ? delta * LabelDeltaShare : 0;
+        var conversionDelta = delta - labelDelta;
+        var rho = ZcdpBudget.ForTarget(options.Epsilon, conversionDelta).Rho;
+        var root = new SynthRandom(options.NoiseSeed ?? SecretSeed.Draw());
+
+        // 0. The column kinds, from noisy counts, when the user gave no metadata.
+        PrivateProfile? profile = null;
+        if (metadata is null)
+        {
+            profile = PrivateProfiler.Profile(table, BudgetSplit.ProfileShare * rho, root.Derive("profile"));
+            metadata = profile.Metadata;
+            foreach (var column in metadata.Columns) progress?.Report($"{column.Name}: {column.Kind.ToString().ToLowerInvariant()} ({column.Evidence})");
+        }
+        table = TableCheck.ConformPrivately(metadata, table);
+
         var modelled = metadata.Columns.Select((c, i) => (Column: c, Index: i)).Where(c => c.Column.IsModelled).ToList();
         if (modelled.Count == 0)
             throw new SynthDataException("No column can be learned: every column is a key, text or personal data.", table.SourcePath,
                 hint: "Mark at least one column as numeric, categorical or boolean in the metadata.");
         var d = modelled.Count;
-        var categoricalCount = modelled.Count(c => !c.Column.IsNumeric);
-        var labelDelta = categoricalCount > 0 ? delta * LabelDeltaShare : 0;
-        var conversionDelta = delta - labelDelta;
-        var rho = ZcdpBudget.ForTarget(options.Epsilon, conversionDelta).Rho;
-        var split = BudgetSplit.For(d);
+        categoricalCount = modelled.Count(c => !c.Column.IsNumeric);
+        var split = BudgetSplit.For(d, profiled);
         var noiseLevels = split.NoiseFor(rho, d);
         var (domainSigma, oneWaySigma, selectionEpsilon, twoWaySigma) = (noiseLevels.Domain, noiseLevels.OneWay, noiseLevels.Selection, noiseLevels.TwoWay);
-        var root = new SynthRandom(options.NoiseSeed ?? SecretSeed.Draw());
 
         // 1. Bins and labels from noisy counts.
         var columns = new DpColumn[d];
@@ -82,6 +102,20 @@ public static class DpMarginalsFitter
         var total = EstimatedTotal(oneWay, oneWaySigma);
         var oneWayEstimate = oneWay.Select(m => SimplexProjection.Project(m, total).Select(x => x / total).ToArray()).ToArray();
 
+        // Second parents only when a typical three-way cell would hold at least half its noise; else their budget goes to the tree.
+        if (d > 2)
+        {
+            var signal = SecondParents.SignalToNoise(sizes, total, noiseLevels.ThreeWay);
+            if (signal < SecondParents.MinSignalToNoise)
+            {
+                split = BudgetSplit.For(d, profiled, secondParents: false);
+                noiseLevels = split.NoiseFor(rho, d);
+                (selectionEpsilon, twoWaySigma) = (noiseLevels.Selection, noiseLevels.TwoWay);
+            }
+            progress?.Report(string.Create(CultureInfo.InvariantCulture,
+                $"a typical three-way cell holds {signal:0.##} times its noise: {(split.ThreeWay > 0 ? "second parents measured" : "tree only, which takes their budget")}"));
+        }
+
         // 3. The tree, selected privately; 4. its two-way marginals.
         cancellationToken.ThrowIfCancellationRequested();
         var edges = d > 1 ? SpanningTreeSelection.Select(cells, sizes, oneWayEstimate, total, selectionEpsilon, root.Derive("selection")) : [];
@@ -97,7 +131,7 @@ public static class DpMarginalsFitter
         // 6. Second parents, selected privately; 7. their three-way marginals, shrunk towards the tree's conditionals.
         var groups = columns.Select((c, k) => SecondParents.Groups(c, oneWays[k])).ToArray();
         var second = Enumerable.Repeat(-1, d).ToArray();
-        if (d > 2)
+        if (d > 2 && split.ThreeWay > 0)
         {
             cancellationToken.ThrowIfCancellationRequested();
             second = SecondParents.Select(cells, sizes, order, parent, conditionals, groups, noiseLevels.SecondSelection, root.Derive("second-parents"));
@@ -114,7 +148,7 @@ public static class DpMarginalsFitter
         var secondGroups = second.Select(q => q >= 0 ? groups[q] : null).ToArray();
 
         var plan = Plan(options, rows, delta, conversionDelta, labelDelta, rho, split, d, categoricalCount,
-            noiseLevels, options.Delta is null);
+            noiseLevels, options.Delta is null, profile);
         var generated = metadata.Columns.Where(c => !c.IsModelled).Select(PublicRecipe).ToArray();
         var missingTokens = metadata.Columns.Select(c => table.MissingTokens[table.IndexOf(c.Name)]).ToArray();
         // The audit trail keeps no hash of the data, and the exact row count only when δ already made it public.
@@ -174,16 +208,19 @@ public static class DpMarginalsFitter
     };
 
     internal static PrivacyPlan Plan(DpMarginalsOptions options, int rows, double delta, double conversionDelta, double labelDelta, double rho,
-        BudgetSplit split, int d, int categorical, Noise noise, bool rowsPublic)
+        BudgetSplit split, int d, int categorical, Noise noise, bool rowsPublic, PrivateProfile? profile = null)
     {
         var pairs = d - 1;
-        var spent = ZcdpBudget.Zero.WithGaussian(noise.Domain, count: d).WithGaussian(noise.OneWay, count: d);
+        var spent = profile is null ? ZcdpBudget.Zero : ZcdpBudget.Zero.WithGaussian(profile.NoiseStandardDeviation, count: profile.UnitMeasurements);
+        spent = spent.WithGaussian(noise.Domain, count: d).WithGaussian(noise.OneWay, count: d);
         if (pairs > 0) spent = spent.WithExponentialMechanism(noise.Selection, pairs).WithGaussian(noise.TwoWay, count: pairs);
         var triples = d - 2;
         if (triples > 0 && split.ThreeWay > 0)
             spent = spent.WithExponentialMechanism(noise.SecondSelection, triples).WithGaussian(noise.ThreeWay, count: triples);
-        var steps = new List<PrivacyPlanStep>
-        {
+        var steps = new List<PrivacyPlanStep>();
+        if (profile is not null) steps.Add(profile.PlanStep(split.Profile));
+        steps.AddRange(
+        [
             new()
             {
                 Name = "bins and labels", Share = split.Domain, Rho = split.Domain * rho, NoiseStandardDeviation = noise.Domain, Measurements = d,
@@ -196,7 +233,7 @@ public static class DpMarginalsFitter
                 Name = "one-way marginals", Share = split.OneWay, Rho = split.OneWay * rho, NoiseStandardDeviation = noise.OneWay, Measurements = d,
                 Detail = "Gaussian measurement of every column's counts over its bins or labels (with an other and a missing cell)",
             },
-        };
+        ]);
         if (pairs > 0)
         {
             steps.Add(new()
@@ -226,7 +263,9 @@ public static class DpMarginalsFitter
         }
         var publicFacts = new List<string>
         {
-            "the column metadata (names, kinds, formats, which columns are keys or personal data): when it is profiled from the training data its kinds are read without noise, so train with metadata written independently of the data",
+            profile is null
+                ? "the column metadata as given (names, kinds, formats, which columns are keys or personal data): it must be written without looking at the data, or be accepted as public"
+                : "the column names (the CSV header); the kinds, formats, keys and personal data were bought with the budget (column kinds)",
             "the token the CSV writes for a missing value",
             "each numeric column's fine grid (fixed by its kind)",
             "the training file's name (the audit trail keeps no hash of its content)",

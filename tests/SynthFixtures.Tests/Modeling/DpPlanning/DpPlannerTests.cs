@@ -123,9 +123,9 @@ public sealed class DpPlannerTests : IDisposable
         var privacy = document.RootElement.GetProperty("audit").GetProperty("model").GetProperty("privacy");
         Assert.Equal(1.5, privacy.GetProperty("epsilon").GetDouble(), 1e-9);
         Assert.Equal("dp-marginals", privacy.GetProperty("model").GetString());
-        Assert.Equal(6, privacy.GetProperty("steps").GetArrayLength());
+        Assert.Equal(7, privacy.GetProperty("steps").GetArrayLength());   // trained without metadata: the column kinds first
         Assert.Contains("**Differential privacy**: (ε = 1.5, δ = ", File.ReadAllText(markdown));
-        Assert.Contains("two-way marginals 35 %", File.ReadAllText(markdown));
+        Assert.Contains("column kinds 5 %", File.ReadAllText(markdown));
         var page = File.ReadAllText(html);
         Assert.Contains("differential privacy", page);
         Assert.Contains("privacy budget: one-way marginals", page);

@@ -1,3 +1,4 @@
+using SynthFixtures.Metadata;
 using SynthFixtures.Models;
 using SynthFixtures.Models.Artifacts;
 using SynthFixtures.Models.DpMarginals;
@@ -108,11 +109,86 @@ public sealed class DpMarginalsModelTests
             Assert.Equal(step.Rho!.Value, step.Measurements * ZcdpBudget.GaussianRho(step.NoiseStandardDeviation!.Value), 1e-12);
         foreach (var selection in plan.Steps.Where(s => s.SelectionEpsilon is not null))
             Assert.Equal(selection.Rho!.Value, selection.Measurements * ZcdpBudget.ExponentialMechanismRho(selection.SelectionEpsilon!.Value), 1e-12);
-        Assert.Equal(["tree selection", "second-parent selection"], plan.Steps.Where(s => s.SelectionEpsilon is not null).Select(s => s.Name));
+        string[] selections = plan.Steps.Any(s => s.Name == "three-way marginals") ? ["tree selection", "second-parent selection"] : ["tree selection"];
+        Assert.Equal(selections, plan.Steps.Where(s => s.SelectionEpsilon is not null).Select(s => s.Name));
         // The conversion's δ and the label thresholds' δ make up the whole δ.
         var conversionDelta = plan.Delta - plan.Steps.Sum(s => s.Delta);
         Assert.Equal(plan.Epsilon, ZcdpBudget.FromRho(plan.Rho.Value).Spent(conversionDelta).Epsilon, 1e-9);
     }
+
+    [Theory]
+    [InlineData(1, null)]
+    [InlineData(3, 1e-9)]
+    public void Without_metadata_the_kinds_are_bought_from_the_budget_and_the_plan_shows_it(double epsilon, double? delta)
+    {
+        var table = DpMarginalsTestData.Create(3_000);
+        var model = DpMarginalsFitter.Fit(table, null, new DpMarginalsOptions { Epsilon = epsilon, Delta = delta, NoiseSeed = 2 });
+        var plan = model.Plan;
+        Assert.Equal(["column kinds", "bins and labels", "one-way marginals", "tree selection", "two-way marginals", "second-parent selection", "three-way marginals"],
+            plan.Steps.Select(s => s.Name));
+        var kinds = plan.Steps[0];
+        Assert.Equal(0.05, kinds.Share, 12);
+        Assert.Equal(kinds.Rho!.Value, kinds.Measurements * ZcdpBudget.GaussianRho(kinds.NoiseStandardDeviation!.Value), 1e-12);
+        Assert.Equal(epsilon, plan.Epsilon, 1e-6 * epsilon);
+        Assert.Equal(1, plan.Steps.Sum(s => s.Share), 12);
+        Assert.Equal(plan.Rho!.Value, plan.Steps.Sum(s => s.Rho!.Value), 1e-12);
+        Assert.Contains(plan.Public, fact => fact.StartsWith("the column names (the CSV header)", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan.Public, fact => fact.StartsWith("the column metadata", StringComparison.Ordinal));
+        Assert.Equal([ColumnKind.Categorical, ColumnKind.Categorical, ColumnKind.Integer, ColumnKind.Categorical], model.Metadata.Columns.Select(c => c.Kind));
+
+        var given = DpMarginalsFitter.Fit(table, DpMarginalsTestData.Metadata(), new DpMarginalsOptions { Epsilon = epsilon, Delta = delta, NoiseSeed = 2 }).Plan;
+        Assert.DoesNotContain(given.Steps, s => s.Name == "column kinds");
+        Assert.Contains(given.Public, fact => fact.StartsWith("the column metadata as given", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Under_privacy_cells_that_do_not_parse_are_read_as_missing_however_many()
+    {
+        // A third of size is words: the checked path would refuse the column as integer; a private fit may not fail on data.
+        var table = DpMarginalsTestData.Create(3_000);
+        var cells = table.Column("size").Select((c, r) => r % 3 == 0 ? "many" : c).ToArray();
+        var damaged = new SynthFixtures.Data.Table(table.ColumnNames,
+            table.ColumnNames.Select(n => n == "size" ? cells : table.Column(n).ToArray()).ToArray());
+        var model = DpMarginalsFitter.Fit(damaged, DpMarginalsTestData.Metadata(), new DpMarginalsOptions { Epsilon = 5, Delta = 1e-8, NoiseSeed = 1 });
+        var sizes = model.Sample(3_000, 1).ToTable().Column("size");
+        Assert.DoesNotContain("many", sizes);
+        Assert.InRange(sizes.Count(s => s is null) / 3_000.0, 0.25, 0.42);
+    }
+
+    [Fact]
+    public void When_three_way_cells_would_be_mostly_noise_their_budget_goes_to_the_tree()
+    {
+        // Four columns of 12 labels over 3 000 rows at ε = 1: every label is released, so a three-way has about
+        // 6 × 14 × 14 cells of 2.5 rows each, under noise of σ ≈ 14.
+        var random = new SynthRandom(5);
+        string[] names = ["a", "b", "c", "d"];
+        var table = new SynthFixtures.Data.Table(names,
+            names.Select(_ => Enumerable.Range(0, 3_000).Select(_ => (string?)("L" + random.NextInt(12))).ToArray()).ToArray());
+        var metadata = new TableMetadata { Columns = names.Select(n => new ColumnMetadata { Name = n, Kind = ColumnKind.Categorical }).ToArray() };
+        var lines = new List<string>();
+        var small = DpMarginalsFitter.Fit(table, metadata, new DpMarginalsOptions { Epsilon = 1, Delta = 1e-7, NoiseSeed = 1 }, new Lines(lines));
+        Assert.Equal(["bins and labels", "one-way marginals", "tree selection", "two-way marginals"], small.Plan.Steps.Select(s => s.Name));
+        Assert.Equal([0.1, 0.15, 0.1, 0.65], small.Plan.Steps.Select(s => Math.Round(s.Share, 12)));
+        Assert.Equal(1, small.Plan.Epsilon, 1e-6);
+        Assert.All(small.SecondParent, q => Assert.Equal(-1, q));
+        Assert.Contains(lines, line => line.Contains("tree only", StringComparison.Ordinal));
+        // The same table at a large ε measures them, with the same shares spent before the choice.
+        var large = DpMarginalsFitter.Fit(table, metadata, new DpMarginalsOptions { Epsilon = 50, Delta = 1e-7, NoiseSeed = 1 });
+        Assert.Contains(large.Plan.Steps, s => s.Name == "three-way marginals");
+        Assert.Equal(small.Plan.Steps.Take(2).Select(s => s.Share), large.Plan.Steps.Take(2).Select(s => s.Share));
+    }
+
+    private sealed class Lines(List<string> lines) : IProgress<string>
+    {
+        public void Report(string value) => lines.Add(value);
+    }
+
+    [Theory]
+    [InlineData(new[] { 5, 5, 5 }, 12_500.0, 10.0, 10.0)]
+    [InlineData(new[] { 2, 40, 10, 10, 3 }, 6_000.0, 5.0, 2.0)]
+    public void The_signal_to_noise_of_a_typical_three_way_uses_the_median_column(int[] sizes, double total, double sigma, double expected) =>
+        // Median 5: 5 groups × 5 × 5 = 125 cells, 100 rows each; median 10: 6 groups × 10 × 10 = 600 cells, 10 rows each.
+        Assert.Equal(expected, SecondParents.SignalToNoise(sizes, total, sigma), 12);
 
     [Fact]
     public void Every_column_kind_is_learned_and_keys_are_generated_without_reading_them()
