@@ -28,9 +28,10 @@ public class DpCtganTests(ITestOutputHelper output)
         Assert.Equal(20.0 / 160, plan.GetProperty("samplingRate").GetDouble(), 1e-12);  // 100 rows = 20 groups per step
         Assert.Equal(40 * 8, plan.GetProperty("steps").GetInt32());
         var delta = 1 / (160 * Math.Sqrt(160));
-        // ε is the preprocessing's Gaussian measurements and the discriminator's DP-SGD together.
+        // ε is the preprocessing's Gaussian measurements and the discriminator's DP-SGD together, per pac group: a group
+        // moves a count by up to 5 rows, so the noise per count is 5 times the accounting's σ.
         var preprocessing = plan.GetProperty("preprocessing")[0];
-        var together = RdpAccountant.Empty.With(1, preprocessing.GetProperty("noiseStandardDeviation").GetDouble(), preprocessing.GetProperty("measurements").GetInt32())
+        var together = RdpAccountant.Empty.With(1, preprocessing.GetProperty("noiseStandardDeviation").GetDouble() / 5, preprocessing.GetProperty("measurements").GetInt32())
             .With(20.0 / 160, 0.8, 320).Spent(delta - preprocessing.GetProperty("delta").GetDouble());
         Assert.Equal(together.Epsilon, plan.GetProperty("epsilon").GetDouble(), 1e-9);
 

@@ -90,7 +90,7 @@ internal static class DpPlanCommand
                 : profile.NoiseMultiplier is { } profileSigma
                     ? string.Create(c, $"σ = {Show(profileSigma)}, {profile.Steps:N0} steps, q = {Show(profile.SamplingRate ?? 0)}, σ/B = {Show(profile.NoiseToSignal ?? 0)}")
                     : string.Create(c, $"one-way noise over an average cell's count {Show(profile.NoiseToSignal ?? 0)}");
-            var flags = profile.Warnings.Count > 0 ? $" ({string.Join("; ", profile.Warnings.Select(w => w.Constraint))})" : "";
+            var flags = profile.Warnings.Count > 0 ? $" (warning on {string.Join(", ", profile.Warnings.Select(w => w.Constraint))})" : "";
             output.WriteLine($"  {profile.Name,-9} {setting}: {outcome}{flags}");
             output.WriteLine($"            {profile.Description}");
         }

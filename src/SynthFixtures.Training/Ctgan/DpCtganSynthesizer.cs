@@ -37,7 +37,7 @@ public static class DpCtganSynthesizer
         if (DpCtganTrainer.Groups(table.RowCount, network.Pac) < 1)
             throw new SynthDataException($"DP-CTGAN needs at least pac = {network.Pac} rows; the table has {table.RowCount}.", table.SourcePath, hint: "Lower pac or give more rows.");
         var privacy = options.Privacy;
-        var plan = DpSgdPlans.For(options, table.RowCount, PrivatePreprocessing.Steps(metadata)) with { Public = PrivatePreprocessing.PublicFacts("pac groups", privacy.NoiseSeed) };
+        var plan = DpSgdPlans.For(options, table.RowCount, PrivatePreprocessing.Steps(metadata)) with { Public = PrivatePreprocessing.PublicFacts(network.Pac > 1 ? "pac groups" : "rows", privacy.NoiseSeed) };
         // The noise, the batches, the groups and the initial weights come from a secret seed, not the public training seed (SecretSeed).
         var secret = privacy.NoiseSeed ?? SecretSeed.Draw();
         var statistics = PrivatePreprocessing.Measure(table, metadata, plan, secret, network.Pac, cancellationToken);

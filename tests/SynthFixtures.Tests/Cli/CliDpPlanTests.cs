@@ -54,15 +54,22 @@ public sealed class CliDpPlanTests : IDisposable
         var root = json.RootElement;
         // 32 561 rows in 3 256 pac groups of 10; 50 groups per batch: q = 50/3256, ⌈3256/50⌉ = 66 steps an epoch.
         var q = 50.0 / 3256;
-        var expected = NoiseCalibration.EpsilonFor(q, 1.0, 300 * 66, 1e-5).Epsilon;
-        Assert.Equal(expected, root.GetProperty("epsilon").GetDouble(), 1e-12);
-        Assert.Equal(16.778, root.GetProperty("epsilon").GetDouble(), 0.001);
+        // DP-SGD alone spends 16.778; the preprocessing (a tenth of the ρ that converts to that, its counts' noise ten
+        // times the accounting's σ as a group moves a count by 10 rows) composes with it in the same RDP account.
+        Assert.Equal(16.778, NoiseCalibration.EpsilonFor(q, 1.0, 300 * 66, 1e-5).Epsilon, 0.001);
+        var preprocessing = root.GetProperty("privacy").GetProperty("steps")[0];
+        Assert.Equal("preprocessing", preprocessing.GetProperty("name").GetString());
+        var expected = RdpAccountant.Empty.With(1, preprocessing.GetProperty("noiseStandardDeviation").GetDouble() / 10, preprocessing.GetProperty("measurements").GetInt32())
+            .With(q, 1.0, 300 * 66).Spent(1e-5 - preprocessing.GetProperty("delta").GetDouble()).Epsilon;
+        Assert.Equal(expected, root.GetProperty("epsilon").GetDouble(), 1e-9);
+        Assert.InRange(root.GetProperty("epsilon").GetDouble(), 16.778, 18.5);
         Assert.Equal(1e-5, root.GetProperty("delta").GetDouble());
         Assert.Equal(1.0, root.GetProperty("noiseMultiplier").GetDouble());
         Assert.Equal(19800, root.GetProperty("steps").GetInt32());
         Assert.Equal(q, root.GetProperty("samplingRate").GetDouble(), 1e-15);
         Assert.Equal(3256, root.GetProperty("units").GetInt32());
-        var step = Assert.Single(root.GetProperty("privacy").GetProperty("steps").EnumerateArray());
+        var step = root.GetProperty("privacy").GetProperty("steps")[1];
+        Assert.Equal(2, root.GetProperty("privacy").GetProperty("steps").GetArrayLength());
         Assert.Equal("DP-SGD", step.GetProperty("name").GetString());
         Assert.Equal(q, step.GetProperty("samplingRate").GetDouble(), 1e-15);
         Assert.Equal(19800, step.GetProperty("measurements").GetInt32());
@@ -95,9 +102,9 @@ public sealed class CliDpPlanTests : IDisposable
     [InlineData("batch above the rows", new[] { "--rows", "1000", "--model", "dp-tvae", "--epsilon", "1", "--batch-size", "2000" },
         "--batch-size 2000 is larger than the 1000 rows trained on", "e.g. --batch-size 100")]
     [InlineData("ε below the conversion's floor", new[] { "--rows", "1000", "--model", "dp-tvae", "--epsilon", "0.05", "--delta", "1e-9" },
-        "ε = 0.05 cannot be reached at δ = 1E-09", "Raise ε above 0.2514")]
+        "ε = 0.05 cannot be reached at δ = 9E-10", "Raise ε above 0.2534")]
     [InlineData("noise swamps the batch", new[] { "--rows", "300", "--model", "dp-tvae", "--epsilon", "0.5", "--batch-size", "4" },
-        "nothing is learned (the planner refuses σ/B ≥ 1)", "--batch-size 64 with --epochs 300 gives σ/B = 0.801")]
+        "nothing is learned (the planner refuses σ/B ≥ 1)", "--batch-size 64 with --epochs 300 gives σ/B = 0.852")]
     [InlineData("noise swamps the cells", new[] { "--rows", "500", "--columns", "15", "--model", "dp-marginals", "--epsilon", "0.3" },
         "the marginals would be mostly noise", "--bins 2")]
     [InlineData("fewer rows than a pac group", new[] { "--rows", "5", "--model", "dp-ctgan", "--epsilon", "1" },
@@ -150,7 +157,14 @@ public sealed class CliDpPlanTests : IDisposable
         Assert.Equal(kind, privacy.GetProperty("model").GetString());
         Assert.Equal(plan.RootElement.GetProperty("epsilon").GetDouble(), privacy.GetProperty("epsilon").GetDouble());
         Assert.Equal(plan.RootElement.GetProperty("delta").GetDouble(), privacy.GetProperty("delta").GetDouble());
-        var step = Assert.Single(privacy.GetProperty("steps").EnumerateArray());
+        // The preprocessing (its noise from the profiled columns, as training measures them), then DP-SGD.
+        var steps = privacy.GetProperty("steps").EnumerateArray().ToList();
+        Assert.Equal(["preprocessing", "DP-SGD"], steps.Select(s => s.GetProperty("name").GetString()));
+        var plannedSteps = plan.RootElement.GetProperty("privacy").GetProperty("steps").EnumerateArray().ToList();
+        foreach (var field in (string[])["share", "noiseStandardDeviation", "delta"])
+            Assert.Equal(plannedSteps.Select(s => s.GetProperty(field).GetDouble()), steps.Select(s => s.GetProperty(field).GetDouble()));
+        Assert.Equal(plannedSteps.Select(s => s.GetProperty("measurements").GetInt32()), steps.Select(s => s.GetProperty("measurements").GetInt32()));
+        var step = steps[^1];
         Assert.Equal(plan.RootElement.GetProperty("steps").GetInt32(), step.GetProperty("measurements").GetInt32());
         Assert.Equal(plan.RootElement.GetProperty("samplingRate").GetDouble(), step.GetProperty("samplingRate").GetDouble());
         Assert.Equal(plan.RootElement.GetProperty("noiseMultiplier").GetDouble(), step.GetProperty("noiseStandardDeviation").GetDouble());

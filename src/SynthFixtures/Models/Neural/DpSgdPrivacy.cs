@@ -38,7 +38,7 @@ public static class DpSgdPrivacy
         var neighbours = ctgan && pac > 1
             ? string.Create(c, $"tables that differ by adding or removing one pac group of {pac} rows (one changed row changes one group: a removal and an addition, so per changed row about 2ε and δ·(1 + e^ε))")
             : "tables that differ by adding or removing one row";
-        return plan.ToPrivacyPlan(model, neighbours, plan.Public.Count > 0 ? null : PublicFacts(ctgan ? "pac groups" : "rows", null)) with
+        return plan.ToPrivacyPlan(model, neighbours, plan.Public.Count > 0 ? null : PublicFacts(ctgan && pac > 1 ? "pac groups" : "rows", null)) with
         {
             TargetEpsilon = targetEpsilon ?? plan.Epsilon,
         };
