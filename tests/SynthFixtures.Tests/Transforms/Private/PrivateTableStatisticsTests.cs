@@ -75,6 +75,28 @@ public class PrivateTableStatisticsTests
         Assert.Equal((2, 1, DpSgdPreprocessing.DefaultShare), (step.Measurements, step.ThresholdedMeasurements, step.Share));
     }
 
+    [Fact]
+    public void A_unit_of_several_rows_raises_the_label_threshold_by_its_rows()
+    {
+        // Grey is held by 2 rows. At noise 0.01 and δ = 10⁻⁶ the threshold is 1.05 per row, but 5.05 when the unit is a
+        // pac group of 5: a group could hold every grey row, so releasing grey would reveal the group.
+        string?[] cells = ["grey", "grey", .. Enumerable.Repeat("red", 50)];
+        var perRow = NoisyLabelCounts.Measure(cells, 0.01, 1e-6, new SynthRandom(3), measureMissing: false);
+        var perGroup = NoisyLabelCounts.Measure(cells, 0.01, 1e-6, new SynthRandom(3), measureMissing: false, unitRows: 5);
+        Assert.Equal(["red", "grey"], perRow.Labels);
+        Assert.Equal(["red"], perGroup.Labels);
+    }
+
+    [Fact]
+    public void A_pac_group_unit_scales_the_preprocessing_noise_per_count_by_its_rows()
+    {
+        IReadOnlyList<DpSgdPreprocessing> steps = [PrivateTableStatistics.Step(Metadata)];
+        var perRow = DpSgdPlan.For(1_000, 50, 5, 2, null, 1e-7, 1, preprocessing: steps);
+        var perGroup = DpSgdPlan.For(1_000, 50, 5, 2, null, 1e-7, 1, preprocessing: steps, rowsPerUnit: 10);
+        Assert.Equal(perRow.Epsilon, perGroup.Epsilon);
+        Assert.Equal(10 * perRow.Preprocessing[0].NoiseStandardDeviation!.Value, perGroup.Preprocessing[0].NoiseStandardDeviation!.Value, 1e-9);
+    }
+
     /// <summary>Ages around 40, colours red/green/blue (60/30/10 %) and two rows of grey, a text note; optionally extra rows.</summary>
     private static Table Table(int rows, string?[]? extra = null, int missingEvery = 0)
     {
