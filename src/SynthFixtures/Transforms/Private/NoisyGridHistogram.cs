@@ -26,11 +26,12 @@ internal sealed class NoisyGridHistogram
     private const int MaxGapInCluster = 16;
 
     /// <summary>
-    /// How many times the threshold (scaled by √cells) a cluster apart from the heaviest must clear. An empty unit that
-    /// passed the threshold did so by little; at 1.5 times it the chance of an empty cluster anywhere on the grid is
-    /// about 10⁻⁶, while a real group of outliers (a spike at 99 999, say) clears it by far.
+    /// How many times the threshold (scaled by √cells) a cluster's noisy mass must clear. An empty unit that passed the
+    /// threshold did so by little (0.05 of them per grid); at 1.5 times it the chance that an empty cluster is kept
+    /// anywhere on the grid is about 10⁻⁶, while the bulk of a column, or a real group of outliers (a spike at 99 999,
+    /// say), clears it by far, its units' masses adding up.
     /// </summary>
-    private const double IsolatedClusterFactor = 1.5;
+    private const double ClusterFactor = 1.5;
 
     private NoisyGridHistogram(PublicGrid grid, double[] counts, double? missing, List<GridUnit> units, double threshold)
     {
@@ -55,10 +56,10 @@ internal sealed class NoisyGridHistogram
     /// cells left, blocks of 2, 4, … 1024 cells whose noisy sum clears the threshold scaled by √size (the sum's noise);
     /// so a sparse tail (ages above 65, say) survives as wider pieces instead of vanishing. Blocks are aligned outwards
     /// from the grid's zero cell on either side and never include it, so no unit holds values of both signs. Units
-    /// within <see cref="MaxGapInCluster"/> cells of each other form clusters; the cluster of the largest noisy mass is
-    /// kept, any other only when its noisy mass clears the threshold (scaled by √cells) 1.5 times over, so a block that
-    /// noise alone lifted far from the data (at 10⁹, say) does not stretch the column's range. Never empty: when nothing
-    /// clears the threshold, the cell with the largest noisy count is kept.
+    /// within <see cref="MaxGapInCluster"/> cells of each other form clusters, and a cluster is kept only when its noisy
+    /// mass clears the threshold (scaled by √cells) 1.5 times over, so a block that noise alone lifted far from the data
+    /// (at 10⁹, say) does not stretch the column's range. Never empty: when no cluster is kept, the zero cell is (a
+    /// public choice: the noisy counts then do not show where the values lie).
     /// </summary>
     public IReadOnlyList<GridUnit> Units { get; }
 
@@ -85,12 +86,10 @@ internal sealed class NoisyGridHistogram
         double? noisyMissing = measureMissing ? missing + sigma * noise.NextNormal() : null;
 
         var threshold = sigma * -StandardNormal.InverseCdf(SpuriousUnitsPerColumn / Blocks(grid).Count());
-        var units = WithoutIsolatedClusters(KeptUnits(counts, grid, threshold), threshold);
-        if (units.Count == 0)
-        {
-            var best = Array.IndexOf(counts, counts.Max());
-            units.Add(new GridUnit(best, best, counts[best]));
-        }
+        var units = InClearClusters(KeptUnits(counts, grid, threshold), threshold);
+        // Nothing told apart from noise: the noisy counts do not say where the values lie, and the largest of them is
+        // as likely anywhere on the grid (10¹² included), so fall back to the one public place, the zero cell.
+        if (units.Count == 0) units.Add(new GridUnit(grid.ZeroCell, grid.ZeroCell, counts[grid.ZeroCell]));
         return new NoisyGridHistogram(grid, counts, noisyMissing, units, threshold);
     }
 
@@ -163,22 +162,19 @@ internal sealed class NoisyGridHistogram
     }
 
     /// <summary>
-    /// The units (in value order) without the clusters that sit apart from the heaviest and are too light to be told
-    /// from noise at <see cref="IsolatedClusterFactor"/> times the threshold. Decided on noisy counts only.
+    /// The units (in value order) of the clusters whose noisy mass clears <see cref="ClusterFactor"/> times the
+    /// threshold scaled by √cells. Decided on noisy counts only.
     /// </summary>
-    private static List<GridUnit> WithoutIsolatedClusters(List<GridUnit> units, double threshold)
+    private static List<GridUnit> InClearClusters(List<GridUnit> units, double threshold)
     {
-        if (units.Count < 2) return units;
-        var clusters = new List<List<GridUnit>> { new() { units[0] } };
-        for (var k = 1; k < units.Count; k++)
+        var clusters = new List<List<GridUnit>>();
+        for (var k = 0; k < units.Count; k++)
         {
-            if (units[k].First - units[k - 1].Last - 1 > MaxGapInCluster) clusters.Add([]);
+            if (k == 0 || units[k].First - units[k - 1].Last - 1 > MaxGapInCluster) clusters.Add([]);
             clusters[^1].Add(units[k]);
         }
-        if (clusters.Count == 1) return units;
-        var heaviest = clusters.MaxBy(c => c.Sum(u => u.Mass))!;
         return clusters
-            .Where(c => c == heaviest || c.Sum(u => u.Mass) > IsolatedClusterFactor * threshold * Math.Sqrt(c.Sum(u => u.Last - u.First + 1)))
+            .Where(c => c.Sum(u => u.Mass) > ClusterFactor * threshold * Math.Sqrt(c.Sum(u => u.Last - u.First + 1)))
             .SelectMany(c => c)
             .ToList();
     }
