@@ -26,10 +26,9 @@ internal sealed class NoisyGridHistogram
     private const int MaxGapInCluster = 16;
 
     /// <summary>
-    /// How many times the threshold (scaled by √cells) a cluster's noisy mass must clear. An empty unit that passed the
-    /// threshold did so by little (0.05 of them per grid); at 1.5 times it the chance that an empty cluster is kept
-    /// anywhere on the grid is about 10⁻⁶, while the bulk of a column, or a real group of outliers (a spike at 99 999,
-    /// say), clears it by far, its units' masses adding up.
+    /// How many times the threshold (scaled by √cells) a lone unit's noisy mass must clear. An empty unit that passed
+    /// the threshold did so by little (0.05 of them per grid); at 1.5 times it the chance that one is kept anywhere on
+    /// the grid is about 10⁻⁶, while a real spike or group of outliers (adult's capital-gain at 99 999) clears it by far.
     /// </summary>
     private const double ClusterFactor = 1.5;
 
@@ -56,8 +55,8 @@ internal sealed class NoisyGridHistogram
     /// cells left, blocks of 2, 4, … 1024 cells whose noisy sum clears the threshold scaled by √size (the sum's noise);
     /// so a sparse tail (ages above 65, say) survives as wider pieces instead of vanishing. Blocks are aligned outwards
     /// from the grid's zero cell on either side and never include it, so no unit holds values of both signs. Units
-    /// within <see cref="MaxGapInCluster"/> cells of each other form clusters, and a cluster is kept only when its noisy
-    /// mass clears the threshold (scaled by √cells) 1.5 times over, so a block that noise alone lifted far from the data
+    /// within <see cref="MaxGapInCluster"/> cells of each other form clusters, and a cluster of a single unit is kept
+    /// only when its noisy mass clears the threshold (scaled by √cells) 1.5 times over, so a block that noise alone lifted far from the data
     /// (at 10⁹, say) does not stretch the column's range. Never empty: when no cluster is kept, the zero cell is (a
     /// public choice: the noisy counts then do not show where the values lie).
     /// </summary>
@@ -162,8 +161,8 @@ internal sealed class NoisyGridHistogram
     }
 
     /// <summary>
-    /// The units (in value order) of the clusters whose noisy mass clears <see cref="ClusterFactor"/> times the
-    /// threshold scaled by √cells. Decided on noisy counts only.
+    /// The units (in value order) of the clusters of two or more units, and of the lone units whose noisy mass clears
+    /// <see cref="ClusterFactor"/> times the threshold scaled by √cells. Decided on noisy counts only.
     /// </summary>
     private static List<GridUnit> InClearClusters(List<GridUnit> units, double threshold)
     {
@@ -173,8 +172,10 @@ internal sealed class NoisyGridHistogram
             if (k == 0 || units[k].First - units[k - 1].Last - 1 > MaxGapInCluster) clusters.Add([]);
             clusters[^1].Add(units[k]);
         }
+        // Two empty units within a cluster's gap of each other are rarer still (each passes with 0.05 per grid), so a
+        // cluster of several units is kept as it is; a lone unit must clear the threshold 1.5 times over.
         return clusters
-            .Where(c => c.Sum(u => u.Mass) > ClusterFactor * threshold * Math.Sqrt(c.Sum(u => u.Last - u.First + 1)))
+            .Where(c => c.Count > 1 || c[0].Mass > ClusterFactor * threshold * Math.Sqrt(c[0].Last - c[0].First + 1))
             .SelectMany(c => c)
             .ToList();
     }
