@@ -11,10 +11,26 @@ namespace SynthFixtures.Transforms.Private;
 internal sealed class NoisyGridHistogram
 {
     /// <summary>
-    /// The expected number of empty grid cells a column keeps by chance: the threshold is the noise quantile that makes
-    /// it 0.05 over the whole grid.
+    /// The expected number of empty units a column keeps by chance, over every cell and every block tested together:
+    /// the threshold is the noise quantile that makes it 0.05 for the whole test family (Bonferroni), not per level.
     /// </summary>
-    private const double SpuriousCellsPerColumn = 0.05;
+    private const double SpuriousUnitsPerColumn = 0.05;
+
+    /// <summary>The widest block tested, in grid cells.</summary>
+    private const int LargestBlock = 1024;
+
+    /// <summary>
+    /// Kept units separated by at most this many unkept cells belong to one cluster: a decade of the logarithmic cells,
+    /// or 16 consecutive integers.
+    /// </summary>
+    private const int MaxGapInCluster = 16;
+
+    /// <summary>
+    /// How many times the threshold (scaled by √cells) a lone unit's noisy mass must clear. An empty unit that passed
+    /// the threshold did so by little (0.05 of them per grid); at 1.5 times it the chance that one is kept anywhere on
+    /// the grid is about 10⁻⁶, while a real spike or group of outliers (adult's capital-gain at 99 999) clears it by far.
+    /// </summary>
+    private const double ClusterFactor = 1.5;
 
     private NoisyGridHistogram(PublicGrid grid, double[] counts, double? missing, List<GridUnit> units, double threshold)
     {
@@ -36,13 +52,20 @@ internal sealed class NoisyGridHistogram
 
     /// <summary>
     /// The kept units in value order: single cells whose noisy count clears <see cref="Threshold"/>, then, among the
-    /// cells left, aligned blocks of 2, 4, … 1024 cells whose noisy sum clears the threshold scaled by √size (the sum's
-    /// noise); so a sparse tail (ages above 65, say) survives as wider pieces instead of vanishing. Never empty: when
-    /// nothing clears the threshold, the cell with the largest noisy count is kept.
+    /// cells left, blocks of 2, 4, … 1024 cells whose noisy sum clears the threshold scaled by √size (the sum's noise);
+    /// so a sparse tail (ages above 65, say) survives as wider pieces instead of vanishing. Blocks are aligned outwards
+    /// from the grid's zero cell on either side and never include it, so no unit holds values of both signs. Units
+    /// within <see cref="MaxGapInCluster"/> cells of each other form clusters, and a cluster of a single unit is kept
+    /// only when its noisy mass clears the threshold (scaled by √cells) 1.5 times over, so a block that noise alone lifted far from the data
+    /// (at 10⁹, say) does not stretch the column's range. Never empty: when no cluster is kept, the zero cell is (a
+    /// public choice: the noisy counts then do not show where the values lie).
     /// </summary>
     public IReadOnlyList<GridUnit> Units { get; }
 
-    /// <summary>The noisy count a single cell must exceed to be kept: σ·z, z the normal quantile for 0.05 spurious cells per grid.</summary>
+    /// <summary>
+    /// The noisy count a single cell must exceed to be kept: σ·z, z the normal quantile that lets 0.05 empty units through
+    /// per grid over all cells and blocks tested.
+    /// </summary>
     public double Threshold { get; }
 
     /// <summary>
@@ -61,13 +84,11 @@ internal sealed class NoisyGridHistogram
         for (var cell = 0; cell < counts.Length; cell++) counts[cell] += sigma * noise.NextNormal();
         double? noisyMissing = measureMissing ? missing + sigma * noise.NextNormal() : null;
 
-        var threshold = sigma * -StandardNormal.InverseCdf(SpuriousCellsPerColumn / grid.Cells);
-        var units = KeptUnits(counts, threshold);
-        if (units.Count == 0)
-        {
-            var best = Array.IndexOf(counts, counts.Max());
-            units.Add(new GridUnit(best, best, counts[best]));
-        }
+        var threshold = sigma * -StandardNormal.InverseCdf(SpuriousUnitsPerColumn / Blocks(grid).Count());
+        var units = InClearClusters(KeptUnits(counts, grid, threshold), threshold);
+        // Nothing told apart from noise: the noisy counts do not say where the values lie, and the largest of them is
+        // as likely anywhere on the grid (10¹² included), so fall back to the one public place, the zero cell.
+        if (units.Count == 0) units.Add(new GridUnit(grid.ZeroCell, grid.ZeroCell, counts[grid.ZeroCell]));
         return new NoisyGridHistogram(grid, counts, noisyMissing, units, threshold);
     }
 
@@ -102,30 +123,61 @@ internal sealed class NoisyGridHistogram
         return result;
     }
 
-    private static List<GridUnit> KeptUnits(double[] counts, double threshold)
+    private static List<GridUnit> KeptUnits(double[] counts, PublicGrid grid, double threshold)
     {
         var taken = new bool[counts.Length];
         var units = new List<GridUnit>();
-        for (var size = 1; size <= 1024 && size <= counts.Length; size *= 2)
+        foreach (var (first, last) in Blocks(grid))
         {
-            var blockThreshold = threshold * Math.Sqrt(size);
-            for (var first = 0; first + size <= counts.Length; first += size)
+            var size = last - first + 1;
+            var free = true;
+            double sum = 0;
+            for (var cell = first; cell <= last && free; cell++)
             {
-                var last = first + size - 1;
-                var free = true;
-                double sum = 0;
-                for (var cell = first; cell <= last && free; cell++)
-                {
-                    free = !taken[cell];
-                    sum += counts[cell];
-                }
-                if (!free || sum <= blockThreshold) continue;
-                for (var cell = first; cell <= last; cell++) taken[cell] = true;
-                units.Add(new GridUnit(first, last, sum));
+                free = !taken[cell];
+                sum += counts[cell];
             }
+            if (!free || sum <= threshold * Math.Sqrt(size)) continue;
+            for (var cell = first; cell <= last; cell++) taken[cell] = true;
+            units.Add(new GridUnit(first, last, sum));
         }
         units.Sort((a, b) => a.First.CompareTo(b.First));
         return units;
+    }
+
+    /// <summary>
+    /// Every block tested, narrowest first: the zero cell alone, then on each side of it blocks of 1, 2, 4 … cells
+    /// aligned outwards from it (so the blocks next to zero are the same on both sides and none crosses it).
+    /// </summary>
+    private static IEnumerable<(int First, int Last)> Blocks(PublicGrid grid)
+    {
+        var zero = grid.ZeroCell;
+        for (var size = 1; size <= LargestBlock; size *= 2)
+        {
+            if (size == 1) yield return (zero, zero);
+            for (var first = zero + 1; first + size - 1 < grid.Cells; first += size) yield return (first, first + size - 1);
+            for (var last = zero - 1; last - size + 1 >= 0; last -= size) yield return (last - size + 1, last);
+        }
+    }
+
+    /// <summary>
+    /// The units (in value order) of the clusters of two or more units, and of the lone units whose noisy mass clears
+    /// <see cref="ClusterFactor"/> times the threshold scaled by √cells. Decided on noisy counts only.
+    /// </summary>
+    private static List<GridUnit> InClearClusters(List<GridUnit> units, double threshold)
+    {
+        var clusters = new List<List<GridUnit>>();
+        for (var k = 0; k < units.Count; k++)
+        {
+            if (k == 0 || units[k].First - units[k - 1].Last - 1 > MaxGapInCluster) clusters.Add([]);
+            clusters[^1].Add(units[k]);
+        }
+        // Two empty units within a cluster's gap of each other are rarer still (each passes with 0.05 per grid), so a
+        // cluster of several units is kept as it is; a lone unit must clear the threshold 1.5 times over.
+        return clusters
+            .Where(c => c.Count > 1 || c[0].Mass > ClusterFactor * threshold * Math.Sqrt(c[0].Last - c[0].First + 1))
+            .SelectMany(c => c)
+            .ToList();
     }
 }
 

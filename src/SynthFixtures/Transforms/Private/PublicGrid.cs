@@ -30,6 +30,13 @@ internal sealed class PublicGrid
     /// <summary>Number of cells.</summary>
     public int Cells => _points.Length;
 
+    /// <summary>
+    /// The cell holding 0: every cell below it holds negative values only and every cell above it positive values only
+    /// (for dates, whose values are all positive, it is the first cell). Cells merged across it would decode to values
+    /// of both signs, so blocks are formed on either side of it, never over it.
+    /// </summary>
+    public int ZeroCell => CellOf(0);
+
     /// <summary>The grid for a column of <paramref name="kind"/>.</summary>
     public static PublicGrid For(ColumnKind kind) => kind switch
     {
