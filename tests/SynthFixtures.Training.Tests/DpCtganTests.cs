@@ -54,4 +54,35 @@ public class DpCtganTests(ITestOutputHelper output)
         Assert.Equal(3, good.Privacy.Epsilon);
         Assert.Equal(4, good.Network.Seed);
     }
+
+    [Fact]
+    public void Generator_steps_train_the_generator_further_without_changing_the_plan()
+    {
+        var (table, metadata) = TestTables.Small(400);
+        var network = new CtganOptions
+        {
+            Epochs = 3, BatchSize = 100, Pac = 1, EmbeddingWidth = 8, GeneratorWidths = [16], DiscriminatorWidths = [16],
+            GeneratorLearningRate = 1e-3, DiscriminatorLearningRate = 1e-3, Threads = 1, Seed = 2,
+        };
+        var one = new DpCtganOptions { Network = network, Privacy = new DpSgdOptions { Epsilon = 3, NoiseSeed = 5 } };
+        var four = one with { GeneratorSteps = 4 };
+
+        var settings = SettingValues.Parse(DpCtganKind.Instance, new Dictionary<string, string> { ["epsilon"] = "3", ["generator-steps"] = "4" }, ModelCatalog.BuiltIn);
+        Assert.Equal(4, DpCtganKind.Instance.Options(settings, 1).GeneratorSteps);
+        Assert.Equal(1, new DpCtganOptions().GeneratorSteps);
+        Assert.Throws<ArgumentOutOfRangeException>(() => (one with { GeneratorSteps = 0 }).Validate());
+
+        var trainedOnce = DpCtganSynthesizer.Train(table, metadata, one);
+        var trainedFourTimes = DpCtganSynthesizer.Train(table, metadata, four);
+        // Only discriminator steps read real rows: the plan (steps, σ, ε, preprocessing) is the same whatever the generator does.
+        Assert.Equal(trainedOnce.TrainingSettings.GetProperty("privacyPlan").GetRawText(), trainedFourTimes.TrainingSettings.GetProperty("privacyPlan").GetRawText());
+        Assert.Equal(3 * 4, trainedFourTimes.TrainingSettings.GetProperty("privacyPlan").GetProperty("steps").GetInt32());
+        // Same noise seed, same critic schedule: the samples differ only because the generator took more steps.
+        var sampledOnce = trainedOnce.Sample(200, 3).ToTable();
+        var sampledFourTimes = trainedFourTimes.Sample(200, 3).ToTable();
+        Assert.NotEqual(Cells(sampledOnce), Cells(sampledFourTimes));
+    }
+
+    private static string Cells(SynthFixtures.Data.Table table) =>
+        string.Join("|", Enumerable.Range(0, table.RowCount).Select(r => string.Join(",", Enumerable.Range(0, table.ColumnCount).Select(c => table[r, c]))));
 }

@@ -49,16 +49,21 @@ public static class DpCtganTrainer
     /// <param name="progress">Receives each epoch's mean losses.</param>
     /// <param name="cancellationToken">Checked before every step.</param>
     /// <param name="noiseSeed">A fixed seed for the noise, batches, groups and initial weights (tests only); <c>null</c>: a secret one.</param>
+    /// <param name="generatorSteps">Generator updates after each discriminator round: post-processing, they read no real row and are not in the plan.</param>
     public static CtganModel Train(float[] data, int rows, IReadOnlyList<OutputSpan> spans, CtganOptions options, DpSgdPlan plan, ConditionVector conditions,
-        IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default, long? noiseSeed = null) =>
-        TrainingThread.Run(() => TrainOnThisThread(data, rows, spans, options, plan, conditions, progress, cancellationToken, noiseSeed));
+        IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default, long? noiseSeed = null, int generatorSteps = 1) =>
+        TrainingThread.Run(() => TrainOnThisThread(data, rows, spans, options, plan, conditions, progress, cancellationToken, noiseSeed, generatorSteps));
+
+    private static readonly double Drift = double.Parse(Environment.GetEnvironmentVariable("DPCTGAN_DRIFT") ?? "0", System.Globalization.CultureInfo.InvariantCulture);
+    private static readonly double Clip = double.Parse(Environment.GetEnvironmentVariable("DPCTGAN_CLIP") ?? "0", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Pac groups a table of <paramref name="rows"/> rows is cut into (a remainder of fewer than pac rows is never trained on).</summary>
     public static int Groups(int rows, int pac) => rows / pac;
 
     private static CtganModel TrainOnThisThread(float[] data, int rows, IReadOnlyList<OutputSpan> spans, CtganOptions options, DpSgdPlan plan,
-        ConditionVector conditionVector, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken, long? noiseSeed)
+        ConditionVector conditionVector, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken, long? noiseSeed, int generatorSteps)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(generatorSteps, 1);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(conditionVector);
@@ -122,7 +127,9 @@ public static class DpCtganTrainer
                     optimizerD.ZeroGrad();
                     // Public part: generated rows only.
                     var fake = Fake();
-                    var fakeScore = discriminator.forward(fake).mean();
+                    var fakeScores = discriminator.forward(fake);
+                    var fakeScore = fakeScores.mean();
+                    if (Drift > 0) fakeScore = fakeScore.Plus(fakeScores.square().mean().mul(Drift));
                     var penalty = CtganLosses.GradientPenalty(discriminator, fake, Fake(), options.GradientPenalty, constants);
                     var publicLoss = fakeScore.Plus(penalty);
                     publicLoss.backward();
@@ -137,12 +144,17 @@ public static class DpCtganTrainer
                         var conditions = tensor(OwnConditions(data, width, realRows, vector, random), [realRows.Length, vector.Width]);
                         var recorder = new PerExampleGradients();
                         var scores = recorder.Forward(discriminator.Body, WithConditions(real, conditions).reshape(-1, discriminator.PackWidth)).squeeze(1);
-                        step.Apply(recorder.Backward(-scores), constants);
+                        step.Apply(recorder.Backward(Drift > 0 ? scores.square().mul(Drift).sub(scores) : -scores), constants);
                         realScore = scores.mean().item<float>();
                     }
                     optimizerD.Step();
+                    if (Clip > 0)
+                        using (no_grad())
+                            foreach (var p in discriminatorParameters) p.clamp_(-Clip, Clip);
                     totalD += publicLoss.item<float>() - realScore;
                 }
+                // The generator reads the discriminator only, never a real row: its extra steps are post-processing.
+                for (var g = 0; g < generatorSteps; g++)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     using var scope = NewDisposeScope();
@@ -159,7 +171,7 @@ public static class DpCtganTrainer
                     totalG += lossG.item<float>();
                 }
             }
-            lossesG.Add(totalG / Math.Max(steps, 1));
+            lossesG.Add(totalG / Math.Max(steps * generatorSteps, 1));
             lossesD.Add(totalD / Math.Max(steps * options.DiscriminatorSteps, 1));
             progress?.Report(new TrainingProgress(epoch + 1, options.Epochs, lossesG[^1], lossesD[^1]) { Warning = epoch == 0 ? setupWarning : null });
         }

@@ -3,6 +3,10 @@ namespace SynthFixtures.Modeling.Neural;
 /// <summary>DP-CTGAN as a model kind: CTGAN's settings (without early stopping) and DP-SGD's, over <see cref="DpCtganOptions"/>.</summary>
 public static class DpCtganKind
 {
+    /// <summary>Generator updates per discriminator update: free of budget, since the generator reads no real row.</summary>
+    internal static readonly SettingSpec GeneratorSteps = new("generator-steps", "GeneratorSteps", SettingType.WholeNumber,
+        "Generator updates per discriminator update (post-processing: costs no privacy budget).", "1", 1, 100);
+
     /// <summary>The kind.</summary>
     public static ModelKind<DpCtganOptions> Instance { get; } = new(
         "dp-ctgan",
@@ -11,6 +15,7 @@ public static class DpCtganKind
         [
             .. DpSettingTable.NetworkWithoutEarlyStopping<DpCtganOptions, CtganOptions>(CtganKind.Instance.Settings, o => o.Network, (o, n) => o with { Network = n }),
             .. DpSettingTable.On<DpCtganOptions>(o => o.Privacy, (o, p) => o with { Privacy = p }),
+            GeneratorSteps.Bind<DpCtganOptions, int>(o => o.GeneratorSteps, (o, v) => o with { GeneratorSteps = v }),
         ],
         (o, seed) => o with { Network = o.Network with { Seed = seed } },
         o =>

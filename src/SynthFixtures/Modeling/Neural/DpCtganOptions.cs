@@ -9,11 +9,18 @@ public sealed record DpCtganOptions
     /// <summary>The privacy settings; the unit of privacy is a pac group of <see cref="CtganOptions.Pac"/> rows.</summary>
     public DpSgdOptions Privacy { get; init; } = new();
 
+    /// <summary>
+    /// Generator updates per discriminator update. The generator never reads real rows, so its steps are
+    /// post-processing of the private discriminator and cost no budget: more of them train it further within the same ε.
+    /// </summary>
+    public int GeneratorSteps { get; init; } = 1;
+
     /// <summary>Throws when a setting is out of range.</summary>
     public void Validate()
     {
         Network.Validate();
         Privacy.Validate();
+        if (GeneratorSteps < 1) throw new ArgumentOutOfRangeException(nameof(GeneratorSteps), GeneratorSteps, "Must be positive.");
         if (Network.EarlyStopping is not null)
             throw new ArgumentException("Early stopping scores held-out rows outside the privacy budget; it is not available with differential privacy.", nameof(Network));
     }
