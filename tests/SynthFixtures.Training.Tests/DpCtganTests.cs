@@ -64,7 +64,7 @@ public class DpCtganTests(ITestOutputHelper output)
             Epochs = 3, BatchSize = 100, Pac = 1, EmbeddingWidth = 8, GeneratorWidths = [16], DiscriminatorWidths = [16],
             GeneratorLearningRate = 1e-3, DiscriminatorLearningRate = 1e-3, Threads = 1, Seed = 2,
         };
-        var one = new DpCtganOptions { Network = network, Privacy = new DpSgdOptions { Epsilon = 3, NoiseSeed = 5 } };
+        var one = new DpCtganOptions { Network = network, Privacy = new DpSgdOptions { Epsilon = 3, NoiseSeed = 5 }, DiscriminatorDrift = 0 };
         var four = one with { GeneratorSteps = 4 };
 
         var drifting = one with { DiscriminatorDrift = 0.1 };
@@ -74,6 +74,7 @@ public class DpCtganTests(ITestOutputHelper output)
         Assert.Equal(4, DpCtganKind.Instance.Options(settings, 1).GeneratorSteps);
         Assert.Equal(0.1, DpCtganKind.Instance.Options(settings, 1).DiscriminatorDrift);
         Assert.Equal(1, new DpCtganOptions().GeneratorSteps);
+        Assert.Equal(0.1, new DpCtganOptions().DiscriminatorDrift);
         Assert.Throws<ArgumentOutOfRangeException>(() => (one with { GeneratorSteps = 0 }).Validate());
         Assert.Throws<ArgumentOutOfRangeException>(() => (one with { DiscriminatorDrift = -1 }).Validate());
 

@@ -9,7 +9,7 @@ public static class DpCtganKind
 
     /// <summary>The drift penalty that keeps the critic's scores near zero (see <see cref="DpCtganOptions.DiscriminatorDrift"/>).</summary>
     internal static readonly SettingSpec DiscriminatorDrift = new("discriminator-drift", "DiscriminatorDrift", SettingType.Number,
-        "Weight of a penalty on the squared discriminator scores, which keeps them from drifting apart under DP (part of each group's clipped gradient).", "0", 0, 100);
+        "Weight of a penalty on the squared discriminator scores, which keeps them from drifting apart under DP (part of each group's clipped gradient).", "0.1", 0, 100);
 
     /// <summary>The kind.</summary>
     public static ModelKind<DpCtganOptions> Instance { get; } = new(

@@ -24,7 +24,7 @@ public sealed record DpCtganOptions
     /// swamp the generator's condition loss. The penalty keeps the scores near zero. A real group's term is a function
     /// of that group's own score, so it is part of the group's clipped, noised gradient: the plan does not change.
     /// </remarks>
-    public double DiscriminatorDrift { get; init; }
+    public double DiscriminatorDrift { get; init; } = 0.1;
 
     /// <summary>Throws when a setting is out of range.</summary>
     public void Validate()
