@@ -30,7 +30,8 @@ public class DpCtganTests(ITestOutputHelper output)
         var delta = 1 / (160 * Math.Sqrt(160));
         // ε is the preprocessing's Gaussian measurements and the discriminator's DP-SGD together.
         var preprocessing = plan.GetProperty("preprocessing")[0];
-        var together = RdpAccountant.Empty.With(1, preprocessing.GetProperty("noiseStandardDeviation").GetDouble(), preprocessing.GetProperty("measurements").GetInt32())
+        // A pac group moves each count vector by up to pac rows: the noise per unit of sensitivity is σ / pac.
+        var together = RdpAccountant.Empty.With(1, preprocessing.GetProperty("noiseStandardDeviation").GetDouble() / 5, preprocessing.GetProperty("measurements").GetInt32())
             .With(20.0 / 160, 0.8, 320).Spent(delta - preprocessing.GetProperty("delta").GetDouble());
         Assert.Equal(together.Epsilon, plan.GetProperty("epsilon").GetDouble(), 1e-9);
 
