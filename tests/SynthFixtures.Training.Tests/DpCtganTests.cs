@@ -55,4 +55,44 @@ public class DpCtganTests(ITestOutputHelper output)
         Assert.Equal(3, good.Privacy.Epsilon);
         Assert.Equal(4, good.Network.Seed);
     }
+
+    [Fact]
+    public void Generator_steps_and_the_drift_penalty_change_the_training_but_not_the_plan()
+    {
+        var (table, metadata) = TestTables.Small(400);
+        var network = new CtganOptions
+        {
+            Epochs = 3, BatchSize = 100, Pac = 1, EmbeddingWidth = 8, GeneratorWidths = [16], DiscriminatorWidths = [16],
+            GeneratorLearningRate = 1e-3, DiscriminatorLearningRate = 1e-3, Threads = 1, Seed = 2,
+        };
+        var one = new DpCtganOptions { Network = network, Privacy = new DpSgdOptions { Epsilon = 3, NoiseSeed = 5 }, DiscriminatorDrift = 0 };
+        var four = one with { GeneratorSteps = 4 };
+
+        var drifting = one with { DiscriminatorDrift = 0.1 };
+
+        var settings = SettingValues.Parse(DpCtganKind.Instance,
+            new Dictionary<string, string> { ["epsilon"] = "3", ["generator-steps"] = "4", ["discriminator-drift"] = "0.1" }, ModelCatalog.BuiltIn);
+        Assert.Equal(4, DpCtganKind.Instance.Options(settings, 1).GeneratorSteps);
+        Assert.Equal(0.1, DpCtganKind.Instance.Options(settings, 1).DiscriminatorDrift);
+        Assert.Equal(1, new DpCtganOptions().GeneratorSteps);
+        Assert.Equal(0.1, new DpCtganOptions().DiscriminatorDrift);
+        Assert.Throws<ArgumentOutOfRangeException>(() => (one with { GeneratorSteps = 0 }).Validate());
+        Assert.Throws<ArgumentOutOfRangeException>(() => (one with { DiscriminatorDrift = -1 }).Validate());
+
+        var trainedOnce = DpCtganSynthesizer.Train(table, metadata, one);
+        var trainedFourTimes = DpCtganSynthesizer.Train(table, metadata, four);
+        var trainedDrifting = DpCtganSynthesizer.Train(table, metadata, drifting);
+        // Only discriminator steps read real rows: the plan (steps, σ, ε, preprocessing) is the same whatever the generator does.
+        Assert.Equal(trainedOnce.TrainingSettings.GetProperty("privacyPlan").GetRawText(), trainedFourTimes.TrainingSettings.GetProperty("privacyPlan").GetRawText());
+        Assert.Equal(trainedOnce.TrainingSettings.GetProperty("privacyPlan").GetRawText(), trainedDrifting.TrainingSettings.GetProperty("privacyPlan").GetRawText());
+        Assert.Equal(3 * 4, trainedFourTimes.TrainingSettings.GetProperty("privacyPlan").GetProperty("steps").GetInt32());
+        // Same noise seed, same critic schedule: the samples differ only because the generator took more steps, or the critic's loss had the penalty.
+        var sampledOnce = Cells(trainedOnce.Sample(200, 3).ToTable());
+        Assert.Equal(sampledOnce, Cells(DpCtganSynthesizer.Train(table, metadata, one).Sample(200, 3).ToTable()));
+        Assert.NotEqual(sampledOnce, Cells(trainedFourTimes.Sample(200, 3).ToTable()));
+        Assert.NotEqual(sampledOnce, Cells(trainedDrifting.Sample(200, 3).ToTable()));
+    }
+
+    private static string Cells(SynthFixtures.Data.Table table) =>
+        string.Join("|", Enumerable.Range(0, table.RowCount).Select(r => string.Join(",", Enumerable.Range(0, table.ColumnCount).Select(c => table[r, c]))));
 }

@@ -43,7 +43,8 @@ public static class DpCtganSynthesizer
         var statistics = PrivatePreprocessing.Measure(table, metadata, plan, secret, network.Pac, cancellationToken);
         var data = NeuralTrainingData.PreparePrivate(table, metadata, statistics, network.Seed, cancellationToken);
         var conditions = PrivatePreprocessing.Conditions(data.Transformer, statistics);
-        var trained = DpCtganTrainer.Train(data.Matrix, data.Rows, data.Transformer.Spans, network, plan, conditions, progress, cancellationToken, secret);
+        var trained = DpCtganTrainer.Train(data.Matrix, data.Rows, data.Transformer.Spans, network, plan, conditions, progress, cancellationToken, secret, options.GeneratorSteps,
+            options.DiscriminatorDrift);
         return NeuralModelBuilder.BuildPrivate(ModelKinds.Ctgan, table, metadata, statistics, data.Transformer, trained.Generator, null, trained.Conditions,
             TrainingSettings.OfPrivate(options, plan), network.Seed);
     }

@@ -49,16 +49,24 @@ public static class DpCtganTrainer
     /// <param name="progress">Receives each epoch's mean losses.</param>
     /// <param name="cancellationToken">Checked before every step.</param>
     /// <param name="noiseSeed">A fixed seed for the noise, batches, groups and initial weights (tests only); <c>null</c>: a secret one.</param>
+    /// <param name="generatorSteps">Generator updates after each discriminator round: post-processing, they read no real row and are not in the plan.</param>
+    /// <param name="drift">
+    /// Weight λ of the drift penalty λ·D(x)² added to each real group's and each generated pack's loss (see the remarks
+    /// of <see cref="DpCtganOptions.DiscriminatorDrift"/>); a real group's term is part of its clipped gradient.
+    /// </param>
     public static CtganModel Train(float[] data, int rows, IReadOnlyList<OutputSpan> spans, CtganOptions options, DpSgdPlan plan, ConditionVector conditions,
-        IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default, long? noiseSeed = null) =>
-        TrainingThread.Run(() => TrainOnThisThread(data, rows, spans, options, plan, conditions, progress, cancellationToken, noiseSeed));
+        IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default, long? noiseSeed = null, int generatorSteps = 1,
+        double drift = 0) =>
+        TrainingThread.Run(() => TrainOnThisThread(data, rows, spans, options, plan, conditions, progress, cancellationToken, noiseSeed, generatorSteps, drift));
 
     /// <summary>Pac groups a table of <paramref name="rows"/> rows is cut into (a remainder of fewer than pac rows is never trained on).</summary>
     public static int Groups(int rows, int pac) => rows / pac;
 
     private static CtganModel TrainOnThisThread(float[] data, int rows, IReadOnlyList<OutputSpan> spans, CtganOptions options, DpSgdPlan plan,
-        ConditionVector conditionVector, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken, long? noiseSeed)
+        ConditionVector conditionVector, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken, long? noiseSeed, int generatorSteps, double drift)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(generatorSteps, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(drift);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(conditionVector);
@@ -122,11 +130,13 @@ public static class DpCtganTrainer
                     optimizerD.ZeroGrad();
                     // Public part: generated rows only.
                     var fake = Fake();
-                    var fakeScore = discriminator.forward(fake).mean();
+                    var fakeScores = discriminator.forward(fake);
+                    var fakeScore = fakeScores.mean();
+                    if (drift > 0) fakeScore = fakeScore.Plus(fakeScores.square().mean().mul(drift));
                     var penalty = CtganLosses.GradientPenalty(discriminator, fake, Fake(), options.GradientPenalty, constants);
                     var publicLoss = fakeScore.Plus(penalty);
                     publicLoss.backward();
-                    // Private part: each sampled pac group's −D(real pack), clipped and noised.
+                    // Private part: each sampled pac group's −D(real pack) (+ λ·D² with drift: still the group's own loss), clipped and noised.
                     var sampled = PoissonSampling.Sample(groups, plan.SamplingRate, batches);
                     double realScore = 0;
                     if (sampled.Length == 0) step.ApplyEmpty(discriminatorParameters, constants);
@@ -137,12 +147,14 @@ public static class DpCtganTrainer
                         var conditions = tensor(OwnConditions(data, width, realRows, vector, random), [realRows.Length, vector.Width]);
                         var recorder = new PerExampleGradients();
                         var scores = recorder.Forward(discriminator.Body, WithConditions(real, conditions).reshape(-1, discriminator.PackWidth)).squeeze(1);
-                        step.Apply(recorder.Backward(-scores), constants);
+                        step.Apply(recorder.Backward(drift > 0 ? scores.square().mul(drift).sub(scores) : -scores), constants);
                         realScore = scores.mean().item<float>();
                     }
                     optimizerD.Step();
                     totalD += publicLoss.item<float>() - realScore;
                 }
+                // The generator reads the discriminator only, never a real row: its extra steps are post-processing.
+                for (var g = 0; g < generatorSteps; g++)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     using var scope = NewDisposeScope();
@@ -159,7 +171,7 @@ public static class DpCtganTrainer
                     totalG += lossG.item<float>();
                 }
             }
-            lossesG.Add(totalG / Math.Max(steps, 1));
+            lossesG.Add(totalG / Math.Max(steps * generatorSteps, 1));
             lossesD.Add(totalD / Math.Max(steps * options.DiscriminatorSteps, 1));
             progress?.Report(new TrainingProgress(epoch + 1, options.Epochs, lossesG[^1], lossesD[^1]) { Warning = epoch == 0 ? setupWarning : null });
         }
