@@ -49,7 +49,7 @@ internal static class NeuralModelCodec
             var network = NetworkCodec.Read(parameters.Network, weights);
             return new NeuralSynthModel(header.ModelKind, header.Metadata, header.Provenance, parameters.Model, network, header.TrainingSettings);
         }
-        catch (Exception e) when (e is ArgumentException or OverflowException)
+        catch (Exception e) when (e is ArgumentException or OverflowException or JsonException or InvalidOperationException)
         {
             throw Invalid(source, e.Message.TrimEnd('.'), e);
         }
