@@ -27,7 +27,7 @@ internal static class PrivatePreprocessing
     /// </summary>
     public static PrivateTableStatistics Measure(Table table, TableMetadata metadata, DpSgdPlan plan, long secretSeed, int unitRows, CancellationToken cancellationToken)
     {
-        var step = plan.Preprocessing.Single(s => s.Name == "preprocessing");
+        var step = plan.Preprocessing.Single(s => s.Name == PrivateTableStatistics.StepName);
         var thresholded = Math.Max(PrivateTableStatistics.LabelMeasurementsFor(metadata), 1);
         // With no categorical column the step has no δ; any valid δ then serves, as no label is thresholded.
         var labelDelta = step.Delta > 0 ? step.Delta / thresholded : 0.5;

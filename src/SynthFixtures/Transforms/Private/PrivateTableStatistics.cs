@@ -32,6 +32,9 @@ public sealed class PrivateTableStatistics
     public PrivateColumnStatistics this[string name] =>
         Columns.FirstOrDefault(c => c.Metadata.Name == name) ?? throw new ArgumentException($"No modelled column '{name}'.", nameof(name));
 
+    /// <summary>The name of <see cref="Step(TableMetadata, double)"/> in a plan, by which the trainers find its noise.</summary>
+    public const string StepName = "preprocessing";
+
     /// <summary>How many Gaussian measurements <see cref="Measure"/> makes for <paramref name="metadata"/>: one per modelled column.</summary>
     public static int MeasurementsFor(TableMetadata metadata)
     {
@@ -58,7 +61,7 @@ public sealed class PrivateTableStatistics
     /// <paramref name="labelColumns"/> categorical or boolean (for planning before the data is read).
     /// </summary>
     public static DpSgdPreprocessing Step(int modelledColumns, int labelColumns, double share = DpSgdPreprocessing.DefaultShare) =>
-        new("preprocessing", share, modelledColumns, labelColumns,
+        new(StepName, share, modelledColumns, labelColumns,
             "one noisy count vector per modelled column: a numeric column's counts on its public grid and its missing count " +
             "(modes fitted to the kept cells, range from the outermost kept cells, missing flag and rate), a categorical column's " +
             "label counts and its missing count (labels released above 1 + σ·z(δ), condition frequencies, missing flag and rate)");
