@@ -68,13 +68,13 @@ public sealed class PrivacyAuditServiceTests(ITestOutputHelper output)
     [Fact]
     public void Dp_marginals_with_weak_noise_is_caught_too()
     {
-        // At ε = 1000 the noise no longer hides the canary's grid cell of size (its labels stay hidden at any ε: a label
+        // At ε = 10⁶ the noise no longer hides the canary's grid cell of size (its labels stay hidden at any ε: a label
         // held by one row is released with probability δ at most), and 3000 rows show a cell of mass 1/301: the attack
         // reaches the DP model's own outputs, so its silence at ε = 1 is the noise's doing, not the attack's blindness.
         var result = Audit(new PrivacyAuditOptions
         {
             ModelKind = "dp-marginals",
-            Settings = new Dictionary<string, string> { ["epsilon"] = "1000" },
+            Settings = new Dictionary<string, string> { ["epsilon"] = "1000000" },
             Trainings = 100,
             SyntheticRows = 3000,
         });
