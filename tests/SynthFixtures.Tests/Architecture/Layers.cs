@@ -31,10 +31,15 @@ public static class Layers
         new("transforms", ["SynthFixtures.Transforms.*"]),
         // Conditions, sampled tables, sampling options and generated columns: the vocabulary the models sample in.
         new("sampling vocabulary", ["SynthFixtures.Sampling", "SynthFixtures.Sampling.Generated.*"]),
+        // Learned text column models (a conditioned language model per free-text column, sampled in pure C#): the tabular
+        // models hold them and call them after a row's other cells are drawn.
+        new("text models", ["SynthFixtures.Text", "SynthFixtures.Text.Learned.*"]),
         new("models", ["SynthFixtures.Models.*"]),
         // The train and sample use cases: model kinds' settings tables, the trainer registry, the training service and the
         // sampling service (a sample streamed to a file) over the models.
         new("training service", ["SynthFixtures.Modeling.*"]),
+        // LLM-written text columns (IChatClient, prompt templates, record/replay, budgets): a step after sampling.
+        new("LLM text", ["SynthFixtures.Text.Llm.*"]),
         // Typed synthesizers and the attributes that shape them sit on top of the models they bind to.
         new("typed API", ["SynthFixtures.Sampling.Typed.*", "SynthFixtures.Attributes.*"]),
         new("evaluation", ["SynthFixtures.Evaluation.*"]),
@@ -44,6 +49,7 @@ public static class Layers
         // Outside the core assembly: the core uses none of these.
         new("machine-learning utility", [], ["SynthFixtures.Evaluation.Utility", "Microsoft.ML"]),
         new("reports", ["SynthFixtures.Reports.*", "ScottPlot.*"], ["SynthFixtures.Reports", "ScottPlot"]),
+        new("LLM providers", ["SynthFixtures.Llm.*", "OpenAI.*", "OllamaSharp.*"], ["SynthFixtures.Llm", "OpenAI", "OllamaSharp"]),
         new("training", ["SynthFixtures.Training.*", "TorchSharp.*"], ["SynthFixtures.Training", "TorchSharp"]),
         new("build trainer", ["SynthFixtures.Trainer.*"], ["SynthFixtures.Trainer"]),
         new("build task", ["SynthFixtures.Build.*", "Microsoft.Build.*"], ["SynthFixtures.Build", "Microsoft.Build"]),

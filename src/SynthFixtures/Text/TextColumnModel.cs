@@ -1,0 +1,53 @@
+using System.Text.Json;
+using SynthFixtures.Randomness;
+
+namespace SynthFixtures.Text;
+
+/// <summary>
+/// A learned model of one free-text column, conditioned on the other cells of its row. It is trained at build time
+/// (TorchSharp for the neural kind), stored in the <c>.synth</c> artifact beside the tabular model, and sampled in pure
+/// C#: the tabular model draws a row's other cells first, then this model writes the row's text to fit them.
+/// </summary>
+public abstract class TextColumnModel
+{
+    /// <summary>Base constructor.</summary>
+    /// <param name="column">The text column this model writes.</param>
+    /// <param name="contextColumns">The columns whose cells it conditions on, in the order <see cref="Generate"/> receives them.</param>
+    protected TextColumnModel(string column, IReadOnlyList<string> contextColumns)
+    {
+        ArgumentNullException.ThrowIfNull(column);
+        ArgumentNullException.ThrowIfNull(contextColumns);
+        Column = column;
+        ContextColumns = contextColumns;
+    }
+
+    /// <summary>The text column this model writes.</summary>
+    public string Column { get; }
+
+    /// <summary>The columns whose cells condition the text, in the order <see cref="Generate"/> receives them.</summary>
+    public IReadOnlyList<string> ContextColumns { get; }
+
+    /// <summary>The text model kind as written in artifacts and settings (e.g. <c>learned</c>).</summary>
+    public abstract string Kind { get; }
+
+    /// <summary>How the column is modelled, in one line for <c>synthfixtures inspect</c>.</summary>
+    public abstract string Describe();
+
+    /// <summary>
+    /// The text of rows <paramref name="firstRow"/> … <paramref name="firstRow"/> + n − 1, where n is the length of each
+    /// context array. <c>context[c][i]</c> is context column c's cell of row i, formatted as the source wrote it
+    /// (<c>null</c>: missing). Row r draws only from <c>random.Derive(r)</c>, so any split into chunks and any thread
+    /// count give the same text. A returned <c>null</c> is a missing cell.
+    /// </summary>
+    public abstract string?[] Generate(IReadOnlyList<string?[]> context, long firstRow, SynthRandom random, ParallelOptions parallel);
+
+    /// <summary>The model as the artifact stores it: parameters as JSON (never source text) and weights as bytes.</summary>
+    public abstract TextModelParts Encode();
+}
+
+/// <summary>A text model as stored in the artifact.</summary>
+/// <param name="Kind">The text model kind (<see cref="TextColumnModel.Kind"/>).</param>
+/// <param name="Column">The text column.</param>
+/// <param name="Parameters">Everything but the weights, as JSON.</param>
+/// <param name="Payload">The weights (float32, little-endian), or empty.</param>
+public sealed record TextModelParts(string Kind, string Column, JsonElement Parameters, byte[] Payload);
