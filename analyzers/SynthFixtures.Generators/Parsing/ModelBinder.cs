@@ -26,10 +26,15 @@ internal static class ModelBinder
         var columnList = string.Join(", ", schema.Columns.Select(c => c.Name));
         foreach (var p in type.Properties)
         {
-            if (p.Source is ValueSource.Key or ValueSource.Fake or ValueSource.Pattern or ValueSource.ForeignKey or ValueSource.Nested) continue;
+            if (p.Source is ValueSource.Key or ValueSource.Fake or ValueSource.Pattern or ValueSource.ForeignKey or ValueSource.Nested or ValueSource.Prompt) continue;
             var column = p.ColumnName is { } explicitName
                 ? schema.Columns.FirstOrDefault(c => c.Name == explicitName) ?? schema.Columns.FirstOrDefault(c => LabelMatching.SameName(c.Name, explicitName))
                 : schema.Columns.FirstOrDefault(c => LabelMatching.SameName(c.Name, p.Name));
+            if (p.LearnedText && LearnedTextProblem(p, column, columnList) is { } textProblem)
+            {
+                problems.Add(Problem(DiagnosticDescriptors.NotLearnedTextColumn, p.Name, type.Name + "." + p.Name, file, textProblem));
+                continue;
+            }
             if (column is null)
             {
                 if (p.ColumnName is not null)
@@ -77,6 +82,22 @@ internal static class ModelBinder
         }
         var hasErrors = problems.Any(pr => DiagnosticDescriptors.ById[pr.Id].DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
         return new BindingPlan(schema.ModelName, bindings.ToEquatableArray(), problems.ToEquatableArray(), hasErrors, schema.ModelKind, schema.Privacy);
+    }
+
+    /// <summary>
+    /// Why a [Text] property without a prompt cannot read its column: there is none, or it is not free text. A free-text
+    /// column is accepted whether the schema marks it learned or not (a model trained before text was learned still
+    /// writes placeholder prose into it).
+    /// </summary>
+    private static string? LearnedTextProblem(PropertySpec p, SchemaColumnSpec? column, string columnList)
+    {
+        if (column is null)
+            return p.ColumnName is { } name
+                ? $"[Column(\"{name}\")] names no column of it; the columns are: {columnList}"
+                : $"it has no column named like '{p.Name}'; bind one with [Column(\"name\")] (columns: {columnList})";
+        if (column.Kind != "text")
+            return $"column '{column.Name}' is {Describe(column)}, not free text; remove [Text] to read it as a plain string, or bind a text column";
+        return null;
     }
 
     private static BindingProblem Problem(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, string? property, params string[] arguments) =>
