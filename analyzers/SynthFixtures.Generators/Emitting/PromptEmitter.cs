@@ -14,7 +14,7 @@ namespace SynthFixtures.Generators.Emitting;
 /// </summary>
 internal static class PromptEmitter
 {
-    public const string Draft = "Draft";
+    public const string Draft = "__Draft";
     private const string Text = "global::SynthFixtures.Sampling.Typed.PromptedText";
 
     /// <summary>Prompted properties in an order where each prompt's prompted references come first (declaration order otherwise).</summary>
