@@ -5,7 +5,7 @@ namespace SynthFixtures.Generators.Tests;
 /// <summary>The generated code of [Text] properties: prompted (written by a text writer) and learned (read from a model's text column).</summary>
 public sealed class TextSnapshotTests
 {
-    /// <summary>What ModelSchema.Write produces for a reviews.csv whose review text is learned and whose title is placeholder text.</summary>
+    /// <summary>What ModelSchema.Write produces for a reviews.csv whose review text and title are learned.</summary>
     public const string ReviewsSchema = """
         synthfixtures-schema 1
         model	gaussiancopula
@@ -13,7 +13,7 @@ public sealed class TextSnapshotTests
         column	Clothing ID	integer	missing=0	min=0	max=1205
         column	Rating	integer	missing=0	min=1	max=5
         column	Class Name	categorical	missing=0	labels=Dresses,Knits,Blouses
-        column	Title	text	missing=0.16	generator=lorem
+        column	Title	text	missing=0.16	generator=learned
         column	Review Text	text	missing=0	generator=learned
 
         """;

@@ -103,6 +103,9 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor NotLearnedTextColumn = Error("SF0030", "No free-text column for [Text]",
         "[Text] on '{0}' reads a free-text column of {1}, but {2}");
 
+    public static readonly DiagnosticDescriptor PlaceholderTextColumn = Warning("SF0031", "[Text] column holds placeholder text",
+        "[Text] on '{0}' reads column '{1}' of {2}, which the model writes as placeholder prose, not learned text; learn it with TextModel=\"learned\" TextColumns=\"{1}\" on the <SynthModel Include=\"{2}\" /> item, or remove [Text] to accept placeholder text");
+
     /// <summary>All descriptors, by id.</summary>
     public static readonly IReadOnlyDictionary<string, DiagnosticDescriptor> ById = new[]
     {
@@ -111,7 +114,7 @@ internal static class DiagnosticDescriptors
         InvalidSetting, NoConstructor, ModelNotDeclared, UnboundProperty, ColumnNotFound, ColumnTypeMismatch, MissingValuesNotNullable,
         DataContradictsConstraint, LabelWithoutMember, OrderingAcrossBinding, AbovePrivacyCap,
         PromptNamesUnknownProperty, PromptDependsOnItself, PromptPositionMismatch, MalformedPrompt, TextOnNonString, LearnedTextWithoutModel,
-        NotLearnedTextColumn,
+        NotLearnedTextColumn, PlaceholderTextColumn,
     }.ToDictionary(d => d.Id);
 
     /// <summary>The docs page for a diagnostic id.</summary>

@@ -18,6 +18,9 @@ namespace SynthFixtures.Generators.Parsing;
 /// </summary>
 internal static class ModelBinder
 {
+    /// <summary>The schema's generator of a free-text column written as placeholder prose (a learned one names its text model's kind).</summary>
+    private const string PlaceholderTextGenerator = "lorem";
+
     public static BindingPlan Bind(TypeSpec type, SchemaSpec schema)
     {
         var bindings = new List<PropertyBinding>();
@@ -71,6 +74,9 @@ internal static class ModelBinder
                 problems.Add(Problem(DiagnosticDescriptors.DataContradictsConstraint, p.Name, contradiction.Attribute, type.Name + "." + p.Name, file, column.Name, contradiction.Data));
                 continue;
             }
+            // Bound all the same: the column is free text, only not learned (a model trained with placeholder prose for it).
+            if (p.LearnedText && column.Generator == PlaceholderTextGenerator)
+                problems.Add(Problem(DiagnosticDescriptors.PlaceholderTextColumn, p.Name, type.Name + "." + p.Name, column.Name, file));
             bindings.Add(new PropertyBinding(p.Name, column.Name, read.Value, column.MissingRate > 0, labels.ToEquatableArray()));
         }
         // An ordering between a bound property and one the attributes generate cannot hold by construction.
@@ -86,8 +92,7 @@ internal static class ModelBinder
 
     /// <summary>
     /// Why a [Text] property without a prompt cannot read its column: there is none, or it is not free text. A free-text
-    /// column is accepted whether the schema marks it learned or not (a model trained before text was learned still
-    /// writes placeholder prose into it).
+    /// column written as placeholder prose is bound all the same, with a warning (SF0031).
     /// </summary>
     private static string? LearnedTextProblem(PropertySpec p, SchemaColumnSpec? column, string columnList)
     {
