@@ -51,12 +51,10 @@ internal static class PromptEmitter
     public static void EmitConstruction(CodeWriter w, string purpose, IReadOnlyList<PropertySpec> prompted) =>
         w.Line($"_text = new {Text}(graph, {Literals.String(purpose)}, new[] {{ {string.Join(", ", prompted.Select(p => Literals.String(p.Name)))} }});");
 
-    /// <summary>Expect, Next (from the ready queue) and Fill (one batch).</summary>
+    /// <summary>Next (from the ready queue) and Fill (one batch).</summary>
     public static void EmitBatching(CodeWriter w, TypeSpec type, IReadOnlyList<PropertySpec> prompted)
     {
         var self = type.FullyQualifiedName;
-        w.Line("/// <inheritdoc />");
-        w.Line("public void Expect(int count) => _text.Expect(count);").Line();
         w.Line("/// <inheritdoc />");
         w.Open($"public {self} Next()");
         w.Line("if (_ready.Count == 0) Fill();");

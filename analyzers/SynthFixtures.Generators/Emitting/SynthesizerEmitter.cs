@@ -172,7 +172,9 @@ internal static class SynthesizerEmitter
         var purpose = self.Replace("global::", "");
         var bound = plan?.Bindings.ToDictionary(b => b.Property) ?? new System.Collections.Generic.Dictionary<string, PropertyBinding>();
         var prompted = PromptEmitter.WritingOrder(type.Properties);
-        w.Open($"private sealed class Stream : global::SynthFixtures.ISynthStream<{self}>{(prompted.Count > 0 ? ", global::SynthFixtures.ISynthStreamLookahead" : "")}");
+        // A stream that batches costly work (model rows, written texts) is told how many objects are still wanted.
+        var lookahead = prompted.Count > 0 || plan is not null;
+        w.Open($"private sealed class Stream : global::SynthFixtures.ISynthStream<{self}>{(lookahead ? ", global::SynthFixtures.ISynthStreamLookahead" : "")}");
         w.Line("private readonly global::SynthFixtures.SynthGraph _graph;");
         if (plan is not null) w.Line($"private readonly {Rows} _rows;");
         if (prompted.Count > 0) PromptEmitter.EmitFields(w, self);
@@ -216,6 +218,14 @@ internal static class SynthesizerEmitter
         }
         w.Close().Line();
 
+        if (lookahead)
+        {
+            w.Line("/// <inheritdoc />");
+            w.Open("public void Expect(int count)");
+            if (plan is not null) w.Line("_rows.Expect(count);");
+            if (prompted.Count > 0) w.Line("_text.Expect(count);");
+            w.Close().Line();
+        }
         if (prompted.Count > 0)
         {
             // Texts are written in batches: the other properties of a batch of objects first, then each prompt.

@@ -41,7 +41,7 @@ partial record ClothingReview : global::SynthFixtures.ISynthesizable<global::Sho
         /// <summary>The model's kind and the (ε, δ) of its differential-privacy guarantee (none for a model without one), as its schema states them.</summary>
         public global::SynthFixtures.Privacy.PrivacyGuarantee Privacy { get; } = global::SynthFixtures.Privacy.PrivacyGuarantee.NotPrivate("gaussiancopula");
 
-        private sealed class Stream : global::SynthFixtures.ISynthStream<global::Shop.ClothingReview>
+        private sealed class Stream : global::SynthFixtures.ISynthStream<global::Shop.ClothingReview>, global::SynthFixtures.ISynthStreamLookahead
         {
             private readonly global::SynthFixtures.SynthGraph _graph;
             private readonly global::SynthFixtures.Sampling.Typed.LearnedRows _rows;
@@ -58,6 +58,12 @@ partial record ClothingReview : global::SynthFixtures.ISynthesizable<global::Sho
                 _classNameColumn = _rows.Column("Class Name");
                 _titleColumn = _rows.Column("Title");
                 _bodyColumn = _rows.Column("Review Text");
+            }
+
+            /// <inheritdoc />
+            public void Expect(int count)
+            {
+                _rows.Expect(count);
             }
 
             /// <inheritdoc />

@@ -60,7 +60,11 @@ partial record RatedReview : global::SynthFixtures.ISynthesizable<global::Shop.R
             }
 
             /// <inheritdoc />
-            public void Expect(int count) => _text.Expect(count);
+            public void Expect(int count)
+            {
+                _rows.Expect(count);
+                _text.Expect(count);
+            }
 
             /// <inheritdoc />
             public global::Shop.RatedReview Next()

@@ -52,7 +52,10 @@ partial record Review : global::SynthFixtures.ISynthesizable<global::SynthFixtur
             }
 
             /// <inheritdoc />
-            public void Expect(int count) => _text.Expect(count);
+            public void Expect(int count)
+            {
+                _text.Expect(count);
+            }
 
             /// <inheritdoc />
             public global::SynthFixtures.Generators.Tests.Fixtures.Review Next()
