@@ -89,6 +89,7 @@ public sealed class TypedTextTests
 
         Assert.Equal(one, many);
         Assert.Equal(one, endless);
+        Assert.Equal(one.Take(10), Review.Synth.WithSeed(5).WithTextWriter(new RecordingWriter()).Take(10)); // a prefix, as without prompts
         Assert.NotEqual(one, Review.Synth.WithSeed(6).WithTextWriter(new RecordingWriter()).Take(50).ToList());
     }
 
