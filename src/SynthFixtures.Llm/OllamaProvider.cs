@@ -19,7 +19,7 @@ internal sealed class OllamaProvider : LlmProvider
             : DefaultEndpoint;
         // The LLM step times each call itself; HttpClient's default 100 s must not cut in first.
         var http = new HttpClient { BaseAddress = endpoint, Timeout = Timeout.InfiniteTimeSpan };
-        return new OllamaApiClient(http, model);
+        return new OllamaApiClient(http, model, OllamaJsonContext.Default);
     }
 
     // Ollama answers an overloaded server or a model still loading with an error body.
