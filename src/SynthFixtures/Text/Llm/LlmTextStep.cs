@@ -111,7 +111,9 @@ public sealed class LlmTextStep : ISampleStep
         ArgumentNullException.ThrowIfNull(files);
         // Written after the sample, so the tallies are final.
         files.Add(_request.RunRecordPath ?? LlmRunRecordJson.DefaultPathFor(samplePath), "LLM run record", path => File.WriteAllText(path, LlmRunRecordJson.Write(Outcome())));
-        if (_request.Cache is { } cache)
+        // A locked cache never changes, so it is only read (it is committed beside the lock file). Another is written
+        // after the sample, when its calls are made: with its new responses, or as it was.
+        if (_request.Cache is { Mode: not LlmCacheMode.Locked } cache)
         {
             files.Add(cache.Path, "LLM replay cache", path =>
             {

@@ -51,6 +51,9 @@ internal sealed class LoopbackChatServer : IDisposable
     /// <summary>Prompt tokens reported per request.</summary>
     public int PromptTokens { get; set; } = 20;
 
+    /// <summary>Prompt tokens reported for a request body, when set (else <see cref="PromptTokens"/>).</summary>
+    public Func<JsonObject, int>? CountPromptTokens { get; set; }
+
     /// <summary>Completion tokens reported per request; by default the answer's word count.</summary>
     public Func<string, int> CompletionTokens { get; set; } = text => text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
 
@@ -123,8 +126,9 @@ internal sealed class LoopbackChatServer : IDisposable
             };
             var answer = Answer(prompt, body);
             var completion = CompletionTokens(answer);
-            if (path.EndsWith("/chat/completions", StringComparison.Ordinal)) WriteOpenAi(context, body, answer, completion);
-            else if (path == "/api/chat") WriteOllama(context, body, answer, completion);
+            var promptTokens = CountPromptTokens?.Invoke(body) ?? PromptTokens;
+            if (path.EndsWith("/chat/completions", StringComparison.Ordinal)) WriteOpenAi(context, body, answer, promptTokens, completion);
+            else if (path == "/api/chat") WriteOllama(context, body, answer, promptTokens, completion);
             else Write(context, 404, "text/plain", "not found");
         }
         catch (Exception e) when (e is HttpListenerException or IOException or ObjectDisposedException)
@@ -133,7 +137,7 @@ internal sealed class LoopbackChatServer : IDisposable
         }
     }
 
-    private void WriteOpenAi(HttpListenerContext context, JsonObject request, string answer, int completion)
+    private static void WriteOpenAi(HttpListenerContext context, JsonObject request, string answer, int promptTokens, int completion)
     {
         var response = new JsonObject
         {
@@ -151,15 +155,15 @@ internal sealed class LoopbackChatServer : IDisposable
             }),
             ["usage"] = new JsonObject
             {
-                ["prompt_tokens"] = PromptTokens,
+                ["prompt_tokens"] = promptTokens,
                 ["completion_tokens"] = completion,
-                ["total_tokens"] = PromptTokens + completion,
+                ["total_tokens"] = promptTokens + completion,
             },
         };
         Write(context, 200, "application/json", response.ToJsonString());
     }
 
-    private void WriteOllama(HttpListenerContext context, JsonObject request, string answer, int completion)
+    private static void WriteOllama(HttpListenerContext context, JsonObject request, string answer, int promptTokens, int completion)
     {
         JsonObject Chunk(string content, bool done)
         {
@@ -174,7 +178,7 @@ internal sealed class LoopbackChatServer : IDisposable
             chunk["done_reason"] = "stop";
             chunk["total_duration"] = 1000;
             chunk["load_duration"] = 10;
-            chunk["prompt_eval_count"] = PromptTokens;
+            chunk["prompt_eval_count"] = promptTokens;
             chunk["prompt_eval_duration"] = 100;
             chunk["eval_count"] = completion;
             chunk["eval_duration"] = 500;
