@@ -2,6 +2,7 @@ using SynthFixtures.Data;
 using SynthFixtures.Metadata;
 using SynthFixtures.Tests.Text.Llm;
 using SynthFixtures.Text.Llm;
+using Xunit.Abstractions;
 
 namespace SynthFixtures.Tests.Cli;
 
@@ -16,8 +17,11 @@ public sealed class CliLlmTests : IDisposable
     private readonly string _model;
     private readonly string _data;
 
-    public CliLlmTests()
+    private readonly ITestOutputHelper _log;
+
+    public CliLlmTests(ITestOutputHelper log)
     {
+        _log = log;
         _data = _folder.File("reviews.csv");
         CsvTableWriter.Write(ReviewTestTable.Create(), _data);
         var metadata = _folder.File("reviews.metadata.json");
@@ -49,6 +53,7 @@ public sealed class CliLlmTests : IDisposable
         Assert.True(first.ExitCode == 0, first.Error);
         var second = SampleExample("b.csv");
         Assert.True(second.ExitCode == 0, second.Error);
+        _log.WriteLine(first.Error + first.Output);
 
         Assert.Equal(File.ReadAllBytes(_folder.File("a.csv")), File.ReadAllBytes(_folder.File("b.csv")));
         Assert.Equal(cacheBefore, File.ReadAllBytes(ReplayFile("reviews-llm-cache.json")));

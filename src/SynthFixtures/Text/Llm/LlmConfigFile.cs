@@ -5,7 +5,7 @@ using SynthFixtures.Data.Files;
 namespace SynthFixtures.Text.Llm;
 
 /// <summary>
-/// The LLM settings of a sample as a JSON file (<c>sample --llm-config</c>): the model, how calls are made, capped and
+/// The LLM settings of a sample as a JSON file: the model, how calls are made, capped and
 /// priced, and one entry per column. Each setting is defined once here; the command line's single-column options fill
 /// the same record. Paths inside are relative to the file.
 /// </summary>

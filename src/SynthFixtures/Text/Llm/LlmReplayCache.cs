@@ -62,7 +62,7 @@ public sealed class LlmReplayCache
         {
             if (mode == LlmCacheMode.Locked)
                 throw new SynthDataException("The locked LLM replay cache does not exist.", path,
-                    hint: "Record it first (--replay-mode record or replay, with the LLM reachable), then commit it.");
+                    hint: "Record it first (in record or replay mode, with the LLM reachable), then commit it.");
             return cache;
         }
         var bytes = InputFiles.ReadAllBytes(path, "LLM replay cache");
@@ -74,7 +74,7 @@ public sealed class LlmReplayCache
         catch (JsonException e)
         {
             throw new SynthDataException($"This is not an LLM replay cache: {e.Message}", path, (int?)e.LineNumber + 1,
-                hint: "Give a cache written by 'sample --replay', or a new file name to record one.");
+                hint: "Give a replay cache written by an earlier sample, or a new file name to record one.");
         }
         if (file.Format != Format)
             throw new SynthDataException($"This LLM replay cache has format '{file.Format}', not '{Format}'.", path,

@@ -87,7 +87,7 @@ public static class LlmRunRecordJson
         catch (JsonException e)
         {
             throw new SynthDataException($"This is not an LLM run record: {e.Message}", path, (int?)e.LineNumber + 1,
-                hint: "Give the .run.json file that 'sample --llm' wrote beside the sample.");
+                hint: "Give the .run.json file written beside a sample whose text an LLM wrote.");
         }
     }
 }
