@@ -141,23 +141,25 @@ public sealed class LlmTextStep : ISampleStep
         var template = state.Template;
         var calls = new List<Task<LlmResponse>>();
         var prompts = new string[end - start];
+        // The first failure cancels the batch's other calls: the sample fails anyway, so they would be paid for nothing.
+        using var batch = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         for (var r = start; r < end; r++)
         {
             var row = r;
             prompts[r - start] = template.Render(c => cells[c][row]);
             var messages = state.MessagesFor(prompts[r - start]);
             for (var k = 0; k < spec.Candidates; k++)
-                calls.Add(CallAsync(state, messages, prompts[r - start], firstRow + r, k, cancellationToken));
+                calls.Add(CancelOnFailure(CallAsync(state, messages, prompts[r - start], firstRow + r, k, batch.Token), batch));
         }
         LlmResponse[] responses;
         try
         {
             responses = Task.WhenAll(calls).GetAwaiter().GetResult();
         }
-        catch (Exception) when (calls.Any(c => c.IsFaulted))
+        catch (Exception) when (calls.FirstOrDefault(c => c.Exception?.InnerException is not null and not OperationCanceledException) is { } failed)
         {
-            // Report the first failure in row order, not in completion order.
-            calls.First(c => c.IsFaulted).GetAwaiter().GetResult();
+            // Report the first real failure in row order, not a call it cancelled nor the first to complete.
+            failed.GetAwaiter().GetResult();
             throw;
         }
         for (var r = start; r < end; r++)
@@ -183,6 +185,19 @@ public sealed class LlmTextStep : ISampleStep
             state.SpentOutputTokens += live.Sum(m => m.OutputTokens);
             state.RowUsage.Add(new LlmRowUsage(spec.Column, row, live.Count, mine.Length - live.Count, input, output,
                 _request.Price?.Of(input, output), kept));
+        }
+    }
+
+    private static async Task<LlmResponse> CancelOnFailure(Task<LlmResponse> call, CancellationTokenSource batch)
+    {
+        try
+        {
+            return await call.ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            await batch.CancelAsync().ConfigureAwait(false);
+            throw;
         }
     }
 

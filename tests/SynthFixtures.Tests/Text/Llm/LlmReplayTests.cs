@@ -126,6 +126,29 @@ public sealed class LlmReplayTests : IDisposable
     }
 
     [Fact]
+    public void A_cancelled_sample_writes_nothing_and_keeps_the_responses_it_paid_for()
+    {
+        using var cancel = new CancellationTokenSource();
+        var answered = 0;
+        _server.Answer = (prompt, body) =>
+        {
+            if (Interlocked.Increment(ref answered) == 5) cancel.Cancel();
+            return $"Answer to: {prompt} #{body["seed"]}";
+        };
+        var step = Step(OpenAi(_server), LlmCacheMode.Replay, concurrency: 1);
+        Assert.ThrowsAny<OperationCanceledException>(() => SamplingService.Run(new SamplingRequest
+        {
+            Model = _model, Rows = 30, Seed = 11, OutputPath = _folder.File("s.csv"), Steps = [step],
+        }, cancel.Token));
+
+        Assert.False(File.Exists(_folder.File("s.csv")));
+        Assert.False(File.Exists(_folder.File("s.run.json")));
+        var kept = LlmReplayCache.Open(_folder.File("cache.json"), LlmCacheMode.Locked).Count;
+        Assert.InRange(kept, 4, 5);
+        Assert.True(_server.Requests.Count < 30, "the calls after the cancellation were not made");
+    }
+
+    [Fact]
     public void Any_thread_count_and_concurrency_give_the_same_bytes()
     {
         Sample(Step(OpenAi(_server), LlmCacheMode.Replay, "a.json", concurrency: 1), "one.csv", rows: 40, threads: 1);
