@@ -18,6 +18,13 @@ public sealed class LlmReplayCache
     /// <summary>The format line of the file.</summary>
     public const string Format = "synthfixtures-llm-cache 1";
 
+    // Texts keep their letters (é, ’) instead of \u escapes, so a diff of the cache reads like the text. The file is
+    // never embedded in HTML, which is what the default escaping guards against.
+    private static readonly LlmCacheJsonContext Readable = new(new JsonSerializerOptions(LlmCacheJsonContext.Default.Options)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+
     private readonly SortedDictionary<string, LlmCacheEntry> _entries = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
     private bool _changed;
@@ -103,7 +110,7 @@ public sealed class LlmReplayCache
     /// <summary>The file's text: indented JSON, entries sorted by key, <c>'\n'</c> line ends.</summary>
     public string ToJson()
     {
-        lock (_lock) return JsonSerializer.Serialize(new LlmCacheFile(Format, [.. _entries.Values]), LlmCacheJsonContext.Default.LlmCacheFile) + "\n";
+        lock (_lock) return JsonSerializer.Serialize(new LlmCacheFile(Format, [.. _entries.Values]), Readable.LlmCacheFile) + "\n";
     }
 
     /// <summary>Adds the cache file to <paramref name="files"/> (written whole with the other outputs, or not at all).</summary>

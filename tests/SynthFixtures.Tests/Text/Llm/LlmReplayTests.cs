@@ -98,6 +98,17 @@ public sealed class LlmReplayTests : IDisposable
     }
 
     [Fact]
+    public void Cached_texts_keep_their_letters_and_replay_exactly()
+    {
+        _server.Answer = (prompt, body) => $"Très belle robe – j’adore, \"vraiment\" <3 #{body["seed"]}";
+        Sample(Step(OpenAi(_server), LlmCacheMode.Replay), "s.csv", rows: 3);
+        Assert.Contains("Très belle robe – j’adore, \\\"vraiment\\\" <3 #", File.ReadAllText(_folder.File("cache.json")));
+
+        Sample(Step(Offline(), LlmCacheMode.Locked), "t.csv", rows: 3);
+        Assert.Equal(File.ReadAllBytes(_folder.File("s.csv")), File.ReadAllBytes(_folder.File("t.csv")));
+    }
+
+    [Fact]
     public void A_locked_cache_that_does_not_exist_is_refused()
     {
         var error = Assert.Throws<SynthDataException>(() => LlmReplayCache.Open(_folder.File("none.json"), LlmCacheMode.Locked));
