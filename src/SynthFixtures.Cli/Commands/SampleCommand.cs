@@ -65,6 +65,9 @@ internal static class SampleCommand
             console.Error.WriteLine(request.PrivacyFilter is null
                 ? $"Sampling {count:N0} rows into {target} (written as they are drawn)…"
                 : $"Sampling {count:N0} rows into {target} through the privacy filters (fitting them on {filterFiles!.Reference} first)…");
+            if (llmStep is not null)
+                console.Error.WriteLine($"An LLM ({llmStep.Model}) writes {string.Join(", ", llmStep.Columns.Select(c => $"'{c}'"))}" +
+                    (llmStep.CacheMode is { } mode ? $", through the replay cache ({mode.ToString().ToLowerInvariant()})…" : " (no replay cache: every response is a paid call)…"));
             if (request.PrivacyFilter is { } filtering) PrivacyFilterOptionSet.NoteRowCount(console, filtering, synthModel.Provenance.SourceRows);
             var clock = Stopwatch.StartNew();
             SamplingResult result;

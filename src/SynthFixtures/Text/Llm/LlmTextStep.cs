@@ -13,7 +13,7 @@ namespace SynthFixtures.Text.Llm;
 /// row order after all its responses are in, and every call's seed derives from the sampling seed and the row, so the
 /// text does not depend on timing. Between batches the budget is checked: once reached, the remaining cells of every
 /// LLM column are left missing and the outcome says where it stopped. The run record and the updated cache are written
-/// with the sample; a run that fails still keeps the responses it paid for in the cache.
+/// with the sample; a run that fails still keeps the responses it paid for in the cache. A step serves one sample.
 /// </summary>
 public sealed class LlmTextStep : ISampleStep
 {
@@ -53,6 +53,15 @@ public sealed class LlmTextStep : ISampleStep
         _columnNames = columns.ToArray();
         _columnIndex = _columnNames.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => p.i, StringComparer.Ordinal);
     }
+
+    /// <summary>The model as named in settings.</summary>
+    public string Model => _request.Chat.Model;
+
+    /// <summary>The columns the LLM writes, in order.</summary>
+    public IReadOnlyList<string> Columns => _columns.Select(c => c.Spec.Column).ToList();
+
+    /// <summary>How the replay cache is used, or <c>null</c> without one.</summary>
+    public LlmCacheMode? CacheMode => _request.Cache?.Mode;
 
     /// <summary>Whether the budget stopped the run before every cell was written.</summary>
     public bool Stopped => _stoppedBy is not null;
