@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.Intrinsics;
 using SynthFixtures.Randomness;
 
@@ -65,7 +66,7 @@ internal sealed class LearnedTextSampler(LearnedTextModel model)
             for (var c = 0; c < cells.Length; c++) cells[c] = context[c][start + i];
             prefixes[i] = model.Context.Encode(cells);
         }
-        var scratch = new Scratch(_network, _vocabulary, count);
+        using var scratch = new Scratch(_network, _vocabulary, count);
         var pending = Enumerable.Range(0, count).ToArray();
         for (var attempt = 0; attempt < MaxAttempts && pending.Length > 0; attempt++)
         {
@@ -244,11 +245,18 @@ internal sealed class LearnedTextSampler(LearnedTextModel model)
     private static ulong MedianOfThree(ulong a, ulong b, ulong c) =>
         a < b ? (b < c ? b : a < c ? c : a) : (a < c ? a : b < c ? c : b);
 
-    /// <summary>One batch's buffers.</summary>
-    private sealed class Scratch(LstmNetwork network, LearnedTextVocabulary vocabulary, int rows)
+    /// <summary>One batch's buffers, rented: a batch's logits (64 rows × V) would otherwise be a large-object allocation per batch.</summary>
+    private sealed class Scratch(LstmNetwork network, LearnedTextVocabulary vocabulary, int rows) : IDisposable
     {
-        public float[] Logits { get; } = new float[rows * network.LogitStride];
-        public float[] Probabilities { get; } = new float[vocabulary.Size];
-        public ulong[] Keys { get; } = new ulong[vocabulary.Size];
+        public float[] Logits { get; } = ArrayPool<float>.Shared.Rent(rows * network.LogitStride);
+        public float[] Probabilities { get; } = ArrayPool<float>.Shared.Rent(vocabulary.Size);
+        public ulong[] Keys { get; } = ArrayPool<ulong>.Shared.Rent(vocabulary.Size);
+
+        public void Dispose()
+        {
+            ArrayPool<float>.Shared.Return(Logits);
+            ArrayPool<float>.Shared.Return(Probabilities);
+            ArrayPool<ulong>.Shared.Return(Keys);
+        }
     }
 }
