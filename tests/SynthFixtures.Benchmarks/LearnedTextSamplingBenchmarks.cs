@@ -21,7 +21,7 @@ public class LearnedTextSamplingBenchmarks
     private readonly ParallelOptions _twoCores = new() { MaxDegreeOfParallelism = 2 };
 
     /// <summary>Reviews per sample.</summary>
-    [Params(2_000)]
+    [Params(512)]
     public int Rows { get; set; }
 
     [GlobalSetup]
