@@ -97,6 +97,24 @@ public class LearnedTextModelTests
     }
 
     [Fact]
+    public void A_model_without_context_columns_takes_its_row_count_explicitly()
+    {
+        var context = new TextContextEncoder([]);
+        var vocabulary = new LearnedTextVocabulary(0, Bytes.Count);
+        var weights = LstmNetworkTests.RandomWeights(vocabulary.Size, 4, 8, 1, seed: 2);
+        var model = new LearnedTextModel("Review", context, Bytes, new LstmNetwork(vocabulary.Size, 4, 8, 1, weights),
+            TrainingTextFingerprints.Of([]), new LearnedTextOptions { MaxTokens = 10 });
+        var random = new SynthRandom(1);
+
+        var texts = model.Generate([], rows: 70, 0, random, OneThread);
+
+        Assert.Equal(70, texts.Length);
+        Assert.Equal(texts[10..], model.Generate([], rows: 60, 10, random, FourThreads));
+        Assert.Contains("no context", model.Describe());
+        Assert.Throws<ArgumentException>(() => model.Generate([], 0, random, OneThread));
+    }
+
+    [Fact]
     public void The_fingerprints_hold_every_training_text_and_few_others()
     {
         var texts = Enumerable.Range(0, 5000).Select(i => $"review number {i} is fine").ToArray();
