@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Numerics.Tensors;
 using System.Runtime.Intrinsics;
 using SynthFixtures.Randomness;
 
@@ -130,7 +131,7 @@ internal sealed class LearnedTextSampler(LearnedTextModel model)
 
     /// <summary>
     /// Draws Eos or a subword from one row's logits: softmax at the model's temperature, then, for top-p below 1, the
-    /// nucleus (the fewest most likely tokens, ties in id order, whose probability reaches top-p), drawn in id order.
+    /// nucleus (the fewest most likely tokens, ties in id order, whose probability reaches top-p).
     /// Only tokens with probability at least (1 − top-p)/n can be in it (the n tokens below that hold less than
     /// 1 − top-p together), so only those are searched.
     /// </summary>
@@ -140,17 +141,24 @@ internal sealed class LearnedTextSampler(LearnedTextModel model)
         var candidates = logits[first..];
         var n = candidates.Length;
         var probabilities = scratch.Probabilities.AsSpan(0, n);
-        var max = float.NegativeInfinity;
-        foreach (var l in candidates) max = MathF.Max(max, l);
+        var max = TensorPrimitives.Max(candidates);
         var scale = (float)(1 / model.Temperature);
         var maxVector = Vector256.Create(max);
         var scaleVector = Vector256.Create(scale);
         var k = 0;
+        var sums = Vector256<float>.Zero;
         for (; k + Vector256<float>.Count <= n; k += Vector256<float>.Count)
-            Vector256.Exp((Vector256.Create(candidates[k..]) - maxVector) * scaleVector).CopyTo(probabilities[k..]);
-        for (; k < n; k++) probabilities[k] = Vector256.Exp((Vector256.Create(candidates[k]) - maxVector) * scaleVector).ToScalar();
-        var total = 0.0;
-        foreach (var p in probabilities) total += p;
+        {
+            var p = Vector256.Exp((Vector256.Create(candidates[k..]) - maxVector) * scaleVector);
+            p.CopyTo(probabilities[k..]);
+            sums += p;
+        }
+        double total = Vector256.Sum(sums);
+        for (; k < n; k++)
+        {
+            probabilities[k] = Vector256.Exp((Vector256.Create(candidates[k]) - maxVector) * scaleVector).ToScalar();
+            total += probabilities[k];
+        }
 
         if (model.TopP >= 1)
         {
@@ -173,28 +181,22 @@ internal sealed class LearnedTextSampler(LearnedTextModel model)
         for (var i = 0; i < n; i++)
             if (probabilities[i] >= threshold && probabilities[i] > 0)
                 keys[m++] = ((ulong)~BitConverter.SingleToUInt32Bits(probabilities[i]) << 32) | (uint)i;   // probability descending, then id
-        var lastKey = NucleusLastKey(keys.AsSpan(0, m), probabilities, model.TopP * total);
+        var searched = keys.AsSpan(0, m);
+        var lastKey = NucleusLastKey(searched, probabilities, model.TopP * total);
+        // The search leaves the keys in an order that depends only on the probabilities: the draw walks the nucleus in it.
         var mass = 0.0;
-        for (var i = 0; i < n; i++)
-            if (InNucleus(probabilities[i], i, lastKey)) mass += probabilities[i];
+        foreach (var key in searched)
+            if (key <= lastKey) mass += probabilities[(int)(uint)key];
         var draw = stream.NextDouble() * mass;
         var sum = 0.0;
-        var chosen = (int)(uint)lastKey;
-        for (var i = 0; i < n; i++)
-            if (InNucleus(probabilities[i], i, lastKey))
+        foreach (var key in searched)
+            if (key <= lastKey)
             {
-                sum += probabilities[i];
-                if (sum > draw)
-                {
-                    chosen = i;
-                    break;
-                }
+                sum += probabilities[(int)(uint)key];
+                if (sum > draw) return first + (int)(uint)key;
             }
-        return first + chosen;
+        return first + (int)(uint)lastKey;
     }
-
-    private static bool InNucleus(float probability, int id, ulong last) =>
-        probability > 0 && (((ulong)~BitConverter.SingleToUInt32Bits(probability) << 32) | (uint)id) <= last;
 
     /// <summary>
     /// The key of the nucleus' last token: the k-th smallest key (probability descending, then id) for the smallest k
