@@ -1,3 +1,4 @@
+using SynthFixtures.Text.Learned;
 using SynthFixtures.Training.Networks;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -79,7 +80,7 @@ internal sealed class LstmLanguageModel : nn.Module<Tensor, Tensor>
                 tensors.Add(lstm.get_parameter(name + layer) ?? throw new InvalidOperationException($"The LSTM has no parameter {name}{layer}."));
         tensors.Add(output.weight!);
         tensors.Add(output.bias!);
-        var weights = new float[ParameterCount(Vocabulary, EmbeddingWidth, HiddenWidth, Layers)];
+        var weights = new float[LstmNetwork.ParameterCount(Vocabulary, EmbeddingWidth, HiddenWidth, Layers)];
         var offset = 0;
         foreach (var tensor in tensors)
         {
@@ -89,15 +90,5 @@ internal sealed class LstmLanguageModel : nn.Module<Tensor, Tensor>
         }
         if (offset != weights.Length) throw new InvalidOperationException($"Exported {offset} weights, expected {weights.Length}.");
         return weights;
-    }
-
-    /// <summary>How many weights <see cref="ExportWeights"/> writes for these sizes.</summary>
-    public static long ParameterCount(int vocabulary, int embeddingWidth, int hiddenWidth, int layers)
-    {
-        long v = vocabulary, e = embeddingWidth, h = hiddenWidth;
-        var total = v * e + h * v + v;
-        for (var layer = 0; layer < layers; layer++)
-            total += 4 * h * (layer == 0 ? e : h) + 4 * h * h + 8 * h;
-        return total;
     }
 }

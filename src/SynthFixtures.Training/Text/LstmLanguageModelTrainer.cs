@@ -38,30 +38,43 @@ public static class LstmLanguageModelTrainer
     /// <param name="cancellationToken">Checked before every batch.</param>
     /// <exception cref="OperationCanceledException">Training was cancelled.</exception>
     /// <exception cref="ArgumentException">A token id is out of range, or no text predicts a token.</exception>
-    internal static TrainedLanguageModel Train(IReadOnlyList<LanguageModelSequence> sequences, int vocabularySize, LearnedTextOptions options,
+    public static TrainedLanguageModel Train(IReadOnlyList<TokenSequence> sequences, int vocabularySize, LearnedTextOptions options,
         IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(sequences);
         ArgumentNullException.ThrowIfNull(options);
+        CheckOptions(options);
         var usable = Check(sequences, vocabularySize);
         return TrainingThread.Run(() => TrainOnThisThread(usable, vocabularySize, options, progress, cancellationToken));
     }
 
-    private static List<LanguageModelSequence> Check(IReadOnlyList<LanguageModelSequence> sequences, int vocabularySize)
+    private static void CheckOptions(LearnedTextOptions options)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(options.Epochs, nameof(options.Epochs));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.BatchSize, 1, nameof(options.BatchSize));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.EmbeddingWidth, 1, nameof(options.EmbeddingWidth));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.HiddenWidth, 1, nameof(options.HiddenWidth));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.Layers, 1, nameof(options.Layers));
+        if (!(options.LearningRate > 0 && double.IsFinite(options.LearningRate)))
+            throw new ArgumentOutOfRangeException(nameof(options.LearningRate), options.LearningRate, "The learning rate must be positive.");
+    }
+
+    private static List<TokenSequence> Check(IReadOnlyList<TokenSequence> sequences, int vocabularySize)
     {
         foreach (var (tokens, first) in sequences)
         {
+            ArgumentNullException.ThrowIfNull(tokens, nameof(sequences));
             if (first < 1) throw new ArgumentException($"A sequence's first predicted position is {first}; it must be at least 1.", nameof(sequences));
             foreach (var token in tokens)
                 if ((uint)token >= (uint)vocabularySize)
                     throw new ArgumentException($"Token id {token} is outside the vocabulary (0 … {vocabularySize - 1}).", nameof(sequences));
         }
-        var usable = sequences.Where(s => s.PredictedCount > 0).ToList();
+        var usable = sequences.Where(s => s.Tokens.Length > s.FirstPredicted).ToList();
         if (usable.Count == 0) throw new ArgumentException("No sequence predicts a token.", nameof(sequences));
         return usable;
     }
 
-    private static TrainedLanguageModel TrainOnThisThread(List<LanguageModelSequence> all, int vocabularySize, LearnedTextOptions options,
+    private static TrainedLanguageModel TrainOnThisThread(List<TokenSequence> all, int vocabularySize, LearnedTextOptions options,
         IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
     {
         var setupWarning = TrainingSetup.StartTorch(options.Threads, options.Seed);
@@ -120,7 +133,7 @@ public static class LstmLanguageModelTrainer
     }
 
     /// <summary>exp of the mean cross-entropy per predicted token of <paramref name="texts"/>.</summary>
-    private static double Perplexity(LstmLanguageModel model, List<LanguageModelSequence> texts, CancellationToken cancellationToken)
+    private static double Perplexity(LstmLanguageModel model, List<TokenSequence> texts, CancellationToken cancellationToken)
     {
         model.eval();
         using var noGrad = no_grad();
@@ -138,7 +151,7 @@ public static class LstmLanguageModelTrainer
     }
 
     /// <summary>The texts to train on and those held out (<see cref="ValidationShare"/>, none below <see cref="MinTextsForValidation"/>), drawn uniformly.</summary>
-    private static (List<LanguageModelSequence> Training, List<LanguageModelSequence> Validation) HoldOut(List<LanguageModelSequence> all, SynthRandom random)
+    private static (List<TokenSequence> Training, List<TokenSequence> Validation) HoldOut(List<TokenSequence> all, SynthRandom random)
     {
         if (all.Count < MinTextsForValidation) return (all, []);
         var count = Math.Min(MaxValidationTexts, (int)Math.Round(all.Count * ValidationShare, MidpointRounding.AwayFromZero));

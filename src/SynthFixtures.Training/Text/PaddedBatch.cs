@@ -1,3 +1,4 @@
+using SynthFixtures.Text.Learned;
 using static TorchSharp.torch;
 
 namespace SynthFixtures.Training.Text;
@@ -25,7 +26,7 @@ internal sealed class PaddedBatch : IDisposable
     public int Count { get; }
 
     /// <summary>The batch of <paramref name="members"/> (indices into <paramref name="sequences"/>), which each predict at least one token.</summary>
-    public static PaddedBatch Of(IReadOnlyList<LanguageModelSequence> sequences, int[] members)
+    public static PaddedBatch Of(IReadOnlyList<TokenSequence> sequences, int[] members)
     {
         var time = members.Max(m => sequences[m].Tokens.Length) - 1;
         var inputs = new long[members.Length * time];   // padding: token 0, never scored

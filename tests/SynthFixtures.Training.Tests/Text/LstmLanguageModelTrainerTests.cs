@@ -41,7 +41,7 @@ public class LstmLanguageModelTrainerTests(ITestOutputHelper output)
         // context would hold the loss near ln 20 / 5 ≈ 0.6 per token; unscored, the loss goes to zero.
         var random = new SynthRandom(4);
         var sequences = Enumerable.Range(0, 300)
-            .Select(_ => new LanguageModelSequence([random.NextInt(20), 20, 21, 22, 23, 24], FirstPredicted: 2)).ToList();
+            .Select(_ => new TokenSequence([random.NextInt(20), 20, 21, 22, 23, 24], FirstPredicted: 2)).ToList();
 
         var trained = LstmLanguageModelTrainer.Train(sequences, 25, Small with { Epochs = 4 });
 
@@ -59,7 +59,7 @@ public class LstmLanguageModelTrainerTests(ITestOutputHelper output)
         var b = LstmLanguageModelTrainer.Train(sequences, SyntheticCorpus.Vocabulary, options);
         var other = LstmLanguageModelTrainer.Train(sequences, SyntheticCorpus.Vocabulary, options with { Seed = 4 });
 
-        Assert.Equal(LstmLanguageModel.ParameterCount(SyntheticCorpus.Vocabulary, 16, 32, 1), a.Weights.Length);
+        Assert.Equal(LstmNetwork.ParameterCount(SyntheticCorpus.Vocabulary, 16, 32, 1), a.Weights.Length);
         Assert.Equal(a.Weights, b.Weights);
         Assert.Equal(a.EpochLosses, b.EpochLosses);
         Assert.NotEqual(a.Weights, other.Weights);
@@ -82,8 +82,8 @@ public class LstmLanguageModelTrainerTests(ITestOutputHelper output)
     [Fact]
     public void Bad_sequences_are_refused()
     {
-        Assert.Throws<ArgumentException>(() => LstmLanguageModelTrainer.Train([new LanguageModelSequence([0, 1, 9], 1)], 5, Small));
-        Assert.Throws<ArgumentException>(() => LstmLanguageModelTrainer.Train([new LanguageModelSequence([0, 1], 0)], 5, Small));
-        Assert.Throws<ArgumentException>(() => LstmLanguageModelTrainer.Train([new LanguageModelSequence([0, 1], 2)], 5, Small));
+        Assert.Throws<ArgumentException>(() => LstmLanguageModelTrainer.Train([new TokenSequence([0, 1, 9], 1)], 5, Small));
+        Assert.Throws<ArgumentException>(() => LstmLanguageModelTrainer.Train([new TokenSequence([0, 1], 0)], 5, Small));
+        Assert.Throws<ArgumentException>(() => LstmLanguageModelTrainer.Train([new TokenSequence([0, 1], 2)], 5, Small));
     }
 }

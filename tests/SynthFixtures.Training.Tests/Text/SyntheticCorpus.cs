@@ -1,3 +1,4 @@
+using SynthFixtures.Text.Learned;
 using SynthFixtures.Randomness;
 using SynthFixtures.Training.Text;
 
@@ -17,10 +18,10 @@ internal static class SyntheticCorpus
     public const int FirstWord = Contexts + 2;
     public const int Vocabulary = FirstWord + Words;
 
-    public static List<LanguageModelSequence> Sequences(int count, long seed)
+    public static List<TokenSequence> Sequences(int count, long seed)
     {
         var random = new SynthRandom(seed);
-        var sequences = new List<LanguageModelSequence>(count);
+        var sequences = new List<TokenSequence>(count);
         for (var i = 0; i < count; i++)
         {
             var context = random.NextInt(Contexts);
@@ -33,13 +34,13 @@ internal static class SyntheticCorpus
                 word = random.NextDouble() < 0.8 ? (word * 3 + 1 + 7 * context) % Words : random.NextInt(Words);
             }
             tokens.Add(End);
-            sequences.Add(new LanguageModelSequence([.. tokens], 2));
+            sequences.Add(new TokenSequence([.. tokens], 2));
         }
         return sequences;
     }
 
     /// <summary>Perplexity on <paramref name="test"/>'s predicted tokens of the unigram model of <paramref name="training"/>'s (add-one smoothed).</summary>
-    public static double UnigramPerplexity(IReadOnlyList<LanguageModelSequence> training, IReadOnlyList<LanguageModelSequence> test, int vocabulary)
+    public static double UnigramPerplexity(IReadOnlyList<TokenSequence> training, IReadOnlyList<TokenSequence> test, int vocabulary)
     {
         var counts = new double[vocabulary];
         foreach (var s in training) for (var p = s.FirstPredicted; p < s.Tokens.Length; p++) counts[s.Tokens[p]]++;
