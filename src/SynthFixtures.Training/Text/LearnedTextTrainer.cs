@@ -30,6 +30,9 @@ public sealed class LearnedTextTrainer : ITextModelTrainer
         if (texts.Count == 0)
             throw new SynthDataException($"The text column '{column}' has no text to learn from: every cell is missing.", table.SourcePath,
                 hint: "Model the column some other way, or train on rows that have text.", columnName: column);
+        if (input.Options.VocabularySize < SubwordTokenizer.ByteCount)
+            throw new SynthDataException($"The text vocabulary of {input.Options.VocabularySize} is too small for the text column '{column}'.",
+                hint: $"The tokenizer starts from the {SubwordTokenizer.ByteCount} byte values; give at least {SubwordTokenizer.ByteCount} (default 2000).", columnName: column);
         var options = input.Options with { Seed = new SynthRandom(input.Seed).Derive("text:" + column).Seed };
 
         cancellationToken.ThrowIfCancellationRequested();

@@ -88,6 +88,12 @@ public static class LstmLanguageModelTrainer
         using var optimizer = new AdamOptimizer(parameters, options.LearningRate);
         using var constants = new KeptScalars();
 
+        // Every token weighs the same: a batch's summed loss over the mean tokens per batch. A batch's own mean would
+        // weigh each batch alike, and as batches group texts by length, a short text's tokens would count for more
+        // than a long one's: the model would learn to end texts too early.
+        var batchCount = (training.Count + options.BatchSize - 1) / options.BatchSize;
+        using var perBatch = tensor((float)(training.Sum(s => (double)(s.Tokens.Length - s.FirstPredicted)) / batchCount));
+
         var losses = new List<double>(options.Epochs);
         var perplexities = new List<double>(options.Epochs);
         var kept = model.ExportWeights();
@@ -102,12 +108,12 @@ public static class LstmLanguageModelTrainer
                 cancellationToken.ThrowIfCancellationRequested();
                 using var scope = NewDisposeScope();
                 using var batch = PaddedBatch.Of(training, members);
-                var loss = Loss(model, batch, nn.Reduction.Mean);
+                var sum = SummedLoss(model, batch);
                 optimizer.ZeroGrad();
-                loss.backward();
+                sum.div(perBatch).backward();
                 GradientClipping.Clip(parameters, MaxGradientNorm, constants);
                 optimizer.Step();
-                total += loss.item<float>() * (double)batch.Count;
+                total += sum.item<float>();
                 tokens += batch.Count;
             }
             losses.Add(total / tokens);
@@ -124,12 +130,12 @@ public static class LstmLanguageModelTrainer
         return new TrainedLanguageModel(kept, losses, perplexities, keptEpoch, validation.Count);
     }
 
-    /// <summary>Mean (or summed) cross-entropy of the batch's scored tokens.</summary>
-    private static Tensor Loss(LstmLanguageModel model, PaddedBatch batch, nn.Reduction reduction)
+    /// <summary>The summed cross-entropy of the batch's scored tokens.</summary>
+    private static Tensor SummedLoss(LstmLanguageModel model, PaddedBatch batch)
     {
         var states = model.States(batch.Inputs);
         var scored = states.reshape(-1, model.HiddenWidth).index_select(0, batch.Positions);
-        return nn.functional.cross_entropy(model.Logits(scored), batch.Targets, reduction: reduction);
+        return nn.functional.cross_entropy(model.Logits(scored), batch.Targets, reduction: nn.Reduction.Sum);
     }
 
     /// <summary>exp of the mean cross-entropy per predicted token of <paramref name="texts"/>.</summary>
@@ -144,7 +150,7 @@ public static class LstmLanguageModelTrainer
             cancellationToken.ThrowIfCancellationRequested();
             using var scope = NewDisposeScope();
             using var batch = PaddedBatch.Of(texts, members);
-            total += Loss(model, batch, nn.Reduction.Sum).item<float>();
+            total += SummedLoss(model, batch).item<float>();
             tokens += batch.Count;
         }
         return Math.Exp(total / tokens);

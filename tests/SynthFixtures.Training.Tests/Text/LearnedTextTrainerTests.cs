@@ -72,6 +72,25 @@ public class LearnedTextTrainerTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Sampled_texts_are_as_long_as_the_training_texts()
+    {
+        // Lengths from 1 to 24 words: batches grouped by length must not make the model favour short texts.
+        var random = new SynthRandom(5);
+        var texts = Enumerable.Range(0, 800).Select(_ => (string?)string.Join(' ', Enumerable.Range(0, 1 + random.NextInt(24)).Select(_ => WordsA[random.NextInt(WordsA.Length)]))).ToArray();
+        var labels = Enumerable.Repeat<string?>("A", texts.Length).ToArray();
+        var (_, metadata) = LabelledTexts(1, 1);
+        var table = new Table(["label", "text"], [labels, texts]);
+
+        var model = new LearnedTextTrainer().Train(new TextTrainingInput("text", table, metadata, 5, Small with { Epochs = 6 }), null, CancellationToken.None);
+
+        var sampled = model.Generate([Enumerable.Repeat<string?>("A", 400).ToArray()], 0, new SynthRandom(9), new ParallelOptions());
+        static double MeanWords(IEnumerable<string?> t) => t.Average(x => x?.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length ?? 0);
+        var (real, synthetic) = (MeanWords(texts), MeanWords(sampled));
+        output.WriteLine($"mean words: training {real:F2}, sampled {synthetic:F2}");
+        Assert.InRange(synthetic, 0.85 * real, 1.15 * real);
+    }
+
+    [Fact]
     public void The_same_input_gives_the_same_model_and_cancellation_stops_it()
     {
         var (table, metadata) = LabelledTexts(200, seed: 2);
@@ -88,7 +107,7 @@ public class LearnedTextTrainerTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void A_column_without_text_is_a_data_error()
+    public void A_column_without_text_or_a_vocabulary_below_the_byte_values_is_a_data_error()
     {
         var table = new Table(["label", "text"], [["A", "B"], [null, null]]);
         var metadata = new TableMetadata
@@ -98,6 +117,9 @@ public class LearnedTextTrainerTests(ITestOutputHelper output)
         var error = Assert.Throws<SynthDataException>(() => new LearnedTextTrainer().Train(new TextTrainingInput("text", table, metadata, 1, Small), null, CancellationToken.None));
         Assert.Contains("no text", error.Message);
         Assert.Throws<SynthDataException>(() => new LearnedTextTrainer().Train(new TextTrainingInput("nope", table, metadata, 1, Small), null, CancellationToken.None));
+        var small = Assert.Throws<SynthDataException>(() => new LearnedTextTrainer().Train(
+            new TextTrainingInput("text", LabelledTexts(50, 1).Table, metadata, 1, Small with { VocabularySize = 100 }), null, CancellationToken.None));
+        Assert.Contains("at least 256", small.Message);
     }
 
     private sealed class SynchronousUpdates(Action<TrainingUpdate> report) : IProgress<TrainingUpdate>
