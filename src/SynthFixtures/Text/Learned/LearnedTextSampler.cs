@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.Intrinsics;
 using SynthFixtures.Randomness;
 
@@ -65,7 +66,7 @@ internal sealed class LearnedTextSampler(LearnedTextModel model)
             for (var c = 0; c < cells.Length; c++) cells[c] = context[c][start + i];
             prefixes[i] = model.Context.Encode(cells);
         }
-        var scratch = new Scratch(_network, _vocabulary, count);
+        using var scratch = new Scratch(_network, _vocabulary, count);
         var pending = Enumerable.Range(0, count).ToArray();
         for (var attempt = 0; attempt < MaxAttempts && pending.Length > 0; attempt++)
         {
@@ -129,9 +130,9 @@ internal sealed class LearnedTextSampler(LearnedTextModel model)
 
     /// <summary>
     /// Draws Eos or a subword from one row's logits: softmax at the model's temperature, then, for top-p below 1, the
-    /// nucleus (the fewest most likely tokens, ties in id order, whose probability reaches top-p). Only tokens with
-    /// probability at least (1 − top-p)/n can be in it (the n tokens below that hold less than 1 − top-p together), so
-    /// only those are sorted.
+    /// nucleus (the fewest most likely tokens, ties in id order, whose probability reaches top-p), drawn in id order.
+    /// Only tokens with probability at least (1 − top-p)/n can be in it (the n tokens below that hold less than
+    /// 1 − top-p together), so only those are searched.
     /// </summary>
     private int Pick(ReadOnlySpan<float> logits, SynthRandom stream, Scratch scratch)
     {
@@ -172,28 +173,90 @@ internal sealed class LearnedTextSampler(LearnedTextModel model)
         for (var i = 0; i < n; i++)
             if (probabilities[i] >= threshold && probabilities[i] > 0)
                 keys[m++] = ((ulong)~BitConverter.SingleToUInt32Bits(probabilities[i]) << 32) | (uint)i;   // probability descending, then id
-        var sorted = keys.AsSpan(0, m);
-        sorted.Sort();
-        var target = model.TopP * total;
+        var lastKey = NucleusLastKey(keys.AsSpan(0, m), probabilities, model.TopP * total);
         var mass = 0.0;
-        var size = 0;
-        while (size < m && mass < target) mass += probabilities[(int)(uint)sorted[size++]];
+        for (var i = 0; i < n; i++)
+            if (InNucleus(probabilities[i], i, lastKey)) mass += probabilities[i];
         var draw = stream.NextDouble() * mass;
         var sum = 0.0;
-        for (var i = 0; i < size; i++)
-        {
-            var id = (int)(uint)sorted[i];
-            sum += probabilities[id];
-            if (sum > draw) return first + id;
-        }
-        return first + (int)(uint)sorted[size - 1];
+        var chosen = (int)(uint)lastKey;
+        for (var i = 0; i < n; i++)
+            if (InNucleus(probabilities[i], i, lastKey))
+            {
+                sum += probabilities[i];
+                if (sum > draw)
+                {
+                    chosen = i;
+                    break;
+                }
+            }
+        return first + chosen;
     }
 
-    /// <summary>One batch's buffers.</summary>
-    private sealed class Scratch(LstmNetwork network, LearnedTextVocabulary vocabulary, int rows)
+    private static bool InNucleus(float probability, int id, ulong last) =>
+        probability > 0 && (((ulong)~BitConverter.SingleToUInt32Bits(probability) << 32) | (uint)id) <= last;
+
+    /// <summary>
+    /// The key of the nucleus' last token: the k-th smallest key (probability descending, then id) for the smallest k
+    /// whose probabilities reach <paramref name="target"/>. A quickselect on probability mass (expected linear time;
+    /// sorting every step's candidates cost more than the network): each round splits the range at a pivot key and
+    /// keeps the side where the target is reached.
+    /// </summary>
+    internal static ulong NucleusLastKey(Span<ulong> keys, ReadOnlySpan<float> probabilities, double target)
     {
-        public float[] Logits { get; } = new float[rows * network.LogitStride];
-        public float[] Probabilities { get; } = new float[vocabulary.Size];
-        public ulong[] Keys { get; } = new ulong[vocabulary.Size];
+        var (lo, hi) = (0, keys.Length);
+        var need = target;
+        while (hi - lo > 16)
+        {
+            var pivot = MedianOfThree(keys[lo], keys[lo + (hi - lo) / 2], keys[hi - 1]);
+            var j = lo;
+            var front = 0.0;
+            for (var i = lo; i < hi; i++)
+                if (keys[i] < pivot)
+                {
+                    front += probabilities[(int)(uint)keys[i]];
+                    (keys[i], keys[j]) = (keys[j], keys[i]);
+                    j++;
+                }
+            if (front >= need)
+            {
+                hi = j;
+                continue;
+            }
+            need -= front;
+            lo = j;
+            // The range now starts with keys ≥ pivot; take the pivot itself next, so every round shrinks the range.
+            var at = keys[lo..hi].IndexOf(pivot) + lo;
+            (keys[at], keys[lo]) = (keys[lo], keys[at]);
+            need -= probabilities[(int)(uint)pivot];
+            if (need <= 0) return pivot;
+            lo++;
+        }
+        var rest = keys[lo..hi];
+        rest.Sort();
+        foreach (var key in rest)
+        {
+            need -= probabilities[(int)(uint)key];
+            if (need <= 0) return key;
+        }
+        return rest.IsEmpty ? (lo > 0 ? keys[lo - 1] : ulong.MaxValue) : rest[^1];
+    }
+
+    private static ulong MedianOfThree(ulong a, ulong b, ulong c) =>
+        a < b ? (b < c ? b : a < c ? c : a) : (a < c ? a : b < c ? c : b);
+
+    /// <summary>One batch's buffers, rented: a batch's logits (64 rows × V) would otherwise be a large-object allocation per batch.</summary>
+    private sealed class Scratch(LstmNetwork network, LearnedTextVocabulary vocabulary, int rows) : IDisposable
+    {
+        public float[] Logits { get; } = ArrayPool<float>.Shared.Rent(rows * network.LogitStride);
+        public float[] Probabilities { get; } = ArrayPool<float>.Shared.Rent(vocabulary.Size);
+        public ulong[] Keys { get; } = ArrayPool<ulong>.Shared.Rent(vocabulary.Size);
+
+        public void Dispose()
+        {
+            ArrayPool<float>.Shared.Return(Logits);
+            ArrayPool<float>.Shared.Return(Probabilities);
+            ArrayPool<ulong>.Shared.Return(Keys);
+        }
     }
 }

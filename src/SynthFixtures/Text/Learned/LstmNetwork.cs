@@ -16,16 +16,16 @@ public sealed class LstmNetwork
     /// <summary>Per token: the first layer's gate pre-activations from its embedding, biases included (<c>V × gateStride</c>).</summary>
     private readonly float[] _tokenGates;
 
-    /// <summary>Per layer ≥ 1: the input weights (transposed, padded); index 0 unused.</summary>
-    private readonly float[][] _inputWeights;
+    /// <summary>Per layer ≥ 1: the input weights, packed; index 0 unused (folded into the token gates).</summary>
+    private readonly PackedWeights?[] _inputWeights;
 
     /// <summary>Per layer ≥ 1: both biases summed, padded; index 0 unused.</summary>
     private readonly float[][] _gateBias;
 
-    /// <summary>Per layer: the recurrent weights (transposed, padded).</summary>
-    private readonly float[][] _hiddenWeights;
+    /// <summary>Per layer: the recurrent weights, packed.</summary>
+    private readonly PackedWeights[] _hiddenWeights;
 
-    private readonly float[] _outputWeights;
+    private readonly PackedWeights _outputWeights;
     private readonly float[] _outputBias;
 
     /// <summary>A network with the given shape and weights.</summary>
@@ -56,9 +56,9 @@ public sealed class LstmNetwork
         var gates = 4 * hiddenWidth;
         _gateStride = BatchedLinear.StrideOf(gates);
         _logitStride = BatchedLinear.StrideOf(vocabulary);
-        _inputWeights = new float[layers][];
+        _inputWeights = new PackedWeights?[layers];
         _gateBias = new float[layers][];
-        _hiddenWeights = new float[layers][];
+        _hiddenWeights = new PackedWeights[layers];
 
         var span = weights.AsSpan();
         var embedding = span[..(vocabulary * embeddingWidth)];
@@ -74,12 +74,12 @@ public sealed class LstmNetwork
             at += gates;
             var biasHh = span.Slice(at, gates);
             at += gates;
-            _inputWeights[l] = BatchedLinear.Transpose(weightIh, gates, inputs);
-            _hiddenWeights[l] = BatchedLinear.Transpose(weightHh, gates, hiddenWidth);
+            _inputWeights[l] = new PackedWeights(weightIh, gates, inputs);
+            _hiddenWeights[l] = new PackedWeights(weightHh, gates, hiddenWidth);
             _gateBias[l] = new float[_gateStride];
             for (var g = 0; g < gates; g++) _gateBias[l][g] = biasIh[g] + biasHh[g];
         }
-        _outputWeights = BatchedLinear.Transpose(span.Slice(at, vocabulary * hiddenWidth), vocabulary, hiddenWidth);
+        _outputWeights = new PackedWeights(span.Slice(at, vocabulary * hiddenWidth), vocabulary, hiddenWidth);
         at += vocabulary * hiddenWidth;
         _outputBias = new float[_logitStride];
         span.Slice(at, vocabulary).CopyTo(_outputBias);
@@ -87,8 +87,8 @@ public sealed class LstmNetwork
         // The first layer's input is one of V embeddings, so its input-to-gates product is computed once per token.
         _tokenGates = new float[vocabulary * _gateStride];
         for (var v = 0; v < vocabulary; v++) _gateBias[0].CopyTo(_tokenGates, v * _gateStride);
-        BatchedLinear.Accumulate(_inputWeights[0], embeddingWidth, _gateStride, embedding, _tokenGates, vocabulary);
-        _inputWeights[0] = [];
+        BatchedLinear.Accumulate(_inputWeights[0]!, embedding, _tokenGates, vocabulary);
+        _inputWeights[0] = null;
     }
 
     /// <summary>Token ids (V).</summary>
@@ -147,15 +147,15 @@ public sealed class LstmNetwork
             else
             {
                 for (var r = 0; r < rows; r++) _gateBias[l].CopyTo(gates, r * _gateStride);
-                BatchedLinear.Accumulate(_inputWeights[l], h, _gateStride, state.Hidden[l - 1], gates, rows);
+                BatchedLinear.Accumulate(_inputWeights[l]!, state.Hidden[l - 1], gates, rows);
             }
-            BatchedLinear.Accumulate(_hiddenWeights[l], h, _gateStride, hidden, gates, rows);
+            BatchedLinear.Accumulate(_hiddenWeights[l], hidden, gates, rows);
             for (var r = 0; r < rows; r++)
                 LstmCell.Update(gates.AsSpan(r * _gateStride, 4 * h), hidden.AsSpan(r * h, h), state.Cell[l].AsSpan(r * h, h));
         }
         if (logits.IsEmpty) return;
         for (var r = 0; r < rows; r++) _outputBias.CopyTo(logits[(r * _logitStride)..]);
-        BatchedLinear.Accumulate(_outputWeights, h, _logitStride, state.Hidden[Layers - 1], logits, rows);
+        BatchedLinear.Accumulate(_outputWeights, state.Hidden[Layers - 1], logits, rows);
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 
 namespace SynthFixtures.Text.Learned;
@@ -24,6 +25,10 @@ public sealed class SubwordTokenizer
     private readonly (int Left, int Right)[] _merges;
     private readonly byte[][] _bytes;
     private readonly Dictionary<long, int> _mergeRank;
+
+    /// <summary>Pieces already encoded: a column's texts repeat the same words, so training sequences encode each once.</summary>
+    private readonly ConcurrentDictionary<string, int[]> _pieces = new(StringComparer.Ordinal);
+    private const int MaxCachedPieces = 200_000;
 
     /// <summary>A tokenizer from its merges, in the order they were learned.</summary>
     /// <param name="merges">Merge k makes id 256 + k from two ids below it.</param>
@@ -70,7 +75,15 @@ public sealed class SubwordTokenizer
     {
         ArgumentNullException.ThrowIfNull(text);
         var ids = new List<int>(text.Length / 3 + 1);
-        foreach (var chunk in TextChunks.Split(text)) EncodeChunk(Utf8Lenient.GetBytes(chunk), ids);
+        foreach (var chunk in TextChunks.Split(text))
+        {
+            if (!_pieces.TryGetValue(chunk, out var piece))
+            {
+                piece = EncodeChunk(Utf8Lenient.GetBytes(chunk));
+                if (_pieces.Count < MaxCachedPieces) _pieces.TryAdd(chunk, piece);
+            }
+            ids.AddRange(piece);
+        }
         return [.. ids];
     }
 
@@ -104,7 +117,7 @@ public sealed class SubwordTokenizer
         return counts.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => (Utf8Lenient.GetBytes(p.Key), p.Value)).ToList();
     }
 
-    private void EncodeChunk(byte[] chunk, List<int> ids)
+    private int[] EncodeChunk(byte[] chunk)
     {
         var symbols = new List<int>(chunk.Length);
         foreach (var b in chunk) symbols.Add(b);
@@ -126,7 +139,7 @@ public sealed class SubwordTokenizer
                     symbols.RemoveAt(i + 1);
                 }
         }
-        ids.AddRange(symbols);
+        return [.. symbols];
     }
 
     internal static long Key(int left, int right) => ((long)left << 32) | (uint)right;
