@@ -13,6 +13,8 @@ internal static class CliErrors
         [SettingNames.Target] = "--target",
         [SettingNames.Detection] = "--detection",
         [SettingNames.Thresholds] = "--fail-under",
+        [SettingNames.TextConsistencyLabel] = "--text-label",
+        [SettingNames.LlmUsage] = "--run-record",
     };
 
     /// <summary>The option a setting is given with, or <c>null</c> when no option sets it.</summary>

@@ -2,6 +2,7 @@ using System.CommandLine;
 using SynthFixtures.Data.Files;
 using SynthFixtures.Evaluation;
 using SynthFixtures.Evaluation.Report;
+using SynthFixtures.Evaluation.Text;
 using SynthFixtures.Evaluation.Utility;
 using SynthFixtures.Metadata;
 using SynthFixtures.Modeling.PrivacyFilters;
@@ -11,7 +12,8 @@ namespace SynthFixtures.Cli.Commands;
 
 /// <summary>
 /// <c>synthfixtures evaluate real.csv synthetic.csv [--holdout h.csv | --holdout-fraction 0.2] [--target col]
-/// [--report r.html] [--markdown s.md] [--json r.json] [--model m.synth] [--fail-under quality=0.8,…]</c>: the options
+/// [--report r.html] [--markdown s.md] [--json r.json] [--model m.synth] [--fail-under quality=0.8,…] [--text-label col]
+/// [--run-record run.json]</c>: the options
 /// become an <see cref="EvaluationRequest"/> for <see cref="EvaluationService"/>, whose report and gate outcomes are
 /// printed and written here. Its errors name settings, which <see cref="CliErrors"/> turns into these options.
 /// </summary>
@@ -43,17 +45,26 @@ internal static class EvaluateCommand
         {
             Description = "The .privacy-filter.json that 'sample --privacy-filter' wrote beside the synthetic CSV: the reports show what the filters dropped.",
         };
+        var textLabel = new Option<string?>("--text-label")
+        {
+            Description = "Column the text consistency classifier predicts from each free-text column (e.g. Rating); default: the column the real text predicts best.",
+        };
+        var runRecord = new Option<string?>("--run-record")
+        {
+            Description = "The run record JSON that sampling wrote beside the sample: the report shows each LLM-written column's calls, tokens and cost.",
+        };
         var command = new Command("evaluate", "Score synthetic data against real data: quality, diagnostics, privacy, utility; write reports; gate on thresholds.")
         {
             real, synthetic, metadata, json, report, markdown, holdout, holdoutFraction, seed, target, detection, model, failUnder, missing, trim, strict, delimiter,
-            filterSummary,
+            filterSummary, textLabel, runRecord,
         };
         command.SetAction((parse, cancellationToken) =>
         {
             (string?, string)[] outputs = [(parse.GetValue(json), "JSON report"), (parse.GetValue(markdown), "Markdown summary"), (parse.GetValue(report), "HTML report")];
             OutputPaths.Check(
                 [(parse.GetValue(real), "real data"), (parse.GetValue(synthetic), "synthetic data"), (parse.GetValue(holdout), "holdout data"),
-                    (parse.GetValue(metadata), "metadata"), (parse.GetValue(model), "model"), (parse.GetValue(filterSummary), "privacy filter summary")],
+                    (parse.GetValue(metadata), "metadata"), (parse.GetValue(model), "model"), (parse.GetValue(filterSummary), "privacy filter summary"),
+                    (parse.GetValue(runRecord), "run record")],
                 outputs);
             OutputPaths.CheckFolders(outputs);
             var request = new EvaluationRequest
@@ -71,6 +82,8 @@ internal static class EvaluateCommand
                 ModelPath = parse.GetValue(model),
                 Utility = MlNetUtilityEvaluator.Instance,
                 PrivacyFilter = parse.GetValue(filterSummary) is { } summaryPath ? PrivacyFilterSummaryJson.Read(summaryPath) : null,
+                Text = new TextEvaluationOptions { ConsistencyLabel = parse.GetValue(textLabel) },
+                LlmUsage = parse.GetValue(runRecord) is { } recordPath ? LlmRunRecord.Read(recordPath) : [],
             };
             var evaluation = console.Timed("Evaluated", () => EvaluationService.Evaluate(request, console.Progress("evaluate"), cancellationToken));
             CommonOptions.ReportIssues(console, evaluation.CellIssues);

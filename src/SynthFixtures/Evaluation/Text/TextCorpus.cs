@@ -118,9 +118,10 @@ internal static class NGramHash
     }
 
     /// <summary>Every n-gram hash of every text with at least <paramref name="n"/> tokens.</summary>
-    public static HashSet<ulong> AllOf(IEnumerable<int[]> texts, int n)
+    public static HashSet<ulong> AllOf(IReadOnlyCollection<int[]> texts, int n)
     {
-        var set = new HashSet<ulong>();
+        // Sized for every n-gram up front: growing a set of a million entries rehashes it many times.
+        var set = new HashSet<ulong>(texts.Sum(t => Math.Max(t.Length - n + 1, 0)));
         foreach (var text in texts)
             for (var i = 0; i + n <= text.Length; i++)
                 set.Add(Of(text, i, n));
