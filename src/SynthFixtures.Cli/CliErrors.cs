@@ -13,7 +13,7 @@ internal static class CliErrors
         [SettingNames.Target] = "--target",
         [SettingNames.Detection] = "--detection",
         [SettingNames.Thresholds] = "--fail-under",
-        [SettingNames.TextConsistencyLabel] = "--text-label",
+        [SettingNames.Text] = "--text-label",
         [SettingNames.LlmUsage] = "--run-record",
     };
 

@@ -22,8 +22,8 @@ public static class SettingNames
     /// <summary>The minimum scores an evaluation must reach (a threshold gate).</summary>
     public const string Thresholds = "Thresholds";
 
-    /// <summary>The column the text consistency classifier predicts (the evaluation request's <c>Text.ConsistencyLabel</c>).</summary>
-    public const string TextConsistencyLabel = "Text.ConsistencyLabel";
+    /// <summary>How free-text columns are evaluated; an error names it for the column the consistency classifier predicts (<c>Text.ConsistencyLabel</c>).</summary>
+    public const string Text = "Text";
 
     /// <summary>The LLM usage records shown in the evaluation's text section (read from a run record).</summary>
     public const string LlmUsage = "LlmUsage";

@@ -58,7 +58,7 @@ public static class TextEvaluator
             throw new SynthDataException($"The text consistency label '{label}' is not a column of the real data.", input.Training.SourcePath,
                 hint: $"Choose one of: {string.Join(", ", input.Training.ColumnNames)}; or leave it out to choose automatically.", columnName: label)
             {
-                Settings = [SettingNames.TextConsistencyLabel],
+                Settings = [SettingNames.Text],
             };
         var random = new SynthRandom(input.Seed).Derive("text evaluation");
         var columns = new List<TextColumnReport>();

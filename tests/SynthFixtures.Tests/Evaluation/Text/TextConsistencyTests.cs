@@ -82,7 +82,7 @@ public class TextConsistencyTests
         var error = Assert.Throws<SynthDataException>(() => Run(training, training, null, metadata, label: "Rating"));
 
         Assert.Contains("'Rating'", error.Message);
-        Assert.Equal([SettingNames.TextConsistencyLabel], error.Settings);
+        Assert.Equal([SettingNames.Text], error.Settings);
     }
 
     [Fact]
