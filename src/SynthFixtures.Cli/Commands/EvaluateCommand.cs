@@ -13,7 +13,7 @@ namespace SynthFixtures.Cli.Commands;
 /// <summary>
 /// <c>synthfixtures evaluate real.csv synthetic.csv [--holdout h.csv | --holdout-fraction 0.2] [--target col]
 /// [--report r.html] [--markdown s.md] [--json r.json] [--model m.synth] [--fail-under quality=0.8,…] [--text-label col]
-/// [--run-record run.json]</c>: the options
+/// [--run-record run.json] [--text-embeddings]</c>: the options
 /// become an <see cref="EvaluationRequest"/> for <see cref="EvaluationService"/>, whose report and gate outcomes are
 /// printed and written here. Its errors name settings, which <see cref="CliErrors"/> turns into these options.
 /// </summary>
@@ -53,10 +53,14 @@ internal static class EvaluateCommand
         {
             Description = "The run record JSON that sampling wrote beside the sample: the report shows each LLM-written column's calls, tokens and cost.",
         };
+        var textEmbeddings = new Option<bool>("--text-embeddings")
+        {
+            Description = "Also compare free-text columns by sentence embeddings (all-MiniLM-L6-v2, shipped in the tool, run offline): MMD² real vs synthetic beside holdout vs training, on 300 texts per side (slow: single-threaded for identical results everywhere).",
+        };
         var command = new Command("evaluate", "Score synthetic data against real data: quality, diagnostics, privacy, utility; write reports; gate on thresholds.")
         {
             real, synthetic, metadata, json, report, markdown, holdout, holdoutFraction, seed, target, detection, model, failUnder, missing, trim, strict, delimiter,
-            filterSummary, textLabel, runRecord,
+            filterSummary, textLabel, runRecord, textEmbeddings,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -67,6 +71,7 @@ internal static class EvaluateCommand
                     (parse.GetValue(runRecord), "run record")],
                 outputs);
             OutputPaths.CheckFolders(outputs);
+            using var embedder = parse.GetValue(textEmbeddings) ? new MiniLmTextEmbedder() : null;
             var request = new EvaluationRequest
             {
                 Thresholds = parse.GetValue(failUnder) is { } spec ? ThresholdGate.Parse(spec) : null,
@@ -84,6 +89,7 @@ internal static class EvaluateCommand
                 PrivacyFilter = parse.GetValue(filterSummary) is { } summaryPath ? PrivacyFilterSummaryJson.Read(summaryPath) : null,
                 Text = new TextEvaluationOptions { ConsistencyLabel = parse.GetValue(textLabel) },
                 LlmUsage = parse.GetValue(runRecord) is { } recordPath ? LlmRunRecord.Read(recordPath) : [],
+                TextEmbedder = embedder,
             };
             var evaluation = console.Timed("Evaluated", () => EvaluationService.Evaluate(request, console.Progress("evaluate"), cancellationToken));
             CommonOptions.ReportIssues(console, evaluation.CellIssues);

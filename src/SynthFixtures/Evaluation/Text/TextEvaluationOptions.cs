@@ -22,7 +22,7 @@ public sealed record TextEvaluationOptions
     public int Samples { get; init; } = 3;
 
     /// <summary>Texts per side embedded when an embedder is given (a seeded subsample; embedding is the slow part).</summary>
-    public int EmbeddingTexts { get; init; } = 500;
+    public int EmbeddingTexts { get; init; } = 300;
 
     /// <summary>Checks the values.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A count is not positive.</exception>
