@@ -48,21 +48,22 @@ internal static class TextConsistency
             (fit, check, basis) = (training with { Corpus = training.Corpus.Subset(fitIndexes) },
                 training with { Corpus = training.Corpus.Subset(checkIndexes) }, "a held-out fifth of training");
         }
-        var fitFeatures = fit.Corpus.Tokens.Select(NaiveBayesText.Features).ToArray();
-        var checkFeatures = check.Corpus.Tokens.Select(NaiveBayesText.Features).ToArray();
+        var index = new TextFeatureIndex(fit.Corpus.Tokens);
+        var fitFeatures = fit.Corpus.Tokens.Select(index.Of).ToArray();
+        var checkFeatures = check.Corpus.Tokens.Select(index.Of).ToArray();
 
         var candidates = label is not null ? [label] : Candidates(textColumn, metadata, fit);
         Trial? best = null;
         foreach (var candidate in candidates)
         {
             if (!fit.Table.HasColumn(candidate)) continue;
-            var trial = Try(candidate, fit, fitFeatures, check, checkFeatures);
+            var trial = Try(candidate, fit, fitFeatures, check, checkFeatures, index.Count);
             if (trial is not null && (best is null || trial.Kappa > best.Kappa)) best = trial;
         }
         if (best is null) return null;
         if (label is null && best.Kappa < MinAutomaticKappa) return null;
 
-        var syntheticFeatures = synthetic.Corpus.Tokens.Select(NaiveBayesText.Features).ToArray();
+        var syntheticFeatures = synthetic.Corpus.Tokens.Select(index.Of).ToArray();
         var syntheticLabels = Labels(synthetic, best.Label, best.Classes);
         var (syntheticAccuracy, syntheticKappa, syntheticTested) = Score(best.Model, syntheticFeatures, syntheticLabels, best.Classes.Count);
         return new ConsistencyScore(best.Label, label is null, basis, best.Accuracy, syntheticAccuracy, best.Kappa, syntheticKappa,
@@ -84,14 +85,14 @@ internal static class TextConsistency
             })
             .Select(c => c.Name).ToArray();
 
-    private static Trial? Try(string label, Side fit, ulong[][] fitFeatures, Side check, ulong[][] checkFeatures)
+    private static Trial? Try(string label, Side fit, int[][] fitFeatures, Side check, int[][] checkFeatures, int featureCount)
     {
         var cells = fit.Table.Column(label);
         var classes = fit.Corpus.Rows.Select(r => cells[r]?.Trim()).Where(v => !string.IsNullOrEmpty(v)).Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal).Select((v, i) => (v, i)).ToDictionary(p => p.v!, p => p.i, StringComparer.Ordinal);
         if (classes.Count < 2) return null;
         var labels = Labels(fit, label, classes);
-        var trainFeatures = new List<ulong[]>();
+        var trainFeatures = new List<int[]>();
         var trainLabels = new List<int>();
         for (var i = 0; i < labels.Length; i++)
             if (labels[i] >= 0)
@@ -99,7 +100,7 @@ internal static class TextConsistency
                 trainFeatures.Add(fitFeatures[i]);
                 trainLabels.Add(labels[i]);
             }
-        var model = NaiveBayesText.Train(trainFeatures, trainLabels, classes.Count);
+        var model = NaiveBayesText.Train(trainFeatures, trainLabels, classes.Count, featureCount);
         var checkLabels = Labels(check, label, classes);
         var (accuracy, kappa, tested) = Score(model, checkFeatures, checkLabels, classes.Count);
         if (tested == 0) return null;
@@ -120,7 +121,7 @@ internal static class TextConsistency
     }
 
     /// <summary>Accuracy and Cohen's kappa of <paramref name="model"/> on the labelled texts, and how many were labelled.</summary>
-    private static (double Accuracy, double Kappa, int Tested) Score(NaiveBayesText model, ulong[][] features, int[] labels, int classes)
+    private static (double Accuracy, double Kappa, int Tested) Score(NaiveBayesText model, int[][] features, int[] labels, int classes)
     {
         var predicted = new long[classes];
         var actual = new long[classes];
