@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using SynthFixtures.Evaluation.Text;
 using SynthFixtures.Text.Llm;
+using static System.FormattableString;
 
 namespace SynthFixtures.Evaluation.Report;
 
@@ -18,15 +19,15 @@ public static class TextMarkdown
         var rows = new List<(string, string, string, string)>
         {
             ("Score", F(c.Score), "", "mean of the length, vocabulary, keyword and consistency scores"),
-            ("Length KS (characters)", F(c.Length.CharacterKsComplement), "", $"mean {c.Length.SyntheticMeanCharacters:F0} vs real {c.Length.RealMeanCharacters:F0} characters"),
-            ("Length KS (words)", F(c.Length.WordKsComplement), "", $"mean {c.Length.SyntheticMeanWords:F1} vs real {c.Length.RealMeanWords:F1} words"),
+            ("Length KS (characters)", F(c.Length.CharacterKsComplement), "", Invariant($"mean {c.Length.SyntheticMeanCharacters:F0} vs real {c.Length.RealMeanCharacters:F0} characters")),
+            ("Length KS (words)", F(c.Length.WordKsComplement), "", Invariant($"mean {c.Length.SyntheticMeanWords:F1} vs real {c.Length.RealMeanWords:F1} words")),
             ("Vocabulary coverage", F(c.Vocabulary.Coverage), Opt(c.Vocabulary.HoldoutCoverage), "share of real word occurrences whose word the synthetic texts use (baseline: holdout)"),
             ("Out-of-vocabulary rate", F(c.Vocabulary.OutOfVocabularyRate), Opt(c.Vocabulary.HoldoutOutOfVocabularyRate), "share of synthetic words real texts never use (lower is better)"),
             ("Keywords (TV complement)", F(c.Keywords.TvComplement), "", $"over {c.Keywords.Keywords} top content words"),
-            ("Distinct-1 / distinct-2", $"{F(c.Diversity.SyntheticDistinct1)} / {F(c.Diversity.SyntheticDistinct2)}", $"{F(c.Diversity.RealDistinct1)} / {F(c.Diversity.RealDistinct2)}", $"on {c.Diversity.Texts:N0} texts per side"),
+            ("Distinct-1 / distinct-2", $"{F(c.Diversity.SyntheticDistinct1)} / {F(c.Diversity.SyntheticDistinct2)}", $"{F(c.Diversity.RealDistinct1)} / {F(c.Diversity.RealDistinct2)}", Invariant($"on {c.Diversity.Texts:N0} texts per side")),
             ("Duplicates", P(c.Diversity.SyntheticDuplicateRate), P(c.Diversity.RealDuplicateRate), "texts repeated within a side"),
             ($"Near duplicates ({c.Copies.NGram}-word run)", P(c.Diversity.SyntheticNearDuplicateRate), P(c.Diversity.RealNearDuplicateRate), "texts sharing a run with another text of the same side"),
-            ("Exact copies of training", $"{c.Copies.SyntheticExactCopies:N0} ({P(c.Copies.SyntheticExactCopyRate)})", OptP(c.Copies.HoldoutExactCopyRate), "after normalisation (baseline: holdout texts found in training)"),
+            ("Exact copies of training", Invariant($"{c.Copies.SyntheticExactCopies:N0} ({P(c.Copies.SyntheticExactCopyRate)})"), OptP(c.Copies.HoldoutExactCopyRate), "after normalisation (baseline: holdout texts found in training)"),
             ($"{c.Copies.NGram}-gram overlap with training", P(c.Copies.SyntheticOverlapRate), OptP(c.Copies.HoldoutOverlapRate), $"texts sharing a {c.Copies.NGram}-word run with a training text; protection {F(c.Copies.Protection)}"),
         };
         if (c.Consistency is { } k)
@@ -38,7 +39,7 @@ public static class TextMarkdown
         else rows.Add(("Consistency", "n/a", "", "no categorical, boolean or small integer column is predicted by the real text"));
         if (c.Embedding is { } e)
             rows.Add(("Embedding MMD²", e.Mmd.ToString("F4", CultureInfo.InvariantCulture), e.HoldoutMmd is { } b ? b.ToString("F4", CultureInfo.InvariantCulture) : "",
-                $"{e.Model}, {e.Texts:N0} texts per side (lower is better; baseline: holdout)"));
+                Invariant($"{e.Model}, {e.Texts:N0} texts per side (lower is better; baseline: holdout)")));
         return rows;
     }
 
@@ -72,7 +73,8 @@ public static class TextMarkdown
         Line();
         foreach (var c in text.Columns)
         {
-            Line($"**`{c.Column}`** ({c.SyntheticTexts:N0} synthetic vs {c.RealTexts:N0} training texts{(c.HoldoutTexts > 0 ? $", {c.HoldoutTexts:N0} holdout" : "")}): score {F(c.Score)}.");
+            var holdoutText = c.HoldoutTexts > 0 ? Invariant($", {c.HoldoutTexts:N0} holdout") : "";
+            Line(Invariant($"**`{c.Column}`** ({c.SyntheticTexts:N0} synthetic vs {c.RealTexts:N0} training texts{holdoutText}): score {F(c.Score)}."));
             Line();
             Line("| Metric | Synthetic | Real baseline | |");
             Line("|---|---:|---:|---|");
