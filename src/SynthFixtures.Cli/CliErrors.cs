@@ -14,7 +14,6 @@ internal static class CliErrors
         [SettingNames.Detection] = "--detection",
         [SettingNames.Thresholds] = "--fail-under",
         [SettingNames.Text] = "--text-label",
-        [SettingNames.LlmUsage] = "--run-record",
     };
 
     /// <summary>The option a setting is given with, or <c>null</c> when no option sets it.</summary>

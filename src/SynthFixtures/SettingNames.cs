@@ -24,7 +24,4 @@ public static class SettingNames
 
     /// <summary>How free-text columns are evaluated; an error names it for the column the consistency classifier predicts (<c>Text.ConsistencyLabel</c>).</summary>
     public const string Text = "Text";
-
-    /// <summary>The LLM usage records shown in the evaluation's text section (read from a run record).</summary>
-    public const string LlmUsage = "LlmUsage";
 }

@@ -39,6 +39,10 @@ public sealed class BindingTests
         { "SF0020", "[Synthesize(From = \"data/people.csv\")] public partial class P { [OneOf(\"F\")] public string Sex { get; set; } = \"\"; }", "holds the label 'M'" },
         { "SF0021", "public enum Gender { Woman, Man } [Synthesize(From = \"data/people.csv\")] public partial class P { public Gender Sex { get; set; } }", "holds the label 'F', which matches no member of 'Gender'" },
         { "SF0022", "[Synthesize(From = \"data/people.csv\")] public partial class P { [SynthRange(0, 10)] public int Shoe { get; set; } [GreaterThan(nameof(Shoe))] public int Age { get; set; } }", "'P.Age' is bound to a column of data/people.csv but its GreaterThan/LessThan names 'Shoe'" },
+        { "SF0031", "[Synthesize(From = \"data/people.csv\")] public partial class P { public int Age { get; set; } [Text] public string Note { get; set; } = \"\"; }", "reads column 'note' of data/people.csv, which the model writes as placeholder prose, not learned text; learn it with TextModel=\"learned\" TextColumns=\"note\"" },
+        { "SF0030", "[Synthesize(From = \"data/people.csv\")] public partial class P { public int Age { get; set; } [Text] public string Sex { get; set; } = \"\"; }", "column 'sex' is a categorical column (labels F, M), not free text" },
+        { "SF0030", "[Synthesize(From = \"data/people.csv\")] public partial class P { public int Age { get; set; } [Text] public string Review { get; set; } = \"\"; }", "it has no column named like 'Review'; bind one with [Column(\"name\")] (columns: id, age" },
+        { "SF0030", "[Synthesize(From = \"data/people.csv\")] public partial class P { public int Age { get; set; } [Text, Column(\"remarks\")] public string Note { get; set; } = \"\"; }", "[Column(\"remarks\")] names no column of it" },
     };
 
     [Theory]

@@ -36,6 +36,20 @@ public sealed class DiagnosticTests
         { "SF0013", "[Synthesize] public partial class P { [SynthKey] public double A { get; set; } }", "keys must be integers, strings or Guids" },
         { "SF0013", "[Synthesize] public partial class P { public P? Child { get; set; } }", "a type containing itself must be nullable with a [NullRate] above 0" },
         { "SF0014", "[Synthesize] public partial class P { public P(int a) { A = a; } public int A { get; set; } }", "parameterless constructor" },
+        { "SF0024", "[Synthesize] public partial class P { public int Rating { get; set; } [Text(Prompt = \"A {Stars}-star review\")] public string A { get; set; } = \"\"; }", "names 'Stars', which is not a generated property of 'P'; the names it can use are: Rating" },
+        { "SF0024", "[Synthesize] public partial class P { public int Rating { get; set; } [Text(Prompt = \"A {0}-star review\", Uses = new[] { \"Stars\" })] public string A { get; set; } = \"\"; }", "names 'Stars'" },
+        { "SF0025", "[Synthesize] public partial class P { [Text(Prompt = \"More of {A}\")] public string A { get; set; } = \"\"; }", "it names 'A' itself" },
+        { "SF0025", "[Synthesize] public partial class P { [Text(Prompt = \"After {B}\")] public string A { get; set; } = \"\"; [Text(Prompt = \"After {A}\")] public string B { get; set; } = \"\"; }", "(A → B → A)" },
+        { "SF0026", "[Synthesize] public partial class P { public int R { get; set; } [Text(Prompt = \"{0} and {1}\", Uses = new[] { nameof(R) })] public string A { get; set; } = \"\"; }", "the placeholder {1} has no Uses entry (Uses has 1 name)" },
+        { "SF0026", "[Synthesize] public partial class P { public int R { get; set; } public int S { get; set; } [Text(Prompt = \"{0} stars\", Uses = new[] { nameof(R), nameof(S) })] public string A { get; set; } = \"\"; }", "Uses[1] ('S') is never used: the prompt has no {1}" },
+        { "SF0027", "[Synthesize] public partial class P { public int R { get; set; } [Text(Prompt = \"A {R review\")] public string A { get; set; } = \"\"; }", "the '{' at position 2 is never closed" },
+        { "SF0027", "[Synthesize] public partial class P { public int R { get; set; } [Text(Prompt = \"A } review {R}\")] public string A { get; set; } = \"\"; }", "the '}' at position 2 closes no placeholder" },
+        { "SF0027", "[Synthesize] public partial class P { public int R { get; set; } [Text(Prompt = \"A {R,5} review\")] public string A { get; set; } = \"\"; }", "'{R,5}' at position 2 is not a placeholder" },
+        { "SF0028", "[Synthesize] public partial class P { [Text(Prompt = \"A number\")] public int A { get; set; } }", "needs a string property, but 'P.A' is 'int'" },
+        { "SF0029", "[Synthesize] public partial class P { [Text] public string A { get; set; } = \"\"; }", "'P' is made from attributes alone and has no model to learn text from" },
+        { "SF0009", "[Synthesize] public partial class P { [Text(Prompt = \"x\"), Fake(\"Name.FullName\")] public string A { get; set; } = \"\"; }", "has [Fake] and [Text]" },
+        { "SF0013", "[Synthesize] public partial class P { [Text(Prompt = \"x\", Temperature = -1)] public string A { get; set; } = \"\"; }", "Temperature must be a finite number, 0 or more" },
+        { "SF0013", "[Synthesize] public partial class P { [Text(Prompt = \"x\", Candidates = 0)] public string A { get; set; } = \"\"; }", "Candidates must be at least 1" },
     };
 
     [Theory]
@@ -51,6 +65,29 @@ public sealed class DiagnosticTests
         Assert.Equal(Microsoft.CodeAnalysis.DiagnosticSeverity.Error, diagnostic.Severity);
         Assert.Equal("Consumer0.cs", diagnostic.Location.GetLineSpan().Path); // points into the user's file
         Assert.DoesNotContain(outcome.Result.GeneratedSources, s => s.HintName == "P.g.cs");
+    }
+
+    [Theory]
+    [InlineData("A {Stars}-star review", "{Stars}")]
+    [InlineData("A {R review", "{")]
+    public void Prompt_problems_point_at_the_placeholder_inside_the_prompt(string prompt, string marked)
+    {
+        var source = Usings + "[Synthesize] public partial class P { public int R { get; set; } [Text(Prompt = \"" + prompt + "\")] public string A { get; set; } = \"\"; }";
+
+        var diagnostic = Assert.Single(GeneratorHarness.Run(source).GeneratorDiagnostics);
+
+        Assert.Equal(marked, source.Substring(diagnostic.Location.SourceSpan.Start, diagnostic.Location.SourceSpan.Length));
+    }
+
+    [Fact]
+    public void A_uses_entry_naming_no_property_points_at_that_entry()
+    {
+        var source = Usings + "[Synthesize] public partial class P { public int R { get; set; } [Text(Prompt = \"{0} of {1}\", Uses = new[] { nameof(R), \"Nope\" })] public string A { get; set; } = \"\"; }";
+
+        var diagnostic = Assert.Single(GeneratorHarness.Run(source).GeneratorDiagnostics);
+
+        Assert.Equal("SF0024", diagnostic.Id);
+        Assert.Equal("\"Nope\"", source.Substring(diagnostic.Location.SourceSpan.Start, diagnostic.Location.SourceSpan.Length));
     }
 
     [Fact]

@@ -22,6 +22,9 @@ public sealed class PipelinePurityTests
         { "pattern", "[Synthesize] public partial class Code { [SynthRegex(\"[A-Z]{3}-[0-9]{4}\")] public string Value { get; set; } = \"\"; [System.ComponentModel.DataAnnotations.EmailAddress] public string Mail { get; set; } = \"\"; }" },
         { "ordering, fake and distribution", "[Synthesize] public partial class Stay { [SynthRange(\"2024-01-01\", \"2024-12-31\")] public DateOnly In { get; set; } [GreaterThan(nameof(In)), NullRate(0.1)] public DateOnly? Out { get; set; } [Fake(\"Name.FullName\")] public string Name { get; set; } = \"\"; [Distribution(DistributionKind.Normal, 70, 15)] public double Kg { get; set; } }" },
         { "bound to a model", "[Synthesize(From = \"data/people.csv\")] public partial record Person { public int Id { get; init; } [SynthRange(0, 120)] public int Age { get; init; } public string Sex { get; init; } = \"\"; public decimal? Income { get; init; } public int Shoe { get; init; } }" },
+        { "prompted text", "[Synthesize] public partial record Note { [SynthRange(1, 5)] public int Stars { get; init; } [Text(Prompt = \"A {0}-star note\", Uses = new[] { nameof(Stars) }, Temperature = 0.2)] public string Body { get; init; } = \"\"; [Text(Prompt = \"Title of {Body}\"), NullRate(0.5)] public string? Title { get; init; } }" },
+        { "learned text", "[Synthesize(From = \"data/people.csv\")] public partial record Remark { public int Age { get; init; } [Text] public string Note { get; init; } = \"\"; }" },
+        { "text diagnostics", "[Synthesize] public partial class BadPrompt { [Text(Prompt = \"{Nope}\")] public string A { get; set; } = \"\"; }" },
         { "with diagnostics", "[Synthesize] public class NotPartial { public int A { get; set; } } [Synthesize] public partial class BadRange { [SynthRange(9, 1)] public int B { get; set; } }" },
     };
 

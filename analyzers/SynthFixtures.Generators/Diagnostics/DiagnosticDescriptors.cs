@@ -82,6 +82,30 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor AbovePrivacyCap = Error("SF0023", "Model exceeds the project's privacy cap",
         "'{0}' is bound to the model learned from {1}, which {2}, but the project caps ε at {3} (SynthFixturesMaxEpsilon); train it with a differentially private model within the cap, e.g. <SynthModel Include=\"{1}\" Model=\"dp-marginals\" Epsilon=\"{3}\" />, or raise the cap");
 
+    public static readonly DiagnosticDescriptor PromptNamesUnknownProperty = Error("SF0024", "Prompt names no property",
+        "The prompt of [Text] on '{0}' names '{1}', which is not a generated property of '{2}'; the names it can use are: {3}");
+
+    public static readonly DiagnosticDescriptor PromptDependsOnItself = Error("SF0025", "Prompt depends on its own text",
+        "The prompt of [Text] on '{0}' depends on its own text ({1}); a text is written from the object's other values, so name other properties");
+
+    public static readonly DiagnosticDescriptor PromptPositionMismatch = Error("SF0026", "Prompt placeholders and Uses do not match",
+        "[Text] on '{0}': {1}; placeholder {{i}} stands for Uses[i], so give one name per index and use every name");
+
+    public static readonly DiagnosticDescriptor MalformedPrompt = Error("SF0027", "Malformed prompt",
+        "The prompt of [Text] on '{0}' is malformed: {1}; write {{Name}} or {{0}} for a value, {{Name:format}} to format it, and {{{{ or }}}} for a literal brace");
+
+    public static readonly DiagnosticDescriptor TextOnNonString = Error("SF0028", "[Text] on a property that is not a string",
+        "[Text] on '{0}' needs a string property, but '{0}' is '{1}'; make it 'string' (or 'string?'), or remove [Text]");
+
+    public static readonly DiagnosticDescriptor LearnedTextWithoutModel = Error("SF0029", "Learned text without a model",
+        "[Text] without a Prompt on '{0}' reads a learned text column, but '{1}' is made from attributes alone and has no model to learn text from; bind the type to the model of a CSV whose text column it learned ([Synthesize(From = \"reviews.csv\")]), give [Text] a Prompt to have a language model write it, or use [Fake(\"Lorem.Sentence\")] for placeholder text");
+
+    public static readonly DiagnosticDescriptor NotLearnedTextColumn = Error("SF0030", "No free-text column for [Text]",
+        "[Text] on '{0}' reads a free-text column of {1}, but {2}");
+
+    public static readonly DiagnosticDescriptor PlaceholderTextColumn = Warning("SF0031", "[Text] column holds placeholder text",
+        "[Text] on '{0}' reads column '{1}' of {2}, which the model writes as placeholder prose, not learned text; learn it with TextModel=\"learned\" TextColumns=\"{1}\" on the <SynthModel Include=\"{2}\" /> item, or remove [Text] to accept placeholder text");
+
     /// <summary>All descriptors, by id.</summary>
     public static readonly IReadOnlyDictionary<string, DiagnosticDescriptor> ById = new[]
     {
@@ -89,6 +113,8 @@ internal static class DiagnosticDescriptors
         InvalidPattern, UnknownFakePath, ConflictingAttributes, InvalidForeignKey, UnsatisfiableOrdering, GenericType,
         InvalidSetting, NoConstructor, ModelNotDeclared, UnboundProperty, ColumnNotFound, ColumnTypeMismatch, MissingValuesNotNullable,
         DataContradictsConstraint, LabelWithoutMember, OrderingAcrossBinding, AbovePrivacyCap,
+        PromptNamesUnknownProperty, PromptDependsOnItself, PromptPositionMismatch, MalformedPrompt, TextOnNonString, LearnedTextWithoutModel,
+        NotLearnedTextColumn, PlaceholderTextColumn,
     }.ToDictionary(d => d.Id);
 
     /// <summary>The docs page for a diagnostic id.</summary>

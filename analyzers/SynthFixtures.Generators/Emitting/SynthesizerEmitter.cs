@@ -152,6 +152,11 @@ internal static class SynthesizerEmitter
                 w.Line($"private static readonly double[] s_{stem}Weights = {{ {string.Join(", ", p.CumulativeWeights.Select(Literals.Double))} }};");
                 any = true;
             }
+            if (p.Prompt is { } prompt)
+            {
+                w.Line($"private static readonly global::SynthFixtures.TypedTextSettings s_{stem}Text = {PromptEmitter.Settings(prompt)};");
+                any = true;
+            }
             if (p.Pattern is not null)
             {
                 w.Line($"private static readonly global::SynthFixtures.Sampling.Typed.RegexStringGenerator s_{stem}Pattern = global::SynthFixtures.Sampling.Typed.RegexStringGenerator.Create({Literals.String(p.Pattern)});");
@@ -166,9 +171,13 @@ internal static class SynthesizerEmitter
         var self = type.FullyQualifiedName;
         var purpose = self.Replace("global::", "");
         var bound = plan?.Bindings.ToDictionary(b => b.Property) ?? new System.Collections.Generic.Dictionary<string, PropertyBinding>();
-        w.Open($"private sealed class Stream : global::SynthFixtures.ISynthStream<{self}>");
+        var prompted = PromptEmitter.WritingOrder(type.Properties);
+        // A stream that batches costly work (model rows, written texts) is told how many objects are still wanted.
+        var lookahead = prompted.Count > 0 || plan is not null;
+        w.Open($"private sealed class Stream : global::SynthFixtures.ISynthStream<{self}>{(lookahead ? ", global::SynthFixtures.ISynthStreamLookahead" : "")}");
         w.Line("private readonly global::SynthFixtures.SynthGraph _graph;");
         if (plan is not null) w.Line($"private readonly {Rows} _rows;");
+        if (prompted.Count > 0) PromptEmitter.EmitFields(w, self);
         foreach (var p in type.Properties)
         {
             var stem = Literals.Stem(p.Name);
@@ -193,6 +202,7 @@ internal static class SynthesizerEmitter
             w.Line($"_rows = new {Rows}(Model, graph.Random({Literals.String(purpose + "#model")}), conditions);");
             foreach (var b in plan.Bindings) w.Line($"_{Literals.Stem(b.Property)}Column = _rows.Column({Literals.String(b.Column)});");
         }
+        if (prompted.Count > 0) PromptEmitter.EmitConstruction(w, purpose, prompted);
         foreach (var p in type.Properties)
         {
             var stem = Literals.Stem(p.Name);
@@ -208,13 +218,36 @@ internal static class SynthesizerEmitter
         }
         w.Close().Line();
 
-        w.Line("/// <inheritdoc />");
-        w.Open($"public {self} Next()");
+        if (lookahead)
+        {
+            w.Line("/// <inheritdoc />");
+            w.Open("public void Expect(int count)");
+            if (plan is not null) w.Line("_rows.Expect(count);");
+            if (prompted.Count > 0) w.Line("_text.Expect(count);");
+            w.Close().Line();
+        }
+        if (prompted.Count > 0)
+        {
+            // Texts are written in batches: the other properties of a batch of objects first, then each prompt.
+            PromptEmitter.EmitBatching(w, type, prompted);
+            w.Open($"private {PromptEmitter.Draft} NextDraft()");
+        }
+        else
+        {
+            w.Line("/// <inheritdoc />");
+            w.Open($"public {self} Next()");
+        }
         if (plan is not null) EmitRowLoop(w, type, plan);
         foreach (var p in type.Properties)
         {
             if (bound.ContainsKey(p.Name)) continue;
             var local = Literals.Local(p.Name);
+            if (p.Source == ValueSource.Prompt)
+            {
+                // Only the null coin is drawn here; the text is written with the batch.
+                if (p.IsNullable && p.NullRate > 0) w.Line($"var {PromptEmitter.NullLocal(p)} = {Draw}.IsNull(_{Literals.Stem(p.Name)}Random, {Literals.Double(p.NullRate)});");
+                continue;
+            }
             var call = $"Draw{p.Name}({(p.Ordering is { } o ? Literals.Local(o.Other) : "")})";
             w.Line($"var {local} = {call};");
             if (!p.Unique || p.Source == ValueSource.Key) continue;
@@ -224,13 +257,18 @@ internal static class SynthesizerEmitter
             w.Line($"{local} = {call};");
             w.Close();
         }
-        w.Open($"return new {self}");
-        foreach (var p in type.Properties) w.Line($"{p.Name} = {Literals.Local(p.Name)},");
-        w.Close(";");
-        w.Close();
+        w.Open($"return new {(prompted.Count > 0 ? PromptEmitter.Draft : self)}");
         foreach (var p in type.Properties)
         {
-            if (bound.ContainsKey(p.Name)) continue;
+            if (p.Source != ValueSource.Prompt) w.Line($"{p.Name} = {Literals.Local(p.Name)},");
+            else if (p.IsNullable && p.NullRate > 0) w.Line($"{PromptEmitter.NullField(p)} = {PromptEmitter.NullLocal(p)},");
+        }
+        w.Close(";");
+        w.Close();
+        if (prompted.Count > 0) PromptEmitter.EmitDraftAndPrompts(w, type, prompted);
+        foreach (var p in type.Properties)
+        {
+            if (bound.ContainsKey(p.Name) || p.Source == ValueSource.Prompt) continue;
             w.Line();
             EmitDraw(w, type, p);
         }
@@ -264,9 +302,9 @@ internal static class SynthesizerEmitter
     }
 
     private static bool UsesRandom(PropertySpec p) =>
-        p.Source is not (ValueSource.Nested or ValueSource.Fake) && !(p.Key is { Guid: false }) || (p.IsNullable && p.NullRate > 0);
+        p.Source is not (ValueSource.Nested or ValueSource.Fake or ValueSource.Prompt) && !(p.Key is { Guid: false }) || (p.IsNullable && p.NullRate > 0);
 
-    private static string Nullable(PropertySpec p) => p.IsNullable ? p.TypeName + "?" : p.TypeName;
+    internal static string Nullable(PropertySpec p) => p.IsNullable ? p.TypeName + "?" : p.TypeName;
 
     private static void EmitDraw(CodeWriter w, TypeSpec type, PropertySpec p)
     {

@@ -29,6 +29,8 @@ internal enum ValueSource
     Pattern,
     Nested,
     ForeignKey,
+    /// <summary>[Text(Prompt = …)]: written by the query's text writer from the object's other values.</summary>
+    Prompt,
 }
 
 /// <summary>One generated property, in generation order (ordering dependencies first).</summary>
@@ -54,7 +56,23 @@ internal sealed record PropertySpec(
     string? PrincipalKey,
     string? ColumnName,
     bool RangeDeclared,
-    EquatableArray<string> EnumMembers);
+    EquatableArray<string> EnumMembers,
+    PromptSpec? Prompt = null,
+    bool LearnedText = false);
+
+/// <summary>
+/// An LLM-written property's prompt: its parts in order (literal text, or a property whose value is rendered there)
+/// and the settings handed to the text writer; a null setting is the writer's default.
+/// </summary>
+internal sealed record PromptSpec(EquatableArray<PromptPart> Parts, double? Temperature, int? MaxTokens, int Candidates)
+{
+    /// <summary>The properties the prompt renders, each once, in order of first use.</summary>
+    public EquatableArray<string> References =>
+        System.Linq.Enumerable.Distinct(System.Linq.Enumerable.Select(System.Linq.Enumerable.Where(Parts, p => p.Property is not null), p => p.Property!)).ToEquatableArray();
+}
+
+/// <summary>One part of a prompt: <see cref="Literal"/> text, or <see cref="Property"/>'s value in an optional <see cref="Format"/>.</summary>
+internal sealed record PromptPart(string? Literal, string? Property, string? Format);
 
 /// <summary>Inclusive bounds in the kind's drawing unit (integers, or doubles for floating kinds).</summary>
 internal sealed record DomainBounds(long LongMin, long LongMax, double DoubleMin, double DoubleMax);

@@ -17,6 +17,7 @@ internal static class AttributeNames
     public const string Distribution = "SynthFixtures.DistributionAttribute";
     public const string NullRate = "SynthFixtures.NullRateAttribute";
     public const string ForeignKey = "SynthFixtures.SynthForeignKeyAttribute";
+    public const string Text = "SynthFixtures.TextAttribute";
 
     private const string Da = "System.ComponentModel.DataAnnotations.";
     public const string DaKey = Da + "KeyAttribute";

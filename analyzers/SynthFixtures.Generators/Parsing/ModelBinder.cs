@@ -18,6 +18,9 @@ namespace SynthFixtures.Generators.Parsing;
 /// </summary>
 internal static class ModelBinder
 {
+    /// <summary>The schema's generator of a free-text column written as placeholder prose (a learned one names its text model's kind).</summary>
+    private const string PlaceholderTextGenerator = "lorem";
+
     public static BindingPlan Bind(TypeSpec type, SchemaSpec schema)
     {
         var bindings = new List<PropertyBinding>();
@@ -26,10 +29,15 @@ internal static class ModelBinder
         var columnList = string.Join(", ", schema.Columns.Select(c => c.Name));
         foreach (var p in type.Properties)
         {
-            if (p.Source is ValueSource.Key or ValueSource.Fake or ValueSource.Pattern or ValueSource.ForeignKey or ValueSource.Nested) continue;
+            if (p.Source is ValueSource.Key or ValueSource.Fake or ValueSource.Pattern or ValueSource.ForeignKey or ValueSource.Nested or ValueSource.Prompt) continue;
             var column = p.ColumnName is { } explicitName
                 ? schema.Columns.FirstOrDefault(c => c.Name == explicitName) ?? schema.Columns.FirstOrDefault(c => LabelMatching.SameName(c.Name, explicitName))
                 : schema.Columns.FirstOrDefault(c => LabelMatching.SameName(c.Name, p.Name));
+            if (p.LearnedText && LearnedTextProblem(p, column, columnList) is { } textProblem)
+            {
+                problems.Add(Problem(DiagnosticDescriptors.NotLearnedTextColumn, p.Name, type.Name + "." + p.Name, file, textProblem));
+                continue;
+            }
             if (column is null)
             {
                 if (p.ColumnName is not null)
@@ -66,6 +74,9 @@ internal static class ModelBinder
                 problems.Add(Problem(DiagnosticDescriptors.DataContradictsConstraint, p.Name, contradiction.Attribute, type.Name + "." + p.Name, file, column.Name, contradiction.Data));
                 continue;
             }
+            // Bound all the same: the column is free text, only not learned (a model trained with placeholder prose for it).
+            if (p.LearnedText && column.Generator == PlaceholderTextGenerator)
+                problems.Add(Problem(DiagnosticDescriptors.PlaceholderTextColumn, p.Name, type.Name + "." + p.Name, column.Name, file));
             bindings.Add(new PropertyBinding(p.Name, column.Name, read.Value, column.MissingRate > 0, labels.ToEquatableArray()));
         }
         // An ordering between a bound property and one the attributes generate cannot hold by construction.
@@ -77,6 +88,21 @@ internal static class ModelBinder
         }
         var hasErrors = problems.Any(pr => DiagnosticDescriptors.ById[pr.Id].DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
         return new BindingPlan(schema.ModelName, bindings.ToEquatableArray(), problems.ToEquatableArray(), hasErrors, schema.ModelKind, schema.Privacy);
+    }
+
+    /// <summary>
+    /// Why a [Text] property without a prompt cannot read its column: there is none, or it is not free text. A free-text
+    /// column written as placeholder prose is bound all the same, with a warning (SF0031).
+    /// </summary>
+    private static string? LearnedTextProblem(PropertySpec p, SchemaColumnSpec? column, string columnList)
+    {
+        if (column is null)
+            return p.ColumnName is { } name
+                ? $"[Column(\"{name}\")] names no column of it; the columns are: {columnList}"
+                : $"it has no column named like '{p.Name}'; bind one with [Column(\"name\")] (columns: {columnList})";
+        if (column.Kind != "text")
+            return $"column '{column.Name}' is {Describe(column)}, not free text; remove [Text] to read it as a plain string, or bind a text column";
+        return null;
     }
 
     private static BindingProblem Problem(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, string? property, params string[] arguments) =>

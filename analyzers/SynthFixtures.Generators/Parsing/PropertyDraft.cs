@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using SynthFixtures.Generators.Model;
 
@@ -49,10 +50,43 @@ internal sealed class PropertyDraft
     /// <summary>Whether a range attribute was declared (not just the type's own limits).</summary>
     public bool RangeDeclared { get; set; }
 
+    /// <summary>Where the [Text] attribute is, if any.</summary>
+    public Location? TextLocation { get; set; }
+
+    /// <summary>[Text] without a prompt: the property reads a learned text column of the bound model.</summary>
+    public bool LearnedText { get; set; }
+
+    /// <summary>[Text(Prompt = …)]: the prompt's parts, each with where it is written (for reference errors).</summary>
+    public List<PromptDraftPart> PromptParts { get; } = new();
+    public double? Temperature { get; set; }
+    public int? MaxTokens { get; set; }
+    public int Candidates { get; set; } = 1;
+
     public PropertySpec ToSpec() => new(Name, TypeName, Kind, IsNullable, NullRate, Source, Bounds, Distribution, Ordering, Unique, Key,
         Values.ToEquatableArray(), CumulativeWeights.ToEquatableArray(), Pattern, FakeCall, MinLength, MaxLength, PrincipalType, PrincipalKey,
-        ColumnName, RangeDeclared, EnumMembers.ToEquatableArray());
+        ColumnName, RangeDeclared, EnumMembers.ToEquatableArray(),
+        Source == ValueSource.Prompt
+            ? new PromptSpec(PromptParts.Select(p => new PromptPart(p.Literal, p.Property, p.Format)).ToEquatableArray(), Temperature, MaxTokens, Candidates)
+            : null,
+        LearnedText);
 
     /// <summary>For enums: the member names, for binding labels of a learned model.</summary>
     public List<string> EnumMembers { get; } = new();
+}
+
+/// <summary>A prompt part while parsing: literal text, or a property reference and where it is written.</summary>
+internal sealed class PromptDraftPart
+{
+    public PromptDraftPart(string? literal, string? property, string? format, Location? location)
+    {
+        Literal = literal;
+        Property = property;
+        Format = format;
+        Location = location;
+    }
+
+    public string? Literal { get; }
+    public string? Property { get; }
+    public string? Format { get; }
+    public Location? Location { get; }
 }

@@ -36,7 +36,7 @@ internal sealed class PropertyParser
         // Which attribute decides where values come from; more than one is a conflict.
         var sources = new List<(string Name, ValueSource Source, AttributeData Data)>();
         var modifiers = new List<(string Name, AttributeData Data)>();
-        AttributeData? range = null, stringLength = null, distribution = null, nullRate = null, required = null;
+        AttributeData? range = null, stringLength = null, distribution = null, nullRate = null, required = null, text = null;
         foreach (var attribute in attributes)
         {
             switch (attribute.AttributeClass?.ToDisplayString())
@@ -78,7 +78,18 @@ internal sealed class PropertyParser
                 case AttributeNames.NullRate: nullRate = attribute; break;
                 case AttributeNames.DaRequired: required = attribute; break;
                 case AttributeNames.DaColumn: draft.ColumnName = attribute.ConstructorArguments.FirstOrDefault().Value as string; break;
+                case AttributeNames.Text: text = attribute; break;
             }
+        }
+        if (text is not null)
+        {
+            draft.TextLocation = LocationOf(text) ?? draft.Location;
+            if (draft.Kind != ValueKind.String)
+                return Add(DiagnosticDescriptors.TextOnNonString, draft.TextLocation, display, property.Type.ToDisplayString());
+            // Without a prompt the property is a plain string read from a learned text column; with one, the text writer makes it.
+            var learned = !text.NamedArguments.Any(n => n.Key == "Prompt" && !n.Value.IsNull);
+            draft.LearnedText = learned;
+            sources.Add(("[Text]", learned ? ValueSource.Default : ValueSource.Prompt, text));
         }
         draft.RangeDeclared = range is not null;
 
@@ -96,6 +107,7 @@ internal sealed class PropertyParser
 
         if (!ReadNullRate(draft, display, nullRate, required)) return null;
         if (draft.Unique && draft.Kind == ValueKind.Nested) return Invalid(draft, "[Unique]", display, "a nested object cannot be unique");
+        if (draft.Unique && draft.Source == ValueSource.Prompt) return Conflict(draft, display, "[Text(Prompt = …)]", "[Unique]");
 
         switch (draft.Source)
         {
@@ -105,6 +117,7 @@ internal sealed class PropertyParser
             case ValueSource.Pattern: return ReadPattern(draft, display, sources[0], stringLength);
             case ValueSource.ForeignKey: return ReadForeignKey(draft, display, sources[0].Data);
             case ValueSource.Nested: return ReadNested(draft, display);
+            case ValueSource.Prompt: return new PromptParser(this, draft, display, sources[0].Data).Read();
         }
         if (stringLength is not null && draft.Kind != ValueKind.String)
             return Invalid(draft, modifiers.First(m => m.Data == stringLength).Name, display, "length limits apply to strings only");
@@ -434,15 +447,15 @@ internal sealed class PropertyParser
     private PropertyDraft? Conflict(PropertyDraft draft, string display, string first, string second) =>
         Add(DiagnosticDescriptors.ConflictingAttributes, draft.Location, display, first, second);
 
-    private PropertyDraft? Invalid(PropertyDraft draft, string what, string display, string problem) =>
+    internal PropertyDraft? Invalid(PropertyDraft draft, string what, string display, string problem) =>
         Add(DiagnosticDescriptors.InvalidSetting, draft.Location, what, display, problem);
 
-    private PropertyDraft? Add(DiagnosticDescriptor descriptor, Location? location, params string[] args)
+    internal PropertyDraft? Add(DiagnosticDescriptor descriptor, Location? location, params string[] args)
     {
         _diagnostics.Add(DiagnosticInfo.Create(descriptor, location, args));
         return null;
     }
 
-    private static Location? LocationOf(AttributeData attribute) =>
+    internal static Location? LocationOf(AttributeData attribute) =>
         attribute.ApplicationSyntaxReference?.GetSyntax().GetLocation();
 }

@@ -49,12 +49,17 @@ internal static class TypeParser
             var draft = parser.Parse(property);
             if (draft is not null) drafts.Add(draft);
         }
+        var from = type.GetAttributes().First(a => a.AttributeClass?.ToDisplayString() == AttributeNames.Synthesize)
+            .NamedArguments.Where(n => n.Key == "From").Select(n => n.Value.Value as string).FirstOrDefault();
+        // A learned text column needs a model; a type made from attributes alone has none to learn text from.
+        if (from is null)
+            foreach (var draft in drafts.Where(d => d.LearnedText))
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.LearnedTextWithoutModel, draft.TextLocation, type.Name + "." + draft.Name, type.Name));
         if (diagnostics.Count > 0) return Fail(diagnostics);
+        if (!PromptChecker.Check(type.Name, drafts, diagnostics)) return Fail(diagnostics);
         var ordered = OrderingPlanner.Plan(type.Name, drafts, diagnostics);
         if (ordered is null) return Fail(diagnostics);
 
-        var from = type.GetAttributes().First(a => a.AttributeClass?.ToDisplayString() == AttributeNames.Synthesize)
-            .NamedArguments.Where(n => n.Key == "From").Select(n => n.Value.Value as string).FirstOrDefault();
         var containers = new List<ContainerSpec>();
         for (var c = type.ContainingType; c is not null; c = c.ContainingType) containers.Insert(0, new ContainerSpec(Keyword(c), c.Name));
         var spec = new TypeSpec(

@@ -7,6 +7,7 @@ using SynthFixtures.Evaluation.Utility;
 using SynthFixtures.Metadata;
 using SynthFixtures.Modeling.PrivacyFilters;
 using SynthFixtures.Reports;
+using SynthFixtures.Text.Llm;
 
 namespace SynthFixtures.Cli.Commands;
 
@@ -51,7 +52,7 @@ internal static class EvaluateCommand
         };
         var runRecord = new Option<string?>("--run-record")
         {
-            Description = "The run record JSON that sampling wrote beside the sample: the report shows each LLM-written column's calls, tokens and cost.",
+            Description = "The .run.json that 'sample --llm' wrote beside the sample: the report shows each LLM-written column's calls, replayed calls, tokens and cost.",
         };
         var textEmbeddings = new Option<bool>("--text-embeddings")
         {
@@ -88,7 +89,7 @@ internal static class EvaluateCommand
                 Utility = MlNetUtilityEvaluator.Instance,
                 PrivacyFilter = parse.GetValue(filterSummary) is { } summaryPath ? PrivacyFilterSummaryJson.Read(summaryPath) : null,
                 Text = new TextEvaluationOptions { ConsistencyLabel = parse.GetValue(textLabel) },
-                LlmUsage = parse.GetValue(runRecord) is { } recordPath ? LlmRunRecord.Read(recordPath) : [],
+                LlmUsage = parse.GetValue(runRecord) is { } recordPath ? LlmRunRecordJson.Read(recordPath).Columns.Select(c => c.Usage).ToArray() : [],
                 TextEmbedder = embedder,
             };
             var evaluation = console.Timed("Evaluated", () => EvaluationService.Evaluate(request, console.Progress("evaluate"), cancellationToken));

@@ -5,13 +5,15 @@ using SynthFixtures.Data.Files;
 using SynthFixtures.Modeling;
 using SynthFixtures.Modeling.PrivacyFilters;
 using SynthFixtures.Models.Artifacts;
+using SynthFixtures.Llm;
 using SynthFixtures.Sampling;
 
 namespace SynthFixtures.Cli.Commands;
 
 /// <summary>
 /// <c>synthfixtures sample model.synth --rows N --out synthetic.csv [--seed N] [--condition col=value]...
-/// [--privacy-filter similarity|outliers|both --reference train.csv [--holdout h.csv]]</c>.
+/// [--privacy-filter similarity|outliers|both --reference train.csv [--holdout h.csv]]
+/// [--llm openai:MODEL --llm-column COL --llm-prompt TEMPLATE | --llm-config llm.json] [--replay cache.json [--replay-mode locked]]</c>.
 /// </summary>
 internal static class SampleCommand
 {
@@ -33,6 +35,8 @@ internal static class SampleCommand
         var filter = new PrivacyFilterOptionSet();
         var command = new Command("sample", "Sample synthetic rows from a model into a CSV.") { model, rows, output, seed, conditions, threads };
         filter.AddTo(command);
+        var llm = new LlmOptionSet();
+        llm.AddTo(command);
         command.SetAction((parse, cancellationToken) =>
         {
             var count = parse.GetValue(rows);
@@ -42,20 +46,28 @@ internal static class SampleCommand
             var modelPath = parse.GetValue(model)!;
             var target = parse.GetValue(output)!;
             var filterFiles = filter.Files(parse, target);
-            OutputPaths.Check([(modelPath, "model"), (filterFiles?.Reference, "reference data"), (filterFiles?.Holdout, "holdout data")],
-                [(target, "synthetic CSV"), (filterFiles?.Summary, "privacy filter summary")]);
-            OutputPaths.CheckFolders(filterFiles is null ? [(target, "synthetic CSV")] : [(target, "synthetic CSV"), (filterFiles.Summary, "privacy filter summary")]);
+            var llmFiles = llm.Files(parse, target);
+            (string?, string)[] outputs = [(target, "synthetic CSV"), (filterFiles?.Summary, "privacy filter summary"),
+                (llmFiles?.RunRecord, "LLM run record"), (llmFiles?.Cache, "LLM replay cache")];
+            OutputPaths.Check([(modelPath, "model"), (filterFiles?.Reference, "reference data"), (filterFiles?.Holdout, "holdout data"), (llmFiles?.Config, "LLM config")],
+                outputs);
+            OutputPaths.CheckFolders(outputs.Where(o => o.Item1 is not null));
             var synthModel = ModelArtifact.Load(modelPath);
+            var llmStep = llmFiles is null ? null : llm.Step(parse, llmFiles, synthModel, parse.GetValue(seed), new LlmProviders());
             var request = new SamplingRequest
             {
                 PrivacyFilter = filter.Request(parse, filterFiles, synthModel.Provenance.Seed),
                 Model = synthModel, Rows = count, OutputPath = target, Seed = parse.GetValue(seed),
                 Conditions = (parse.GetValue(conditions) ?? []).Select(Condition.Parse).ToList(),
                 Options = new SamplingOptions { MaxDegreeOfParallelism = parse.GetValue(threads) },
+                Steps = llmStep is null ? [] : [llmStep],
             };
             console.Error.WriteLine(request.PrivacyFilter is null
                 ? $"Sampling {count:N0} rows into {target} (written as they are drawn)…"
                 : $"Sampling {count:N0} rows into {target} through the privacy filters (fitting them on {filterFiles!.Reference} first)…");
+            if (llmStep is not null)
+                console.Error.WriteLine($"An LLM ({llmStep.Model}) writes {string.Join(", ", llmStep.Columns.Select(c => $"'{c}'"))}" +
+                    (llmStep.CacheMode is { } mode ? $", through the replay cache ({mode.ToString().ToLowerInvariant()})…" : " (no replay cache: every response is a paid call)…"));
             if (request.PrivacyFilter is { } filtering) PrivacyFilterOptionSet.NoteRowCount(console, filtering, synthModel.Provenance.SourceRows);
             var clock = Stopwatch.StartNew();
             SamplingResult result;
@@ -71,6 +83,7 @@ internal static class SampleCommand
             console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Sampled and wrote {count:N0} rows in {seconds:F2} s ({(seconds > 0 ? count / seconds : 0):N0} rows/s)"));
             if (result.PrivacyFilter is { } summary) PrivacyFilterOptionSet.Print(console, summary, result.PrivacyFilterSummaryPath);
+            if (llmStep is not null) LlmOptionSet.Print(console, llmStep.Outcome(), Path.GetFullPath(llmFiles!.RunRecord));
             console.Out.WriteLine($"Wrote {count:N0} synthetic rows to {target}.");
             return Task.FromResult(CliApp.Success);
         });

@@ -67,7 +67,7 @@ public sealed record EvaluationRequest
 
     /// <summary>
     /// What the LLM-written columns cost (calls, replayed calls, tokens, money), shown in the text section; read from the
-    /// run record sampling wrote (<see cref="LlmRunRecord.Read"/>). Empty when no column was written by an LLM or it is not known.
+    /// run record sampling wrote (<see cref="SynthFixtures.Text.Llm.LlmRunRecordJson.Read"/>, its columns' <c>Usage</c>). Empty when no column was written by an LLM or it is not known.
     /// </summary>
     public IReadOnlyList<SynthFixtures.Text.Llm.LlmUsage> LlmUsage { get; init; } = [];
 

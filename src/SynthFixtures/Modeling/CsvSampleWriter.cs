@@ -15,7 +15,7 @@ internal static class CsvSampleWriter
 {
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    public static void Write(IEnumerable<SampledTable> chunks, int rows, TableMetadata metadata, string path, SamplingOptions options, CancellationToken cancellationToken)
+    public static void Write(IEnumerable<Table> chunks, int rows, TableMetadata metadata, string path, SamplingOptions options, CancellationToken cancellationToken)
     {
         using var writer = new StreamWriter(path, append: false, Utf8NoBom, bufferSize: 1 << 16);
         CsvTableWriter.WriteHeader(metadata.Columns.Select(c => c.Name).ToList(), writer);
@@ -26,7 +26,7 @@ internal static class CsvSampleWriter
             var checkedRoom = false;
             foreach (var chunk in chunks)
             {
-                var text = Format(chunk.ToTable(), parallel);
+                var text = Format(chunk, parallel);
                 if (!checkedRoom) CheckRoom(path, text, chunk.RowCount, rows);
                 checkedRoom = true;
                 writing?.GetAwaiter().GetResult();

@@ -30,4 +30,10 @@ public sealed record SamplingRequest
     /// model so <see cref="Rows"/> rows are still written; <c>null</c>: none.
     /// </summary>
     public PrivacyFilterRequest? PrivacyFilter { get; init; }
+
+    /// <summary>
+    /// Steps that rewrite each chunk between drawing and writing it (e.g. LLM-written text columns), in order, and the
+    /// files they add beside the sample; empty: none.
+    /// </summary>
+    public IReadOnlyList<ISampleStep> Steps { get; init; } = [];
 }

@@ -1,3 +1,4 @@
+using SynthFixtures.Data;
 using SynthFixtures.Data.Files;
 using SynthFixtures.Modeling.PrivacyFilters;
 using SynthFixtures.Sampling;
@@ -12,7 +13,8 @@ namespace SynthFixtures.Modeling;
 /// its budget or an I/O error deletes the temporary file and leaves an earlier file of the target name as it was.
 /// With privacy filters (<see cref="SamplingRequest.PrivacyFilter"/>) the filter is fitted from the reference first,
 /// candidate rows are drawn and filtered as they stream (<see cref="FilteredSample"/>), and the summary of what was
-/// dropped is written with the sample.
+/// dropped is written with the sample. Steps (<see cref="SamplingRequest.Steps"/>, e.g. LLM-written text columns) rewrite
+/// each chunk after it is drawn (and filtered) and before it is written, and their files are written with the sample.
 /// </summary>
 public static class SamplingService
 {
@@ -35,10 +37,45 @@ public static class SamplingService
         if (request.PrivacyFilter is { } filtering) return RunFiltered(request, filtering, files, cancellationToken);
         // Opening the sample checks the conditions and settings before any file is touched.
         var chunks = request.Model.SampleChunks(request.Rows, request.Seed, request.Conditions, request.Options, cancellationToken);
-        files.Add(request.OutputPath, "synthetic CSV", path => CsvSampleWriter.Write(chunks, request.Rows, request.Model.Metadata, path, request.Options, cancellationToken));
-        files.Commit(cancellationToken);
-        var target = files.Targets.Single();
+        var target = Write(request, chunks, files, addOutputs: null, cancellationToken);
         return new SamplingResult(request.Rows, target, new FileInfo(target).Length);
+    }
+
+    /// <summary>
+    /// Writes the chunks through the request's steps into the output and commits it with the steps' files and
+    /// <paramref name="addOutputs"/>'s; every step hears once whether the sample was written. Returns the sample's full path.
+    /// </summary>
+    private static string Write(SamplingRequest request, IEnumerable<SampledTable> chunks, OutputFiles files, Action<OutputFiles>? addOutputs,
+        CancellationToken cancellationToken)
+    {
+        var written = false;
+        try
+        {
+            var tables = ThroughSteps(chunks, request.Steps, cancellationToken);
+            files.Add(request.OutputPath, "synthetic CSV", path => CsvSampleWriter.Write(tables, request.Rows, request.Model.Metadata, path, request.Options, cancellationToken));
+            var target = files.Targets.First();
+            foreach (var step in request.Steps) step.AddOutputs(target, files);
+            addOutputs?.Invoke(files);
+            files.Commit(cancellationToken);
+            written = true;
+            return target;
+        }
+        finally
+        {
+            foreach (var step in request.Steps) step.Ended(written);
+        }
+    }
+
+    private static IEnumerable<Table> ThroughSteps(IEnumerable<SampledTable> chunks, IReadOnlyList<ISampleStep> steps, CancellationToken cancellationToken)
+    {
+        long firstRow = 0;
+        foreach (var chunk in chunks)
+        {
+            var table = chunk.ToTable();
+            foreach (var step in steps) table = step.Apply(table, firstRow, cancellationToken);
+            firstRow += table.RowCount;
+            yield return table;
+        }
     }
 
     private static SamplingResult RunFiltered(SamplingRequest request, PrivacyFilterRequest filtering, OutputFiles files, CancellationToken cancellationToken)
@@ -51,13 +88,14 @@ public static class SamplingService
         var tally = new FilterTally();
         var chunks = FilteredSample.Chunks(request.Model, request.Rows, request.Seed, request.Conditions, request.Options,
             filter, filtering.Options, tally, cancellationToken);
-        files.Add(request.OutputPath, "synthetic CSV", path => CsvSampleWriter.Write(chunks, request.Rows, request.Model.Metadata, path, request.Options, cancellationToken));
-        // Written after the sample, so the counts are final.
-        if (filtering.SummaryPath is { } summaryPath)
-            files.Add(summaryPath, "privacy filter summary", path => File.WriteAllText(path, PrivacyFilterSummaryJson.Write(tally.Summarize(filter))));
-        files.Commit(cancellationToken);
-        var target = files.Targets.First();
-        return new SamplingResult(request.Rows, target, new FileInfo(target).Length, tally.Summarize(filter),
-            filtering.SummaryPath is null ? null : files.Targets.Last());
+        string? summaryTarget = null;
+        var target = Write(request, chunks, files, outputs =>
+        {
+            // Written after the sample, so the counts are final.
+            if (filtering.SummaryPath is not { } summaryPath) return;
+            outputs.Add(summaryPath, "privacy filter summary", path => File.WriteAllText(path, PrivacyFilterSummaryJson.Write(tally.Summarize(filter))));
+            summaryTarget = outputs.Targets.Last();
+        }, cancellationToken);
+        return new SamplingResult(request.Rows, target, new FileInfo(target).Length, tally.Summarize(filter), summaryTarget);
     }
 }

@@ -37,7 +37,7 @@ partial class P : global::SynthFixtures.ISynthesizable<global::P>
         /// <summary>The model's kind and the (ε, δ) of its differential-privacy guarantee (none for a model without one), as its schema states them.</summary>
         public global::SynthFixtures.Privacy.PrivacyGuarantee Privacy { get; } = global::SynthFixtures.Privacy.PrivacyGuarantee.DifferentiallyPrivate("dp-marginals", 1.0000000000002D, 2.4106E-07D);
 
-        private sealed class Stream : global::SynthFixtures.ISynthStream<global::P>
+        private sealed class Stream : global::SynthFixtures.ISynthStream<global::P>, global::SynthFixtures.ISynthStreamLookahead
         {
             private readonly global::SynthFixtures.SynthGraph _graph;
             private readonly global::SynthFixtures.Sampling.Typed.LearnedRows _rows;
@@ -50,6 +50,12 @@ partial class P : global::SynthFixtures.ISynthesizable<global::P>
                 _rows = new global::SynthFixtures.Sampling.Typed.LearnedRows(Model, graph.Random("P#model"), conditions);
                 _ageColumn = _rows.Column("age");
                 _sexColumn = _rows.Column("sex");
+            }
+
+            /// <inheritdoc />
+            public void Expect(int count)
+            {
+                _rows.Expect(count);
             }
 
             /// <inheritdoc />

@@ -50,7 +50,7 @@ partial record Person : global::SynthFixtures.ISynthesizable<global::People.Pers
         /// <summary>The model's kind and the (ε, δ) of its differential-privacy guarantee (none for a model without one), as its schema states them.</summary>
         public global::SynthFixtures.Privacy.PrivacyGuarantee Privacy { get; } = global::SynthFixtures.Privacy.PrivacyGuarantee.NotPrivate("gaussiancopula");
 
-        private sealed class Stream : global::SynthFixtures.ISynthStream<global::People.Person>
+        private sealed class Stream : global::SynthFixtures.ISynthStream<global::People.Person>, global::SynthFixtures.ISynthStreamLookahead
         {
             private readonly global::SynthFixtures.SynthGraph _graph;
             private readonly global::SynthFixtures.Sampling.Typed.LearnedRows _rows;
@@ -79,6 +79,12 @@ partial record Person : global::SynthFixtures.ISynthesizable<global::People.Pers
                 _smokerColumn = _rows.Column("smoker");
                 _nameFaker = global::SynthFixtures.Sampling.Typed.SynthDraw.Faker(graph.Random("People.Person.Name"), graph.ReferenceDate);
                 _leftRandom = graph.Random("People.Person.Left");
+            }
+
+            /// <inheritdoc />
+            public void Expect(int count)
+            {
+                _rows.Expect(count);
             }
 
             /// <inheritdoc />

@@ -44,6 +44,33 @@ public sealed class LearnedRowsTests
     }
 
     [Fact]
+    public void A_hint_samples_only_the_rows_expected_and_never_changes_them()
+    {
+        static (List<(long Id, double X, string? Group)> Rows, long Sampled) Read(int hint, int count)
+        {
+            var rows = new LearnedRows(Model.Value, new SynthRandom(9));
+            if (hint > 0) rows.Expect(hint);
+            var (id, x, group) = (rows.Column("id"), rows.Column("x"), rows.Column("group"));
+            var result = new List<(long, double, string?)>();
+            for (var i = 0; i < count; i++)
+            {
+                rows.MoveNext();
+                result.Add((rows.Integer(id), rows.Number(x), rows.Text(group)));
+            }
+            return (result, rows.SampledRows);
+        }
+        var plain = Read(0, 1500);
+        var hinted = Read(10, 1500); // the hint falls short: the first batch is sampled again, whole
+        var few = Read(10, 10);
+
+        Assert.Equal(plain.Rows, hinted.Rows);
+        Assert.Equal(plain.Rows.Take(10), few.Rows);
+        Assert.Equal(10, few.Sampled);
+        Assert.Equal(2 * LearnedRows.BatchSize, plain.Sampled);
+        Assert.Equal(10 + 2 * LearnedRows.BatchSize, hinted.Sampled);
+    }
+
+    [Fact]
     public void A_stale_binding_is_a_clear_error()
     {
         var rows = new LearnedRows(Model.Value, new SynthRandom(1));

@@ -32,6 +32,7 @@ public sealed class LearnedRows
     private SampledTable? _table;
     private int _batch = -1;
     private int _row;
+    private int _expected;
 
     /// <summary>Rows from <paramref name="model"/>, seeded by <paramref name="random"/>, meeting <paramref name="conditions"/>.</summary>
     public LearnedRows(SynthModel model, SynthRandom random, IReadOnlyList<Condition>? conditions = null)
@@ -55,15 +56,42 @@ public sealed class LearnedRows
             hint: "Rebuild the project so the model and the generated code come from the same CSV.");
     }
 
+    /// <summary>Rows sampled so far (a batch first sampled short and then whole counts both times).</summary>
+    internal long SampledRows { get; private set; }
+
+    /// <summary>
+    /// A hint that about <paramref name="count"/> more rows will be read (the generated stream passes on how many
+    /// objects the query still wants). A new unconditioned batch then samples only that many rows, and the rest of the
+    /// batch only if they are read after all, which matters when rows are costly (learned text). The rows are the
+    /// same either way: a smaller sample is a prefix of a larger one with the same seed.
+    /// </summary>
+    public void Expect(int count) => _expected = Math.Max(0, count);
+
     /// <summary>Moves to the next row, sampling a new batch when the current one is used up.</summary>
     public void MoveNext()
     {
+        var expected = _expected;
+        if (_expected > 0) _expected--;
         if (_table is not null && ++_row < _table.RowCount) return;
+        if (_table is not null && _table.RowCount < BatchSize)
+        {
+            // The batch was sampled short on a hint and more of it is read: sample it whole and read on at the same row.
+            _table = SampleBatch(BatchSize);
+            return;
+        }
         _batch++;
+        // Conditioned batches are always whole: their candidate budget is the whole batch's.
+        var rows = _conditions.Count == 0 && expected is > 0 and < BatchSize ? expected : BatchSize;
+        _table = SampleBatch(rows);
+        _row = 0;
+    }
+
+    private SampledTable SampleBatch(int rows)
+    {
         // One thread per batch (batches are small), and keys numbered on from the rows already read.
         var options = new SamplingOptions { MaxDegreeOfParallelism = 1, FirstRowNumber = (long)_batch * BatchSize };
-        _table = _model.Sample(BatchSize, _batches.Derive(_batch).Seed, _conditions, options);
-        _row = 0;
+        SampledRows += rows;
+        return _model.Sample(rows, _batches.Derive(_batch).Seed, _conditions, options);
     }
 
     /// <summary>Whether the current row has no value in <paramref name="column"/>.</summary>

@@ -18,13 +18,15 @@ public sealed class Synth<T> : IEnumerable<T>
     private readonly Expression<Func<T, bool>>[] _predicates;
     private readonly Func<T, bool>[] _filters;
     private readonly SynthGraph? _graph;
+    private readonly TextWriting _text;
 
     /// <summary>A query with seed 0, no filter and no count.</summary>
     public Synth(ISynthesizer<T> synthesizer) : this(synthesizer, 0, null, [], null, FakeClock.DefaultReferenceDate) { }
 
     private Synth(ISynthesizer<T> synthesizer, long seed, int? count, Expression<Func<T, bool>>[] predicates, SynthGraph? graph,
-        DateTime referenceDate, Func<T, bool>[]? filters = null)
+        DateTime referenceDate, Func<T, bool>[]? filters = null, TextWriting? text = null)
     {
+        _text = text ?? TextWriting.None;
         // Each predicate is compiled once, in Where, never per object.
         _filters = filters ?? [];
         Synthesizer = synthesizer;
@@ -57,13 +59,30 @@ public sealed class Synth<T> : IEnumerable<T>
     public DateTime ReferenceDate { get; }
 
     /// <summary>Uses <paramref name="seed"/> for every random choice.</summary>
-    public Synth<T> WithSeed(long seed) => new(Synthesizer, seed, Count, _predicates, _graph, ReferenceDate, _filters);
+    public Synth<T> WithSeed(long seed) => new(Synthesizer, seed, Count, _predicates, _graph, ReferenceDate, _filters, _text);
 
     /// <summary>
     /// Counts <c>[Fake]</c> date values (<c>Date.Past</c>, <c>Date.Future</c>, …) from <paramref name="referenceDate"/>
     /// instead of <see cref="FakeClock.DefaultReferenceDate"/>; never from the wall clock, so the seed still fixes them.
     /// </summary>
-    public Synth<T> WithReferenceDate(DateTime referenceDate) => new(Synthesizer, Seed, Count, _predicates, _graph, referenceDate, _filters);
+    public Synth<T> WithReferenceDate(DateTime referenceDate) => new(Synthesizer, Seed, Count, _predicates, _graph, referenceDate, _filters, _text);
+
+    /// <summary>
+    /// Writes the text of <c>[Text(Prompt = …)]</c> properties with <paramref name="writer"/>, asking it for up to
+    /// <paramref name="batchSize"/> objects' texts at a time (fewer when the query takes fewer). Like the seed, it is
+    /// ignored when the query runs <see cref="In"/> a graph, which has its own (<see cref="SynthGraph.TextWriter"/>).
+    /// </summary>
+    /// <param name="writer">Writes one text per rendered prompt; see <see cref="ITypedTextWriter"/>.</param>
+    /// <param name="batchSize">Most objects per request to the writer (at least 1).</param>
+    public Synth<T> WithTextWriter(ITypedTextWriter writer, int batchSize = Sampling.Typed.PromptedText.DefaultBatchSize)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+        return new(Synthesizer, Seed, Count, _predicates, _graph, ReferenceDate, _filters, new TextWriting(writer, batchSize));
+    }
+
+    /// <summary>The text writer of <see cref="WithTextWriter"/>; <c>null</c> when none was given.</summary>
+    public ITypedTextWriter? TextWriter => _text.Writer;
 
     /// <summary>
     /// Keeps only objects that satisfy <paramref name="predicate"/>. A learned model's synthesizer
@@ -73,14 +92,14 @@ public sealed class Synth<T> : IEnumerable<T>
     public Synth<T> Where(Expression<Func<T, bool>> predicate)
     {
         ArgumentNullException.ThrowIfNull(predicate);
-        return new(Synthesizer, Seed, Count, [.. _predicates, predicate], _graph, ReferenceDate, [.. _filters, predicate.Compile()]);
+        return new(Synthesizer, Seed, Count, [.. _predicates, predicate], _graph, ReferenceDate, [.. _filters, predicate.Compile()], _text);
     }
 
     /// <summary>Yields <paramref name="count"/> objects.</summary>
     public Synth<T> Take(int count)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
-        return new(Synthesizer, Seed, count, _predicates, _graph, ReferenceDate, _filters);
+        return new(Synthesizer, Seed, count, _predicates, _graph, ReferenceDate, _filters, _text);
     }
 
     /// <summary>
@@ -90,14 +109,14 @@ public sealed class Synth<T> : IEnumerable<T>
     public Synth<T> In(SynthGraph graph)
     {
         ArgumentNullException.ThrowIfNull(graph);
-        return new(Synthesizer, Seed, Count, _predicates, graph, ReferenceDate, _filters);
+        return new(Synthesizer, Seed, Count, _predicates, graph, ReferenceDate, _filters, _text);
     }
 
     /// <summary>The same query answered by another synthesizer (e.g. a learned model's).</summary>
     public Synth<T> Using(ISynthesizer<T> synthesizer)
     {
         ArgumentNullException.ThrowIfNull(synthesizer);
-        return new(synthesizer, Seed, Count, _predicates, _graph, ReferenceDate, _filters);
+        return new(synthesizer, Seed, Count, _predicates, _graph, ReferenceDate, _filters, _text);
     }
 
     /// <summary>The first object of the query.</summary>
@@ -119,10 +138,13 @@ public sealed class Synth<T> : IEnumerable<T>
     /// <inheritdoc />
     public IEnumerator<T> GetEnumerator()
     {
-        var graph = _graph ?? new SynthGraph(Seed, ReferenceDate);
+        var graph = _graph ?? new SynthGraph(Seed, ReferenceDate) { TextWriter = _text.Writer, TextBatchSize = _text.BatchSize };
         var stream = graph.StreamOf(Restricted());
+        var lookahead = stream as ISynthStreamLookahead;
         for (var produced = 0; Count is not { } count || produced < count; produced++)
         {
+            // A lower bound even under Where (rejected objects only add to it), so batches never overshoot the count.
+            if (Count is { } total) lookahead?.Expect(total - produced);
             var item = NextAccepted(stream);
             if (_graph is not null) graph.Record(Synthesizer, item);
             yield return item;
@@ -158,5 +180,11 @@ public sealed class Synth<T> : IEnumerable<T>
         foreach (var filter in _filters)
             if (!filter(item)) return false;
         return true;
+    }
+
+    /// <summary>The text writer a query hands to the graph it makes.</summary>
+    private sealed record TextWriting(ITypedTextWriter? Writer, int BatchSize)
+    {
+        public static readonly TextWriting None = new(null, Sampling.Typed.PromptedText.DefaultBatchSize);
     }
 }

@@ -29,6 +29,26 @@ public sealed class SynthGraph(long seed, DateTime referenceDate)
     /// </summary>
     public DateTime ReferenceDate { get; } = referenceDate;
 
+    /// <summary>
+    /// Writes the text of <c>[Text(Prompt = …)]</c> properties (<see cref="ITypedTextWriter"/>); <c>null</c>: none, and
+    /// generating a type with such properties fails, naming them. <see cref="Synth{T}.WithTextWriter"/> sets it on the
+    /// graph a query makes for itself.
+    /// </summary>
+    public ITypedTextWriter? TextWriter { get; init; }
+
+    /// <summary>Most objects whose texts go to the <see cref="TextWriter"/> in one request (at least 1).</summary>
+    public int TextBatchSize
+    {
+        get => _textBatchSize;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
+            _textBatchSize = value;
+        }
+    }
+
+    private readonly int _textBatchSize = Sampling.Typed.PromptedText.DefaultBatchSize;
+
     /// <summary>An independent random stream for a named purpose (a type, then a property), derived from the seed only.</summary>
     public SynthRandom Random(string purpose) => _root.Derive(purpose);
 

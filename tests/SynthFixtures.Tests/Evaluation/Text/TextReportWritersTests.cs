@@ -9,7 +9,7 @@ using static SynthFixtures.Tests.Evaluation.Text.TextCorpora;
 
 namespace SynthFixtures.Tests.Evaluation.Text;
 
-/// <summary>The text section in every writer, the LLM usage it is given, and the run record it is read from.</summary>
+/// <summary>The text section in every writer, and the LLM usage it is given (on the command line, from sampling's run record).</summary>
 public class TextReportWritersTests
 {
     private static readonly LlmUsage[] Usage =
@@ -118,26 +118,6 @@ public class TextReportWritersTests
     }
 
     [Fact]
-    public void The_run_record_is_read_as_an_object_with_an_llm_usage_array_or_a_bare_array()
-    {
-        using var folder = new TempFolder();
-        var record = folder.File("run.json");
-        File.WriteAllText(record, """
-            {"model": "x", "llmUsage": [{"column": "notes", "model": "openai:gpt-4o-mini", "rows": 100, "calls": 12, "replayedCalls": 88,
-              "inputTokens": 10200, "outputTokens": 8100, "cost": 0.0123, "currency": "USD"}]}
-            """);
-        Assert.Equal([Usage[0]], LlmRunRecord.Read(record));
-
-        File.WriteAllText(record, """[{"column": "title", "model": "ollama:llama3", "rows": 50, "calls": 50, "replayedCalls": 0, "inputTokens": 4000, "outputTokens": 1000}]""");
-        Assert.Equal([Usage[1]], LlmRunRecord.Read(record));
-
-        File.WriteAllText(record, """{"usage": 3}""");
-        var error = Assert.Throws<SynthDataException>(() => LlmRunRecord.Read(record));
-        Assert.Contains("no 'llmUsage' array", error.Message);
-        Assert.Equal([SettingNames.LlmUsage], error.Settings);
-    }
-
-    [Fact]
     public void Evaluate_on_the_command_line_reads_the_run_record_and_the_label()
     {
         using var folder = new TempFolder();
@@ -147,8 +127,10 @@ public class TextReportWritersTests
         var fake = folder.File("fake.csv");
         SynthFixtures.Data.CsvTableWriter.Write(training, real);
         SynthFixtures.Data.CsvTableWriter.Write(synthetic, fake);
-        var record = folder.File("run.json");
-        File.WriteAllText(record, """{"llmUsage": [{"column": "notes", "model": "openai:gpt-4o-mini", "rows": 300, "calls": 3, "replayedCalls": 297, "inputTokens": 900, "outputTokens": 600}]}""");
+        var record = folder.File("fake.run.json");
+        var usage = new LlmUsage("notes", "openai:gpt-4o-mini", 300, 3, 297, 900, 600, 0.5m, "USD");
+        File.WriteAllText(record, LlmRunRecordJson.Write(new LlmRunRecord(LlmRunRecordJson.Format, "openai:gpt-4o-mini", 1, true, null, null, null,
+            [new LlmColumnOutcome(usage, 300, 0, 0, null, 1, 90, 60)], new LlmTotal(300, 3, 297, 900, 600, 0.5m, 0.01m, "USD"), [])));
         var json = folder.File("r.json");
 
         var result = CliResult.Run("evaluate", real, fake, "--holdout-fraction", "0.2", "--text-label", "noise", "--run-record", record, "--json", json);
@@ -159,6 +141,7 @@ public class TextReportWritersTests
         var text = document.RootElement.GetProperty("text");
         Assert.Equal("noise", text.GetProperty("columns")[0].GetProperty("consistency").GetProperty("label").GetString());
         Assert.Equal(297, text.GetProperty("llmUsage")[0].GetProperty("replayedCalls").GetInt32());
+        Assert.Equal(0.5m, text.GetProperty("llmUsage")[0].GetProperty("cost").GetDecimal());
 
         var wrong = CliResult.Run("evaluate", real, fake, "--text-label", "Rating");
         Assert.Equal(2, wrong.ExitCode);
