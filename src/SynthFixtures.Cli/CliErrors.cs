@@ -13,6 +13,7 @@ internal static class CliErrors
         [SettingNames.Target] = "--target",
         [SettingNames.Detection] = "--detection",
         [SettingNames.Thresholds] = "--fail-under",
+        [SettingNames.Text] = "--text-label",
     };
 
     /// <summary>The option a setting is given with, or <c>null</c> when no option sets it.</summary>

@@ -9,7 +9,7 @@ namespace SynthFixtures.Reports;
 /// <summary>
 /// Writes an <see cref="EvaluationReport"/> as one self-contained HTML page: overall scores first (ours and SDMetrics'
 /// associated-pairs view) with the columns not scored and why, then the gate, the per-column distribution overlays,
-/// both pair-trend views and the correlation heatmaps side by side, diagnostics, privacy, utility, and the audit
+/// both pair-trend views and the correlation heatmaps side by side, the text columns' section, diagnostics, privacy, utility, and the audit
 /// trail (model settings, seed, data hashes, timings). Styles are inline and charts are inline SVG, so the file needs
 /// no network to be viewed and can be archived as evidence.
 /// </summary>
@@ -65,6 +65,7 @@ public static class HtmlReport
         }
         html.Append("</div>\n");
         Correlations(html, report.Quality);
+        if (report.Text is { } text) TextSection.Append(html, text);
         Diagnostics(html, report);
         Privacy(html, report);
         Utility(html, report);

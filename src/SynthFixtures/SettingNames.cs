@@ -21,4 +21,7 @@ public static class SettingNames
 
     /// <summary>The minimum scores an evaluation must reach (a threshold gate).</summary>
     public const string Thresholds = "Thresholds";
+
+    /// <summary>How free-text columns are evaluated; an error names it for the column the consistency classifier predicts (<c>Text.ConsistencyLabel</c>).</summary>
+    public const string Text = "Text";
 }

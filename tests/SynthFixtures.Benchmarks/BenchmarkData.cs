@@ -16,7 +16,7 @@ internal static class BenchmarkData
         return (CsvTableReader.Read(sample), "patients (adult not found)");
     }
 
-    private static string? DatasetPath(params string[] parts)
+    internal static string? DatasetPath(params string[] parts)
     {
         var root = Environment.GetEnvironmentVariable("SYNTHFIXTURES_DATASETS");
         if (string.IsNullOrEmpty(root) && RepositoryRoot() is { } repo) root = Path.Combine(repo, "..", "shared", "datasets");

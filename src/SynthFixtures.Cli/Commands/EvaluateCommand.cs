@@ -2,16 +2,19 @@ using System.CommandLine;
 using SynthFixtures.Data.Files;
 using SynthFixtures.Evaluation;
 using SynthFixtures.Evaluation.Report;
+using SynthFixtures.Evaluation.Text;
 using SynthFixtures.Evaluation.Utility;
 using SynthFixtures.Metadata;
 using SynthFixtures.Modeling.PrivacyFilters;
 using SynthFixtures.Reports;
+using SynthFixtures.Text.Llm;
 
 namespace SynthFixtures.Cli.Commands;
 
 /// <summary>
 /// <c>synthfixtures evaluate real.csv synthetic.csv [--holdout h.csv | --holdout-fraction 0.2] [--target col]
-/// [--report r.html] [--markdown s.md] [--json r.json] [--model m.synth] [--fail-under quality=0.8,…]</c>: the options
+/// [--report r.html] [--markdown s.md] [--json r.json] [--model m.synth] [--fail-under quality=0.8,…] [--text-label col]
+/// [--run-record run.json] [--text-embeddings]</c>: the options
 /// become an <see cref="EvaluationRequest"/> for <see cref="EvaluationService"/>, whose report and gate outcomes are
 /// printed and written here. Its errors name settings, which <see cref="CliErrors"/> turns into these options.
 /// </summary>
@@ -43,19 +46,33 @@ internal static class EvaluateCommand
         {
             Description = "The .privacy-filter.json that 'sample --privacy-filter' wrote beside the synthetic CSV: the reports show what the filters dropped.",
         };
+        var textLabel = new Option<string?>("--text-label")
+        {
+            Description = "Column the text consistency classifier predicts from each free-text column (e.g. Rating); default: the column the real text predicts best.",
+        };
+        var runRecord = new Option<string?>("--run-record")
+        {
+            Description = "The .run.json that 'sample --llm' wrote beside the sample: the report shows each LLM-written column's calls, replayed calls, tokens and cost.",
+        };
+        var textEmbeddings = new Option<bool>("--text-embeddings")
+        {
+            Description = "Also compare free-text columns by sentence embeddings (all-MiniLM-L6-v2, shipped in the tool, run offline): MMD² real vs synthetic beside holdout vs training, on 300 texts per side (slow: single-threaded for identical results everywhere).",
+        };
         var command = new Command("evaluate", "Score synthetic data against real data: quality, diagnostics, privacy, utility; write reports; gate on thresholds.")
         {
             real, synthetic, metadata, json, report, markdown, holdout, holdoutFraction, seed, target, detection, model, failUnder, missing, trim, strict, delimiter,
-            filterSummary,
+            filterSummary, textLabel, runRecord, textEmbeddings,
         };
         command.SetAction((parse, cancellationToken) =>
         {
             (string?, string)[] outputs = [(parse.GetValue(json), "JSON report"), (parse.GetValue(markdown), "Markdown summary"), (parse.GetValue(report), "HTML report")];
             OutputPaths.Check(
                 [(parse.GetValue(real), "real data"), (parse.GetValue(synthetic), "synthetic data"), (parse.GetValue(holdout), "holdout data"),
-                    (parse.GetValue(metadata), "metadata"), (parse.GetValue(model), "model"), (parse.GetValue(filterSummary), "privacy filter summary")],
+                    (parse.GetValue(metadata), "metadata"), (parse.GetValue(model), "model"), (parse.GetValue(filterSummary), "privacy filter summary"),
+                    (parse.GetValue(runRecord), "run record")],
                 outputs);
             OutputPaths.CheckFolders(outputs);
+            using var embedder = parse.GetValue(textEmbeddings) ? new MiniLmTextEmbedder() : null;
             var request = new EvaluationRequest
             {
                 Thresholds = parse.GetValue(failUnder) is { } spec ? ThresholdGate.Parse(spec) : null,
@@ -71,6 +88,9 @@ internal static class EvaluateCommand
                 ModelPath = parse.GetValue(model),
                 Utility = MlNetUtilityEvaluator.Instance,
                 PrivacyFilter = parse.GetValue(filterSummary) is { } summaryPath ? PrivacyFilterSummaryJson.Read(summaryPath) : null,
+                Text = new TextEvaluationOptions { ConsistencyLabel = parse.GetValue(textLabel) },
+                LlmUsage = parse.GetValue(runRecord) is { } recordPath ? LlmRunRecordJson.Read(recordPath).Columns.Select(c => c.Usage).ToArray() : [],
+                TextEmbedder = embedder,
             };
             var evaluation = console.Timed("Evaluated", () => EvaluationService.Evaluate(request, console.Progress("evaluate"), cancellationToken));
             CommonOptions.ReportIssues(console, evaluation.CellIssues);

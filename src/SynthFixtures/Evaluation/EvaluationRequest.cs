@@ -1,5 +1,6 @@
 using SynthFixtures.Data;
 using SynthFixtures.Evaluation.Report;
+using SynthFixtures.Evaluation.Text;
 using SynthFixtures.Evaluation.Utility;
 using SynthFixtures.Metadata;
 using SynthFixtures.Modeling.PrivacyFilters;
@@ -60,4 +61,16 @@ public sealed record EvaluationRequest
     /// them), shown in the report; <c>null</c>: the rows were not filtered, or it is not known.
     /// </summary>
     public PrivacyFilterSummary? PrivacyFilter { get; init; }
+
+    /// <summary>How the free-text columns are evaluated (the consistency label, subsample sizes).</summary>
+    public TextEvaluationOptions Text { get; init; } = new();
+
+    /// <summary>
+    /// What the LLM-written columns cost (calls, replayed calls, tokens, money), shown in the text section; read from the
+    /// run record sampling wrote (<see cref="SynthFixtures.Text.Llm.LlmRunRecordJson.Read"/>, its columns' <c>Usage</c>). Empty when no column was written by an LLM or it is not known.
+    /// </summary>
+    public IReadOnlyList<SynthFixtures.Text.Llm.LlmUsage> LlmUsage { get; init; } = [];
+
+    /// <summary>Sentence embeddings for the text section's embedding distance (SynthFixtures.Evaluation.Utility's MiniLM one), or <c>null</c> to skip it.</summary>
+    public ITextEmbedder? TextEmbedder { get; init; }
 }

@@ -67,6 +67,9 @@ public static class EvaluationService
             Model = model,
             ModelPath = request.ModelPath,
             Seed = request.Seed,
+            Text = request.Text,
+            LlmUsage = request.LlmUsage,
+            TextEmbedder = request.TextEmbedder,
             Utility = runsUtility ? (i, token) => utility!.Evaluate(i.Training, i.Synthetic, i.Holdout, i.Metadata, request.Target, i.Seed, token) : null,
         };
         var report = Evaluator.Evaluate(input, progress, ct) with { PrivacyFilter = request.PrivacyFilter };

@@ -22,7 +22,7 @@ public class QualityCoverageTests
             [new UnscoredColumn("ref", UnscoredReason.Identifier), new UnscoredColumn("notes", UnscoredReason.FreeText), new UnscoredColumn("email", UnscoredReason.PersonalData)],
             report.NotScored);
         Assert.Equal(5, report.TableColumns);
-        const string headline = "3 of 5 columns generated, not learned, so not scored: ref (identifier), notes (free text), email (personal data)";
+        const string headline = "3 of 5 columns generated, not learned, so not scored: ref (identifier), notes (free text, scored in the text section), email (personal data)";
         Assert.Equal(headline, QualityHeadline.NotScored(report));
         Assert.Equal("over 2 of 5 columns", QualityHeadline.Coverage(report));
 

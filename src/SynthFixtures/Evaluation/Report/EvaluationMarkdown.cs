@@ -6,7 +6,7 @@ namespace SynthFixtures.Evaluation.Report;
 /// <summary>
 /// Writes a short Markdown summary of an <see cref="EvaluationReport"/>, for a CI step summary
 /// (<c>$GITHUB_STEP_SUMMARY</c>) or a pull-request comment: the scores in one table, the gate's results when given,
-/// the worst columns, and the audit line.
+/// the text columns' section, the worst columns, and the audit line.
 /// </summary>
 public static class EvaluationMarkdown
 {
@@ -46,6 +46,7 @@ public static class EvaluationMarkdown
             Line($"Sampled through privacy filters: {PrivacyFilterText.Describe(filter)}.");
             Line();
         }
+        if (report.Text is { } text) TextMarkdown.Append(md, text);
         var worst = report.Quality.Columns.OrderBy(c => c.Score).Take(3).ToArray();
         Line("Worst column shapes: " + string.Join(", ", worst.Select(c => $"`{c.Column}` {F(c.Score)}")) + ".");
         var failures = report.Diagnostic.Failures;
@@ -80,6 +81,9 @@ public static class EvaluationMarkdown
             ("New-row synthesis", p.NewRows.Score, $"{p.NewRows.ExactCopies:N0} exact, {p.NewRows.NearCopies:N0} near copies"),
             ("Membership inference", p.MembershipInference?.Score, p.MembershipInference is { } mi ? $"attacker AUC {F(mi.Auc)}" : "needs a holdout"),
         };
+        if (report.Text is { Columns.Count: > 0 } text)
+            rows.Add(("Text", text.Score, string.Join("; ", text.Columns.Select(c => $"`{c.Column}` {F(c.Score)}" +
+                (c.Consistency is { } k ? $" (consistency with `{k.Label}` {F(k.Ratio)} of real accuracy)" : "")))));
         if (report.Utility is { } u)
         {
             if (u.Target is not null)

@@ -1,5 +1,6 @@
 using SynthFixtures.Evaluation.Diagnostics;
 using SynthFixtures.Evaluation.Privacy;
+using SynthFixtures.Evaluation.Text;
 using SynthFixtures.Evaluation.Utility;
 using SynthFixtures.Modeling.PrivacyFilters;
 
@@ -23,6 +24,12 @@ public sealed record EvaluationReport
 
     /// <summary>Machine-learning utility and detection; <c>null</c> when not computed.</summary>
     public UtilityReport? Utility { get; init; }
+
+    /// <summary>
+    /// The free-text columns scored on text metrics, and the LLM usage given; <c>null</c> when the table has no free
+    /// text and no usage was given. The quality scores leave free text out; this section scores it.
+    /// </summary>
+    public TextReport? Text { get; init; }
 
     /// <summary>Per evaluated column, the distribution on each side.</summary>
     public required IReadOnlyList<ColumnDistribution> Distributions { get; init; }

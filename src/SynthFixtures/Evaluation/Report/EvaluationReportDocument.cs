@@ -16,6 +16,7 @@ internal sealed class EvaluationReportDocument : QualityReportDocument
     [JsonPropertyOrder(3)] public required UtilityDocument? Utility { get; init; }
     [JsonPropertyOrder(4)] public required AuditDocument Audit { get; init; }
     [JsonPropertyOrder(5)] public required PrivacyFilterSummary? PrivacyFilter { get; init; }
+    [JsonPropertyOrder(6)] public required TextDocument? Text { get; init; }
 }
 
 internal sealed record DiagnosticDocument(double Overall, double Validity, double Structure, double MissingValueSimilarity,

@@ -11,7 +11,7 @@ namespace SynthFixtures.Evaluation.Report;
 /// (<c>overall</c>, <c>columnShapes</c>, <c>columnPairTrends</c>, <c>scoredColumns</c>, <c>tableColumns</c>,
 /// <c>notScored</c>, <c>associatedPairsAsSdmetrics</c>, <c>columns</c>, <c>pairs</c>), so readers of the
 /// quality-only JSON keep working; then <c>diagnostic</c>, <c>privacy</c>, <c>utility</c> (null when not computed) and
-/// <c>audit</c>. Deterministic apart from the timings in <c>audit.timingsSeconds</c> and <c>privacy.searchSeconds</c>.
+/// <c>audit</c>, <c>privacyFilter</c> and <c>text</c> (the free-text columns' section; null when the table has none). Deterministic apart from the timings in <c>audit.timingsSeconds</c> and <c>privacy.searchSeconds</c>.
 /// </summary>
 public static class EvaluationReportJson
 {
@@ -27,6 +27,7 @@ public static class EvaluationReportJson
             Columns = QualityReportDocument.ColumnsOf(report.Quality), Pairs = QualityReportDocument.PairsOf(report.Quality),
             Diagnostic = Diagnostic(report.Diagnostic), Privacy = Privacy(report.Privacy),
             Utility = report.Utility is { } u ? Utility(u) : null, Audit = Audit(report.Audit), PrivacyFilter = report.PrivacyFilter,
+            Text = report.Text is { } t ? TextDocument.Of(t) : null,
         };
         return JsonSerializer.Serialize(document, EvaluationReportJsonContext.Default.EvaluationReportDocument);
     }

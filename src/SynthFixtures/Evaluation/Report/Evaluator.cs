@@ -4,6 +4,7 @@ using System.Reflection;
 using SynthFixtures.Data;
 using SynthFixtures.Evaluation.Diagnostics;
 using SynthFixtures.Evaluation.Privacy;
+using SynthFixtures.Evaluation.Text;
 using SynthFixtures.Evaluation.Utility;
 using SynthFixtures.Metadata;
 using SynthFixtures.Models;
@@ -46,6 +47,15 @@ public sealed record EvaluationInput
 
     /// <summary>Computes utility and detection (supplied by the ML.NET-based SynthFixtures.Evaluation.Utility package), or <c>null</c> to skip them.</summary>
     public Func<EvaluationInput, CancellationToken, UtilityReport>? Utility { get; init; }
+
+    /// <summary>How the text section is computed.</summary>
+    public TextEvaluationOptions Text { get; init; } = new();
+
+    /// <summary>LLM usage per column for the text section; empty when none.</summary>
+    public IReadOnlyList<SynthFixtures.Text.Llm.LlmUsage> LlmUsage { get; init; } = [];
+
+    /// <summary>Sentence embeddings for the text section's embedding distance, or <c>null</c> to skip it.</summary>
+    public ITextEmbedder? TextEmbedder { get; init; }
 }
 
 /// <summary>Runs every evaluation on one input: the columns are parsed once and shared by all reports.</summary>
@@ -76,6 +86,13 @@ public static class Evaluator
             progress?.Report("Utility and detection");
             utility = Timed("utility", () => computeUtility(input, ct));
         }
+        TextReport? text = null;
+        if (TextEvaluator.TextColumns(input.Metadata).Count > 0 || input.LlmUsage.Count > 0)
+            text = Timed("text", () => TextEvaluator.Evaluate(new TextEvaluationInput
+            {
+                Training = input.Training, Synthetic = input.Synthetic, Holdout = input.Holdout, Metadata = input.Metadata, Seed = input.Seed,
+                Options = input.Text, LlmUsage = input.LlmUsage, Embedder = input.TextEmbedder,
+            }, progress, ct));
         var distributions = columns.Select(ColumnDistribution.Of).ToArray();
         var training = DataSource.Of(input.Training, input.TrainingName);
         return new EvaluationReport
@@ -84,6 +101,7 @@ public static class Evaluator
             Diagnostic = diagnostic,
             Privacy = privacy,
             Utility = utility,
+            Text = text,
             Distributions = distributions,
             Audit = new EvaluationAudit
             {
