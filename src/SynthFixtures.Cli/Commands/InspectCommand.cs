@@ -33,7 +33,11 @@ internal static class InspectCommand
         var p = loaded.Provenance;
         var columns = loaded.DescribeColumns()
             .Select(c => new InspectColumn(c.Column, JsonNamingPolicy.CamelCase.ConvertName(c.Kind.ToString()), c.Summary)).ToList();
-        var report = new InspectReport(loaded.Kind, p.SourceName, p.SourceRows, p.SourceDataSha256, p.Seed, columns, DpSgdPrivacy.PlanOf(loaded));
+        var report = new InspectReport(loaded.Kind, p.SourceName, p.SourceRows, p.SourceDataSha256, p.Seed, columns, DpSgdPrivacy.PlanOf(loaded))
+        {
+            TextModels = loaded.TextModels.Count == 0 ? null
+                : loaded.TextModels.Select(t => new InspectTextModel(t.Column, t.Kind, t.ContextColumns, t.Describe())).ToList(),
+        };
         console.Out.WriteLine(JsonSerializer.Serialize(report, InspectJson.Default.InspectReport));
     }
 
@@ -62,6 +66,16 @@ internal static class InspectCommand
         console.Out.WriteLine();
         foreach (var column in loaded.DescribeColumns())
             console.Out.WriteLine($"  {column.Column,-24} {column.Kind,-12} {column.Summary}");
+        if (loaded.TextModels.Count > 0)
+        {
+            console.Out.WriteLine();
+            console.Out.WriteLine("Learned text (written after the row's other cells, conditioned on them):");
+            foreach (var text in loaded.TextModels)
+            {
+                var context = text.ContextColumns.Count == 0 ? "no other column" : string.Join(", ", text.ContextColumns);
+                console.Out.WriteLine($"  {text.Column}: {text.Kind}, conditioned on {context}; {text.Describe()}");
+            }
+        }
         if (loaded is GaussianCopulaModel copula)
         {
             console.Out.WriteLine();

@@ -29,7 +29,7 @@ public static class TextSettingTable
     /// <summary>The threshold of the default choice.</summary>
     public static readonly SettingSpec MinTexts = new("text-min-texts", "TextMinTexts", SettingType.WholeNumber,
         "Without a text model set: a free-text column with at least this many non-missing texts is learned, one with fewer gets placeholder prose.",
-        "500", 1, int.MaxValue);
+        "500", 1);
 
     /// <summary>Columns the text is conditioned on.</summary>
     public static readonly SettingSpec Context = new("text-context", "TextContext", SettingType.Names,
