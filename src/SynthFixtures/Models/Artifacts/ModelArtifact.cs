@@ -167,8 +167,12 @@ public static class ModelArtifact
         return header.TextModels is { Count: > 0 } texts ? TextModelPayloads.Attach(model, texts, payload, textDecoders, sourceName) : model;
     }
 
-    private static SynthModel Decode(ArtifactHeader header, ReadOnlySpan<byte> payload, string sourceName) =>
-        header.ModelKind switch
+    private static SynthModel Decode(ArtifactHeader header, ReadOnlySpan<byte> payload, string sourceName)
+    {
+        if (header.ModelKind is ModelKinds.GaussianCopula or ModelKinds.DpMarginals && payload.Length > 0)
+            throw new SynthDataException($"The model file holds {payload.Length} bytes of weights before its text models, but a {header.ModelKind} model has none.",
+                sourceName, hint: "The file was edited or not written by SynthFixtures: retrain the model.");
+        return header.ModelKind switch
         {
             ModelKinds.GaussianCopula => GaussianCopulaCodec.Decode(header, sourceName),
             ModelKinds.DpMarginals => DpMarginalsCodec.Decode(header, sourceName),
@@ -176,6 +180,7 @@ public static class ModelArtifact
             _ => throw new SynthDataException($"The model kind '{header.ModelKind}' is not known to this SynthFixtures ({ProducerVersion}).", sourceName,
                 hint: $"Known kinds: {ModelKinds.GaussianCopula}, {ModelKinds.Tvae}, {ModelKinds.Ctgan}, {ModelKinds.DpMarginals}. Upgrade SynthFixtures or retrain."),
         };
+    }
 
     // The checksum proves the file is as written, not that it was written by SynthFixtures: a crafted header with a
     // valid checksum is checked like a hand-written metadata file, so nothing downstream meets a null or a bad format.
