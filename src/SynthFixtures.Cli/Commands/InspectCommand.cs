@@ -28,7 +28,7 @@ internal static class InspectCommand
         return command;
     }
 
-    private static void WriteJson(CliConsole console, SynthModel loaded)
+    internal static void WriteJson(CliConsole console, SynthModel loaded)
     {
         var p = loaded.Provenance;
         var columns = loaded.DescribeColumns()
@@ -41,7 +41,7 @@ internal static class InspectCommand
         console.Out.WriteLine(JsonSerializer.Serialize(report, InspectJson.Default.InspectReport));
     }
 
-    private static void WriteText(CliConsole console, SynthModel loaded)
+    internal static void WriteText(CliConsole console, SynthModel loaded)
     {
         var p = loaded.Provenance;
         console.Out.WriteLine($"Model:        {loaded.Kind}");

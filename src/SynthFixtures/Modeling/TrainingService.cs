@@ -34,6 +34,7 @@ public sealed class TrainingService(ModelTrainers trainers)
         var trainer = trainers.For(kind);
         var read = CsvTableReader.Read(request.DataPath, request.ReadOptions);
         var given = request.MetadataPath is null ? null : MetadataJson.Load(request.MetadataPath);
+        TextColumnTraining.RefuseLearnedMetadata(kind, given, request.MetadataPath);
         // A private trainer reads the rows as they are: profiling them, or failing on or listing bad cells, would read single rows outside its budget.
         Table table;
         TableMetadata? metadata;

@@ -113,6 +113,23 @@ public sealed class SettingsTableTests
     }
 
     [Fact]
+    public void The_text_item_metadata_reaches_the_trainer_and_the_lock_text()
+    {
+        using var project = new TemporaryProject("""<SynthModel Include="data/x.csv" Model="ctgan" TextModel="learned" TextColumns="Review Text,Title" TextEpochs="2" />""");
+        File.WriteAllText(project.PathOf("data/x.csv"), "a\n1\n2\n");
+        var settingsTargets = project.PathOf("settings.targets");
+        File.WriteAllText(settingsTargets, SettingsTargetsWriter.Write(ModelCatalog.BuiltIn));
+        var described = Describe(project, settingsTargets);
+        Assert.Equal("text-model=learned;text-columns=Review Text,Title;text-epochs=2", described.TrainerSettings.Trim(';'));
+        Assert.Equal("model=ctgan;seed=1;metadata=;text-model=learned;text-columns=Review Text,Title;text-epochs=2", described.SettingsText);
+        var catalog = ModelCatalog.BuiltIn;
+        var values = SettingValues.Parse(catalog.Find("ctgan"), SettingsText.Parse(described.TrainerSettings), catalog);
+        var text = catalog.Find("ctgan").TextOptions(values, 1)!;
+        Assert.Equal(("learned", 2), (text.Model, text.Learned.Epochs));
+        Assert.Equal(["Review Text", "Title"], text.Columns!);
+    }
+
+    [Fact]
     public void A_setting_error_names_the_setting_in_words_for_the_library_and_as_a_flag_for_the_cli()
     {
         var error = Assert.Throws<SettingException>(() =>

@@ -6,8 +6,9 @@ namespace SynthFixtures.Modeling.TextColumns;
 
 /// <summary>
 /// Which free-text columns a training run learns: the columns named by the text columns setting (default: every
-/// free-text column), learned when the text model is <c>learned</c>, or, with no text model set, when the column has
-/// at least the minimum number of texts; the others keep placeholder prose, with a note saying why.
+/// free-text column), learned when the text model is <c>learned</c>; with no text model set, as the column's metadata
+/// says (<see cref="ColumnMetadata.TextModel"/>), else when the column has at least the minimum number of texts. The
+/// others keep placeholder prose, with a note saying why when it was the count.
 /// </summary>
 /// <param name="Learned">The columns to learn, in metadata order, with their non-missing text counts.</param>
 /// <param name="Notes">Why a free-text column keeps placeholder prose, one line each.</param>
@@ -38,10 +39,13 @@ public sealed record TextColumnPlan(IReadOnlyList<(string Column, int Texts)> Le
         var notes = new List<string>();
         foreach (var column in candidates)
         {
+            // The run's text model decides; without one, the column's metadata may; without that, its text count.
+            var choice = options.Model ?? metadata.Find(column)?.TextModel;
+            if (choice == TextSettingTable.Lorem) continue;
             var texts = CountTexts(table, column);
             if (texts == 0)
                 notes.Add($"'{column}' keeps placeholder prose: it has no texts to learn from.");
-            else if (options.Model is null && texts < options.MinTexts)
+            else if (choice is null && texts < options.MinTexts)
                 notes.Add(string.Create(CultureInfo.InvariantCulture,
                     $"'{column}' keeps placeholder prose: it has {texts:N0} texts, fewer than the {options.MinTexts:N0} the learned text model needs by default (text-min-texts); set the text model to learned to learn it anyway."));
             else

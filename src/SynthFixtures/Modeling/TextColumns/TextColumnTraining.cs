@@ -23,6 +23,15 @@ internal static class TextColumnTraining
             n => $"leave {n.Setting(spec)} out, or train {n.Kind("gaussiancopula")}, tvae or ctgan for learned text.");
     }
 
+    /// <summary>Refuses metadata that asks for learned text on a kind whose text stays generated.</summary>
+    public static void RefuseLearnedMetadata(ModelKind kind, TableMetadata? metadata, string? metadataPath)
+    {
+        if (kind.LearnsText || metadata?.Columns.FirstOrDefault(c => c.TextModel == TextSettingTable.Learned) is not { } column) return;
+        throw new SynthDataException($"The metadata asks for a learned text model for '{column.Name}', but {kind.Name} keeps free text generated: "
+            + "a learned text model is trained on single texts outside the privacy budget, so it is not differentially private.",
+            metadataPath, columnName: column.Name, hint: "Remove \"textModel\" from the column, or train gaussiancopula, tvae or ctgan.");
+    }
+
     /// <summary>The plan for this run, checked before any fitting: a learned column with no text trainer registered is refused now.</summary>
     public static TextColumnPlan Plan(ModelKind kind, SettingValues settings, long seed, Table table, TableMetadata metadata, ModelTrainers trainers)
     {

@@ -107,8 +107,8 @@ public sealed class TextTrainingServiceTests : IDisposable
     }
 
     [Theory]
-    [InlineData("Review", "which is not a column of the data", "did you mean 'review'?")]
-    [InlineData("nope", "which is not a column of the data", "the free-text columns are 'review', 'title'")]
+    [InlineData("Review", "which is not a column of the data", "Did you mean 'review'?")]
+    [InlineData("nope", "which is not a column of the data", "The free-text columns are 'review', 'title'")]
     [InlineData("rating", "which is integer, not free text", "mark the column as text")]
     public void A_named_column_that_is_not_free_text_is_refused_in_the_settings_words(string name, string reason, string hint)
     {
@@ -157,6 +157,59 @@ public sealed class TextTrainingServiceTests : IDisposable
         Assert.Equal(5, catalog.Find("tvae").TextOptions(values, 1)!.Learned.Epochs);
         Assert.Null(catalog.Find("dp-tvae").TextOptions(SettingValues.None, 1));
     }
+
+    [Fact]
+    public void Without_a_text_model_set_the_columns_metadata_decides()
+    {
+        var trainer = new EchoTextTrainer();
+        var request = Request(600, 20, []);
+        File.WriteAllText(request.MetadataPath!, MetadataWith("\"textModel\": \"lorem\"", "\"textModel\": \"Learned\""));
+        var result = new TrainingService(WithEcho(trainer)).Train(request);
+        Assert.Equal("title", Assert.Single(trainer.Seen).Column);   // 20 texts, but the metadata asks; review has 600, but lorem
+        Assert.Equal("learned", result.Model.Metadata.Find("title")!.TextModel);
+
+        // A text model set for the run overrides the metadata.
+        trainer.Seen.Clear();
+        new TrainingService(WithEcho(trainer)).Train(request with { Settings = new Dictionary<string, string> { ["text-model"] = "learned" } });
+        Assert.Equal(["review", "title"], trainer.Seen.Select(s => s.Column));
+    }
+
+    [Fact]
+    public void Metadata_asking_a_private_kind_for_learned_text_is_refused_naming_the_file()
+    {
+        var request = Request(60, 20, [], "dp-marginals");
+        File.WriteAllText(request.MetadataPath!, MetadataWith(null, "\"textModel\": \"learned\""));
+        var error = Assert.Throws<SynthDataException>(() => new TrainingService(WithEcho(new EchoTextTrainer())).Train(request));
+        Assert.Contains("asks for a learned text model for 'title', but dp-marginals keeps free text generated", error.Message, StringComparison.Ordinal);
+        Assert.Equal(request.MetadataPath, error.FilePath);
+    }
+
+    [Theory]
+    [InlineData("title", "\"textModel\": \"gpt\"", "Column 'title' has the unknown textModel 'gpt'.")]
+    [InlineData("rating", "\"textModel\": \"learned\"", "Column 'rating' has a textModel, but it is not free text.")]
+    public void A_bad_text_model_in_the_metadata_is_refused_at_its_line(string column, string property, string expected)
+    {
+        var path = _folder.File("bad.metadata.json");
+        var text = column == "title" ? MetadataWith(null, property)
+            : MetadataWith(null, null).Replace("\"kind\": \"integer\"", "\"kind\": \"integer\", " + property, StringComparison.Ordinal);
+        File.WriteAllText(path, text);
+        var error = Assert.Throws<SynthDataException>(() => SynthFixtures.Metadata.MetadataJson.Load(path));
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+        Assert.NotNull(error.Line);
+    }
+
+    private static string MetadataWith(string? review, string? title) => $$"""
+        {
+          "columns": [
+            { "name": "id", "kind": "identifier" },
+            { "name": "rating", "kind": "integer" },
+            { "name": "department", "kind": "categorical" },
+            { "name": "review", "kind": "text"{{(review is null ? "" : ", " + review)}} },
+            { "name": "title", "kind": "text"{{(title is null ? "" : ", " + title)}} }
+          ],
+          "primaryKey": "id"
+        }
+        """;
 
     private sealed class Recorder(List<TrainingUpdate> updates) : IProgress<TrainingUpdate>
     {
