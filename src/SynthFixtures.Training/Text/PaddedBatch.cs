@@ -1,0 +1,55 @@
+using SynthFixtures.Text.Learned;
+using static TorchSharp.torch;
+
+namespace SynthFixtures.Training.Text;
+
+/// <summary>
+/// A batch of texts as tensors: the inputs padded at the end to the longest text (<c>[batch, time]</c>, int64), and the
+/// positions to score, flattened (<c>batch · time + t</c>: the state after input t predicts token t + 1), with their
+/// targets. Padding follows every real token, so in a left-to-right model it never changes a scored prediction, and
+/// it is never scored itself.
+/// </summary>
+internal sealed class PaddedBatch : IDisposable
+{
+    private PaddedBatch(Tensor inputs, Tensor positions, Tensor targets, int count) => (Inputs, Positions, Targets, Count) = (inputs, positions, targets, count);
+
+    /// <summary>Input token ids, <c>[batch, time]</c>.</summary>
+    public Tensor Inputs { get; }
+
+    /// <summary>Flat indices of the scored states, <c>[Count]</c>.</summary>
+    public Tensor Positions { get; }
+
+    /// <summary>The token each scored state should predict, <c>[Count]</c>.</summary>
+    public Tensor Targets { get; }
+
+    /// <summary>Scored tokens.</summary>
+    public int Count { get; }
+
+    /// <summary>The batch of <paramref name="members"/> (indices into <paramref name="sequences"/>), which each predict at least one token.</summary>
+    public static PaddedBatch Of(IReadOnlyList<TokenSequence> sequences, int[] members)
+    {
+        var time = members.Max(m => sequences[m].Tokens.Length) - 1;
+        var inputs = new long[members.Length * time];   // padding: token 0, never scored
+        var positions = new List<long>();
+        var targets = new List<long>();
+        for (var b = 0; b < members.Length; b++)
+        {
+            var (tokens, first) = sequences[members[b]];
+            for (var t = 0; t < tokens.Length - 1; t++) inputs[b * time + t] = tokens[t];
+            for (var p = first; p < tokens.Length; p++)
+            {
+                positions.Add(b * time + p - 1);
+                targets.Add(tokens[p]);
+            }
+        }
+        return new PaddedBatch(tensor(inputs, [members.Length, time]), tensor(positions.ToArray()), tensor(targets.ToArray()), targets.Count);
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        Inputs.Dispose();
+        Positions.Dispose();
+        Targets.Dispose();
+    }
+}

@@ -1,0 +1,85 @@
+using SynthFixtures.Randomness;
+using SynthFixtures.Text.Learned;
+using SynthFixtures.Training.Text;
+using Xunit.Abstractions;
+using static TorchSharp.torch;
+
+namespace SynthFixtures.Training.Tests.Text;
+
+/// <summary>The runtime's pure-C# <see cref="LstmNetwork"/> against TorchSharp's forward pass, on the exported weights.</summary>
+public class LstmParityTests(ITestOutputHelper output)
+{
+    private const float Tolerance = 1e-4f;
+
+    [Theory]
+    [InlineData(1, 1f)]
+    [InlineData(2, 1f)]
+    [InlineData(2, 4f)]   // larger weights: saturated gates, large logits
+    public void Exported_weights_give_TorchSharps_next_token_logits(int layers, float scale)
+    {
+        TorchRuntime.EnsureLoaded();
+        manual_seed(11);
+        const int vocabulary = 37;
+        using var model = new LstmLanguageModel(vocabulary, embeddingWidth: 8, hiddenWidth: 24, layers);
+        using (no_grad())
+            foreach (var parameter in model.parameters()) parameter.mul_(scale);
+        model.eval();
+        var random = new SynthRandom(12);
+        var prefixes = Enumerable.Range(0, 20).Select(_ => Enumerable.Range(0, 1 + random.NextInt(15)).Select(_ => random.NextInt(vocabulary)).ToArray()).ToList();
+
+        var network = new LstmNetwork(vocabulary, 8, 24, layers, model.ExportWeights());
+        var actual = network.NextTokenLogits(prefixes);
+
+        var worst = 0f;
+        using var noGrad = no_grad();
+        for (var p = 0; p < prefixes.Count; p++)
+        {
+            using var tokens = tensor(prefixes[p].Select(t => (long)t).ToArray(), [1, prefixes[p].Length]);
+            using var logits = model.forward(tokens);
+            var expected = logits[0, -1].data<float>().ToArray();
+            for (var v = 0; v < vocabulary; v++) worst = Math.Max(worst, Math.Abs(expected[v] - actual[p * vocabulary + v]));
+        }
+        output.WriteLine($"max |Δ| = {worst:E2}");
+        Assert.True(worst < Tolerance * scale, $"max |Δ| = {worst:E2}");
+    }
+
+    [Fact]
+    public void Batched_steps_with_rows_dropped_give_TorchSharps_logits_for_every_row()
+    {
+        // The sampler steps many rows at once and drops finished ones: each row's logits must stay its own.
+        TorchRuntime.EnsureLoaded();
+        manual_seed(13);
+        const int vocabulary = 41, rows = 13, steps = 9;
+        using var model = new LstmLanguageModel(vocabulary, embeddingWidth: 8, hiddenWidth: 20, layers: 2);
+        using (no_grad())
+            foreach (var parameter in model.parameters()) parameter.mul_(3f);
+        model.eval();
+        var random = new SynthRandom(14);
+        var tokens = Enumerable.Range(0, rows).Select(_ => Enumerable.Range(0, steps).Select(_ => random.NextInt(vocabulary)).ToArray()).ToArray();
+        float[] expected;
+        using (no_grad())
+        using (var input = tensor(tokens.SelectMany(t => t.Select(x => (long)x)).ToArray(), [rows, steps]))
+        using (var logits = model.forward(input))
+            expected = logits.data<float>().ToArray();   // [rows, steps, vocabulary]
+
+        var network = new LstmNetwork(vocabulary, 8, 20, 2, model.ExportWeights());
+        var state = network.NewState(rows);
+        var active = Enumerable.Range(0, rows).ToArray();
+        var buffer = new float[rows * network.LogitStride];
+        var worst = 0f;
+        for (var t = 0; t < steps; t++)
+        {
+            network.Step(state, active.Select(r => tokens[r][t]).ToArray(), buffer);
+            for (var j = 0; j < active.Length; j++)
+                for (var v = 0; v < vocabulary; v++)
+                    worst = Math.Max(worst, Math.Abs(expected[(active[j] * steps + t) * vocabulary + v] - buffer[j * network.LogitStride + v]));
+            // Drop every row whose index and step share parity with a few, as sampling drops rows that ended.
+            var keep = Enumerable.Range(0, active.Length).Where(j => (active[j] + t) % 4 != 0 || active.Length <= 3).ToArray();
+            state.Keep(keep);
+            active = keep.Select(j => active[j]).ToArray();
+        }
+        output.WriteLine($"max |Δ| = {worst:E2}, rows left {active.Length}");
+        Assert.True(active.Length < rows);
+        Assert.True(worst < Tolerance * 3, $"max |Δ| = {worst:E2}");
+    }
+}
