@@ -52,7 +52,8 @@ public static class TextSettingTable
             .Bind<LearnedTextOptions, int>(o => o.Epochs, (o, v) => o with { Epochs = v }),
         Whole("text-batch-size", "TextBatchSize", "Texts per optimisation step of the learned text model.", "64", 1, 100_000)
             .Bind<LearnedTextOptions, int>(o => o.BatchSize, (o, v) => o with { BatchSize = v }),
-        Whole("text-vocabulary", "TextVocabulary", "Subword vocabulary size of the learned text model's tokenizer.", "2000", 16, 200_000)
+        Whole("text-vocabulary", "TextVocabulary", "Subword vocabulary size of the learned text model's tokenizer (it starts from the 256 byte values).", "2000",
+                SubwordTokenizer.ByteCount, 200_000)
             .Bind<LearnedTextOptions, int>(o => o.VocabularySize, (o, v) => o with { VocabularySize = v }),
         Whole("text-embedding-width", "TextEmbeddingWidth", "Width of the learned text model's token embeddings.", "64", 1, 16_384)
             .Bind<LearnedTextOptions, int>(o => o.EmbeddingWidth, (o, v) => o with { EmbeddingWidth = v }),

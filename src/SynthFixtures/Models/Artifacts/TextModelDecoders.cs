@@ -1,4 +1,5 @@
 using SynthFixtures.Text;
+using SynthFixtures.Text.Learned;
 
 namespace SynthFixtures.Models.Artifacts;
 
@@ -14,7 +15,8 @@ public sealed class TextModelDecoders
     private TextModelDecoders(IReadOnlyDictionary<string, Func<TextModelParts, string, TextColumnModel>> decoders) => _decoders = decoders;
 
     /// <summary>The text model kinds that ship with SynthFixtures.</summary>
-    public static TextModelDecoders BuiltIn { get; } = new(new Dictionary<string, Func<TextModelParts, string, TextColumnModel>>(StringComparer.Ordinal));
+    public static TextModelDecoders BuiltIn { get; } = new TextModelDecoders(new Dictionary<string, Func<TextModelParts, string, TextColumnModel>>(StringComparer.Ordinal))
+        .With(LearnedTextModel.KindName, LearnedTextModel.Decode);
 
     /// <summary>The kinds this registry reads, in name order.</summary>
     public IReadOnlyList<string> Kinds => _decoders.Keys.Order(StringComparer.Ordinal).ToList();
