@@ -69,12 +69,8 @@ internal static class InspectCommand
         if (loaded.TextModels.Count > 0)
         {
             console.Out.WriteLine();
-            console.Out.WriteLine("Learned text (written after the row's other cells, conditioned on them):");
-            foreach (var text in loaded.TextModels)
-            {
-                var context = text.ContextColumns.Count == 0 ? "no other column" : string.Join(", ", text.ContextColumns);
-                console.Out.WriteLine($"  {text.Column}: {text.Kind}, conditioned on {context}; {text.Describe()}");
-            }
+            console.Out.WriteLine("Learned text (written after the row's other cells, conditioned on them; --json lists the columns):");
+            foreach (var text in loaded.TextModels) console.Out.WriteLine($"  {text.Column} ({text.Kind}): {text.Describe()}");
         }
         if (loaded is GaussianCopulaModel copula)
         {

@@ -54,7 +54,7 @@ public abstract class SynthModel
 
     /// <summary>How each column is modelled or generated, in metadata order (for audits and <c>synthfixtures inspect</c>).</summary>
     public IReadOnlyList<ColumnModelSummary> DescribeColumns() =>
-        DescribeTabularColumns().Select(c => TextModelOf(c.Column) is { } text ? c with { Summary = "learned text: " + text.Describe() } : c).ToList();
+        DescribeTabularColumns().Select(c => TextModelOf(c.Column) is { } text ? c with { Summary = text.Describe() } : c).ToList();
 
     /// <summary>What the model produces per column (kinds, missing rates, ranges, labels), for compile-time checks of bound types.</summary>
     public ModelSchema DescribeSchema()

@@ -73,9 +73,9 @@ public sealed class CliTextModelTests : IDisposable
             .WithTextModels([new EchoTextModel("review", ["rating", "department"], 5)]);
         var text = new StringWriter();
         InspectCommand.WriteText(new CliConsole(text, new StringWriter()), model);
-        Assert.Contains("Learned text (written after the row's other cells, conditioned on them):", text.ToString());
-        Assert.Contains("  review: test-echo, conditioned on rating, department; echo of rating, department (salt 5)", text.ToString());
-        Assert.Matches(@"review\s+Text\s+learned text: echo of rating, department", text.ToString());
+        Assert.Contains("Learned text (written after the row's other cells, conditioned on them;", text.ToString());
+        Assert.Contains("  review (test-echo): echo of rating, department (salt 5)", text.ToString());
+        Assert.Matches(@"review\s+Text\s+echo of rating, department", text.ToString());
         Assert.Matches(@"title\s+Text\s+generated", text.ToString());
 
         var json = new StringWriter();

@@ -49,7 +49,7 @@ public sealed class TextTrainingServiceTests : IDisposable
         var text = Assert.IsType<EchoTextModel>(Assert.Single(loaded.TextModels));
         Assert.Equal(60, text.Salt);
         Assert.Equal(["rating", "department"], text.ContextColumns);
-        Assert.StartsWith("learned text: echo of rating, department", loaded.DescribeColumns().Single(c => c.Column == "review").Summary);
+        Assert.StartsWith("echo of rating, department", loaded.DescribeColumns().Single(c => c.Column == "review").Summary);
         var schema = File.ReadAllLines(_folder.File("m.synthschema"));
         Assert.Contains(schema, l => l.StartsWith("column\treview\ttext", StringComparison.Ordinal) && l.EndsWith("\tgenerator=test-echo", StringComparison.Ordinal));
         Assert.Contains(schema, l => l.StartsWith("column\ttitle\ttext", StringComparison.Ordinal) && l.EndsWith("\tgenerator=lorem", StringComparison.Ordinal));
