@@ -6,6 +6,7 @@ using SynthFixtures.Modeling.Neural;
 using SynthFixtures.Models;
 using SynthFixtures.Models.Neural;
 using SynthFixtures.Training.Ctgan;
+using SynthFixtures.Training.Text;
 using SynthFixtures.Training.Tvae;
 using SynthFixtures.Training.Validation;
 
@@ -14,7 +15,7 @@ namespace SynthFixtures.Training;
 /// <summary>The TorchSharp trainers for the neural kinds, to add to a <see cref="ModelTrainers"/> registry.</summary>
 public static class NeuralModelTrainers
 {
-    /// <summary><paramref name="trainers"/> with TVAE, CTGAN, DP-TVAE and DP-CTGAN trained here.</summary>
+    /// <summary><paramref name="trainers"/> with TVAE, CTGAN, DP-TVAE and DP-CTGAN trained here, and the learned text model's trainer.</summary>
     public static ModelTrainers AddTo(ModelTrainers trainers)
     {
         ArgumentNullException.ThrowIfNull(trainers);
@@ -22,7 +23,8 @@ public static class NeuralModelTrainers
             .With(TvaeKind.Instance.Name, () => new KindTrainer<TvaeOptions>(TvaeKind.Instance, TvaeSynthesizer.Train))
             .With(CtganKind.Instance.Name, () => new KindTrainer<CtganOptions>(CtganKind.Instance, CtganSynthesizer.Train))
             .With(DpTvaeKind.Instance.Name, () => new KindTrainer<DpTvaeOptions>(DpTvaeKind.Instance, DpTvaeSynthesizer.Train))
-            .With(DpCtganKind.Instance.Name, () => new KindTrainer<DpCtganOptions>(DpCtganKind.Instance, DpCtganSynthesizer.Train));
+            .With(DpCtganKind.Instance.Name, () => new KindTrainer<DpCtganOptions>(DpCtganKind.Instance, DpCtganSynthesizer.Train))
+            .WithTextTrainer(() => new LearnedTextTrainer());
     }
 
     /// <summary>The built-in kinds with every trainer: the copula's and these.</summary>

@@ -28,16 +28,20 @@ internal static class InspectCommand
         return command;
     }
 
-    private static void WriteJson(CliConsole console, SynthModel loaded)
+    internal static void WriteJson(CliConsole console, SynthModel loaded)
     {
         var p = loaded.Provenance;
         var columns = loaded.DescribeColumns()
             .Select(c => new InspectColumn(c.Column, JsonNamingPolicy.CamelCase.ConvertName(c.Kind.ToString()), c.Summary)).ToList();
-        var report = new InspectReport(loaded.Kind, p.SourceName, p.SourceRows, p.SourceDataSha256, p.Seed, columns, DpSgdPrivacy.PlanOf(loaded));
+        var report = new InspectReport(loaded.Kind, p.SourceName, p.SourceRows, p.SourceDataSha256, p.Seed, columns, DpSgdPrivacy.PlanOf(loaded))
+        {
+            TextModels = loaded.TextModels.Count == 0 ? null
+                : loaded.TextModels.Select(t => new InspectTextModel(t.Column, t.Kind, t.ContextColumns, t.Describe())).ToList(),
+        };
         console.Out.WriteLine(JsonSerializer.Serialize(report, InspectJson.Default.InspectReport));
     }
 
-    private static void WriteText(CliConsole console, SynthModel loaded)
+    internal static void WriteText(CliConsole console, SynthModel loaded)
     {
         var p = loaded.Provenance;
         console.Out.WriteLine($"Model:        {loaded.Kind}");
@@ -62,6 +66,12 @@ internal static class InspectCommand
         console.Out.WriteLine();
         foreach (var column in loaded.DescribeColumns())
             console.Out.WriteLine($"  {column.Column,-24} {column.Kind,-12} {column.Summary}");
+        if (loaded.TextModels.Count > 0)
+        {
+            console.Out.WriteLine();
+            console.Out.WriteLine("Learned text (written after the row's other cells, conditioned on them; --json lists the columns):");
+            foreach (var text in loaded.TextModels) console.Out.WriteLine($"  {text.Column} ({text.Kind}): {text.Describe()}");
+        }
         if (loaded is GaussianCopulaModel copula)
         {
             console.Out.WriteLine();

@@ -24,9 +24,14 @@ internal sealed class SettingOptions
                 ? defaults[0].Default
                 : string.Join(", ", defaults.Select(d => $"{d.Name} {d.Default}"));
             var description = $"{string.Join("/", kinds.Select(k => k.Name))}: {spec.Description.TrimEnd('.')} (default {defaultText}).";
-            Option option = spec.Type == SettingType.Switch
-                ? new Option<bool>("--" + spec.Name) { Description = description }
-                : new Option<string?>("--" + spec.Name) { Description = description, HelpName = HelpName(spec.Type) };
+            Option option = spec.Type switch
+            {
+                SettingType.Switch => new Option<bool>("--" + spec.Name) { Description = description },
+                // Names may be given one per option (--text-column "Review Text" --text-column Title) or joined by commas.
+                SettingType.Names => new Option<string[]>("--" + spec.Name, Singular(spec.Name))
+                    { Description = description + " Repeat the option for more names.", HelpName = "name", AllowMultipleArgumentsPerToken = false },
+                _ => new Option<string?>("--" + spec.Name) { Description = description, HelpName = HelpName(spec) },
+            };
             _options.Add((spec, option));
         }
     }
@@ -41,7 +46,12 @@ internal sealed class SettingOptions
         foreach (var (spec, option) in _options)
         {
             if (parse.GetResult(option) is not { Implicit: false }) continue;
-            given[spec.Name] = option is Option<bool> flag ? (parse.GetValue(flag) ? "true" : "false") : parse.GetValue((Option<string?>)option) ?? "";
+            given[spec.Name] = option switch
+            {
+                Option<bool> flag => parse.GetValue(flag) ? "true" : "false",
+                Option<string[]> names => string.Join(",", parse.GetValue(names) ?? []),
+                _ => parse.GetValue((Option<string?>)option) ?? "",
+            };
         }
         return given;
     }
@@ -50,12 +60,16 @@ internal sealed class SettingOptions
     public static SynthDataException AsFlags(SettingException error) =>
         new(error.Describe(FlagNaming.Instance), hint: error.HintFor(FlagNaming.Instance), inner: error);
 
-    private static string HelpName(SettingType type) => type switch
+    private static string HelpName(SettingSpec spec) => spec.Type switch
     {
         SettingType.WholeNumber => "n",
         SettingType.Widths => "w1,w2,…",
+        SettingType.Choice => string.Join("|", spec.Choices ?? []),
         _ => "number",
     };
+
+    // "--text-columns" is also "--text-column", which reads better when the option is repeated once per name.
+    private static string[] Singular(string name) => name.EndsWith('s') ? ["--" + name[..^1]] : [];
 
     private sealed class FlagNaming : SettingNaming
     {

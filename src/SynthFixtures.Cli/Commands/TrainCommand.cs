@@ -5,7 +5,8 @@ using SynthFixtures.Modeling;
 namespace SynthFixtures.Cli.Commands;
 
 /// <summary><c>synthfixtures train data.csv --model gaussiancopula|tvae|ctgan --out model.synth [--metadata m.json] [--seed N]
-/// [--holdout-fraction 0.2 [--holdout-out h.csv]]</c>, plus each model kind's settings (<see cref="SettingOptions"/>).
+/// [--holdout-fraction 0.2 [--holdout-out h.csv]]</c>, plus each model kind's settings (<see cref="SettingOptions"/>), the
+/// text settings among them (<c>--text-model learned --text-column "Review Text"</c>).
 /// A thin caller of <see cref="TrainingService"/>: it turns arguments into a request and the result into lines.</summary>
 internal static class TrainCommand
 {
@@ -77,6 +78,8 @@ internal static class TrainCommand
                 console.Out.WriteLine(string.Create(c, $"Held out {result.HoldoutRows:N0} of {result.Rows + result.HoldoutRows:N0} rows (seed {request.Seed}); written to {holdoutPath}."));
             // The provenance counts the rows actually trained on (early stopping holds its validation rows out).
             console.Out.WriteLine(string.Create(c, $"Trained {result.Model.Kind} on {result.Model.Provenance.SourceRows:N0} rows × {result.Columns} columns (seed {request.Seed}); model written to {request.ModelPath} ({result.ModelBytes:N0} bytes)."));
+            if (result.Model.TextModels.Count > 0)
+                console.Out.WriteLine($"Learned text: {string.Join(", ", result.Model.TextModels.Select(t => $"'{t.Column}' ({t.Kind})"))}.");
             return Task.FromResult(CliApp.Success);
         });
         return command;

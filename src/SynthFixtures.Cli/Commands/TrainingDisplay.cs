@@ -25,7 +25,8 @@ internal sealed class TrainingDisplay(CliConsole console) : IProgress<TrainingUp
             ShowEpoch(epoch);
             return;
         }
-        if (value.Stage == TrainingStage.Writing) Finish();
+        // A text model's training starts a new epoch display after the tabular model's.
+        if (value.Stage is TrainingStage.Writing or TrainingStage.TextModel) Finish();
         if (value.Message is { } message)
         {
             // While a progress bar is drawn, notes wait for it to finish, so they do not break its line.

@@ -26,6 +26,13 @@ public sealed record ColumnMetadata
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Evidence { get; init; }
 
+    /// <summary>
+    /// For a free-text column: which text model writes it, <c>learned</c> or <c>lorem</c>, when the training run sets no
+    /// text model of its own; <c>null</c>: the run decides (learned when the column has enough texts).
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? TextModel { get; init; }
+
     /// <summary>Whether the column takes part in the statistical model (keys, text and PII are generated separately).</summary>
     [JsonIgnore]
     public bool IsModelled => Pii == PiiKind.None && Kind is not (ColumnKind.Identifier or ColumnKind.Text);

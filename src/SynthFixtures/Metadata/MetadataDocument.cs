@@ -20,4 +20,5 @@ internal sealed class ColumnDocument
     public int? DecimalPlaces { get; set; }
     public string? Pii { get; set; }
     public string? Evidence { get; set; }
+    public string? TextModel { get; set; }
 }

@@ -37,9 +37,15 @@ internal static class MetadataDocumentReader
                 throw Error($"Column '{name}' has decimalPlaces {column.DecimalPlaces}; it must be between 0 and 15.", "Set the number of digits written after the decimal point.", name, at + ".decimalPlaces");
             if (column.DateTimeFormat is { } format && !MetadataJson.IsValidDateTimeFormat(format))
                 throw Error($"Column '{name}' has the invalid dateTimeFormat '{format}'.", "Use a .NET custom date and time format string such as yyyy-MM-dd or yyyy-MM-dd HH:mm:ss, or leave it out to parse dates by default.", name, at + ".dateTimeFormat");
+            var textModel = column.TextModel?.Trim().ToLowerInvariant();
+            if (textModel is not (null or "learned" or "lorem"))
+                throw Error($"Column '{name}' has the unknown textModel '{column.TextModel}'.", "Use learned or lorem, or leave it out to let the training run decide.", name, at + ".textModel");
+            if (textModel is not null && (kind != ColumnKind.Text || pii != PiiKind.None))
+                throw Error($"Column '{name}' has a textModel, but it is not free text.", "Only a column of kind text without pii can have a text model: remove \"textModel\".", name, at + ".textModel");
             result.Add(new ColumnMetadata
             {
                 Name = name, Kind = kind, Pii = pii, DateTimeFormat = column.DateTimeFormat, DecimalPlaces = column.DecimalPlaces, Evidence = column.Evidence,
+                TextModel = textModel,
             });
         }
         if (document.PrimaryKey is { } key && !firstIndex.ContainsKey(key))

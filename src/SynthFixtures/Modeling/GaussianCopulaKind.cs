@@ -2,7 +2,7 @@ using SynthFixtures.Models.GaussianCopula;
 
 namespace SynthFixtures.Modeling;
 
-/// <summary>The Gaussian copula as a model kind. It has no settings yet: its marginals are chosen from the data.</summary>
+/// <summary>The Gaussian copula as a model kind. It has no settings of its own (its marginals are chosen from the data), only the text settings.</summary>
 public static class GaussianCopulaKind
 {
     /// <summary>The kind.</summary>
@@ -11,5 +11,6 @@ public static class GaussianCopulaKind
         "Gaussian copula with a marginal per column chosen by fit (MathNet), trained and sampled in pure C#.",
         trainsWithTorch: false,
         [],
-        (o, seed) => o with { Seed = seed });
+        (o, seed) => o with { Seed = seed },
+        learnsText: true);
 }

@@ -35,8 +35,15 @@ public sealed class ModelCatalog
                 hint: $"Choose one of {string.Join(", ", Kinds.Select(k => k.Name))}.");
     }
 
-    /// <summary>Every setting of every kind, once each, in help order.</summary>
-    public IReadOnlyList<SettingSpec> AllSpecs => Kinds.SelectMany(k => k.Specs).Distinct().ToList();
+    /// <summary>Every setting of every kind, once each, in help order (the shared text settings last).</summary>
+    public IReadOnlyList<SettingSpec> AllSpecs
+    {
+        get
+        {
+            var text = TextColumns.TextSettingTable.Settings.Select(s => s.Spec).ToHashSet();
+            return Kinds.SelectMany(k => k.Specs).Distinct().OrderBy(text.Contains).ToList();
+        }
+    }
 
     /// <summary>The kinds that have <paramref name="spec"/>.</summary>
     public IReadOnlyList<ModelKind> KindsWith(SettingSpec spec) => Kinds.Where(k => k.Specs.Contains(spec)).ToList();

@@ -1,3 +1,5 @@
+using SynthFixtures.Modeling.TextColumns;
+
 namespace SynthFixtures.Modeling;
 
 /// <summary>
@@ -28,6 +30,12 @@ public abstract class ModelKind
 
     /// <summary>Each setting's default as the user would write it.</summary>
     public abstract string DefaultText(SettingSpec spec);
+
+    /// <summary>Whether the kind has the text settings (<see cref="TextSettingTable"/>): its free-text columns can be learned.</summary>
+    public abstract bool LearnsText { get; }
+
+    /// <summary>The text options for a run: the defaults, then each given text setting; <c>null</c> for a kind whose text stays generated.</summary>
+    public abstract TextModelingOptions? TextOptions(SettingValues values, long seed);
 }
 
 /// <summary>A model kind whose settings are properties of <typeparamref name="TOptions"/>.</summary>
@@ -37,6 +45,7 @@ public sealed class ModelKind<TOptions> : ModelKind where TOptions : new()
     private readonly IReadOnlyList<ModelSetting<TOptions>> _settings;
     private readonly Func<TOptions, long, TOptions> _withSeed;
     private readonly Action<TOptions>? _check;
+    private readonly IReadOnlyList<ModelSetting<TextModelingOptions>> _textSettings;
 
     /// <summary>Creates the kind.</summary>
     /// <param name="name">The name users write.</param>
@@ -45,16 +54,19 @@ public sealed class ModelKind<TOptions> : ModelKind where TOptions : new()
     /// <param name="settings">The settings table.</param>
     /// <param name="withSeed">Sets the training seed on an options record.</param>
     /// <param name="check">Checks between settings (each alone was range-checked); throws <see cref="ArgumentException"/> naming the property.</param>
+    /// <param name="learnsText">Whether the kind has the text settings (<see cref="TextSettingTable"/>), listed after its own.</param>
     public ModelKind(string name, string summary, bool trainsWithTorch, IReadOnlyList<ModelSetting<TOptions>> settings,
-        Func<TOptions, long, TOptions> withSeed, Action<TOptions>? check = null)
+        Func<TOptions, long, TOptions> withSeed, Action<TOptions>? check = null, bool learnsText = false)
         : base(name, summary, trainsWithTorch)
     {
         ArgumentNullException.ThrowIfNull(settings);
         _settings = settings;
-        Specs = settings.Select(s => s.Spec).ToList();
+        _textSettings = learnsText ? TextSettingTable.Settings : [];
+        LearnsText = learnsText;
+        Specs = settings.Select(s => s.Spec).Concat(_textSettings.Select(s => s.Spec)).ToList();
         _withSeed = withSeed;
         _check = check;
-        var duplicate = settings.GroupBy(s => s.Spec.Name).FirstOrDefault(g => g.Count() > 1);
+        var duplicate = Specs.GroupBy(s => s.Name).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null) throw new ArgumentException($"The setting '{duplicate.Key}' is listed twice for {name}.", nameof(settings));
     }
 
@@ -65,7 +77,22 @@ public sealed class ModelKind<TOptions> : ModelKind where TOptions : new()
     public override IReadOnlyList<SettingSpec> Specs { get; }
 
     /// <inheritdoc />
-    public override string DefaultText(SettingSpec spec) => _settings.First(s => s.Spec == spec).DefaultText;
+    public override string DefaultText(SettingSpec spec) =>
+        _settings.FirstOrDefault(s => s.Spec == spec)?.DefaultText ?? _textSettings.First(s => s.Spec == spec).DefaultText;
+
+    /// <inheritdoc />
+    public override bool LearnsText { get; }
+
+    /// <inheritdoc />
+    public override TextModelingOptions? TextOptions(SettingValues values, long seed)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        if (!LearnsText) return null;
+        var options = new TextModelingOptions();
+        foreach (var (spec, value) in values.Given)
+            if (_textSettings.FirstOrDefault(s => s.Spec == spec) is { } setting) options = setting.Write(options, value);
+        return options with { Learned = options.Learned with { Seed = seed } };
+    }
 
     /// <summary>The options for a run: the record's defaults, then each given setting, then the seed; checked as a whole.</summary>
     /// <exception cref="SettingException">Settings that are valid alone but not together (CTGAN's batch size and pac).</exception>
@@ -73,7 +100,8 @@ public sealed class ModelKind<TOptions> : ModelKind where TOptions : new()
     {
         ArgumentNullException.ThrowIfNull(values);
         var options = new TOptions();
-        foreach (var (spec, value) in values.Given) options = _settings.First(s => s.Spec == spec).Write(options, value);
+        foreach (var (spec, value) in values.Given)
+            if (_settings.FirstOrDefault(s => s.Spec == spec) is { } setting) options = setting.Write(options, value);
         options = _withSeed(options, seed);
         try
         {

@@ -9,15 +9,17 @@ namespace SynthFixtures.Modeling;
 public sealed class ModelTrainers
 {
     private readonly IReadOnlyDictionary<string, Func<IModelTrainer>> _factories;
+    private readonly Func<ITextModelTrainer>? _textTrainer;
 
-    private ModelTrainers(ModelCatalog catalog, IReadOnlyDictionary<string, Func<IModelTrainer>> factories)
+    private ModelTrainers(ModelCatalog catalog, IReadOnlyDictionary<string, Func<IModelTrainer>> factories, Func<ITextModelTrainer>? textTrainer)
     {
         Catalog = catalog;
         _factories = factories;
+        _textTrainer = textTrainer;
     }
 
-    /// <summary>The built-in catalog with the copula's trainer.</summary>
-    public static ModelTrainers Core { get; } = new ModelTrainers(ModelCatalog.BuiltIn, new Dictionary<string, Func<IModelTrainer>>())
+    /// <summary>The built-in catalog with the copula's trainer (and no text trainer: learning text needs SynthFixtures.Training).</summary>
+    public static ModelTrainers Core { get; } = new ModelTrainers(ModelCatalog.BuiltIn, new Dictionary<string, Func<IModelTrainer>>(), null)
         .With(GaussianCopulaKind.Instance.Name, () => new GaussianCopulaTrainer())
         .With(DpMarginalsKind.Instance.Name, () => new DpMarginalsTrainer());
 
@@ -30,14 +32,27 @@ public sealed class ModelTrainers
     {
         ArgumentNullException.ThrowIfNull(create);
         if (Catalog.Kinds.All(k => k.Name != kind)) throw new ArgumentException($"'{kind}' is not a model kind of the catalog.", nameof(kind));
-        return new(Catalog, new Dictionary<string, Func<IModelTrainer>>(_factories) { [kind] = create });
+        return new(Catalog, new Dictionary<string, Func<IModelTrainer>>(_factories) { [kind] = create }, _textTrainer);
     }
+
+    /// <summary>A registry where learned free-text columns are trained by what <paramref name="create"/> returns.</summary>
+    public ModelTrainers WithTextTrainer(Func<ITextModelTrainer> create)
+    {
+        ArgumentNullException.ThrowIfNull(create);
+        return new(Catalog, _factories, create);
+    }
+
+    /// <summary>Whether a text trainer is registered (<see cref="WithTextTrainer"/>).</summary>
+    public bool HasTextTrainer => _textTrainer is not null;
+
+    /// <summary>The text trainer, or <c>null</c> when none is registered.</summary>
+    public ITextModelTrainer? CreateTextTrainer() => _textTrainer?.Invoke();
 
     /// <summary>A registry over <paramref name="catalog"/> (which must hold every kind that has a trainer here).</summary>
     public ModelTrainers WithCatalog(ModelCatalog catalog)
     {
         ArgumentNullException.ThrowIfNull(catalog);
-        return new(catalog, _factories);
+        return new(catalog, _factories, _textTrainer);
     }
 
     /// <summary>The trainer for <paramref name="kind"/>.</summary>

@@ -18,6 +18,7 @@ namespace SynthFixtures.Modeling;
 /// <param name="ExclusiveBounds">Whether <see cref="Minimum"/> and <see cref="Maximum"/> are themselves excluded.</param>
 /// <param name="AffectsModel">Whether a different value can give a different model, so it enters the build's lock text.</param>
 /// <param name="Requires">The <see cref="SettingType.Switch"/> setting that must be on for this one to mean anything.</param>
+/// <param name="Choices">For <see cref="SettingType.Choice"/>: the allowed words, lower case.</param>
 public sealed record SettingSpec(
     string Name,
     string MsBuildName,
@@ -28,12 +29,16 @@ public sealed record SettingSpec(
     double? Maximum = null,
     bool ExclusiveBounds = false,
     bool AffectsModel = true,
-    string? Requires = null)
+    string? Requires = null,
+    IReadOnlyList<string>? Choices = null)
 {
     /// <summary>The name in words, for messages: <c>batch size</c>.</summary>
     public string Label => Name.Replace('-', ' ');
 
-    /// <summary>Parses and range-checks <paramref name="text"/>: an <see cref="int"/>, <see cref="double"/>, <see cref="bool"/> or <c>int[]</c> by <see cref="Type"/>.</summary>
+    /// <summary>
+    /// Parses and range-checks <paramref name="text"/>: an <see cref="int"/>, <see cref="double"/>, <see cref="bool"/>,
+    /// <c>int[]</c>, <see cref="string"/> (a choice, lower case) or <c>string[]</c> (names) by <see cref="Type"/>.
+    /// </summary>
     /// <exception cref="SettingException">The text is not a value of this type or is out of range.</exception>
     public object Parse(string text)
     {
@@ -45,13 +50,16 @@ public sealed record SettingSpec(
             SettingType.Number => InRange(Number(trimmed), trimmed),
             SettingType.Switch => bool.TryParse(trimmed, out var on) ? on : throw Invalid($"'{trimmed}' is neither true nor false"),
             SettingType.Widths => WidthList(trimmed),
+            SettingType.Choice => Choice(trimmed),
+            SettingType.Names => NameList(trimmed),
             _ => throw new InvalidOperationException($"Unknown setting type {Type}."),
         };
     }
 
-    /// <summary>The allowed range in words (<c>at least 2</c>, <c>between 0 and 1 (exclusive)</c>), or <c>null</c> when any value is allowed.</summary>
+    /// <summary>The allowed range in words (<c>at least 2</c>, <c>between 0 and 1 (exclusive)</c>, <c>learned or lorem</c>), or <c>null</c> when any value is allowed.</summary>
     public string? RangeText => (Minimum, Maximum) switch
     {
+        _ when Choices is { Count: > 0 } words => string.Join(", ", words.Take(words.Count - 1)) + (words.Count > 1 ? " or " : "") + words[^1],
         ({ } low, { } high) => $"between {Format(low)} and {Format(high)}{(ExclusiveBounds ? " (exclusive)" : "")}",
         ({ } low, null) => ExclusiveBounds ? $"greater than {Format(low)}" : $"at least {Format(low)}",
         (null, { } high) => ExclusiveBounds ? $"below {Format(high)}" : $"at most {Format(high)}",
@@ -85,6 +93,21 @@ public sealed record SettingSpec(
             InRange(widths[i], parts[i]);
         }
         return widths;
+    }
+
+    private string Choice(string text)
+    {
+        var word = text.ToLowerInvariant();
+        return Choices is { } words && words.Contains(word) ? word : throw Invalid($"'{text}' is not one of {RangeText}");
+    }
+
+    private string[] NameList(string text)
+    {
+        var names = text.Split(',', StringSplitOptions.TrimEntries);
+        if (names.Any(n => n.Length == 0)) throw Invalid($"'{text}' has an empty name: names are separated by single commas");
+        if (names.GroupBy(n => n, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
+            throw Invalid($"names '{twice.Key}' twice");
+        return names;
     }
 
     private SettingException Invalid(string problem) =>

@@ -14,4 +14,10 @@ public enum SettingType
 
     /// <summary>Layer widths separated by commas, e.g. <c>256,256</c>.</summary>
     Widths,
+
+    /// <summary>One word from a fixed list (<see cref="SettingSpec.Choices"/>), e.g. <c>learned</c>.</summary>
+    Choice,
+
+    /// <summary>Column names separated by commas, e.g. <c>Review Text,Title</c> (a name holding a comma cannot be given this way).</summary>
+    Names,
 }

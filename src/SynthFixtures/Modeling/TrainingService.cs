@@ -2,6 +2,7 @@ using System.Globalization;
 using SynthFixtures.Data;
 using SynthFixtures.Data.Files;
 using SynthFixtures.Metadata;
+using SynthFixtures.Modeling.TextColumns;
 using SynthFixtures.Models.Artifacts;
 using SynthFixtures.Transforms;
 
@@ -9,8 +10,9 @@ namespace SynthFixtures.Modeling;
 
 /// <summary>
 /// The train use case, for the CLI, the build's trainer and user code alike: reads the CSV and its metadata, checks the
-/// settings against the model kind, splits off a holdout if asked, fits through the kind's registered trainer, and
-/// writes the model, its schema, its metadata and the holdout so that each appears whole or not at all.
+/// settings against the model kind, splits off a holdout if asked, fits through the kind's registered trainer, learns
+/// the chosen free-text columns through the registered text trainer, and writes the model, its schema, its metadata and
+/// the holdout so that each appears whole or not at all.
 /// </summary>
 /// <param name="trainers">Which trainer trains each kind.</param>
 public sealed class TrainingService(ModelTrainers trainers)
@@ -22,6 +24,7 @@ public sealed class TrainingService(ModelTrainers trainers)
     {
         ArgumentNullException.ThrowIfNull(request);
         var kind = trainers.Catalog.Find(request.ModelKind);
+        TextColumnTraining.RefuseOnKindWithoutText(kind, request.Settings);
         var settings = SettingValues.Parse(kind, request.Settings, trainers.Catalog);
         if (request.HoldoutPath is not null && request.HoldoutFraction is null)
             throw new SynthDataException("A holdout file was named but no holdout fraction was given.", request.HoldoutPath,
@@ -31,6 +34,7 @@ public sealed class TrainingService(ModelTrainers trainers)
         var trainer = trainers.For(kind);
         var read = CsvTableReader.Read(request.DataPath, request.ReadOptions);
         var given = request.MetadataPath is null ? null : MetadataJson.Load(request.MetadataPath);
+        TextColumnTraining.RefuseLearnedMetadata(kind, given, request.MetadataPath);
         // A private trainer reads the rows as they are: profiling them, or failing on or listing bad cells, would read single rows outside its budget.
         Table table;
         TableMetadata? metadata;
@@ -49,10 +53,13 @@ public sealed class TrainingService(ModelTrainers trainers)
         Table? holdout = null;
         if (request.HoldoutFraction is { } fraction)
             (table, holdout) = HoldoutSplit.Split(table, fraction, request.Seed);
+        var textPlan = metadata is null ? TextColumnPlan.None : TextColumnTraining.Plan(kind, settings, request.Seed, table, metadata, trainers);
 
         var model = trainer is IPrivateTrainer privateTrainer
             ? privateTrainer.TrainPrivately(new PrivateTrainingInput(table, metadata, request.Seed, settings), progress, cancellationToken)
             : trainer.Train(new TrainingInput(table, metadata!, request.Seed, settings), progress, cancellationToken);
+        var textModels = TextColumnTraining.Train(textPlan, kind, settings, request.Seed, table, model.Metadata, trainers, progress, cancellationToken);
+        if (textModels.Count > 0) model = model.WithTextModels(textModels);
 
         progress?.Report(new TrainingUpdate(TrainingStage.Writing, $"Writing {request.ModelPath}"));
         var modelBytes = ModelArtifact.ToBytes(model);

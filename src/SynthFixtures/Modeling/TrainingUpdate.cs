@@ -21,6 +21,9 @@ public enum TrainingStage
     /// <summary>Something the user should know about the finished fit (early stopping's outcome, a slow-path warning).</summary>
     Note,
 
+    /// <summary>A learned text model starts training on its column (its epochs follow as <see cref="Epoch"/> updates).</summary>
+    TextModel,
+
     /// <summary>Writing the outputs.</summary>
     Writing,
 }

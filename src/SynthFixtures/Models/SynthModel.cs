@@ -1,5 +1,6 @@
 using SynthFixtures.Metadata;
 using SynthFixtures.Sampling;
+using SynthFixtures.Text;
 
 namespace SynthFixtures.Models;
 
@@ -28,11 +29,48 @@ public abstract class SynthModel
     /// <summary>The differential-privacy guarantee and where its budget went, or <c>null</c> for a model without one.</summary>
     public virtual Privacy.PrivacyPlan? Privacy => null;
 
+    /// <summary>
+    /// The learned models of free-text columns (empty: every free-text column is generated placeholder prose). Each writes
+    /// its column after the row's other cells are drawn, conditioned on them.
+    /// </summary>
+    public IReadOnlyList<TextColumnModel> TextModels { get; private set; } = [];
+
+    /// <summary>
+    /// This model with <paramref name="textModels"/> writing their columns (replacing any it had). The model itself is
+    /// unchanged: the result is a copy sharing its immutable parts.
+    /// </summary>
+    /// <exception cref="ArgumentException">
+    /// A text model's column is not a free-text column of the metadata or is listed twice, a context column is missing or
+    /// learned text itself, or the model has a differential-privacy guarantee (which a learned text model would break).
+    /// </exception>
+    public SynthModel WithTextModels(IReadOnlyList<TextColumnModel> textModels)
+    {
+        ArgumentNullException.ThrowIfNull(textModels);
+        if (TextModelCheck.Problem(Metadata, Privacy, textModels) is { } problem) throw new ArgumentException(problem, nameof(textModels));
+        var copy = (SynthModel)MemberwiseClone();
+        copy.TextModels = textModels.ToList();
+        return copy;
+    }
+
     /// <summary>How each column is modelled or generated, in metadata order (for audits and <c>synthfixtures inspect</c>).</summary>
-    public abstract IReadOnlyList<ColumnModelSummary> DescribeColumns();
+    public IReadOnlyList<ColumnModelSummary> DescribeColumns() =>
+        DescribeTabularColumns().Select(c => TextModelOf(c.Column) is { } text ? c with { Summary = text.Describe() } : c).ToList();
 
     /// <summary>What the model produces per column (kinds, missing rates, ranges, labels), for compile-time checks of bound types.</summary>
-    public abstract ModelSchema DescribeSchema();
+    public ModelSchema DescribeSchema()
+    {
+        var schema = DescribeTabularSchema();
+        return TextModels.Count == 0 ? schema
+            : schema with { Columns = schema.Columns.Select(c => TextModelOf(c.Name) is { } text ? c with { Generator = text.Kind } : c).ToList() };
+    }
+
+    /// <summary>How each column is modelled by the tabular model (learned text columns as the generated columns they replace).</summary>
+    private protected abstract IReadOnlyList<ColumnModelSummary> DescribeTabularColumns();
+
+    /// <summary>The tabular model's schema (learned text columns as the generated columns they replace).</summary>
+    private protected abstract ModelSchema DescribeTabularSchema();
+
+    private TextColumnModel? TextModelOf(string column) => TextModels.FirstOrDefault(t => t.Column == column);
 
     /// <summary>
     /// Draws <paramref name="rows"/> synthetic rows. The same model, seed and conditions give the same rows on any machine and thread count.
@@ -85,7 +123,12 @@ public abstract class SynthModel
         if (options.MaxDegreeOfParallelism is <= 0)
             throw new SynthDataException($"The thread count must be 1 or more, not {options.MaxDegreeOfParallelism}.",
                 hint: "Leave it unset to use every core.");
-        return OpenCursor(rows, seed, conditions ?? [], options, cancellationToken);
+        conditions ??= [];
+        if (TextModels.Count == 0) return OpenCursor(rows, seed, conditions, options, cancellationToken);
+        if (conditions.FirstOrDefault(c => TextModelOf(c.Column) is not null) is { } onText)
+            throw new SynthDataException($"The condition {onText} is on '{onText.Column}', a column written by a learned text model, which cannot be conditioned on.",
+                columnName: onText.Column, hint: "Condition on the columns the text is conditioned on instead, or filter the sampled rows afterwards.");
+        return new TextSampleCursor(OpenCursor(rows, seed, conditions, options, cancellationToken), TextModels, seed, rows, options, cancellationToken);
     }
 
     /// <summary>Plans a sample of <paramref name="rows"/> rows (conditions are checked here) and returns its cursor.</summary>

@@ -33,6 +33,15 @@ public sealed class SampledTable
     public SampledColumn this[string name] =>
         _columns.FirstOrDefault(c => c.Metadata.Name == name) ?? throw new KeyNotFoundException($"No column '{name}'.");
 
+    /// <summary>These rows with the column at <paramref name="index"/> holding <paramref name="cells"/> instead (a learned text column written after the others).</summary>
+    internal SampledTable WithTexts(int index, string?[] cells)
+    {
+        ArgumentOutOfRangeException.ThrowIfNotEqual(cells.Length, RowCount);
+        var columns = (SampledColumn[])_columns.Clone();
+        columns[index] = new SampledColumn(_columns[index].Metadata, _columns[index].MissingToken, texts: cells);
+        return new SampledTable(Metadata, columns, RowCount);
+    }
+
     /// <summary>The rows as text cells, formatted as the source wrote them (integers integral, dates in their format, labels verbatim).</summary>
     public Table ToTable()
     {

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using SynthFixtures.Cli.Commands;
 using SynthFixtures.Modeling;
+using SynthFixtures.Modeling.TextColumns;
 using SynthFixtures.Models;
 using SynthFixtures.Tests.Build;
 
@@ -40,19 +41,21 @@ public sealed class SettingsTableTests
             $"{GeneratedTargets} differs from the settings tables. The expected file was written to {GeneratedTargets}.received: review it and move it over the committed file.");
     }
 
-    [Fact]
-    public void The_documented_settings_table_is_the_one_the_tables_make()
+    [Theory]
+    [InlineData("neural-models.md", false)]
+    [InlineData("text-columns.md", true)]
+    public void The_documented_settings_table_is_the_one_the_tables_make(string page, bool textSettings)
     {
-        var path = Path.Combine(RepositoryRoot(), "docs", "neural-models.md");
+        var path = Path.Combine(RepositoryRoot(), "docs", page);
         var text = File.ReadAllText(path);
         const string start = "<!-- settings table: generated from the settings tables -->\n";
         const string end = "<!-- end of settings table -->";
         var from = text.IndexOf(start, StringComparison.Ordinal) + start.Length;
         var to = text.IndexOf(end, StringComparison.Ordinal);
         Assert.True(from >= start.Length && to >= from, $"{path} lacks the settings table markers.");
-        var expected = text[..from] + DocumentedTable(ModelCatalog.BuiltIn) + text[to..];
+        var expected = text[..from] + DocumentedTable(ModelCatalog.BuiltIn, textSettings) + text[to..];
         if (expected != text) File.WriteAllText(path + ".received", expected);
-        Assert.True(expected == text, $"The settings table in {path} differs from the settings tables; the expected file was written to docs/neural-models.md.received.");
+        Assert.True(expected == text, $"The settings table in {path} differs from the settings tables; the expected file was written to docs/{page}.received.");
     }
 
     [Fact]
@@ -110,6 +113,23 @@ public sealed class SettingsTableTests
     }
 
     [Fact]
+    public void The_text_item_metadata_reaches_the_trainer_and_the_lock_text()
+    {
+        using var project = new TemporaryProject("""<SynthModel Include="data/x.csv" Model="ctgan" TextModel="learned" TextColumns="Review Text,Title" TextEpochs="2" />""");
+        File.WriteAllText(project.PathOf("data/x.csv"), "a\n1\n2\n");
+        var settingsTargets = project.PathOf("settings.targets");
+        File.WriteAllText(settingsTargets, SettingsTargetsWriter.Write(ModelCatalog.BuiltIn));
+        var described = Describe(project, settingsTargets);
+        Assert.Equal("text-model=learned;text-columns=Review Text,Title;text-epochs=2", described.TrainerSettings.Trim(';'));
+        Assert.Equal("model=ctgan;seed=1;metadata=;text-model=learned;text-columns=Review Text,Title;text-epochs=2", described.SettingsText);
+        var catalog = ModelCatalog.BuiltIn;
+        var values = SettingValues.Parse(catalog.Find("ctgan"), SettingsText.Parse(described.TrainerSettings), catalog);
+        var text = catalog.Find("ctgan").TextOptions(values, 1)!;
+        Assert.Equal(("learned", 2), (text.Model, text.Learned.Epochs));
+        Assert.Equal(["Review Text", "Title"], text.Columns!);
+    }
+
+    [Fact]
     public void A_setting_error_names_the_setting_in_words_for_the_library_and_as_a_flag_for_the_cli()
     {
         var error = Assert.Throws<SettingException>(() =>
@@ -148,13 +168,15 @@ public sealed class SettingsTableTests
         Assert.Equal("epochs=3;threads=1", values.ToText());
     }
 
-    private static string DocumentedTable(ModelCatalog catalog)
+    // The neural page lists the settings of kinds that train with TorchSharp, the text page the text settings.
+    private static string DocumentedTable(ModelCatalog catalog, bool textSettings)
     {
-        var rows = catalog.AllSpecs.Where(s => catalog.KindsWith(s).Any(k => k.TrainsWithTorch)).Select(spec =>
+        var text = TextSettingTable.Settings.Select(s => s.Spec).ToHashSet();
+        var rows = catalog.AllSpecs.Where(s => textSettings ? text.Contains(s) : !text.Contains(s) && catalog.KindsWith(s).Any(k => k.TrainsWithTorch)).Select(spec =>
         {
             var kinds = catalog.KindsWith(spec);
             var defaults = kinds.Select(k => k.DefaultText(spec)).Distinct().ToList();
-            var range = spec.RangeText is { } r ? r : spec.Type == SettingType.Switch ? "true or false" : "";
+            var range = spec.RangeText is { } r ? r : spec.Type switch { SettingType.Switch => "true or false", SettingType.Names => "column names", _ => "" };
             var cli = spec.Type == SettingType.Switch ? $"--{spec.Name}" : $"--{spec.Name} {spec.Example}";
             return $"| `{cli}` | `{spec.MsBuildName}` | {string.Join(", ", kinds.Select(k => k.Name))} | {string.Join(" / ", defaults)} | {range} | "
                 + $"{(spec.AffectsModel ? "yes" : "no")} | {spec.Description} |";

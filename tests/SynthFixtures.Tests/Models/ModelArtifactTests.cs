@@ -22,7 +22,7 @@ public sealed class ModelArtifactTests
         Assert.Equal(500, model.Provenance.SourceRows);
         Assert.Equal(64, model.Provenance.SourceDataSha256.Length);
         var header = Encoding.UTF8.GetString(Valid.Value, 16, BinaryPrimitives.ReadInt32LittleEndian(Valid.Value.AsSpan(12)));
-        Assert.Contains("\"formatVersion\":1", header);
+        Assert.Contains("\"formatVersion\":2", header);
         Assert.Contains("\"trainingSettings\":{\"seed\":1", header);
     }
 

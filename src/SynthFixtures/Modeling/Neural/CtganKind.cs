@@ -33,7 +33,8 @@ public static class CtganKind
             .. EarlyStoppingOn<CtganOptions>(o => o.EarlyStopping, (o, e) => o with { EarlyStopping = e }),
         ],
         (o, seed) => o with { Seed = seed },
-        CheckBatchAgainstPac);
+        CheckBatchAgainstPac,
+        learnsText: true);
 
     /// <summary>The one check between settings: CTGAN's batches are cut into packs and halved, so the size must allow both.</summary>
     internal static void CheckBatchAgainstPac(CtganOptions options)

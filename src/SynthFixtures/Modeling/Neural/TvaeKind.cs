@@ -26,7 +26,8 @@ public static class TvaeKind
             .. EarlyStoppingOn<TvaeOptions>(o => o.EarlyStopping, (o, e) => o with { EarlyStopping = e }),
         ],
         (o, seed) => o with { Seed = seed },
-        o => o.Validate());
+        o => o.Validate(),
+        learnsText: true);
 
     /// <summary>What an unset thread count means.</summary>
     internal const string ThreadsDefault = "one per physical core, at most the cores this process may use";

@@ -21,4 +21,22 @@ internal sealed record ArtifactHeader
     /// <summary>A differentially private model's guarantee and budget; absent for other models.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public Privacy.PrivacyPlan? Privacy { get; init; }
+
+    /// <summary>The learned text models (format version 2 on); absent when every free-text column is generated.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<ArtifactTextModel>? TextModels { get; init; }
+}
+
+/// <summary>One learned text model in the header: its parameters, and where its weights lie in the payload.</summary>
+internal sealed record ArtifactTextModel
+{
+    public required string Kind { get; init; }
+    public required string Column { get; init; }
+    public required JsonElement Parameters { get; init; }
+
+    /// <summary>Where its weights start, counted from the payload's first byte (after the tabular model's weights).</summary>
+    public required long PayloadOffset { get; init; }
+
+    /// <summary>Bytes of its weights.</summary>
+    public required long PayloadLength { get; init; }
 }

@@ -8,6 +8,7 @@ using SynthFixtures.Metadata;
 using SynthFixtures.Models.DpMarginals;
 using SynthFixtures.Models.GaussianCopula;
 using SynthFixtures.Models.Neural;
+using SynthFixtures.Text;
 
 namespace SynthFixtures.Models.Artifacts;
 
@@ -15,15 +16,16 @@ namespace SynthFixtures.Models.Artifacts;
 /// Reads and writes <c>.synth</c> model files, the contract between training and sampling.
 /// Layout (little-endian): the 8-byte magic <c>SYNTHFX\n</c>; format version (uint32); header length (uint32) and
 /// the UTF-8 JSON header (<see cref="ArtifactHeader"/>); payload length (uint64) and the payload (float32 weights for
-/// neural models, empty for a copula); then a SHA-256 of everything before it. Loading checks each of these before
+/// neural models, empty for a copula; from version 2, followed by each learned text model's weights, whose offsets and
+/// lengths the header's <c>textModels</c> give); then a SHA-256 of everything before it. Loading checks each of these before
 /// reading a single parameter, never executes or instantiates anything named by the file, and fails with a
 /// <see cref="SynthDataException"/> that says what is wrong: not a model, truncated, modified, or too new.
 /// Writing is deterministic: the same model gives the same bytes.
 /// </summary>
 public static class ModelArtifact
 {
-    /// <summary>The format version this library writes and the newest it reads.</summary>
-    public const int CurrentFormatVersion = 1;
+    /// <summary>The format version this library writes and the newest it reads (2: learned text models; version 1 files are still read).</summary>
+    public const int CurrentFormatVersion = 2;
 
     /// <summary>The conventional file extension.</summary>
     public const string Extension = ".synth";
@@ -58,6 +60,21 @@ public static class ModelArtifact
                 Array.Empty<byte>()),
             _ => throw new NotSupportedException($"Saving {model.Kind} models is not supported."),
         };
+        var textModels = model.TextModels.Count == 0 ? null : new List<ArtifactTextModel>();
+        var textPayloads = new List<byte[]>();
+        long offset = payload.Length;
+        foreach (var text in model.TextModels)
+        {
+            var parts = text.Encode();
+            if (parts.Kind != text.Kind || parts.Column != text.Column)
+                throw new InvalidOperationException($"The text model of '{text.Column}' encoded itself as {parts.Kind} of '{parts.Column}'.");
+            textModels!.Add(new ArtifactTextModel
+            {
+                Kind = parts.Kind, Column = parts.Column, Parameters = parts.Parameters, PayloadOffset = offset, PayloadLength = parts.Payload.Length,
+            });
+            textPayloads.Add(parts.Payload);
+            offset += parts.Payload.Length;
+        }
         var header = new ArtifactHeader
         {
             FormatVersion = CurrentFormatVersion,
@@ -68,6 +85,7 @@ public static class ModelArtifact
             TrainingSettings = settings,
             Parameters = parameters,
             Privacy = model.Privacy,
+            TextModels = textModels,
         };
         var json = JsonSerializer.SerializeToUtf8Bytes(header, ArtifactJson.Default.ArtifactHeader);
         using var stream = new MemoryStream();
@@ -78,25 +96,34 @@ public static class ModelArtifact
         BinaryPrimitives.WriteUInt32LittleEndian(number, (uint)json.Length);
         stream.Write(number[..4]);
         stream.Write(json);
-        BinaryPrimitives.WriteUInt64LittleEndian(number, (ulong)payload.Length);
+        BinaryPrimitives.WriteUInt64LittleEndian(number, (ulong)offset);
         stream.Write(number);
         stream.Write(payload);
+        foreach (var textPayload in textPayloads) stream.Write(textPayload);
         stream.Write(SHA256.HashData(stream.GetBuffer().AsSpan(0, (int)stream.Length)));
         return stream.ToArray();
     }
 
     /// <summary>Loads and validates a model file.</summary>
     /// <exception cref="SynthDataException">The file is missing, not a model, truncated, modified, from a newer version, or inconsistent.</exception>
-    public static SynthModel Load(string path)
+    public static SynthModel Load(string path) => Load(path, TextModelDecoders.BuiltIn);
+
+    /// <summary>Loads and validates a model file whose learned text models are read by <paramref name="textDecoders"/>.</summary>
+    /// <exception cref="SynthDataException">The file is missing, not a model, truncated, modified, from a newer version, or inconsistent.</exception>
+    public static SynthModel Load(string path, TextModelDecoders textDecoders)
     {
         if (!InputFiles.Exists(path, "model file"))
             throw new SynthDataException("The model file does not exist.", path, hint: "Check the path, or train a model and save it there.");
-        return FromBytes(InputFiles.ReadAllBytes(path, "model file"), path);
+        return FromBytes(InputFiles.ReadAllBytes(path, "model file"), path, textDecoders);
     }
 
     /// <summary>Loads and validates model bytes; <paramref name="sourceName"/> names them in errors.</summary>
-    public static SynthModel FromBytes(ReadOnlySpan<byte> bytes, string sourceName = "model")
+    public static SynthModel FromBytes(ReadOnlySpan<byte> bytes, string sourceName = "model") => FromBytes(bytes, sourceName, TextModelDecoders.BuiltIn);
+
+    /// <summary>Loads and validates model bytes whose learned text models are read by <paramref name="textDecoders"/>; <paramref name="sourceName"/> names them in errors.</summary>
+    public static SynthModel FromBytes(ReadOnlySpan<byte> bytes, string sourceName, TextModelDecoders textDecoders)
     {
+        ArgumentNullException.ThrowIfNull(textDecoders);
         if (bytes.Length < Magic.Length || !bytes[..Magic.Length].SequenceEqual(Magic))
             throw new SynthDataException("This is not a SynthFixtures model file (its first bytes are not the .synth signature).", sourceName,
                 hint: "Pass a .synth file that SynthFixtures wrote when it trained a model.");
@@ -134,11 +161,22 @@ public static class ModelArtifact
         if (header.FormatVersion != version)
             throw new SynthDataException("The model header's format version disagrees with the file's.", sourceName, hint: "The file is damaged: retrain the model.");
         CheckHeader(header, sourceName);
+        var payload = bytes.Slice((int)(16 + headerLength + 8), (int)payloadLength);
+        var tabularLength = TextModelPayloads.TabularLength(header, version, payload.Length, sourceName);
+        var model = Decode(header, payload[..tabularLength], sourceName);
+        return header.TextModels is { Count: > 0 } texts ? TextModelPayloads.Attach(model, texts, payload, textDecoders, sourceName) : model;
+    }
+
+    private static SynthModel Decode(ArtifactHeader header, ReadOnlySpan<byte> payload, string sourceName)
+    {
+        if (header.ModelKind is ModelKinds.GaussianCopula or ModelKinds.DpMarginals && payload.Length > 0)
+            throw new SynthDataException($"The model file holds {payload.Length} bytes of weights before its text models, but a {header.ModelKind} model has none.",
+                sourceName, hint: "The file was edited or not written by SynthFixtures: retrain the model.");
         return header.ModelKind switch
         {
             ModelKinds.GaussianCopula => GaussianCopulaCodec.Decode(header, sourceName),
             ModelKinds.DpMarginals => DpMarginalsCodec.Decode(header, sourceName),
-            ModelKinds.Tvae or ModelKinds.Ctgan => NeuralModelCodec.Decode(header, bytes.Slice((int)(16 + headerLength + 8), (int)payloadLength), sourceName),
+            ModelKinds.Tvae or ModelKinds.Ctgan => NeuralModelCodec.Decode(header, payload, sourceName),
             _ => throw new SynthDataException($"The model kind '{header.ModelKind}' is not known to this SynthFixtures ({ProducerVersion}).", sourceName,
                 hint: $"Known kinds: {ModelKinds.GaussianCopula}, {ModelKinds.Tvae}, {ModelKinds.Ctgan}, {ModelKinds.DpMarginals}. Upgrade SynthFixtures or retrain."),
         };

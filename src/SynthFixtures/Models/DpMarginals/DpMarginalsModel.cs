@@ -153,7 +153,7 @@ public sealed class DpMarginalsModel : SynthModel
     }
 
     /// <inheritdoc />
-    public override IReadOnlyList<ColumnModelSummary> DescribeColumns() => Metadata.Columns.Select((meta, i) =>
+    private protected override IReadOnlyList<ColumnModelSummary> DescribeTabularColumns() => Metadata.Columns.Select((meta, i) =>
     {
         var c = Array.FindIndex(Columns, column => column.SourceIndex == i);
         if (c < 0)
@@ -165,7 +165,7 @@ public sealed class DpMarginalsModel : SynthModel
     }).ToList();
 
     /// <inheritdoc />
-    public override ModelSchema DescribeSchema() => new(Kind, Metadata.Columns.Select((meta, i) =>
+    private protected override ModelSchema DescribeTabularSchema() => new(Kind, Metadata.Columns.Select((meta, i) =>
     {
         var c = Array.FindIndex(Columns, column => column.SourceIndex == i);
         if (c < 0) return Array.Find(Generated, g => g.Name == meta.Name)!.Schema(meta);

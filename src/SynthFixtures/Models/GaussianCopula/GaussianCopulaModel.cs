@@ -71,7 +71,7 @@ public sealed class GaussianCopulaModel : SynthModel
     }
 
     /// <inheritdoc />
-    public override IReadOnlyList<ColumnModelSummary> DescribeColumns() => Metadata.Columns.Select((meta, i) =>
+    private protected override IReadOnlyList<ColumnModelSummary> DescribeTabularColumns() => Metadata.Columns.Select((meta, i) =>
     {
         var copula = Array.Find(_copulaColumns, c => c.SourceIndex == i);
         var generated = Array.Find(_generated, g => g.Name == meta.Name);
@@ -80,7 +80,7 @@ public sealed class GaussianCopulaModel : SynthModel
     }).ToList();
 
     /// <inheritdoc />
-    public override ModelSchema DescribeSchema() => new(Kind, Metadata.Columns.Select((meta, i) =>
+    private protected override ModelSchema DescribeTabularSchema() => new(Kind, Metadata.Columns.Select((meta, i) =>
     {
         switch (Array.Find(_copulaColumns, c => c.SourceIndex == i))
         {

@@ -136,7 +136,7 @@ public sealed class NeuralSynthModel : SynthModel
     }
 
     /// <inheritdoc />
-    public override IReadOnlyList<ColumnModelSummary> DescribeColumns() => Metadata.Columns.Select((meta, i) =>
+    private protected override IReadOnlyList<ColumnModelSummary> DescribeTabularColumns() => Metadata.Columns.Select((meta, i) =>
     {
         var t = _transformedIndex[i];
         var summary = t < 0
@@ -146,7 +146,7 @@ public sealed class NeuralSynthModel : SynthModel
     }).ToList();
 
     /// <inheritdoc />
-    public override ModelSchema DescribeSchema() => new(Kind, Metadata.Columns.Select((meta, i) =>
+    private protected override ModelSchema DescribeTabularSchema() => new(Kind, Metadata.Columns.Select((meta, i) =>
     {
         var t = _transformedIndex[i];
         if (t < 0) return Array.Find(Parameters.Generated, g => g.Name == meta.Name)!.Schema(meta);

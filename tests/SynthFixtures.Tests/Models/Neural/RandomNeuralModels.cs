@@ -13,14 +13,13 @@ namespace SynthFixtures.Tests.Models.Neural;
 /// </summary>
 internal static class RandomNeuralModels
 {
-    public static NeuralSynthModel Tvae() => Create(ModelKinds.Tvae);
+    public static NeuralSynthModel Tvae() => Create(ModelKinds.Tvae, MixedTestTable.Create(1500), MixedTestTable.Metadata());
 
-    public static NeuralSynthModel Ctgan() => Create(ModelKinds.Ctgan);
+    public static NeuralSynthModel Ctgan() => Create(ModelKinds.Ctgan, MixedTestTable.Create(1500), MixedTestTable.Metadata());
 
-    private static NeuralSynthModel Create(string kind)
+    /// <summary>A random-weight model of <paramref name="kind"/> on another table.</summary>
+    public static NeuralSynthModel Create(string kind, SynthFixtures.Data.Table table, SynthFixtures.Metadata.TableMetadata metadata)
     {
-        var table = MixedTestTable.Create(1500);
-        var metadata = MixedTestTable.Metadata();
         var random = new SynthRandom(3);
         var transformer = ModeSpecificTransformer.Fit(table, metadata, random.Derive("transformer"));
         var weights = random.Derive("weights");
