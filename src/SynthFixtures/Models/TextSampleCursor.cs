@@ -30,7 +30,7 @@ internal sealed class TextSampleCursor : SampleCursor
         foreach (var (model, random) in _texts)
         {
             var context = model.ContextColumns.Select(c => table[c].Cells()).ToList();
-            var texts = model.Generate(context, FirstRowNumber + firstRow, random, Parallel);
+            var texts = model.Generate(context, count, FirstRowNumber + firstRow, random, Parallel);
             if (texts.Length != count)
                 throw new InvalidOperationException($"The text model of '{model.Column}' wrote {texts.Length} texts for {count} rows.");
             table = table.WithTexts(IndexOf(table, model.Column), texts);

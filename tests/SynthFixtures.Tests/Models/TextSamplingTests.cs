@@ -49,6 +49,22 @@ public sealed class TextSamplingTests
         { "ctgan", ["department=Dresses", "rating=2..4"] },
     };
 
+    [Fact]
+    public void A_text_model_without_context_columns_writes_one_text_per_row()
+    {
+        var model = GaussianCopulaFitter.Fit(ReviewTable.Create(400, 400), ReviewTable.Metadata(), new GaussianCopulaOptions { Seed = 1 })
+            .WithTextModels([new EchoTextModel("review", [], Salt)]);
+
+        var whole = model.Sample(1500, 3).ToTable();
+        var chunks = model.SampleChunks(1500, 3, options: new SamplingOptions { ChunkRows = 1024 }).Select(c => c.ToTable()).ToList();
+
+        var texts = whole.Column(whole.IndexOf("review")).ToArray();
+        Assert.Equal(1500, texts.Length);
+        Assert.All(Enumerable.Range(0, texts.Length), r => Assert.True(texts[r] is null || texts[r]!.StartsWith($"row {r}: ", StringComparison.Ordinal), texts[r]));
+        Assert.True(texts.Count(t => t is not null) > 1200);
+        Assert.Equal(texts, chunks.SelectMany(c => c.Column(c.IndexOf("review")).ToArray()));
+    }
+
     [Theory]
     [MemberData(nameof(Cases))]
     public void Each_text_is_written_from_its_rows_cells_and_its_rows_stream(string kind, string[] conditions)

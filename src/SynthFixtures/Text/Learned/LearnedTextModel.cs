@@ -80,14 +80,7 @@ public sealed class LearnedTextModel : TextColumnModel
     }
 
     /// <inheritdoc />
-    public override string?[] Generate(IReadOnlyList<string?[]> context, long firstRow, SynthRandom random, ParallelOptions parallel) =>
-        new LearnedTextSampler(this).Generate(context, firstRow, random, parallel);
-
-    /// <summary>
-    /// As <see cref="Generate(IReadOnlyList{string?[]}, long, SynthRandom, ParallelOptions)"/> with the row count given:
-    /// the only way to say it for a model without context columns (each context array, if any, must hold <paramref name="rows"/> cells).
-    /// </summary>
-    public string?[] Generate(IReadOnlyList<string?[]> context, int rows, long firstRow, SynthRandom random, ParallelOptions parallel) =>
+    public override string?[] Generate(IReadOnlyList<string?[]> context, int rows, long firstRow, SynthRandom random, ParallelOptions parallel) =>
         new LearnedTextSampler(this).GenerateRows(context, rows, firstRow, random, parallel);
 
     /// <inheritdoc />

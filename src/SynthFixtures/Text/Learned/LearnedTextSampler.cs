@@ -20,23 +20,7 @@ internal sealed class LearnedTextSampler(LearnedTextModel model)
     private readonly LstmNetwork _network = model.Network;
     private readonly LearnedTextVocabulary _vocabulary = model.Vocabulary;
 
-    public string?[] Generate(IReadOnlyList<string?[]> context, long firstRow, SynthRandom random, ParallelOptions parallel)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(random);
-        ArgumentNullException.ThrowIfNull(parallel);
-        ArgumentOutOfRangeException.ThrowIfNegative(firstRow);
-        if (context.Count != model.ContextColumns.Count)
-            throw new ArgumentException($"The learned text model of '{model.Column}' takes {model.ContextColumns.Count} context columns, not {context.Count}.", nameof(context));
-        var rows = context.Count == 0 ? -1 : context[0].Length;
-        if (context.Any(c => c.Length != rows))
-            throw new ArgumentException("Every context column needs one cell per row.", nameof(context));
-        if (rows < 0)
-            throw new ArgumentException("Without context columns the row count cannot be told from the context; pass it to LearnedTextModel.Generate(context, rows, …).", nameof(context));
-        return GenerateRows(context, rows, firstRow, random, parallel);
-    }
-
-    /// <summary>As <see cref="Generate"/>, with the row count given (the only way to say it when there are no context columns).</summary>
+    /// <summary>The text of <paramref name="rows"/> rows from <paramref name="firstRow"/> (see <see cref="TextColumnModel.Generate(IReadOnlyList{string?[]}, int, long, SynthRandom, ParallelOptions)"/>).</summary>
     public string?[] GenerateRows(IReadOnlyList<string?[]> context, int rows, long firstRow, SynthRandom random, ParallelOptions parallel)
     {
         ArgumentNullException.ThrowIfNull(context);

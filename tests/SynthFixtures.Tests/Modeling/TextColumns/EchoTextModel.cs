@@ -28,9 +28,8 @@ internal sealed class EchoTextModel(string column, IReadOnlyList<string> context
 
     public override string Describe() => $"echo of {string.Join(", ", ContextColumns)} (salt {salt})";
 
-    public override string?[] Generate(IReadOnlyList<string?[]> context, long firstRow, SynthRandom random, ParallelOptions parallel)
+    public override string?[] Generate(IReadOnlyList<string?[]> context, int rows, long firstRow, SynthRandom random, ParallelOptions parallel)
     {
-        var rows = context.Count == 0 ? 0 : context[0].Length;
         var texts = new string?[rows];
         Parallel.For(0, rows, parallel, i =>
         {
