@@ -34,7 +34,7 @@ public static class LstmLanguageModelTrainer
     /// <param name="sequences">The texts; those predicting no token are skipped.</param>
     /// <param name="vocabularySize">Token ids 0 … vocabularySize − 1 (context tokens, start, end and subwords).</param>
     /// <param name="options">Widths, layers, epochs, batch size, learning rate, seed and threads.</param>
-    /// <param name="progress">After each epoch: its mean training loss per token, and in <see cref="TrainingProgress.ValidationScore"/> the held-out perplexity (lower is better).</param>
+    /// <param name="progress">After each epoch: its mean training loss per token, and in <see cref="TrainingProgress.ValidationPerplexity"/> the held-out perplexity (lower is better).</param>
     /// <param name="cancellationToken">Checked before every batch.</param>
     /// <exception cref="OperationCanceledException">Training was cancelled.</exception>
     /// <exception cref="ArgumentException">A token id is out of range, or no text predicts a token.</exception>
@@ -125,7 +125,7 @@ public static class LstmLanguageModelTrainer
             {
                 (kept, keptEpoch, best) = (model.ExportWeights(), epoch, perplexity ?? best);
             }
-            progress?.Report(new TrainingProgress(epoch, options.Epochs, total / tokens, ValidationScore: perplexity) { Warning = epoch == 1 ? setupWarning : null });
+            progress?.Report(new TrainingProgress(epoch, options.Epochs, total / tokens) { ValidationPerplexity = perplexity, Warning = epoch == 1 ? setupWarning : null });
         }
         return new TrainedLanguageModel(kept, losses, perplexities, keptEpoch, validation.Count);
     }

@@ -15,6 +15,12 @@ public sealed record TrainingProgress(int Epoch, int Epochs, double Loss, double
     /// </summary>
     public string? Warning { get; init; }
 
+    /// <summary>
+    /// A learned text model's epoch: the perplexity of its held-out texts (lower is better; not a score between 0 and 1,
+    /// so it is kept apart from <see cref="ValidationScore"/>); <c>null</c> otherwise.
+    /// </summary>
+    public double? ValidationPerplexity { get; init; }
+
     /// <summary>The epoch's losses and, on checked epochs, its validation score, as logs show them: <c>loss 0.1234  validation 0.8765</c>.</summary>
     public string Describe()
     {
@@ -22,6 +28,7 @@ public sealed record TrainingProgress(int Epoch, int Epochs, double Loss, double
         var losses = DiscriminatorLoss is { } d
             ? string.Create(c, $"generator loss {Loss:F4}  discriminator loss {d:F4}")
             : string.Create(c, $"loss {Loss:F4}");
+        if (ValidationPerplexity is { } perplexity) losses += string.Create(c, $"  validation perplexity {perplexity:F2}");
         return ValidationScore is { } score ? losses + string.Create(c, $"  validation {score:F4}") : losses;
     }
 }
