@@ -1,11 +1,9 @@
-using System.Text;
-
 namespace SynthFixtures.Text.Learned;
 
 /// <summary>
-/// The learned text model's copy guard: a Bloom filter of the training texts (normalised: trimmed, whitespace runs
-/// collapsed, lower case), about 1 % false positives at 9.6 bits and 7 hashes per text. Sampling redraws any text the
-/// filter holds, so no synthetic text equals a training text even up to case and spacing. The filter stores no text, but
+/// The learned text model's copy guard: a Bloom filter of the training texts (normalised as the report judges copies:
+/// lower-cased words, punctuation and spacing dropped), about 1 % false positives at 9.6 bits and 7 hashes per text. Sampling redraws any text the
+/// filter holds, so no synthetic text equals a training text even up to case, spacing and punctuation. The filter stores no text, but
 /// someone who guesses a whole training text can test whether it was one (as the model's likelihood of it would also
 /// tell them); a text is never recoverable from it.
 /// </summary>
@@ -72,24 +70,8 @@ public sealed class TrainingTextFingerprints
         }
     }
 
-    /// <summary>Trimmed, whitespace runs as one space, lower case (invariant).</summary>
-    internal static string Normalize(string text)
-    {
-        var builder = new StringBuilder(text.Length);
-        var space = false;
-        foreach (var c in text.AsSpan().Trim())
-        {
-            if (char.IsWhiteSpace(c))
-            {
-                space = true;
-                continue;
-            }
-            if (space) builder.Append(' ');
-            space = false;
-            builder.Append(char.ToLowerInvariant(c));
-        }
-        return builder.ToString();
-    }
+    /// <summary>The text as copies are judged everywhere (<see cref="TextWords.Normalise"/>): lower-cased words, punctuation and spacing dropped.</summary>
+    internal static string Normalize(string text) => TextWords.Normalise(text);
 
     /// <summary>FNV-1a over the UTF-16 units, then a SplitMix64 finaliser: stable across processes and .NET versions.</summary>
     private static ulong Hash(string text)
