@@ -62,8 +62,16 @@ public sealed class SamplingServiceTests : IDisposable
         {
             Model = Model.Value, Rows = 200_000_000, OutputPath = target, Options = new SamplingOptions { ChunkRows = 1024 },
         };
-        cancel.CancelAfter(TimeSpan.FromMilliseconds(300));
+        // A thread of its own cancels, not CancelAfter's timer: that one waits for a thread-pool thread, which the sample's
+        // parallel loops and other tests running at once can keep busy until the whole sample is written.
+        var canceller = new Thread(() =>
+        {
+            Thread.Sleep(300);
+            cancel.Cancel();
+        }) { IsBackground = true };
+        canceller.Start();
         Assert.ThrowsAny<OperationCanceledException>(() => SamplingService.Run(request, cancel.Token));
+        canceller.Join();
         Assert.Equal("an earlier, good file\n", File.ReadAllText(target));
         Assert.Equal(["sample.csv"], FolderFiles());
     }
