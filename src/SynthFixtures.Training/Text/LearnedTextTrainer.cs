@@ -50,7 +50,7 @@ public sealed class LearnedTextTrainer : ITextModelTrainer
             progress.Report(new TrainingUpdate(TrainingStage.Note, string.Create(CultureInfo.InvariantCulture,
                 $"Text '{column}': kept the weights of epoch {trained.KeptEpoch} (validation perplexity {trained.ValidationPerplexities[trained.KeptEpoch - 1]:F2} on {trained.ValidationTexts:N0} held-out texts).")));
 
-        var network = new LstmNetwork(vocabulary.Size, options.EmbeddingWidth, options.HiddenWidth, options.Layers, trained.Weights);
+        var network = new LstmNetwork(vocabulary.Size, options.EmbeddingWidth, options.HiddenWidth, options.Layers, trained.Weights, options.ContextAtEveryStep);
         return new LearnedTextModel(column, context, tokenizer, network, TrainingTextFingerprints.Of(texts), options);
     }
 

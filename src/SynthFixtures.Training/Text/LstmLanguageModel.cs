@@ -8,7 +8,9 @@ namespace SynthFixtures.Training.Text;
 
 /// <summary>
 /// The learned text model's network as TorchSharp trains it: token embedding → LSTM (batch first) → linear layer giving
-/// next-token logits. <see cref="ExportWeights"/> writes its tensors in the order and layout the runtime's pure-C#
+/// next-token logits. With <see cref="ContextAtEveryStep"/>, the LSTM's input at every step is the token's embedding
+/// plus the sum of the row's context tokens' embeddings (same table), so the weights keep their layout.
+/// <see cref="ExportWeights"/> writes its tensors in the order and layout the runtime's pure-C#
 /// <c>LstmNetwork</c> reads, so sampling needs no TorchSharp.
 /// </summary>
 internal sealed class LstmLanguageModel : nn.Module<Tensor, Tensor>
@@ -22,13 +24,14 @@ internal sealed class LstmLanguageModel : nn.Module<Tensor, Tensor>
     /// <param name="embeddingWidth">Width of a token's embedding.</param>
     /// <param name="hiddenWidth">Width of the recurrent state.</param>
     /// <param name="layers">Stacked LSTM layers.</param>
-    public LstmLanguageModel(int vocabulary, int embeddingWidth, int hiddenWidth, int layers) : base(nameof(LstmLanguageModel))
+    /// <param name="contextAtEveryStep">Add the sum of the context tokens' embeddings to every step's input.</param>
+    public LstmLanguageModel(int vocabulary, int embeddingWidth, int hiddenWidth, int layers, bool contextAtEveryStep = false) : base(nameof(LstmLanguageModel))
     {
         if (vocabulary < 2) throw new ArgumentOutOfRangeException(nameof(vocabulary), vocabulary, "A language model needs at least two tokens.");
         if (embeddingWidth < 1) throw new ArgumentOutOfRangeException(nameof(embeddingWidth), embeddingWidth, "Must be positive.");
         if (hiddenWidth < 1) throw new ArgumentOutOfRangeException(nameof(hiddenWidth), hiddenWidth, "Must be positive.");
         if (layers < 1) throw new ArgumentOutOfRangeException(nameof(layers), layers, "Must be positive.");
-        (Vocabulary, EmbeddingWidth, HiddenWidth, Layers) = (vocabulary, embeddingWidth, hiddenWidth, layers);
+        (Vocabulary, EmbeddingWidth, HiddenWidth, Layers, ContextAtEveryStep) = (vocabulary, embeddingWidth, hiddenWidth, layers, contextAtEveryStep);
         embedding = nn.Embedding(vocabulary, embeddingWidth);
         lstm = nn.LSTM(embeddingWidth, hiddenWidth, numLayers: layers, batchFirst: true);
         output = nn.Linear(hiddenWidth, vocabulary);
@@ -47,23 +50,36 @@ internal sealed class LstmLanguageModel : nn.Module<Tensor, Tensor>
     /// <summary>Stacked LSTM layers.</summary>
     public int Layers { get; }
 
-    /// <summary>The last layer's state after each token: <c>[batch, time, hidden]</c> for token ids <c>[batch, time]</c> (int64).</summary>
-    public Tensor States(Tensor tokens)
+    /// <summary>Whether every step's input adds the sum of the row's context embeddings.</summary>
+    public bool ContextAtEveryStep { get; }
+
+    /// <summary>
+    /// The last layer's state after each token: <c>[batch, time, hidden]</c> for token ids <c>[batch, time]</c> (int64).
+    /// <paramref name="contextIds"/> (<c>[batch, k]</c>, int64; <c>null</c> or k = 0: none) are each row's context
+    /// tokens: with <see cref="ContextAtEveryStep"/>, the sum of their embeddings is added at every time step.
+    /// </summary>
+    public Tensor States(Tensor tokens, Tensor? contextIds = null)
     {
-        using var embedded = embedding.forward(tokens);
+        using var scope = NewDisposeScope();
+        var embedded = embedding.forward(tokens);
+        if (ContextAtEveryStep && contextIds is not null && contextIds.shape[1] > 0)
+            embedded = embedded + embedding.forward(contextIds).sum(1, keepdim: true);
         var (states, lastHidden, lastCell) = lstm.forward(embedded, null);
         lastHidden.Dispose();
         lastCell.Dispose();
-        return states;
+        return states.MoveToOuterDisposeScope();
     }
 
     /// <summary>Next-token logits from states (any leading shape, last dimension hidden).</summary>
     public Tensor Logits(Tensor states) => output.forward(states);
 
-    /// <summary>Next-token logits after each token: <c>[batch, time, vocabulary]</c> for token ids <c>[batch, time]</c>.</summary>
-    public override Tensor forward(Tensor tokens)
+    /// <summary>Next-token logits after each token: <c>[batch, time, vocabulary]</c> for token ids <c>[batch, time]</c>, no context.</summary>
+    public override Tensor forward(Tensor tokens) => forward(tokens, null);
+
+    /// <summary>Next-token logits after each token, with each row's context ids <c>[batch, k]</c> (see <see cref="States"/>).</summary>
+    public Tensor forward(Tensor tokens, Tensor? contextIds)
     {
-        using var states = States(tokens);
+        using var states = States(tokens, contextIds);
         return Logits(states);
     }
 

@@ -45,6 +45,8 @@ public static class LstmLanguageModelTrainer
         ArgumentNullException.ThrowIfNull(options);
         CheckOptions(options);
         var usable = Check(sequences, vocabularySize);
+        if (options.ContextAtEveryStep && usable.Any(s => s.FirstPredicted != usable[0].FirstPredicted))
+            throw new ArgumentException("With the context at every step, every sequence needs the same number of context tokens before Bos.", nameof(sequences));
         return TrainingThread.Run(() => TrainOnThisThread(usable, vocabularySize, options, progress, cancellationToken));
     }
 
@@ -83,7 +85,7 @@ public static class LstmLanguageModelTrainer
         var batchOrder = random.Derive("text:batches");
         var lengths = training.Select(s => s.Tokens.Length).ToArray();
 
-        using var model = new LstmLanguageModel(vocabularySize, options.EmbeddingWidth, options.HiddenWidth, options.Layers);
+        using var model = new LstmLanguageModel(vocabularySize, options.EmbeddingWidth, options.HiddenWidth, options.Layers, options.ContextAtEveryStep);
         var parameters = model.parameters().ToList();
         using var optimizer = new AdamOptimizer(parameters, options.LearningRate);
         using var constants = new KeptScalars();
@@ -133,7 +135,7 @@ public static class LstmLanguageModelTrainer
     /// <summary>The summed cross-entropy of the batch's scored tokens.</summary>
     private static Tensor SummedLoss(LstmLanguageModel model, PaddedBatch batch)
     {
-        var states = model.States(batch.Inputs);
+        var states = model.States(batch.Inputs, batch.Contexts);
         var scored = states.reshape(-1, model.HiddenWidth).index_select(0, batch.Positions);
         return nn.functional.cross_entropy(model.Logits(scored), batch.Targets, reduction: nn.Reduction.Sum);
     }

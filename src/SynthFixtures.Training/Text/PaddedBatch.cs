@@ -11,10 +11,14 @@ namespace SynthFixtures.Training.Text;
 /// </summary>
 internal sealed class PaddedBatch : IDisposable
 {
-    private PaddedBatch(Tensor inputs, Tensor positions, Tensor targets, int count) => (Inputs, Positions, Targets, Count) = (inputs, positions, targets, count);
+    private PaddedBatch(Tensor inputs, Tensor contexts, Tensor positions, Tensor targets, int count) =>
+        (Inputs, Contexts, Positions, Targets, Count) = (inputs, contexts, positions, targets, count);
 
     /// <summary>Input token ids, <c>[batch, time]</c>.</summary>
     public Tensor Inputs { get; }
+
+    /// <summary>Each text's context tokens (those before Bos: positions 0 … FirstPredicted − 2), <c>[batch, k]</c>.</summary>
+    public Tensor Contexts { get; }
 
     /// <summary>Flat indices of the scored states, <c>[Count]</c>.</summary>
     public Tensor Positions { get; }
@@ -29,12 +33,16 @@ internal sealed class PaddedBatch : IDisposable
     public static PaddedBatch Of(IReadOnlyList<TokenSequence> sequences, int[] members)
     {
         var time = members.Max(m => sequences[m].Tokens.Length) - 1;
+        // The context tokens are those before Bos; texts of differing prefix lengths (never from LearnedTextSequences) get none.
+        var k = members.All(m => sequences[m].FirstPredicted == sequences[members[0]].FirstPredicted) ? sequences[members[0]].FirstPredicted - 1 : 0;
+        var contexts = new long[members.Length * k];
         var inputs = new long[members.Length * time];   // padding: token 0, never scored
         var positions = new List<long>();
         var targets = new List<long>();
         for (var b = 0; b < members.Length; b++)
         {
             var (tokens, first) = sequences[members[b]];
+            for (var c = 0; c < k; c++) contexts[b * k + c] = tokens[c];
             for (var t = 0; t < tokens.Length - 1; t++) inputs[b * time + t] = tokens[t];
             for (var p = first; p < tokens.Length; p++)
             {
@@ -42,13 +50,14 @@ internal sealed class PaddedBatch : IDisposable
                 targets.Add(tokens[p]);
             }
         }
-        return new PaddedBatch(tensor(inputs, [members.Length, time]), tensor(positions.ToArray()), tensor(targets.ToArray()), targets.Count);
+        return new PaddedBatch(tensor(inputs, [members.Length, time]), tensor(contexts, [members.Length, k]), tensor(positions.ToArray()), tensor(targets.ToArray()), targets.Count);
     }
 
     /// <inheritdoc />
     public void Dispose()
     {
         Inputs.Dispose();
+        Contexts.Dispose();
         Positions.Dispose();
         Targets.Dispose();
     }

@@ -45,16 +45,19 @@ public class LearnedTextTrainerTests(ITestOutputHelper output)
         return (words.Count(WordsA.Contains), words.Count(WordsB.Contains));
     }
 
-    [Fact]
-    public void The_text_follows_its_context()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]   // the context as prefix tokens only (models trained before context at every step)
+    public void The_text_follows_its_context(bool contextAtEveryStep)
     {
         var (table, metadata) = LabelledTexts(600, seed: 1);
         var updates = new List<TrainingUpdate>();
 
-        var model = (LearnedTextModel)new LearnedTextTrainer().Train(new TextTrainingInput("text", table, metadata, 7, Small),
+        var model = (LearnedTextModel)new LearnedTextTrainer().Train(new TextTrainingInput("text", table, metadata, 7, Small with { ContextAtEveryStep = contextAtEveryStep }),
             new SynchronousUpdates(updates.Add), CancellationToken.None);
 
         Assert.Equal(["label"], model.ContextColumns);
+        Assert.Equal(contextAtEveryStep, model.Network.ContextAtEveryStep);
         Assert.Equal(Small.Epochs, updates.Count(u => u.Stage == TrainingStage.Epoch));
         foreach (var u in updates.Where(u => u.Message is not null)) output.WriteLine(u.Message);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = 1 };
@@ -69,6 +72,55 @@ public class LearnedTextTrainerTests(ITestOutputHelper output)
         Assert.True(aInA > 500 && aInA > 20 * bInA, $"context A: {aInA} A-words, {bInA} B-words");
         Assert.True(bInB > 500 && bInB > 20 * aInB, $"context B: {aInB} A-words, {bInB} B-words");
         Assert.DoesNotContain(a.Concat(b), t => table.Column(table.IndexOf("text")).Contains(t));
+    }
+
+    private static readonly string[] Filler = ["the", "fabric", "is", "soft", "and", "fits", "well", "with", "a", "nice", "color", "for", "summer", "days", "so", "i"];
+
+    /// <summary>Rows of 30–40 filler words (the same for both labels), then "alpha" (label A) or "omega" (label B), then one filler word.</summary>
+    private static Table LabelAtTheEnd(int rows, long seed)
+    {
+        var random = new SynthRandom(seed);
+        var labels = new string?[rows];
+        var texts = new string?[rows];
+        for (var i = 0; i < rows; i++)
+        {
+            var a = random.NextDouble() < 0.5;
+            labels[i] = a ? "A" : "B";
+            var words = Enumerable.Range(0, 30 + random.NextInt(11)).Select(_ => Filler[random.NextInt(Filler.Length)]).ToList();
+            words.Add(a ? "alpha" : "omega");
+            words.Add(Filler[random.NextInt(Filler.Length)]);
+            texts[i] = string.Join(' ', words);
+        }
+        return new Table(["label", "text"], [labels, texts]);
+    }
+
+    /// <summary>Share of the texts with a label word whose label word is <paramref name="expected"/>, and how many have one.</summary>
+    private static (double Share, int WithLabel) LabelWordAccuracy(IEnumerable<string?> texts, string expected)
+    {
+        var found = texts.Select(t => t?.Split(' ').LastOrDefault(w => w is "alpha" or "omega")).Where(w => w is not null).ToList();
+        return (found.Count == 0 ? 0 : found.Count(w => w == expected) / (double)found.Count, found.Count);
+    }
+
+    [Fact]
+    public void The_context_reaches_a_word_at_the_end_of_a_long_text()
+    {
+        // The label changes only the second-to-last of 32–42 words: a context read once, as prefix tokens, is mostly
+        // forgotten by then; added at every step it is not.
+        var table = LabelAtTheEnd(600, seed: 3);
+        var (_, metadata) = LabelledTexts(1, 1);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = 1 };
+        var accuracy = new Dictionary<bool, double>();
+        foreach (var everyStep in new[] { false, true })
+        {
+            var model = new LearnedTextTrainer().Train(new TextTrainingInput("text", table, metadata, 7, Small with { ContextAtEveryStep = everyStep, MaxTokens = 96 }),
+                null, CancellationToken.None);
+            var (a, withA) = LabelWordAccuracy(model.Generate([Enumerable.Repeat<string?>("A", 200).ToArray()], 0, new SynthRandom(8), parallel), "alpha");
+            var (b, withB) = LabelWordAccuracy(model.Generate([Enumerable.Repeat<string?>("B", 200).ToArray()], 0, new SynthRandom(8), parallel), "omega");
+            accuracy[everyStep] = (a * withA + b * withB) / (withA + withB);
+            output.WriteLine($"context at every step {everyStep}: label word right in {accuracy[everyStep]:P1} ({a:P1} of {withA} for A, {b:P1} of {withB} for B)");
+            Assert.True(withA + withB > 300, $"only {withA + withB} of 400 texts have a label word");
+        }
+        Assert.True(accuracy[true] > 0.9, $"label word right in {accuracy[true]:P1} with the context at every step");
     }
 
     [Fact]

@@ -12,30 +12,35 @@ public class LstmParityTests(ITestOutputHelper output)
     private const float Tolerance = 1e-4f;
 
     [Theory]
-    [InlineData(1, 1f)]
-    [InlineData(2, 1f)]
-    [InlineData(2, 4f)]   // larger weights: saturated gates, large logits
-    public void Exported_weights_give_TorchSharps_next_token_logits(int layers, float scale)
+    [InlineData(1, 1f, 0)]
+    [InlineData(2, 1f, 0)]
+    [InlineData(2, 4f, 0)]   // larger weights: saturated gates, large logits
+    [InlineData(1, 1f, 3)]   // context at every step: the prefix's first 3 tokens are the context
+    [InlineData(2, 1f, 2)]
+    [InlineData(2, 4f, 3)]
+    public void Exported_weights_give_TorchSharps_next_token_logits(int layers, float scale, int contextLength)
     {
         TorchRuntime.EnsureLoaded();
         manual_seed(11);
         const int vocabulary = 37;
-        using var model = new LstmLanguageModel(vocabulary, embeddingWidth: 8, hiddenWidth: 24, layers);
+        var withContext = contextLength > 0;
+        using var model = new LstmLanguageModel(vocabulary, embeddingWidth: 8, hiddenWidth: 24, layers, contextAtEveryStep: withContext);
         using (no_grad())
             foreach (var parameter in model.parameters()) parameter.mul_(scale);
         model.eval();
         var random = new SynthRandom(12);
-        var prefixes = Enumerable.Range(0, 20).Select(_ => Enumerable.Range(0, 1 + random.NextInt(15)).Select(_ => random.NextInt(vocabulary)).ToArray()).ToList();
+        var prefixes = Enumerable.Range(0, 20).Select(_ => Enumerable.Range(0, contextLength + 1 + random.NextInt(15)).Select(_ => random.NextInt(vocabulary)).ToArray()).ToList();
 
-        var network = new LstmNetwork(vocabulary, 8, 24, layers, model.ExportWeights());
-        var actual = network.NextTokenLogits(prefixes);
+        var network = new LstmNetwork(vocabulary, 8, 24, layers, model.ExportWeights(), withContext);
+        var actual = network.NextTokenLogits(prefixes, contextLength);
 
         var worst = 0f;
         using var noGrad = no_grad();
         for (var p = 0; p < prefixes.Count; p++)
         {
             using var tokens = tensor(prefixes[p].Select(t => (long)t).ToArray(), [1, prefixes[p].Length]);
-            using var logits = model.forward(tokens);
+            using var context = tensor(prefixes[p][..contextLength].Select(t => (long)t).ToArray(), [1, contextLength]);
+            using var logits = model.forward(tokens, context);
             var expected = logits[0, -1].data<float>().ToArray();
             for (var v = 0; v < vocabulary; v++) worst = Math.Max(worst, Math.Abs(expected[v] - actual[p * vocabulary + v]));
         }
@@ -43,14 +48,16 @@ public class LstmParityTests(ITestOutputHelper output)
         Assert.True(worst < Tolerance * scale, $"max |Δ| = {worst:E2}");
     }
 
-    [Fact]
-    public void Batched_steps_with_rows_dropped_give_TorchSharps_logits_for_every_row()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Batched_steps_with_rows_dropped_give_TorchSharps_logits_for_every_row(bool contextAtEveryStep)
     {
         // The sampler steps many rows at once and drops finished ones: each row's logits must stay its own.
         TorchRuntime.EnsureLoaded();
         manual_seed(13);
-        const int vocabulary = 41, rows = 13, steps = 9;
-        using var model = new LstmLanguageModel(vocabulary, embeddingWidth: 8, hiddenWidth: 20, layers: 2);
+        const int vocabulary = 41, rows = 13, steps = 9, contextLength = 2;
+        using var model = new LstmLanguageModel(vocabulary, embeddingWidth: 8, hiddenWidth: 20, layers: 2, contextAtEveryStep);
         using (no_grad())
             foreach (var parameter in model.parameters()) parameter.mul_(3f);
         model.eval();
@@ -59,11 +66,13 @@ public class LstmParityTests(ITestOutputHelper output)
         float[] expected;
         using (no_grad())
         using (var input = tensor(tokens.SelectMany(t => t.Select(x => (long)x)).ToArray(), [rows, steps]))
-        using (var logits = model.forward(input))
+        using (var contexts = tensor(tokens.SelectMany(t => t[..contextLength].Select(x => (long)x)).ToArray(), [rows, contextLength]))
+        using (var logits = model.forward(input, contexts))
             expected = logits.data<float>().ToArray();   // [rows, steps, vocabulary]
 
-        var network = new LstmNetwork(vocabulary, 8, 20, 2, model.ExportWeights());
-        var state = network.NewState(rows);
+        // Each row's first two tokens are its context: fed as prefix tokens, and (with context at every step) added to every input.
+        var network = new LstmNetwork(vocabulary, 8, 20, 2, model.ExportWeights(), contextAtEveryStep);
+        var state = network.NewState(tokens.Select(t => t[..contextLength]).ToArray());
         var active = Enumerable.Range(0, rows).ToArray();
         var buffer = new float[rows * network.LogitStride];
         var worst = 0f;

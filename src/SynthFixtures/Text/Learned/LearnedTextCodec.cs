@@ -32,6 +32,7 @@ internal static class LearnedTextCodec
             EmbeddingWidth = model.Network.EmbeddingWidth,
             HiddenWidth = model.Network.HiddenWidth,
             Layers = model.Network.Layers,
+            ContextAtEveryStep = model.Network.ContextAtEveryStep,
             Temperature = model.Temperature,
             TopP = model.TopP,
             MaxTokens = model.MaxTokens,
@@ -97,7 +98,7 @@ internal static class LearnedTextCodec
             weights[i] = BinaryPrimitives.ReadSingleLittleEndian(parts.Payload.AsSpan(i * sizeof(float)));
             Check(float.IsFinite(weights[i]), sourceName, column, $"weight {i} is {weights[i]}");
         }
-        var network = new LstmNetwork(vocabulary.Size, p.EmbeddingWidth, p.HiddenWidth, p.Layers, weights);
+        var network = new LstmNetwork(vocabulary.Size, p.EmbeddingWidth, p.HiddenWidth, p.Layers, weights, p.ContextAtEveryStep);
         var guard = ReadCopyGuard(p.CopyGuard, sourceName, column);
         return new LearnedTextModel(column, context, tokenizer, network, guard,
             new LearnedTextOptions { Temperature = p.Temperature, TopP = p.TopP, MaxTokens = p.MaxTokens });
@@ -175,6 +176,11 @@ internal sealed record LearnedTextParameters
     public int EmbeddingWidth { get; init; }
     public int HiddenWidth { get; init; }
     public int Layers { get; init; }
+
+    /// <summary>The context embeddings' sum is added to every step's input (absent, as in older parts: false).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool ContextAtEveryStep { get; init; }
+
     public double Temperature { get; init; }
     public double TopP { get; init; }
     public int MaxTokens { get; init; }

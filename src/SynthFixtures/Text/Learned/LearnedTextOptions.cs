@@ -21,6 +21,12 @@ public sealed record LearnedTextOptions
     /// <summary>Recurrent layers.</summary>
     public int Layers { get; init; } = 1;
 
+    /// <summary>
+    /// Adds the sum of the row's context-token embeddings to the LSTM's input at every step (not only as prefix
+    /// tokens), so the context is not forgotten over a long text.
+    /// </summary>
+    public bool ContextAtEveryStep { get; init; } = true;
+
     /// <summary>Longest text in tokens, in training (longer ones are cut) and in sampling.</summary>
     public int MaxTokens { get; init; } = 160;
 

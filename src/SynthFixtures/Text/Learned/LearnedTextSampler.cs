@@ -8,7 +8,7 @@ namespace SynthFixtures.Text.Learned;
 /// <summary>
 /// Writes a learned text model's texts: rows in batches of <see cref="BatchRows"/> (batches in parallel), each batch
 /// fed its context tokens and Bos, then one subword per step until Eos or the model's max tokens, finished rows
-/// dropped from the batch. Row r draws only from <c>random.Derive(r)</c> and its arithmetic does not depend on the
+/// dropped from the batch (a network with context at every step also adds the row's context to every step's input). Row r draws only from <c>random.Derive(r)</c> and its arithmetic does not depend on the
 /// rows beside it, so the text is the same for any chunking and thread count. A text the copy guard holds is redrawn
 /// from the row's own stream (at most <see cref="MaxAttempts"/> draws; after that the cell is left missing).
 /// </summary>
@@ -70,7 +70,7 @@ internal sealed class LearnedTextSampler(LearnedTextModel model)
     private string?[] Draw(int[][] prefixes, SynthRandom[] streams, Scratch scratch)
     {
         var count = prefixes.Length;
-        var state = _network.NewState(count);
+        var state = _network.NewState(prefixes);   // with context at every step, each row's W_ih·c
         var tokens = new int[count];
         var logits = scratch.Logits;
         var prefixLength = model.Context.ContextColumns.Count;

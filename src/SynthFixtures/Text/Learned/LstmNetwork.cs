@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using System.Runtime.Intrinsics;
 
 namespace SynthFixtures.Text.Learned;
@@ -6,6 +7,8 @@ namespace SynthFixtures.Text.Learned;
 /// The learned text model's language model, in pure C#: token embedding, stacked LSTM layers, a linear layer to
 /// next-token logits; the forward pass of PyTorch's <c>nn.Embedding</c>, <c>nn.LSTM</c> (gates i, f, g, o) and
 /// <c>nn.Linear</c>. Rows are computed in batches, but each row's arithmetic is the same whichever rows share its batch.
+/// With <see cref="ContextAtEveryStep"/>, the first layer's input at every step is the token's embedding plus c, the sum
+/// of the embeddings of the row's context tokens (given to <see cref="NewState(IReadOnlyList{int[]})"/>).
 /// </summary>
 public sealed class LstmNetwork
 {
@@ -16,7 +19,7 @@ public sealed class LstmNetwork
     /// <summary>Per token: the first layer's gate pre-activations from its embedding, biases included (<c>V × gateStride</c>).</summary>
     private readonly float[] _tokenGates;
 
-    /// <summary>Per layer ≥ 1: the input weights, packed; index 0 unused (folded into the token gates).</summary>
+    /// <summary>Per layer: the input weights, packed; index 0 only with <see cref="ContextAtEveryStep"/> (else folded into the token gates).</summary>
     private readonly PackedWeights?[] _inputWeights;
 
     /// <summary>Per layer ≥ 1: both biases summed, padded; index 0 unused.</summary>
@@ -38,8 +41,12 @@ public sealed class LstmNetwork
     /// (in = E for layer 0, else H), weight_hh <c>[4H × H]</c>, bias_ih <c>[4H]</c>, bias_hh <c>[4H]</c>; output weight
     /// <c>[V × H]</c>, output bias <c>[V]</c> (<see cref="ParameterCount"/> floats).
     /// </param>
+    /// <param name="contextAtEveryStep">
+    /// Whether the first layer's input at every step is the token's embedding plus the sum of the embeddings of the
+    /// row's context tokens (<c>W_ih·(emb(token) + c)</c>), rather than the embedding alone.
+    /// </param>
     /// <exception cref="ArgumentException">A width is not positive, or the weights have the wrong length or a non-finite value.</exception>
-    public LstmNetwork(int vocabulary, int embeddingWidth, int hiddenWidth, int layers, float[] weights)
+    public LstmNetwork(int vocabulary, int embeddingWidth, int hiddenWidth, int layers, float[] weights, bool contextAtEveryStep = false)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(vocabulary, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(embeddingWidth, 1);
@@ -53,6 +60,7 @@ public sealed class LstmNetwork
             if (!float.IsFinite(weights[i])) throw new ArgumentException($"Weight {i} is {weights[i]}.", nameof(weights));
 
         (Vocabulary, EmbeddingWidth, HiddenWidth, Layers, _weights) = (vocabulary, embeddingWidth, hiddenWidth, layers, weights);
+        ContextAtEveryStep = contextAtEveryStep;
         var gates = 4 * hiddenWidth;
         _gateStride = BatchedLinear.StrideOf(gates);
         _logitStride = BatchedLinear.StrideOf(vocabulary);
@@ -88,8 +96,12 @@ public sealed class LstmNetwork
         _tokenGates = new float[vocabulary * _gateStride];
         for (var v = 0; v < vocabulary; v++) _gateBias[0].CopyTo(_tokenGates, v * _gateStride);
         BatchedLinear.Accumulate(_inputWeights[0]!, embedding, _tokenGates, vocabulary);
-        _inputWeights[0] = null;
+        // The context's term W_ih·c is computed once per row (NewState), so the first layer's weights are kept for it.
+        if (!contextAtEveryStep) _inputWeights[0] = null;
     }
+
+    /// <summary>Whether every step's input adds the sum of the row's context embeddings to the token's embedding.</summary>
+    public bool ContextAtEveryStep { get; }
 
     /// <summary>Token ids (V).</summary>
     public int Vocabulary { get; }
@@ -116,8 +128,39 @@ public sealed class LstmNetwork
         return (int)count;
     }
 
-    /// <summary>Zero states (PyTorch's default h₀ = c₀ = 0) for <paramref name="rows"/> rows.</summary>
+    /// <summary>Zero states (PyTorch's default h₀ = c₀ = 0) for <paramref name="rows"/> rows without context.</summary>
     public LstmState NewState(int rows) => new(Layers, HiddenWidth, rows);
+
+    /// <summary>
+    /// Zero states for one row per entry of <paramref name="contexts"/> (each row's context token ids, all of one
+    /// length). With <see cref="ContextAtEveryStep"/>, each row keeps <c>W_ih·c</c>, c the sum of its context tokens'
+    /// embeddings (in order), which every <see cref="Step"/> adds to the first layer's gates; without, the contexts are
+    /// not used here (the caller feeds them as prefix tokens either way).
+    /// </summary>
+    public LstmState NewState(IReadOnlyList<int[]> contexts)
+    {
+        ArgumentNullException.ThrowIfNull(contexts);
+        var state = new LstmState(Layers, HiddenWidth, contexts.Count);
+        if (!ContextAtEveryStep || contexts.Count == 0 || contexts[0].Length == 0) return state;
+        var e = EmbeddingWidth;
+        var sum = new float[e];
+        var gates = state.SetContextGates(_gateStride);
+        for (var r = 0; r < contexts.Count; r++)
+        {
+            var context = contexts[r];
+            if (context.Length != contexts[0].Length) throw new ArgumentException("Every row needs the same number of context tokens.", nameof(contexts));
+            Array.Clear(sum);
+            foreach (var token in context)
+            {
+                if ((uint)token >= (uint)Vocabulary) throw new ArgumentOutOfRangeException(nameof(contexts), token, $"Token ids run from 0 to {Vocabulary - 1}.");
+                var embedding = _weights.AsSpan(token * e, e);
+                for (var k = 0; k < e; k++) sum[k] += embedding[k];
+            }
+            // One row at a time: the same fused chain for a row whichever rows share its batch.
+            BatchedLinear.Accumulate(_inputWeights[0]!, sum, gates.AsSpan(r * _gateStride, _gateStride), 1);
+        }
+        return state;
+    }
 
     /// <summary>The padded width of one row of <see cref="Step"/>'s logits.</summary>
     public int LogitStride => _logitStride;
@@ -143,6 +186,8 @@ public sealed class LstmNetwork
                     var token = tokens[r];
                     if ((uint)token >= (uint)Vocabulary) throw new ArgumentOutOfRangeException(nameof(tokens), token, $"Token ids run from 0 to {Vocabulary - 1}.");
                     _tokenGates.AsSpan(token * _gateStride, _gateStride).CopyTo(gates.AsSpan(r * _gateStride));
+                    if (state.ContextGates is { } context)
+                        TensorPrimitives.Add(gates.AsSpan(r * _gateStride, _gateStride), context.AsSpan(r * _gateStride, _gateStride), gates.AsSpan(r * _gateStride, _gateStride));
                 }
             else
             {
@@ -160,17 +205,20 @@ public sealed class LstmNetwork
 
     /// <summary>
     /// The next-token logits after each prefix, fed from the zero state (<c>[prefixes × V]</c>, row-major): what
-    /// PyTorch's forward pass gives at each prefix's last position.
+    /// PyTorch's forward pass gives at each prefix's last position. The first <paramref name="contextLength"/> tokens
+    /// of each prefix are its context tokens (with <see cref="ContextAtEveryStep"/>, also added at every step).
     /// </summary>
-    public float[] NextTokenLogits(IReadOnlyList<int[]> prefixes)
+    public float[] NextTokenLogits(IReadOnlyList<int[]> prefixes, int contextLength = 0)
     {
         ArgumentNullException.ThrowIfNull(prefixes);
+        ArgumentOutOfRangeException.ThrowIfNegative(contextLength);
         var result = new float[prefixes.Count * Vocabulary];
         var logits = new float[_logitStride];
         for (var p = 0; p < prefixes.Count; p++)
         {
             if (prefixes[p].Length == 0) throw new ArgumentException("A prefix needs at least one token.", nameof(prefixes));
-            var state = NewState(1);
+            if (prefixes[p].Length < contextLength) throw new ArgumentException($"Prefix {p} is shorter than its {contextLength} context tokens.", nameof(prefixes));
+            var state = NewState([prefixes[p][..contextLength]]);
             for (var t = 0; t < prefixes[p].Length; t++)
                 Step(state, prefixes[p].AsSpan(t, 1), t == prefixes[p].Length - 1 ? logits : []);
             logits.AsSpan(0, Vocabulary).CopyTo(result.AsSpan(p * Vocabulary));
@@ -208,6 +256,17 @@ public sealed class LstmState
     /// <summary>Per layer, the cell state c of each row (<c>rows × H</c>).</summary>
     internal float[][] Cell { get; }
 
+    /// <summary>Per row, <c>W_ih·c</c> of its context (padded to the gate stride); <c>null</c>: no context added at each step.</summary>
+    internal float[]? ContextGates { get; private set; }
+
+    private int _contextStride;
+
+    internal float[] SetContextGates(int stride)
+    {
+        _contextStride = stride;
+        return ContextGates = new float[Rows * stride];
+    }
+
     /// <summary>Row r's hidden state in layer <paramref name="layer"/>.</summary>
     public ReadOnlySpan<float> HiddenOf(int layer, int row) => Hidden[layer].AsSpan(row * HiddenWidth, HiddenWidth);
 
@@ -223,6 +282,11 @@ public sealed class LstmState
             {
                 Hidden[l].AsSpan(keep[j] * h, h).CopyTo(Hidden[l].AsSpan(j * h, h));
                 Cell[l].AsSpan(keep[j] * h, h).CopyTo(Cell[l].AsSpan(j * h, h));
+            }
+            if (ContextGates is { } gates)
+            {
+                var stride = _contextStride;
+                gates.AsSpan(keep[j] * stride, stride).CopyTo(gates.AsSpan(j * stride, stride));
             }
         }
         Rows = keep.Length;

@@ -12,17 +12,19 @@ public class LearnedTextModelTests
     private static readonly ParallelOptions OneThread = new() { MaxDegreeOfParallelism = 1 };
     private static readonly ParallelOptions FourThreads = new() { MaxDegreeOfParallelism = 4 };
 
-    private static LearnedTextModel RandomModel(double topP = 0.9)
+    private static LearnedTextModel RandomModel(double topP = 0.9, bool contextAtEveryStep = false)
     {
         var weights = LstmNetworkTests.RandomWeights(Vocabulary.Size, 8, 24, 1, seed: 21);
         weights[^(Vocabulary.Size - Vocabulary.Eos)] = 2.5f;   // the Eos output bias: some texts end before max tokens
-        return Model(new LstmNetwork(Vocabulary.Size, 8, 24, 1, weights), topP: topP, temperature: 0.9, maxTokens: 60);
+        return Model(new LstmNetwork(Vocabulary.Size, 8, 24, 1, weights, contextAtEveryStep), topP: topP, temperature: 0.9, maxTokens: 60);
     }
 
-    [Fact]
-    public void Rows_are_the_same_in_one_call_or_two_and_with_one_thread_or_four()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Rows_are_the_same_in_one_call_or_two_and_with_one_thread_or_four(bool contextAtEveryStep)
     {
-        var model = RandomModel();
+        var model = RandomModel(contextAtEveryStep: contextAtEveryStep);
         var context = Ratings(300);
         var random = new SynthRandom(7);
 
@@ -128,9 +130,30 @@ public class LearnedTextModelTests
     }
 
     [Fact]
-    public void A_model_reads_back_as_it_was_written()
+    public void Context_at_every_step_is_stored_and_older_parts_without_it_read_as_prefix_only()
     {
-        var model = RandomModel();
+        var model = RandomModel(contextAtEveryStep: true);
+        var parts = model.Encode();
+        Assert.Contains("\"contextAtEveryStep\":true", parts.Parameters.GetRawText());
+        var read = LearnedTextModel.Decode(Reserialize(parts), "reviews.synth");
+        Assert.True(read.Network.ContextAtEveryStep);
+        var random = new SynthRandom(2);
+        var sampled = model.Generate(Ratings(60), 0, random, OneThread);
+        Assert.Equal(sampled, read.Generate(Ratings(60), 0, random, OneThread));
+
+        var prefixOnly = RandomModel().Encode();
+        Assert.DoesNotContain("contextAtEveryStep", prefixOnly.Parameters.GetRawText());
+        var old = LearnedTextModel.Decode(Reserialize(prefixOnly), "reviews.synth");
+        Assert.False(old.Network.ContextAtEveryStep);
+        Assert.NotEqual(sampled, old.Generate(Ratings(60), 0, random, OneThread));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_model_reads_back_as_it_was_written(bool contextAtEveryStep)
+    {
+        var model = RandomModel(contextAtEveryStep: contextAtEveryStep);
         var parts = model.Encode();
         var read = LearnedTextModel.Decode(Reserialize(parts), "reviews.synth");
 

@@ -25,6 +25,60 @@ public class LstmNetworkTests
         }
     }
 
+    [Theory]
+    [InlineData(5, 3, 2, 1, 1)]
+    [InlineData(7, 4, 3, 2, 2)]
+    [InlineData(11, 5, 37, 2, 3)]
+    public void With_context_at_every_step_the_context_embeddings_are_added_to_every_input(int vocabulary, int embedding, int hidden, int layers, int contextLength)
+    {
+        var weights = RandomWeights(vocabulary, embedding, hidden, layers, seed: vocabulary * 100 + hidden + 7);
+        var network = new LstmNetwork(vocabulary, embedding, hidden, layers, weights, contextAtEveryStep: true);
+        var plain = new LstmNetwork(vocabulary, embedding, hidden, layers, weights);
+        var random = new SynthRandom(vocabulary);
+        var prefixes = Enumerable.Range(0, 5).Select(_ => Enumerable.Range(0, contextLength + 1 + random.NextInt(6)).Select(_ => random.NextInt(vocabulary)).ToArray()).ToArray();
+
+        var logits = network.NextTokenLogits(prefixes, contextLength);
+        var withoutContext = plain.NextTokenLogits(prefixes, contextLength);
+
+        for (var p = 0; p < prefixes.Length; p++)
+        {
+            var expected = Reference(weights, vocabulary, embedding, hidden, layers, prefixes[p], prefixes[p][..contextLength]);
+            for (var v = 0; v < vocabulary; v++) Assert.Equal(expected[v], logits[p * vocabulary + v], 1e-4);
+            var unconditioned = Reference(weights, vocabulary, embedding, hidden, layers, prefixes[p]);
+            for (var v = 0; v < vocabulary; v++) Assert.Equal(unconditioned[v], withoutContext[p * vocabulary + v], 1e-4);
+        }
+        Assert.NotEqual(logits, withoutContext);
+        // No context tokens: nothing is added.
+        Assert.Equal(plain.NextTokenLogits(prefixes), network.NextTokenLogits(prefixes));
+    }
+
+    [Fact]
+    public void With_context_at_every_step_a_rows_logits_do_not_depend_on_the_rows_batched_with_it()
+    {
+        const int vocabulary = 30, embedding = 6, hidden = 37, layers = 2, contextLength = 2;
+        var network = new LstmNetwork(vocabulary, embedding, hidden, layers, RandomWeights(vocabulary, embedding, hidden, layers, 4), contextAtEveryStep: true);
+        var random = new SynthRandom(6);
+        var contexts = Enumerable.Range(0, 9).Select(_ => Enumerable.Range(0, contextLength).Select(_ => random.NextInt(vocabulary)).ToArray()).ToArray();
+        var sequences = Enumerable.Range(0, 9).Select(_ => Enumerable.Range(0, 4).Select(_ => random.NextInt(vocabulary)).ToArray()).ToArray();
+
+        var batch = network.NewState(contexts);
+        var batchLogits = new float[sequences.Length * network.LogitStride];
+        for (var t = 0; t < 4; t++) network.Step(batch, sequences.Select(s => s[t]).ToArray(), batchLogits);
+
+        var alone = network.NewState([contexts[6]]);
+        var aloneLogits = new float[network.LogitStride];
+        for (var t = 0; t < 4; t++) network.Step(alone, [sequences[6][t]], aloneLogits);
+        Assert.Equal(batchLogits.AsSpan(6 * network.LogitStride, vocabulary).ToArray(), aloneLogits.AsSpan(0, vocabulary).ToArray());
+
+        // Dropping rows moves each kept row's context with it.
+        var shrinking = network.NewState(contexts);
+        var shrinkingLogits = new float[sequences.Length * network.LogitStride];
+        network.Step(shrinking, sequences.Select(s => s[0]).ToArray(), []);
+        shrinking.Keep([2, 6]);
+        for (var t = 1; t < 4; t++) network.Step(shrinking, [sequences[2][t], sequences[6][t]], shrinkingLogits);
+        Assert.Equal(aloneLogits.AsSpan(0, vocabulary).ToArray(), shrinkingLogits.AsSpan(network.LogitStride, vocabulary).ToArray());
+    }
+
     [Fact]
     public void A_rows_logits_do_not_depend_on_the_rows_batched_with_it()
     {
@@ -70,8 +124,11 @@ public class LstmNetworkTests
         return weights;
     }
 
-    /// <summary>PyTorch's LSTM, spelled out: gates i, f, g, o from W_ih x + b_ih + W_hh h + b_hh.</summary>
-    private static double[] Reference(float[] w, int vocabulary, int embedding, int hidden, int layers, int[] tokens)
+    /// <summary>
+    /// PyTorch's LSTM, spelled out: gates i, f, g, o from W_ih x + b_ih + W_hh h + b_hh; with <paramref name="context"/>,
+    /// the first layer's x at every step is the token's embedding plus the sum of the context tokens' embeddings.
+    /// </summary>
+    private static double[] Reference(float[] w, int vocabulary, int embedding, int hidden, int layers, int[] tokens, int[]? context = null)
     {
         var at = 0;
         double[,] Matrix(int rows, int cols)
@@ -108,7 +165,7 @@ public class LstmNetworkTests
         static double Sigmoid(double x) => 1 / (1 + Math.Exp(-x));
         foreach (var token in tokens)
         {
-            var x = Enumerable.Range(0, embedding).Select(e => emb[token, e]).ToArray();
+            var x = Enumerable.Range(0, embedding).Select(e => emb[token, e] + (context ?? []).Sum(k => emb[k, e])).ToArray();
             for (var l = 0; l < layers; l++)
             {
                 var gates = new double[4 * hidden];
