@@ -1,5 +1,6 @@
 using SynthFixtures.Text.Learned;
 using SynthFixtures.Training.Networks;
+using SynthFixtures.Training.Optimisation;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -63,7 +64,7 @@ internal sealed class LstmLanguageModel : nn.Module<Tensor, Tensor>
         using var scope = NewDisposeScope();
         var embedded = embedding.forward(tokens);
         if (ContextAtEveryStep && contextIds is not null && contextIds.shape[1] > 0)
-            embedded = embedded + embedding.forward(contextIds).sum(1, keepdim: true);
+            embedded = embedded.Plus(embedding.forward(contextIds).sum(1, keepdim: true));
         var (states, lastHidden, lastCell) = lstm.forward(embedded, null);
         lastHidden.Dispose();
         lastCell.Dispose();
