@@ -57,14 +57,4 @@ public static class NeuralModelTrainers
         progress.Report(new TrainingUpdate(TrainingStage.Note, string.Create(CultureInfo.InvariantCulture,
             $"Early stopping: kept the weights of epoch {outcome.KeptEpoch}{score}; {end}; {outcome.ValidationRows ?? 0:N0} rows held out for validation.")));
     }
-
-    private sealed class EpochUpdates(IProgress<TrainingUpdate> progress) : IProgress<TrainingProgress>
-    {
-        public void Report(TrainingProgress value)
-        {
-            progress.Report(new TrainingUpdate(TrainingStage.Epoch, Epoch: value));
-            // Not a build warning (projects that treat warnings as errors would fail on a slow machine): a note.
-            if (value.Warning is { } warning) progress.Report(new TrainingUpdate(TrainingStage.Note, $"Note: {warning}"));
-        }
-    }
 }

@@ -53,13 +53,4 @@ public sealed class LearnedTextTrainer : ITextModelTrainer
         var network = new LstmNetwork(vocabulary.Size, options.EmbeddingWidth, options.HiddenWidth, options.Layers, trained.Weights, options.ContextAtEveryStep);
         return new LearnedTextModel(column, context, tokenizer, network, TrainingTextFingerprints.Of(texts), options);
     }
-
-    private sealed class EpochUpdates(IProgress<TrainingUpdate> progress) : IProgress<TrainingProgress>
-    {
-        public void Report(TrainingProgress value)
-        {
-            progress.Report(new TrainingUpdate(TrainingStage.Epoch, Epoch: value));
-            if (value.Warning is { } warning) progress.Report(new TrainingUpdate(TrainingStage.Note, $"Note: {warning}"));
-        }
-    }
 }
