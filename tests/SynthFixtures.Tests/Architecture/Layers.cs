@@ -50,6 +50,10 @@ public static class Layers
         new("machine-learning utility", [], ["SynthFixtures.Evaluation.Utility", "Microsoft.ML"]),
         new("reports", ["SynthFixtures.Reports.*", "ScottPlot.*"], ["SynthFixtures.Reports", "ScottPlot"]),
         new("LLM providers", ["SynthFixtures.Llm.*", "OpenAI.*", "OllamaSharp.*"], ["SynthFixtures.Llm", "OpenAI", "OllamaSharp"]),
+        // Reading related tables from SQLite/PostgreSQL and seeding generated databases into them.
+        new("databases", ["SynthFixtures.Databases.*", "Microsoft.Data.Sqlite.*", "Npgsql.*"], ["SynthFixtures.Databases", "Microsoft.Data.Sqlite", "Npgsql"]),
+        // Seeding a generated graph into any DbContext through EF Core's model metadata.
+        new("EF Core integration", ["SynthFixtures.EntityFrameworkCore.*", "Microsoft.EntityFrameworkCore.*"], ["SynthFixtures.EntityFrameworkCore", "Microsoft.EntityFrameworkCore"]),
         new("training", ["SynthFixtures.Training.*", "TorchSharp.*"], ["SynthFixtures.Training", "TorchSharp"]),
         new("build trainer", ["SynthFixtures.Trainer.*"], ["SynthFixtures.Trainer"]),
         new("build task", ["SynthFixtures.Build.*", "Microsoft.Build.*"], ["SynthFixtures.Build", "Microsoft.Build"]),
