@@ -15,7 +15,11 @@ internal static class RelationalTrain
     public static int Run(CliConsole console, ModelTrainers trainers, string from, string? relations, string modelKind, string modelPath, long seed,
         IReadOnlyDictionary<string, string> settings, Data.CsvReadOptions readOptions, CancellationToken cancellationToken)
     {
-        Data.Files.OutputPaths.Check([(RelationsCommand.LocalFile(from), "source database"), (relations, "relational metadata")], [(modelPath, "model")]);
+        // A folder's CSVs are inputs too: the model must not replace one of them.
+        var sources = RelationalSources.IsFolder(from)
+            ? Directory.EnumerateFiles(from).Select(f => ((string?)f, "source CSV")).ToList()
+            : [(RelationsCommand.LocalFile(from), "source database")];
+        Data.Files.OutputPaths.Check([.. sources, (relations, "relational metadata")], [(modelPath, "model")]);
         Data.Files.OutputPaths.CheckFolders([(modelPath, "model")]);
         var data = console.Timed("Read", () => RelationalSources.Read(from, new RelationalReadOptions { MetadataPath = relations, Csv = readOptions }, cancellationToken));
         console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -10,8 +10,12 @@ namespace SynthFixtures.Databases.Reading;
 /// </summary>
 internal static class CellFormat
 {
-    public static string? Invariant(object? value) => value switch
+    /// <param name="value">The value as the driver returns it.</param>
+    /// <param name="dataTypeName">The column's type as the driver names it: a PostgreSQL <c>date</c> comes back as a
+    /// <see cref="DateTime"/> at midnight and is written without the time.</param>
+    public static string? Invariant(object? value, string? dataTypeName = null) => value switch
     {
+        DateTime day when string.Equals(dataTypeName, "date", StringComparison.OrdinalIgnoreCase) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         null or DBNull => null,
         string text => text,
         bool flag => flag ? "true" : "false",

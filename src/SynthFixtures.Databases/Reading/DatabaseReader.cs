@@ -132,10 +132,11 @@ public static class DatabaseReader
             + $"ORDER BY {string.Join(", ", order.Select(SqlIdentifier.Quote))}";
         var cells = table.Columns.Select(_ => new List<string?>()).ToArray();
         using var reader = command.ExecuteReader();
+        var types = Enumerable.Range(0, cells.Length).Select(reader.GetDataTypeName).ToArray();
         while (reader.Read())
         {
             if (cells[0].Count % 4096 == 0) cancellationToken.ThrowIfCancellationRequested();
-            for (var i = 0; i < cells.Length; i++) cells[i].Add(CellFormat.Invariant(reader.GetValue(i)));
+            for (var i = 0; i < cells.Length; i++) cells[i].Add(CellFormat.Invariant(reader.GetValue(i), types[i]));
         }
         return new Table(table.Columns.Select(c => c.Name).ToList(), cells.Select(c => c.ToArray()).ToArray());
     }
