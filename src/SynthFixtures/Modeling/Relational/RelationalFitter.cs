@@ -29,12 +29,13 @@ internal sealed class RelationalFitter(ModelTrainers trainers, ModelKind kind, S
         var modelColumns = new Dictionary<string, IReadOnlyList<ColumnMetadata>>(StringComparer.Ordinal);
         var trainingCells = new Dictionary<string, Dictionary<string, string?[]>>(StringComparer.Ordinal);
         var root = new SynthRandom(seed);
-        foreach (var table in TableOrder.Of(metadata))
+        var order = RelationalOrder.Of(metadata);
+        foreach (var table in order.Tables.Select(metadata.Table))
         {
             cancellationToken.ThrowIfCancellationRequested();
             var rows = data[table.Name];
             var profile = profiles[table.Name];
-            var primary = PrimaryKeyOf(metadata, table, links, data);
+            var primary = PrimaryKeyOf(metadata, table, links, data, order);
             var childKeyColumns = metadata.KeysFrom(table.Name).SelectMany(k => k.ChildColumns).ToHashSet(StringComparer.Ordinal);
             var generatedKeys = table.PrimaryKey.Concat(metadata.KeysTo(table.Name).SelectMany(k => k.ParentColumns))
                 .Where(c => !childKeyColumns.Contains(c)).Distinct(StringComparer.Ordinal).ToList();
@@ -79,7 +80,7 @@ internal sealed class RelationalFitter(ModelTrainers trainers, ModelKind kind, S
                     with { MissingProbability = 0 }).ToList(),
                 CountColumns = counts,
                 ContextColumns = context,
-                SecondaryKeys = SecondaryKeys(metadata, table, primary, links),
+                SecondaryKeys = SecondaryKeys(metadata, table, primary, links, order),
                 SelfKey = metadata.KeysFrom(table.Name).Select(k => Index(keys, k)).Where(k => keys[k].IsSelfReference)
                     .Select(k => new SelfKeyPlan(k, links[k].NullRate)).FirstOrDefault(),
                 HasModel = ownAndCounts > 0 && rows.RowCount > 0,
@@ -107,9 +108,9 @@ internal sealed class RelationalFitter(ModelTrainers trainers, ModelKind kind, S
     /// the key whose parents most often have children (every invoice has lines, not every track is bought), then the one
     /// with the most parent rows (an album says more about a track than its media type), then the first declared.
     /// </summary>
-    private static int? PrimaryKeyOf(RelationalMetadata metadata, RelationalTable table, KeyLinks[] links, RelationalDataset data)
+    private static int? PrimaryKeyOf(RelationalMetadata metadata, RelationalTable table, KeyLinks[] links, RelationalDataset data, RelationalOrder order)
     {
-        var candidates = metadata.KeysFrom(table.Name).Where(k => !k.IsSelfReference).Select(k => Index(metadata.ForeignKeys, k)).ToList();
+        var candidates = metadata.KeysFrom(table.Name).Where(k => !k.IsSelfReference && !order.IsDeferred(k)).Select(k => Index(metadata.ForeignKeys, k)).ToList();
         if (candidates.Count == 0) return null;
         foreach (var rule in metadata.SumRules.Where(r => r.Key.ChildTable == table.Name))
             if (candidates.FirstOrDefault(c => ForeignKeyIndex.SameJoin(metadata.ForeignKeys[c], rule.Key), -1) is var ruled and >= 0) return ruled;
@@ -117,7 +118,7 @@ internal sealed class RelationalFitter(ModelTrainers trainers, ModelKind kind, S
             .ThenBy(c => c).First();
     }
 
-    private static List<SecondaryKeyPlan> SecondaryKeys(RelationalMetadata metadata, RelationalTable table, int? primary, KeyLinks[] links)
+    private static List<SecondaryKeyPlan> SecondaryKeys(RelationalMetadata metadata, RelationalTable table, int? primary, KeyLinks[] links, RelationalOrder order)
     {
         var keys = metadata.ForeignKeys;
         var primaryColumns = primary is { } p ? keys[p].ChildColumns : [];
@@ -125,7 +126,8 @@ internal sealed class RelationalFitter(ModelTrainers trainers, ModelKind kind, S
             .Select(k => new SecondaryKeyPlan(k, links[k].NullRate,
                 // A link table: its primary key is made of this key and the primary one, so a pair may not repeat.
                 primary is not null && table.PrimaryKey.Count > 0 && table.PrimaryKey.Any(keys[k].ChildColumns.Contains)
-                && table.PrimaryKey.All(c => primaryColumns.Contains(c) || keys[k].ChildColumns.Contains(c))))
+                && table.PrimaryKey.All(c => primaryColumns.Contains(c) || keys[k].ChildColumns.Contains(c)),
+                order.IsDeferred(keys[k])))
             .ToList();
     }
 

@@ -19,7 +19,8 @@ internal static class RelationalModelCheck
             if (plan.SelfKey is { } s) indexes = indexes.Append(s.ForeignKey);
             foreach (var index in indexes)
                 if (index < 0 || index >= keys.Count) return $"The plan of '{plan.Table}' names foreign key {index}, but there are {keys.Count}.";
-            foreach (var key in metadata.KeysFrom(plan.Table).Where(k => !k.IsSelfReference))
+            var late = plan.SecondaryKeys.Where(k => k.AfterAllTables).Select(k => keys[k.ForeignKey]).ToList();
+            foreach (var key in metadata.KeysFrom(plan.Table).Where(k => !k.IsSelfReference && !late.Any(l => ForeignKeyIndex.SameJoin(l, k))))
                 if (!done.Contains(key.ParentTable)) return $"The table '{plan.Table}' is planned before its parent '{key.ParentTable}'.";
             if (plan.HasModel != models.ContainsKey(plan.Table))
                 return plan.HasModel ? $"The table '{plan.Table}' has no model." : $"The table '{plan.Table}' has a model its plan does not use.";

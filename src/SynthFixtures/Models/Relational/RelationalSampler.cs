@@ -26,6 +26,16 @@ internal sealed class RelationalSampler(RelationalModel model, double scale, lon
             cancellationToken.ThrowIfCancellationRequested();
             Generate(plan);
         }
+        // Keys that close a cycle between tables: their parents exist only now.
+        foreach (var plan in model.Plans)
+            foreach (var late in plan.SecondaryKeys.Where(k => k.AfterAllTables))
+            {
+                var table = model.Metadata.Table(plan.Table);
+                var generated = _tables[plan.Table];
+                var columnIndex = table.Columns.Select((c, i) => (c.Name, i)).ToDictionary(c => c.Name, c => c.i, StringComparer.Ordinal);
+                FillKey(model.Metadata.ForeignKeys[late.ForeignKey], late.ForeignKey, DrawSecondary(late, null, generated.RowCount), columnIndex,
+                    (column, values) => generated.Cells[column] = values);
+            }
         var position = model.Plans.Select((p, i) => (p.Table, i)).ToDictionary(p => p.Table, p => p.i, StringComparer.Ordinal);
         // Deepest children first, so a sum over sums (a rule whose factor is another rule's column) sees finished values.
         foreach (var rule in model.Metadata.SumRules.OrderByDescending(r => position[r.Key.ChildTable]))
@@ -60,7 +70,7 @@ internal sealed class RelationalSampler(RelationalModel model, double scale, lon
                 if (!filled[c] && modelRows.HasColumn(table.Columns[c].Name)) Fill(c, modelRows.Column(table.Columns[c].Name).ToArray());
         }
         _tables[plan.Table] = generated;
-        foreach (var secondary in plan.SecondaryKeys)
+        foreach (var secondary in plan.SecondaryKeys.Where(k => !k.AfterAllTables))
             FillKey(keys[secondary.ForeignKey], secondary.ForeignKey, DrawSecondary(secondary, parentRows, rows), columnIndex, Fill);
         if (plan.SelfKey is { } self)
             FillKey(keys[self.ForeignKey], self.ForeignKey, DrawForest(self, table, generated), columnIndex, Fill);

@@ -60,7 +60,11 @@ public sealed record ContextColumn(string ParentColumn, string Column);
 /// Whether the rows of one primary parent must reference distinct parents through this key (a link table whose primary
 /// key is made of foreign keys: a pair never repeats).
 /// </param>
-public sealed record SecondaryKeyPlan(int ForeignKey, double NullRate, bool DistinctPerPrimaryParent);
+/// <param name="AfterAllTables">
+/// Whether the key closes a cycle of keys between tables (its columns all nullable), so its parent is generated after this
+/// table: it is filled once every table exists.
+/// </param>
+public sealed record SecondaryKeyPlan(int ForeignKey, double NullRate, bool DistinctPerPrimaryParent, bool AfterAllTables = false);
 
 /// <summary>A self-reference, generated as a forest: each row references an earlier one, so there is no cycle.</summary>
 /// <param name="ForeignKey">Index into the metadata's foreign keys.</param>

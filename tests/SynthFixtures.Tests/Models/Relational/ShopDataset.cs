@@ -7,7 +7,7 @@ namespace SynthFixtures.Tests.Models.Relational;
 
 /// <summary>
 /// A small invented shop, written by the test: employees (a reporting tree), customers (a support rep each; the country
-/// drives how many orders a customer places and through which channel), orders (total = sum of their lines), products
+/// drives how many orders a customer places and through which channel: A mostly on the web, B mostly in store; income sets shipping days), orders (total = sum of their lines), products
 /// with prefixed codes, order lines (an order and a product: two parents), tags and a product–tag link table.
 /// </summary>
 internal static class ShopDataset
@@ -39,20 +39,20 @@ internal static class ShopDataset
         for (var p = 1; p <= 40; p++)
             foreach (var t in Enumerable.Range(1, 6).Where(_ => random.NextDouble() < 0.35))
                 productTags.Add($"P-{p:0000}", I(t));
-        var customerRows = new Rows("CustomerId", "Country", "Segment", "RepId");
-        var orders = new Rows("OrderId", "CustomerId", "Channel", "Total");
+        var customerRows = new Rows("CustomerId", "Country", "Segment", "Income", "RepId");
+        var orders = new Rows("OrderId", "CustomerId", "Channel", "ShippingDays", "Total");
         var lines = new Rows("LineId", "OrderId", "ProductCode", "Quantity", "UnitPrice");
         var orderId = 100;
         var lineId = 1;
         for (var c = 1; c <= customers; c++)
         {
-            var country = (c % 3) switch { 0 => "A", 1 => "B", _ => "C" };
-            customerRows.Add(I(c), country, random.NextDouble() < 0.5 ? "retail" : "business", I(3 + random.NextInt(6)));
-            var orderCount = country switch { "A" => 6 + random.NextInt(5), "B" => 1 + random.NextInt(3), _ => random.NextInt(2) };
+            var country = c % 2 == 0 ? "A" : "B";
+            var income = 20 + random.NextInt(80);
+            customerRows.Add(I(c), country, random.NextDouble() < 0.5 ? "retail" : "business", I(income), I(3 + random.NextInt(6)));
+            var orderCount = country == "A" ? 5 + random.NextInt(5) : random.NextInt(3);
             for (var o = 0; o < orderCount; o++)
             {
-                var channel = random.NextDouble() < 0.85 ? country switch { "A" => "web", "B" => "store", _ => "phone" }
-                    : new[] { "web", "store", "phone" }[random.NextInt(3)];
+                var channel = random.NextDouble() < 0.85 ? country == "A" ? "web" : "store" : country == "A" ? "store" : "web";
                 var total = 0m;
                 var lineCount = 1 + random.NextInt(4);
                 for (var l = 0; l < lineCount; l++)
@@ -62,7 +62,9 @@ internal static class ShopDataset
                     total += prices[product] * quantity;
                     lines.Add(I(lineId++), I(orderId), $"P-{product:0000}", I(quantity), prices[product].ToString("F2", CultureInfo.InvariantCulture));
                 }
-                orders.Add(I(orderId++), I(c), channel, total.ToString("F2", CultureInfo.InvariantCulture));
+                // Richer customers pay for faster shipping: a numeric trend across the key.
+                orders.Add(I(orderId++), I(c), channel, (12 - income / 10 + random.NextInt(3)).ToString("F1", CultureInfo.InvariantCulture),
+                    total.ToString("F2", CultureInfo.InvariantCulture));
             }
         }
         var metadata = new RelationalMetadata
