@@ -205,6 +205,28 @@ public class DatabaseSeederTests
         Assert.Equal(before, await db.DumpAsync());
     }
 
+    [SkippableFact]
+    public async Task A_connection_lost_halfway_leaves_the_PostgreSQL_database_exactly_as_before()
+    {
+        await using var db = await TestDatabase.CreateAsync(DatabaseProvider.PostgreSql);
+        await DatabaseSeeder.SeedAsync(ShopDataset.Build(offset: 50), db.Location);
+        var before = await db.DumpAsync();
+        await using var connection = (Npgsql.NpgsqlConnection)db.Connection();
+        await connection.OpenAsync();
+        var pid = connection.ProcessID;
+        // After the first table, another session kills the seed's server process: the server rolls the transaction back.
+        var options = new SeedOptions
+        {
+            Mode = SeedMode.Truncate,
+            Progress = new Inline(_ => db.ExecuteAsync($"SELECT pg_terminate_backend({pid})").GetAwaiter().GetResult()),
+        };
+
+        var error = await Assert.ThrowsAsync<SynthDataException>(() => DatabaseSeeder.SeedAsync(ShopDataset.Build(), connection, options));
+
+        Assert.Contains("Nothing was written", error.Message);
+        Assert.Equal(before, await db.DumpAsync());
+    }
+
     [Fact]
     public async Task Seeds_an_open_in_memory_SQLite_connection_and_leaves_it_open()
     {
