@@ -201,6 +201,7 @@ public class DatabaseSeederTests
 
         Assert.Contains("Order", error.Message);
         Assert.Contains("Customer", error.Message);
+        Assert.Contains("42", error.Message); // the offending key value
         Assert.Contains("Nothing was written", error.Message);
         Assert.Equal(before, await db.DumpAsync());
     }
