@@ -26,9 +26,10 @@ public static class DatabaseSeeder
         if (target.Provider == DatabaseProvider.Sqlite && IsPrivateMemory(target.ConnectionString))
             throw new SynthDataException("A ':memory:' database lives only as long as its connection, so seeding it through a location would write into nothing.",
                 hint: "Pass an open SqliteConnection to DatabaseSeeder.SeedAsync, or seed a file.");
+        // A constraint's detail names the offending key; the seed's own connection asks the server to include it.
         DbConnection connection = target.Provider == DatabaseProvider.Sqlite
             ? new SqliteConnection(target.ConnectionString)
-            : new NpgsqlConnection(target.ConnectionString);
+            : new NpgsqlConnection(new NpgsqlConnectionStringBuilder(target.ConnectionString) { IncludeErrorDetail = true }.ConnectionString);
         return await RunAsync(data, connection, ownsConnection: true, target.Display, options ?? new SeedOptions(), ct).ConfigureAwait(false);
     }
 

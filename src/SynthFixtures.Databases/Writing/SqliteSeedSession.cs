@@ -134,11 +134,11 @@ internal sealed class SqliteSeedSession : SeedSession
             using var check = Command($"PRAGMA foreign_key_check({SqlNames.Quote(plan.TargetName)})");
             using var reader = check.ExecuteReader();
             if (!reader.Read()) continue;
-            var (rowid, parent) = (reader.IsDBNull(1) ? "?" : reader.GetValue(1).ToString(), reader.GetString(2));
+            var (rowid, parent, keyId) = (reader.IsDBNull(1) ? (long?)null : reader.GetInt64(1), reader.GetString(2), reader.GetInt64(3));
             var more = 0;
             while (reader.Read()) more++;
             throw new SynthDataException(
-                $"Table '{plan.Table.Name}' row with rowid {rowid} references a row of '{parent}' that does not exist{(more > 0 ? $" ({more} more such rows)" : "")}. Nothing was written.",
+                $"Table '{plan.TargetName}' {Violation(plan.TargetName, rowid, keyId)}, which matches no row of '{parent}'{(more > 0 ? $" ({more} more such rows)" : "")}. Nothing was written.",
                 hint: "Every foreign key must point at a row of its parent table, written by this seed or already in the database.");
         }
         _transaction!.Commit();
@@ -155,6 +155,24 @@ internal sealed class SqliteSeedSession : SeedSession
         if (_ownsConnection) _connection.Dispose();
         else if (_foreignKeysBefore == 0) Execute(_connection, null, "PRAGMA foreign_keys = OFF");
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary><c>row with rowid 3 has CustomerId = 42</c>: the offending row's key, for the message.</summary>
+    private string Violation(string table, long? rowid, long keyId)
+    {
+        using var key = Command("SELECT \"from\" FROM pragma_foreign_key_list($table) WHERE id = $id ORDER BY seq");
+        key.Parameters.AddWithValue("$table", table);
+        key.Parameters.AddWithValue("$id", keyId);
+        var columns = new List<string>();
+        using (var reader = key.ExecuteReader())
+            while (reader.Read()) columns.Add(reader.GetString(0));
+        if (rowid is null || columns.Count == 0) return "has a row";
+        using var values = Command($"SELECT {SqlNames.List(columns)} FROM {SqlNames.Quote(table)} WHERE rowid = $rowid");
+        values.Parameters.AddWithValue("$rowid", rowid);
+        using var row = values.ExecuteReader();
+        if (!row.Read()) return $"row with rowid {rowid}";
+        var shown = columns.Select((c, i) => $"{c} = {Convert.ToString(row.GetValue(i), System.Globalization.CultureInfo.InvariantCulture)}");
+        return $"row with rowid {rowid} has {string.Join(", ", shown)}";
     }
 
     private SqliteCommand InsertCommand(TablePlan plan, int rowCount)

@@ -201,6 +201,29 @@ public class DatabaseSeederTests
 
         Assert.Contains("Order", error.Message);
         Assert.Contains("Customer", error.Message);
+        Assert.Contains("42", error.Message); // the offending key value
+        Assert.Contains("Nothing was written", error.Message);
+        Assert.Equal(before, await db.DumpAsync());
+    }
+
+    [SkippableFact]
+    public async Task A_connection_lost_halfway_leaves_the_PostgreSQL_database_exactly_as_before()
+    {
+        await using var db = await TestDatabase.CreateAsync(DatabaseProvider.PostgreSql);
+        await DatabaseSeeder.SeedAsync(ShopDataset.Build(offset: 50), db.Location);
+        var before = await db.DumpAsync();
+        await using var connection = (Npgsql.NpgsqlConnection)db.Connection();
+        await connection.OpenAsync();
+        var pid = connection.ProcessID;
+        // After the first table, another session kills the seed's server process: the server rolls the transaction back.
+        var options = new SeedOptions
+        {
+            Mode = SeedMode.Truncate,
+            Progress = new Inline(_ => db.ExecuteAsync($"SELECT pg_terminate_backend({pid})").GetAwaiter().GetResult()),
+        };
+
+        var error = await Assert.ThrowsAsync<SynthDataException>(() => DatabaseSeeder.SeedAsync(ShopDataset.Build(), connection, options));
+
         Assert.Contains("Nothing was written", error.Message);
         Assert.Equal(before, await db.DumpAsync());
     }
