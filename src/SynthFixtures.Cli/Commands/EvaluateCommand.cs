@@ -67,12 +67,12 @@ internal static class EvaluateCommand
         {
             if (RelationalEvaluate.IsRelational(parse.GetValue(real)) || RelationalEvaluate.IsRelational(parse.GetValue(synthetic)))
             {
-                foreach (var option in new Option[] { metadata, report, holdout, holdoutFraction, target, model, failUnder, filterSummary, textLabel, runRecord })
+                foreach (var option in new Option[] { metadata, holdout, holdoutFraction, target, model, failUnder, filterSummary, textLabel, runRecord })
                     if (parse.GetResult(option) is { Implicit: false })
                         throw new SynthDataException($"{option.Name} applies to single-table evaluation, not to two databases or folders.",
-                            hint: "A multi-table evaluation writes --json and --markdown.");
+                            hint: "A multi-table evaluation writes --json, --markdown and --report.");
                 return Task.FromResult(RelationalEvaluate.Run(console, parse.GetValue(real)!, parse.GetValue(synthetic)!, parse.GetValue(json), parse.GetValue(markdown),
-                    parse.GetValue(seed), cancellationToken));
+                    parse.GetValue(report), parse.GetValue(seed), cancellationToken));
             }
             (string?, string)[] outputs = [(parse.GetValue(json), "JSON report"), (parse.GetValue(markdown), "Markdown summary"), (parse.GetValue(report), "HTML report")];
             OutputPaths.Check(

@@ -72,9 +72,10 @@ public sealed class CliRelationalTests : IDisposable
         var again = CliResult.Run("seed", model, "--to", database, "--seed", "4");
         Assert.Equal(2, again.ExitCode);
 
-        var evaluate = CliResult.Run("evaluate", _folder.File("shop"), database, "--json", _folder.File("report.json"));
+        var evaluate = CliResult.Run("evaluate", _folder.File("shop"), database, "--json", _folder.File("report.json"), "--report", _folder.File("report.html"));
         Assert.True(evaluate.ExitCode == 0, evaluate.Error);
-        Assert.True(File.Exists(_folder.File("report.json")));
+        Assert.True(File.Exists(_folder.File("report.json")) && File.Exists(_folder.File("report.html")));
+        Assert.Contains("Referential integrity", evaluate.Output);
         SqliteConnection.ClearAllPools();
     }
 }

@@ -20,32 +20,31 @@ public static class RelationalReportMarkdown
     {
         ArgumentNullException.ThrowIfNull(report);
         var md = new StringBuilder();
-        void Line(string text = "") => md.Append(text).Append('\n');
+        void Line(FormattableString? text = null) => md.Append(text?.ToString(CultureInfo.InvariantCulture)).Append('\n');
         var a = report.Audit;
         Line($"## Synthetic database evaluation: {a.SyntheticName}");
         Line();
-        Line($"{a.SyntheticRows:N0} synthetic rows in {report.Tables.Count(t => t.SyntheticRows > 0)} tables against {a.RealRows:N0} real rows in " +
-             $"{report.Tables.Count} tables ({a.RealName}); evaluated in {a.Total.TotalSeconds:F1} s.");
+        Line($"{a.SyntheticRows:N0} synthetic rows in {report.Tables.Count(t => t.SyntheticRows > 0)} tables against {a.RealRows:N0} real rows in {report.Tables.Count} tables ({a.RealName}); evaluated in {a.Total.TotalSeconds:F1} s.");
         Line();
-        Line("| Part | Score | How |");
-        Line("|---|---:|---|");
+        Line($"| Part | Score | How |");
+        Line($"|---|---:|---|");
         foreach (var (part, score, how) in Rows(report)) Line($"| {part} | {F(score)} | {how} |");
         Line();
 
-        Line("### Tables");
+        Line($"### Tables");
         Line();
-        Line("| Table | Real rows | Synthetic rows | Quality | Column shapes | Pair trends | Scored columns |");
-        Line("|---|---:|---:|---:|---:|---:|---|");
+        Line($"| Table | Real rows | Synthetic rows | Quality | Column shapes | Pair trends | Scored columns |");
+        Line($"|---|---:|---:|---:|---:|---:|---|");
         foreach (var t in report.Tables)
             Line(t.Quality is { } q
-                ? $"| {t.Table} | {t.RealRows:N0} | {t.SyntheticRows:N0} | {F(q.Overall)} | {F(q.ColumnShapes)} | {F(q.ColumnPairTrends)} | {q.Columns.Count} of {q.TableColumns} |"
+                ? (FormattableString)$"| {t.Table} | {t.RealRows:N0} | {t.SyntheticRows:N0} | {F(q.Overall)} | {F(q.ColumnShapes)} | {F(q.ColumnPairTrends)} | {q.Columns.Count} of {q.TableColumns} |"
                 : $"| {t.Table} | {t.RealRows:N0} | {t.SyntheticRows:N0} | n/a | | | not scored: {t.SkipReason} |");
         Line();
 
-        Line("### Relationships");
+        Line($"### Relationships");
         Line();
-        Line("| Foreign key | Cardinality | Children per parent, real (mean / max) | synthetic (mean / max) | Parent–child trends | Pairs |");
-        Line("|---|---:|---:|---:|---:|---|");
+        Line($"| Foreign key | Cardinality | Children per parent, real (mean / max) | synthetic (mean / max) | Parent–child trends | Pairs |");
+        Line($"|---|---:|---:|---:|---:|---|");
         foreach (var r in report.Relationships)
         {
             if (r.Cardinality is not { } c)
@@ -54,7 +53,7 @@ public static class RelationalReportMarkdown
                 continue;
             }
             var trends = r.Trends!;
-            var pairs = trends.SkipReason is { } why ? $"none: {why}" : $"{trends.Pairs.Count} of {trends.PairsTotal} on {trends.RealRowsScored:N0} / {trends.SyntheticRowsScored:N0} joined rows";
+            var pairs = trends.SkipReason is { } why ? $"none: {why}" : string.Create(CultureInfo.InvariantCulture, $"{trends.Pairs.Count} of {trends.PairsTotal} on {trends.RealRowsScored:N0} / {trends.SyntheticRowsScored:N0} joined rows");
             Line($"| `{r.Key}` | {F(c.Score)} | {c.RealMean:F2} / {c.RealMax} | {c.SyntheticMean:F2} / {c.SyntheticMax} | {F(trends.Score)} | {pairs} |");
         }
         Line();
@@ -63,13 +62,13 @@ public static class RelationalReportMarkdown
         {
             Line($"Worst parent–child pairs ({worst.Length} of {report.Relationships.Sum(r => r.Trends?.Pairs.Count ?? 0)}):");
             Line();
-            Line("| Parent column | Child column | Metric | Score | Real relation |");
-            Line("|---|---|---|---:|---:|");
+            Line($"| Parent column | Child column | Metric | Score | Real relation |");
+            Line($"|---|---|---|---:|---:|");
             foreach (var p in worst) Line($"| {p.ColumnA} | {p.ColumnB} | {p.Metric} | {F(p.Score)} | {RealRelation(p)} |");
             Line();
         }
 
-        Line("### Key diagnostics");
+        Line($"### Key diagnostics");
         Line();
         Diagnostics(Line, "Synthetic", report.Synthetic);
         Diagnostics(Line, "Real (for reference)", report.Real);
@@ -101,8 +100,8 @@ public static class RelationalReportMarkdown
             ("Table quality", report.TableQuality, $"mean of {scoredTables} of {report.Tables.Count} tables' quality (column shapes and pair trends, keys excluded)"),
             ("Cardinality", report.Cardinality, $"KS complement of children per parent, mean over {scoredKeys} of {report.Relationships.Count} foreign keys"),
             ("Parent–child trends", report.ParentChildTrends, $"parent column × child column pair trends, mean over {keysWithPairs} foreign keys"),
-            ("Referential integrity", s.IntegrityShare, $"share of foreign key values matching a parent; {s.Integrity.Sum(i => i.OrphanRows):N0} orphan rows"),
-            ("Key uniqueness", s.UniquenessScore, $"{s.Uniqueness.Sum(u => u.DuplicateRows):N0} repeated and {s.Uniqueness.Sum(u => u.MissingKeys):N0} missing keys over {s.Uniqueness.Count} keys"),
+            ("Referential integrity", s.IntegrityShare, string.Create(CultureInfo.InvariantCulture, $"share of foreign key values matching a parent; {Plural(s.Integrity.Sum(i => i.OrphanRows), "orphan row")}")),
+            ("Key uniqueness", s.UniquenessScore, string.Create(CultureInfo.InvariantCulture, $"{s.Uniqueness.Sum(u => u.DuplicateRows):N0} repeated and {s.Uniqueness.Sum(u => u.MissingKeys):N0} missing keys over {s.Uniqueness.Count} keys")),
         ];
     }
 
@@ -131,16 +130,16 @@ public static class RelationalReportMarkdown
             $"key uniqueness {F(diagnostics.UniquenessScore)} over {diagnostics.Uniqueness.Count} keys",
         };
         foreach (var i in diagnostics.Integrity.Where(i => i.OrphanRows > 0))
-            lines.Add($"`{i.Key}`: {i.OrphanRows:N0} of {i.Values:N0} rows reference no parent ({i.DistinctOrphans:N0} distinct values; " +
-                      string.Join(", ", i.Orphans.Select(o => $"{o.Value} × {o.Rows:N0}")) + (i.Orphans.Count < i.DistinctOrphans ? ", …" : "") + ")");
+            lines.Add(string.Create(CultureInfo.InvariantCulture, $"`{i.Key}`: {i.OrphanRows:N0} of {Plural(i.Values, "row")} reference no parent ({Plural(i.DistinctOrphans, "distinct value")}: ") +
+                      Listed(i.Orphans, i.DistinctOrphans) + ")");
         foreach (var u in diagnostics.Uniqueness.Where(u => u.DuplicateRows > 0 || u.MissingKeys > 0))
-            lines.Add($"`{u.Name}` ({(u.IsPrimaryKey ? "primary key" : "referenced key")}): {u.DuplicateRows:N0} repeated rows over {u.DistinctDuplicated:N0} values" +
-                      (u.Duplicates.Count > 0 ? " (" + string.Join(", ", u.Duplicates.Select(d => $"{d.Value} × {d.Rows:N0}")) + (u.Duplicates.Count < u.DistinctDuplicated ? ", …" : "") + ")" : "") +
-                      $", {u.MissingKeys:N0} missing");
+            lines.Add(string.Create(CultureInfo.InvariantCulture, $"`{u.Name}` ({(u.IsPrimaryKey ? "primary key" : "referenced key")}): {Plural(u.DuplicateRows, "repeated row")} over {Plural(u.DistinctDuplicated, "value")}") +
+                      (u.Duplicates.Count > 0 ? " (" + Listed(u.Duplicates, u.DistinctDuplicated) + ")" : "") +
+                      string.Create(CultureInfo.InvariantCulture, $", {u.MissingKeys:N0} missing"));
         return lines;
     }
 
-    private static void Diagnostics(Action<string> line, string title, DatabaseDiagnostics diagnostics)
+    private static void Diagnostics(Action<FormattableString?> line, string title, DatabaseDiagnostics diagnostics)
     {
         var lines = DiagnosticLines(diagnostics);
         line($"- **{title}**: {lines[0]}.");
@@ -148,4 +147,11 @@ public static class RelationalReportMarkdown
     }
 
     private static string F(double? value) => EvaluationMarkdown.F(value);
+
+    private static string Listed(IReadOnlyList<KeyCount> values, int distinct) =>
+        string.Join(", ", values.Select(v => string.Create(CultureInfo.InvariantCulture, $"{v.Value} × {v.Rows:N0}"))) + (values.Count < distinct ? ", …" : "");
+
+    /// <summary>"1 row", "2,240 rows".</summary>
+    private static string Plural(long count, string noun) =>
+        string.Create(CultureInfo.InvariantCulture, $"{count:N0} {noun}{(count == 1 ? "" : "s")}");
 }

@@ -94,7 +94,7 @@ public class RelationalEvaluationTests
         var markdown = RelationalReportMarkdown.Write(report);
         Assert.Contains("`Invoice(CustomerId) → Customer(CustomerId)`: 4 of", markdown);
         Assert.Contains("999 × 3, 998 × 1", markdown);
-        Assert.Contains("`Customer(CustomerId)` (primary key): 1 repeated rows over 1 values (1 × 2)", markdown);
+        Assert.Contains("`Customer(CustomerId)` (primary key): 1 repeated row over 1 value (1 × 2)", markdown);
     }
 
     [Fact]
