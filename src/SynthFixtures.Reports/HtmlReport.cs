@@ -15,7 +15,8 @@ namespace SynthFixtures.Reports;
 /// </summary>
 public static class HtmlReport
 {
-    private const string Style = """
+    /// <summary>The page's inline styles, shared with the multi-table report.</summary>
+    internal const string Style = """
         body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;background:#f6f7f9;color:#1d2330}
         main{max-width:1280px;margin:0 auto;padding:24px}
         h1{margin:0 0 4px}h2{margin-top:36px;border-bottom:2px solid #dde1e7;padding-bottom:4px}
@@ -86,13 +87,14 @@ public static class HtmlReport
         html.Append("</table>\n");
     }
 
-    private static void Correlations(StringBuilder html, QualityReport quality)
+    /// <summary>Both pair-trend views and the correlation heatmaps; <paramref name="heading"/> is the section's heading level (its parts one below).</summary>
+    internal static void Correlations(StringBuilder html, QualityReport quality, int heading = 2)
     {
-        html.Append("<h2>Column pair trends</h2>");
+        html.Append(CultureInfo.InvariantCulture, $"<h{heading}>Column pair trends</h{heading}>");
         PairTrends(html, quality);
         var numeric = quality.Pairs.Where(p => p.Metric == QualityMetric.CorrelationSimilarity)
             .SelectMany(p => new[] { p.ColumnA, p.ColumnB }).Distinct().ToArray();
-        html.Append("<h3>Correlations</h3>");
+        html.Append(CultureInfo.InvariantCulture, $"<h{heading + 1}>Correlations</h{heading + 1}>");
         if (numeric.Length < 2)
         {
             html.Append("<p class=\"sub\">Fewer than two numeric columns: no correlation matrix.</p>\n");
@@ -136,7 +138,8 @@ public static class HtmlReport
         PairTable(html, "weakest pairs (associated pairs, as SDMetrics)", quality.AssociatedPairs.OrderBy(p => p.Score).Take(5));
     }
 
-    private static void PairTable(StringBuilder html, string title, IEnumerable<ColumnPairScore> pairs)
+    /// <summary>A table of pairs with their metric, real relation and score.</summary>
+    internal static void PairTable(StringBuilder html, string title, IEnumerable<ColumnPairScore> pairs)
     {
         html.Append("<table><tr><th>").Append(HtmlEncode(title)).Append("</th><th>metric</th><th>real relation</th><th>score</th></tr>");
         foreach (var p in pairs)
@@ -249,10 +252,12 @@ public static class HtmlReport
         html.Append("</table>\n");
     }
 
-    private static void Row(StringBuilder html, string name, string value) =>
+    /// <summary>One name–value row.</summary>
+    internal static void Row(StringBuilder html, string name, string value) =>
         html.Append("<tr><th>").Append(HtmlEncode(name)).Append("</th><td>").Append(HtmlEncode(value)).Append("</td></tr>");
 
-    private static string Grade(double? score) => score switch
+    /// <summary>The CSS class of a score: good (≥ 0.8), fair (≥ 0.5) or poor.</summary>
+    internal static string Grade(double? score) => score switch
     {
         null => "",
         >= 0.8 => "good",

@@ -13,7 +13,7 @@ internal static class ReportCharts
     private static readonly Color SyntheticColor = Color.FromHex("#DD8452");
 
     /// <summary>Real and synthetic shares per bin or category, side by side.</summary>
-    public static string Distribution(ColumnDistribution column)
+    public static string Distribution(ColumnDistribution column, string valueLabel = "share of rows")
     {
         var plot = new Plot();
         var n = column.Labels.Count;
@@ -25,7 +25,7 @@ internal static class ReportCharts
         plot.Axes.Bottom.MinimumSize = 70; // room for the rotated labels, which ScottPlot does not measure
         plot.Axes.Margins(bottom: 0);
         plot.Title(column.Column + (column.IsNumeric ? " (bins from)" : ""));
-        plot.YLabel("share of rows");
+        plot.YLabel(valueLabel);
         plot.ShowLegend(Alignment.UpperRight);
         return Svg(plot, 420, 320);
     }
