@@ -81,7 +81,7 @@ public static class RelationalHtmlReport
         html.Append("</table>\n<h3>Children per parent</h3><p class=\"sub\">Share of parents per number of children, real (blue) vs synthetic (orange).</p><div class=\"grid\">");
         foreach (var r in report.Relationships)
             if (r.Cardinality is { } c)
-                html.Append("<div class=\"cardinality\" title=\"").Append(HtmlEncode($"{r.Key}: KS complement {c.Score:F3}")).Append("\">")
+                html.Append("<div class=\"cardinality\" title=\"").Append(HtmlEncode(string.Create(CultureInfo.InvariantCulture, $"{r.Key}: KS complement {c.Score:F3}"))).Append("\">")
                     .Append(ReportCharts.Distribution(c.Histogram, "share of parents")).Append("</div>");
         html.Append("</div>\n");
         var weakest = RelationalReportMarkdown.WorstPairs(report).Take(WeakestPairs).ToArray();
@@ -143,7 +143,7 @@ public static class RelationalHtmlReport
         foreach (var column in table.Distributions)
         {
             var score = quality.Columns.FirstOrDefault(c => c.Column == column.Column);
-            html.Append("<div title=\"").Append(HtmlEncode(score is null ? "" : $"{score.Metric} {score.Score:F3}")).Append("\">")
+            html.Append("<div title=\"").Append(HtmlEncode(score is null ? "" : string.Create(CultureInfo.InvariantCulture, $"{score.Metric} {score.Score:F3}"))).Append("\">")
                 .Append(ReportCharts.Distribution(column)).Append("</div>");
         }
         html.Append("</div>\n");
@@ -153,16 +153,16 @@ public static class RelationalHtmlReport
     private static void Audit(StringBuilder html, RelationalAudit a)
     {
         html.Append("<h2>Audit trail</h2><table>");
-        HtmlReport.Row(html, "real database", $"{a.RealName}: {a.RealRows:N0} rows");
-        HtmlReport.Row(html, "synthetic database", $"{a.SyntheticName}: {a.SyntheticRows:N0} rows");
+        HtmlReport.Row(html, "real database", $"{a.RealName}: {N(a.RealRows)} rows");
+        HtmlReport.Row(html, "synthetic database", $"{a.SyntheticName}: {N(a.SyntheticRows)} rows");
         HtmlReport.Row(html, "evaluation seed", a.Seed.ToString(CultureInfo.InvariantCulture));
         HtmlReport.Row(html, "SynthFixtures", a.ToolVersion);
-        HtmlReport.Row(html, "timings", string.Join(", ", a.Timings.Select(t => $"{t.Key} {t.Value.TotalSeconds:F2} s")) + $"; total {a.Total.TotalSeconds:F2} s");
+        HtmlReport.Row(html, "timings", string.Create(CultureInfo.InvariantCulture, $"{string.Join(", ", a.Timings.Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Key} {t.Value.TotalSeconds:F2} s")))}; total {a.Total.TotalSeconds:F2} s"));
         html.Append("</table>\n");
     }
 
     private static string Listed(IReadOnlyList<KeyCount> values, int distinct) =>
-        values.Count == 0 ? "" : string.Join(", ", values.Select(v => $"{v.Value} ({v.Rows:N0})")) + (values.Count < distinct ? $", … ({distinct:N0} in all)" : "");
+        values.Count == 0 ? "" : string.Join(", ", values.Select(v => $"{v.Value} ({N(v.Rows)})")) + (values.Count < distinct ? $", … ({N(distinct)} in all)" : "");
 
     private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 

@@ -27,7 +27,10 @@ internal static class KeyDiagnostics
         }
         foreach (var table in metadata.Tables) Check(table.Name, table.PrimaryKey, isPrimary: true);
         foreach (var key in metadata.ForeignKeys)
-            Check(key.ParentTable, key.ParentColumns, metadata.Table(key.ParentTable).PrimaryKey.SequenceEqual(key.ParentColumns, StringComparer.Ordinal));
+        {
+            var parent = metadata.Tables.FirstOrDefault(t => string.Equals(t.Name, key.ParentTable, StringComparison.Ordinal));
+            if (parent is not null) Check(key.ParentTable, key.ParentColumns, parent.PrimaryKey.SequenceEqual(key.ParentColumns, StringComparer.Ordinal));
+        }
         return new DatabaseDiagnostics { Integrity = integrity, Uniqueness = uniqueness };
     }
 

@@ -161,6 +161,28 @@ public class RelationalEvaluationTests
     }
 
     [Fact]
+    public void An_empty_synthetic_table_is_not_scored_and_its_relationships_show_it()
+    {
+        var real = InventedShop.Build();
+        var synthetic = real.Copy();
+        synthetic.Replace("Invoice", real.Cells["Invoice"].ToDictionary(c => c.Key, _ => Array.Empty<string?>(), StringComparer.Ordinal));
+        synthetic.Replace("InvoiceTag", real.Cells["InvoiceTag"].ToDictionary(c => c.Key, _ => Array.Empty<string?>(), StringComparer.Ordinal));
+        var report = Evaluate(real, synthetic);
+
+        var invoice = report.Tables.Single(t => t.Table == "Invoice");
+        Assert.Equal("the synthetic table has no rows", invoice.SkipReason);
+        Assert.Contains(invoice.Skipped, s => s.Column == "Total" && s.Reason == "the synthetic table has no rows");
+        // No synthetic customer has an invoice: D is the real share of customers with at least one.
+        var perCustomer = report.Relationships.Single(r => r.Key == InventedShop.InvoiceCustomer);
+        Assert.Equal(perCustomer.Cardinality!.RealChildless, perCustomer.Cardinality.Score, 12);
+        Assert.Equal(1.0, perCustomer.Cardinality.SyntheticChildless);
+        Assert.Equal("Invoice is not scored: the synthetic table has no rows", perCustomer.Trends!.SkipReason);
+        // Tags hang off invoices that do not exist: there is no synthetic parent to count children of.
+        Assert.Equal(0.0, report.Relationships.Single(r => r.Key == InventedShop.TagInvoice).Cardinality!.Score);
+        Assert.True(report.Synthetic.Valid);
+    }
+
+    [Fact]
     public void Trends_across_the_key_fall_when_the_parent_child_relation_is_lost_while_each_table_stays_alike()
     {
         var real = InventedShop.Build(customers: 300);
