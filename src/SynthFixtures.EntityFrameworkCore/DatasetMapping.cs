@@ -15,7 +15,7 @@ internal sealed record TableMapping(RelationalTable Table, IEntityType EntityTyp
 /// <param name="Index">The column's position in the dataset table.</param>
 /// <param name="Name">The column's name.</param>
 /// <param name="Property">The property mapped to the column.</param>
-/// <param name="Converter">The property's configured value converter (the cell is the stored form), or <c>null</c>.</param>
+/// <param name="Converter">The property's configured value conversion (the cell is the stored form), or <c>null</c>.</param>
 internal sealed record ColumnMapping(int Index, string Name, IProperty Property, ValueConverter? Converter)
 {
     /// <summary>The type the cell text is read as: the converter's provider type, else the property's type.</summary>
@@ -65,7 +65,9 @@ internal static class DatasetMapping
                         columnName: column,
                         hint: $"Mapped columns: {string.Join(", ", properties.Select(p => p.GetColumnName(store)))}.");
                 var property = found[0];
-                var converter = property.GetValueConverter();
+                // HasConversion<string>() names only a provider type; the converter then lives in the type mapping.
+                var converter = property.GetValueConverter()
+                    ?? (property.GetProviderClrType() is not null ? property.FindTypeMapping()?.Converter : null);
                 var mapping = new ColumnMapping(i, column, property, converter);
                 if (!CellConversion.Supports(mapping.CellType))
                     throw new SynthDataException(

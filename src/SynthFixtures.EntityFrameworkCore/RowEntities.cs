@@ -33,16 +33,30 @@ internal static class RowEntities
         }
         if (!CellConversion.TryConvert(cell!, column.CellType, out var value))
             throw new SynthDataException(
-                $"Table '{table.Table.Name}', column '{column.Name}', row {row + 1}: '{cell}' is not a {Describe(column.CellType)} ({table.EntityType.DisplayName()}.{column.Property.Name}).",
+                $"Table '{table.Table.Name}', column '{column.Name}', row {row + 1}: '{cell}' is not {Describe(column.CellType)} ({table.EntityType.DisplayName()}.{column.Property.Name}).",
                 columnName: column.Name,
                 hint: "Check that the entity property's type matches the column's type in the model the data came from.");
-        return column.Converter is null ? value : column.Converter.ConvertFromProvider(value);
+        if (column.Converter is null) return value;
+        try
+        {
+            return column.Converter.ConvertFromProvider(value);
+        }
+        // A converter is the user's code (or EF Core's, which throws InvalidOperationException for an unknown enum name):
+        // whatever it throws for this cell means the cell is not the stored form it reads.
+        catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
+        {
+            throw new SynthDataException(
+                $"Table '{table.Table.Name}', column '{column.Name}', row {row + 1}: '{cell}' does not convert to {Describe(column.Property.ClrType)} through the value converter of {table.EntityType.DisplayName()}.{column.Property.Name} ({e.Message})",
+                columnName: column.Name,
+                hint: "Check that the column holds the stored form the converter reads.",
+                inner: e);
+        }
     }
 
     private static string Describe(Type type)
     {
         var plain = Nullable.GetUnderlyingType(type) ?? type;
-        return plain.IsEnum ? $"member of {plain.Name}" : plain.Name;
+        return plain.IsEnum ? $"a member of {plain.Name}" : $"a {plain.Name}";
     }
 
     // Entity types usually have a parameterless constructor (EF Core binds others to properties, which are set next).
