@@ -124,6 +124,9 @@ public static class ModelArtifact
     public static SynthModel FromBytes(ReadOnlySpan<byte> bytes, string sourceName, TextModelDecoders textDecoders)
     {
         ArgumentNullException.ThrowIfNull(textDecoders);
+        if (Relational.RelationalModelArtifact.HasSignature(bytes))
+            throw new SynthDataException("This is a multi-table (database) model, not a single-table model.", sourceName,
+                hint: "Load it with RelationalModelArtifact.Load, or sample it with the multi-table sampling (one CSV per table).");
         if (bytes.Length < Magic.Length || !bytes[..Magic.Length].SequenceEqual(Magic))
             throw new SynthDataException("This is not a SynthFixtures model file (its first bytes are not the .synth signature).", sourceName,
                 hint: "Pass a .synth file that SynthFixtures wrote when it trained a model.");

@@ -1,0 +1,232 @@
+using System.Globalization;
+using SynthFixtures.Data;
+using SynthFixtures.Metadata.Relational;
+using SynthFixtures.Randomness;
+using SynthFixtures.Sampling;
+using SynthFixtures.Sampling.Generated;
+
+namespace SynthFixtures.Models.Relational;
+
+/// <summary>
+/// One sample of a <see cref="RelationalModel"/>: the tables in generation order, each drawn from its model (child rows
+/// given their generated parent's columns), its keys generated and its foreign keys pointing at generated parents; then
+/// the sum rules computed from the generated children. Every random choice comes from a stream derived from the seed
+/// and the table or key it serves, and the per-table models are byte-identical for any thread count, so the database is.
+/// </summary>
+internal sealed class RelationalSampler(RelationalModel model, double scale, long seed, SamplingOptions options, CancellationToken cancellationToken)
+{
+    private readonly SynthRandom _root = new(seed);
+    private readonly Dictionary<string, GeneratedTable> _tables = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, int[]> _parentRowOf = [];
+
+    public RelationalDataset Run()
+    {
+        foreach (var plan in model.Plans)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            Generate(plan);
+        }
+        var position = model.Plans.Select((p, i) => (p.Table, i)).ToDictionary(p => p.Table, p => p.i, StringComparer.Ordinal);
+        // Deepest children first, so a sum over sums (a rule whose factor is another rule's column) sees finished values.
+        foreach (var rule in model.Metadata.SumRules.OrderByDescending(r => position[r.Key.ChildTable]))
+            SumRuleWriter.Apply(rule, ForeignKeyIndex.Of(model.Metadata, rule.Key), _tables[rule.Key.ChildTable].Cells,
+                _tables[rule.Key.ParentTable].Cells, _tables[rule.Key.ParentTable].RowCount, model.Metadata, _parentRowOf);
+        var tables = model.Metadata.Tables.ToDictionary(t => t.Name, t => new Table(t.Columns.Select(c => c.Name).ToArray(), _tables[t.Name].Cells),
+            StringComparer.Ordinal);
+        return new RelationalDataset(model.Metadata, tables);
+    }
+
+    private void Generate(RelationalTablePlan plan)
+    {
+        var table = model.Metadata.Table(plan.Table);
+        var keys = model.Metadata.ForeignKeys;
+        var (rows, parentRows) = plan.PrimaryKey is { } primary ? RowsUnder(plan, table, primary) : (RootRows(plan.SourceRows), null);
+        var modelRows = DrawModelRows(plan, rows, parentRows);
+
+        var columnIndex = table.Columns.Select((c, i) => (c.Name, i)).ToDictionary(c => c.Name, c => c.i, StringComparer.Ordinal);
+        var cells = new string?[table.Columns.Count][];
+        var filled = new bool[cells.Length];
+        foreach (var spec in plan.KeyRecipes)
+        {
+            var generator = new ColumnValueGenerator(spec with { MissingProbability = 0 }, _root.Derive($"key:{plan.Table}:{spec.Name}"));
+            Fill(columnIndex[spec.Name], generator.Generate(rows));
+        }
+        if (plan.PrimaryKey is { } p) FillKey(keys[p], p, parentRows!, columnIndex, Fill);
+        var generated = new GeneratedTable(cells, rows, new Dictionary<int, int[]>(), modelRows);
+        if (modelRows is not null)
+        {
+            foreach (var count in plan.CountColumns) generated.Counts[count.ForeignKey] = Counts(modelRows.Column(count.Column));
+            for (var c = 0; c < cells.Length; c++)
+                if (!filled[c] && modelRows.HasColumn(table.Columns[c].Name)) Fill(c, modelRows.Column(table.Columns[c].Name).ToArray());
+        }
+        _tables[plan.Table] = generated;
+        foreach (var secondary in plan.SecondaryKeys)
+            FillKey(keys[secondary.ForeignKey], secondary.ForeignKey, DrawSecondary(secondary, parentRows, rows), columnIndex, Fill);
+        if (plan.SelfKey is { } self)
+            FillKey(keys[self.ForeignKey], self.ForeignKey, DrawForest(self, table, generated), columnIndex, Fill);
+        // Whatever is left is a sum rule's column (written once the children exist) or a column of a table without a model.
+        for (var c = 0; c < cells.Length; c++) cells[c] ??= new string?[rows];
+        return;
+
+        void Fill(int column, string?[] values)
+        {
+            cells[column] = values;
+            filled[column] = true;
+        }
+    }
+
+    private (int Rows, int[] ParentRows) RowsUnder(RelationalTablePlan plan, Metadata.Relational.RelationalTable table, int primary)
+    {
+        var key = model.Metadata.ForeignKeys[primary];
+        var parent = _tables[key.ParentTable];
+        var counts = (int[])parent.Counts[primary].Clone();
+        // A child whose primary key is the foreign key itself (a one-to-one extension) has at most one row per parent;
+        // a link table has at most as many rows per parent as there are distinct partners.
+        var cap = table.PrimaryKey.Count > 0 && table.PrimaryKey.All(key.ChildColumns.Contains) ? 1 : int.MaxValue;
+        foreach (var secondary in plan.SecondaryKeys.Where(s => s.DistinctPerPrimaryParent))
+            cap = Math.Min(cap, _tables[model.Metadata.ForeignKeys[secondary.ForeignKey].ParentTable].RowCount);
+        long total = 0;
+        for (var i = 0; i < counts.Length; i++) total += counts[i] = Math.Min(counts[i], cap);
+        var nullRows = (long)Math.Round(scale * plan.NullPrimaryRows, MidpointRounding.AwayFromZero);
+        if (total + nullRows > int.MaxValue / 2)
+            throw new SynthDataException($"At this scale the table '{plan.Table}' would have {total + nullRows:N0} rows, more than a sample can hold.",
+                hint: "Use a smaller scale.");
+        var parentRows = new int[total + nullRows];
+        var row = 0;
+        for (var i = 0; i < counts.Length; i++)
+            for (var k = 0; k < counts[i]; k++) parentRows[row++] = i;
+        for (; row < parentRows.Length; row++) parentRows[row] = -1;
+        return (parentRows.Length, parentRows);
+    }
+
+    private int RootRows(int sourceRows)
+    {
+        if (sourceRows == 0) return 0;
+        var rows = Math.Round(scale * sourceRows, MidpointRounding.AwayFromZero);
+        if (rows > int.MaxValue / 2)
+            throw new SynthDataException($"At scale {scale} a table of {sourceRows:N0} rows would have {rows:N0}, more than a sample can hold.", hint: "Use a smaller scale.");
+        // A table that had rows keeps at least one, so the keys that reference it have something to point at.
+        return Math.Max(1, (int)rows);
+    }
+
+    private Table? DrawModelRows(RelationalTablePlan plan, int rows, int[]? parentRows)
+    {
+        if (model.ModelOf(plan.Table) is not { } tableModel) return null;
+        var tableSeed = _root.Derive("table:" + plan.Table).Seed;
+        if (plan.ContextColumns.Count == 0 || parentRows is null)
+            return tableModel.Sample(rows, tableSeed, options: options, cancellationToken: cancellationToken).ToTable();
+        var parent = _tables[model.Metadata.ForeignKeys[plan.PrimaryKey!.Value].ParentTable].ModelRows!;
+        var linked = parentRows.Count(r => r >= 0);
+        var given = new string?[plan.ContextColumns.Count][];
+        for (var c = 0; c < given.Length; c++)
+        {
+            var source = parent.Column(plan.ContextColumns[c].ParentColumn);
+            given[c] = new string?[linked];
+            for (var i = 0; i < linked; i++) given[c][i] = source[parentRows[i]];
+        }
+        var givenTable = new Table(plan.ContextColumns.Select(c => c.Column).ToArray(), given);
+        var drawn = tableModel.SampleGiven(givenTable, tableSeed, options, cancellationToken).ToTable();
+        if (linked == rows) return drawn;
+        // Rows that belong to no parent (a null key in the source) have no context to be given: drawn from the model as a whole.
+        var orphans = tableModel.Sample(rows - linked, _root.Derive("table-without-parent:" + plan.Table).Seed, options: options,
+            cancellationToken: cancellationToken).ToTable();
+        return Concatenate(drawn, orphans);
+    }
+
+    private static Table Concatenate(Table first, Table second) =>
+        new(first.ColumnNames, first.ColumnNames.Select(name => first.Column(name).Concat(second.Column(name)).ToArray()).ToArray(), first.MissingTokens);
+
+    private int[] DrawSecondary(SecondaryKeyPlan secondary, int[]? parentRows, int rows)
+    {
+        var key = model.Metadata.ForeignKeys[secondary.ForeignKey];
+        var parent = _tables[key.ParentTable];
+        var random = _root.Derive($"assign:{secondary.ForeignKey}");
+        var chosen = new int[rows];
+        if (parent.RowCount == 0)
+        {
+            if (rows > 0 && secondary.NullRate <= 0)
+                throw new SynthDataException($"The key {key} must point at a row of '{key.ParentTable}', but none was generated.", hint: "Use a larger scale.");
+            Array.Fill(chosen, -1);
+            return chosen;
+        }
+        var draw = new PopularityDraw(parent.Counts[secondary.ForeignKey]);
+        if (secondary.DistinctPerPrimaryParent && parentRows is not null)
+        {
+            // One group of rows per primary parent (consecutive by construction), each given distinct partners.
+            for (var start = 0; start < rows;)
+            {
+                var end = start;
+                while (end < rows && parentRows[end] == parentRows[start]) end++;
+                var partners = draw.Distinct(random, end - start);
+                for (var i = start; i < end; i++) chosen[i] = partners[i - start];
+                start = end;
+            }
+            return chosen;
+        }
+        for (var i = 0; i < rows; i++)
+            chosen[i] = secondary.NullRate > 0 && random.NextDouble() < secondary.NullRate ? -1 : draw.Next(random);
+        return chosen;
+    }
+
+    /// <summary>
+    /// Each row references a row earlier in an order where rows with more learned children come first, or none: a forest,
+    /// so no cycle. The first row is a root (it references itself only when the column cannot be null and the source had no root);
+    /// the others are roots at the rate that gives the source's share of roots overall.
+    /// </summary>
+    private int[] DrawForest(SelfKeyPlan self, Metadata.Relational.RelationalTable table, GeneratedTable generated)
+    {
+        var key = model.Metadata.ForeignKeys[self.ForeignKey];
+        var rows = generated.RowCount;
+        var weights = generated.Counts.TryGetValue(self.ForeignKey, out var counts) ? counts : new int[rows];
+        var order = Enumerable.Range(0, rows).OrderByDescending(i => weights[i]).ThenBy(i => i).ToArray();
+        var random = _root.Derive($"assign:{self.ForeignKey}");
+        var references = new int[rows];
+        var nullable = key.ChildColumns.All(c => table.Columns.First(s => s.Name == c).Nullable);
+        var rootRate = rows <= 1 ? 0 : Math.Clamp((self.NullRate * rows - 1) / (rows - 1), 0, 1);
+        var cumulative = new double[rows];
+        double total = 0;
+        for (var k = 0; k < rows; k++)
+        {
+            var row = order[k];
+            if (k == 0) references[row] = nullable || self.NullRate > 0 ? -1 : row;
+            else if (nullable && random.NextDouble() < rootRate) references[row] = -1;
+            else if (total <= 0) references[row] = order[random.NextInt(k)];
+            else
+            {
+                var index = Array.BinarySearch(cumulative, 0, k, random.NextDouble() * total);
+                index = index >= 0 ? index + 1 : ~index;
+                references[row] = order[Math.Min(index, k - 1)];
+            }
+            cumulative[k] = total += Math.Max(0, weights[row]);
+        }
+        return references;
+    }
+
+    /// <summary>Writes the key's columns from the referenced parent rows (-1: null) and remembers which parent each row has.</summary>
+    private void FillKey(ForeignKey key, int index, int[] parentRows, Dictionary<string, int> columnIndex, Action<int, string?[]> fill)
+    {
+        var parentTable = model.Metadata.Table(key.ParentTable);
+        // A self-reference reads the table's own key columns, filled before it.
+        var parentCells = _tables[key.ParentTable].Cells;
+        for (var c = 0; c < key.ChildColumns.Count; c++)
+        {
+            var parentColumn = parentTable.Columns.Select(s => s.Name).ToList().IndexOf(key.ParentColumns[c]);
+            var source = parentCells[parentColumn];
+            var values = new string?[parentRows.Length];
+            for (var i = 0; i < values.Length; i++) values[i] = parentRows[i] < 0 ? null : source[parentRows[i]];
+            fill(columnIndex[key.ChildColumns[c]], values);
+        }
+        _parentRowOf[index] = parentRows;
+    }
+
+    private static int[] Counts(IReadOnlyList<string?> cells)
+    {
+        var counts = new int[cells.Count];
+        for (var i = 0; i < counts.Length; i++)
+            counts[i] = cells[i] is { } cell && double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value > 0
+                ? (int)Math.Min(Math.Round(value), 1_000_000_000) : 0;
+        return counts;
+    }
+
+    private sealed record GeneratedTable(string?[][] Cells, int RowCount, Dictionary<int, int[]> Counts, Table? ModelRows);
+}
