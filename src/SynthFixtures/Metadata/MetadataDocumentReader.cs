@@ -3,22 +3,23 @@ namespace SynthFixtures.Metadata;
 /// <summary>Turns the deserialized JSON into <see cref="TableMetadata"/>, checking what the serializer cannot: required fields, known kinds, unique names.</summary>
 internal static class MetadataDocumentReader
 {
-    public static TableMetadata ToMetadata(MetadataDocument? document, string? source, JsonPositions positions)
+    // root: the JSON path of the object holding "columns" (a relational table's, inside a relational metadata file).
+    public static TableMetadata ToMetadata(MetadataDocument? document, string? source, JsonPositions positions, string root = "$")
     {
         SynthDataException Error(string message, string hint, string? columnName, params string[] paths)
         {
-            var at = positions.FindFirst([.. paths, "$"]);
+            var at = positions.FindFirst([.. paths, root, "$"]);
             return new SynthDataException(message, source, at?.Line, at?.Column, hint, columnName);
         }
 
         if (document?.Columns is not { } columns)
-            throw Error("The metadata has no \"columns\" array.", "Add \"columns\": [ { \"name\": \"age\", \"kind\": \"integer\" }, … ].", null, "$");
+            throw Error("The metadata has no \"columns\" array.", "Add \"columns\": [ { \"name\": \"age\", \"kind\": \"integer\" }, … ].", null, root);
 
         var result = new List<ColumnMetadata>(columns.Count);
         var firstIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < columns.Count; i++)
         {
-            var at = $"$.columns[{i}]";
+            var at = $"{root}.columns[{i}]";
             var column = columns[i] ?? throw Error($"Column {i + 1} is null.", "Each column is an object with a name and a kind.", null, at);
             if (string.IsNullOrWhiteSpace(column.Name))
                 throw Error($"Column {i + 1} has no name.", "Give it \"name\": the CSV header of the column.", null, at + ".name", at);
@@ -49,7 +50,7 @@ internal static class MetadataDocumentReader
             });
         }
         if (document.PrimaryKey is { } key && !firstIndex.ContainsKey(key))
-            throw Error($"The primary key '{key}' is not one of the columns.", $"Name one of the columns ({string.Join(", ", firstIndex.Keys)}) or remove \"primaryKey\".", null, "$.primaryKey");
+            throw Error($"The primary key '{key}' is not one of the columns.", $"Name one of the columns ({string.Join(", ", firstIndex.Keys)}) or remove \"primaryKey\".", null, $"{root}.primaryKey");
         return new TableMetadata
         {
             SchemaVersion = document.SchemaVersion ?? TableMetadata.CurrentSchemaVersion,

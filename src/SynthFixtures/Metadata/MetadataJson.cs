@@ -102,7 +102,7 @@ public static class MetadataJson
                 source, at?.Line, at?.Column, "Upgrade the SynthFixtures package, or re-create the metadata with this version.");
     }
 
-    private static string KindName(JsonTokenType? token) => token switch
+    internal static string KindName(JsonTokenType? token) => token switch
     {
         JsonTokenType.StartArray => "an array",
         JsonTokenType.String => "a string",
@@ -111,13 +111,13 @@ public static class MetadataJson
         _ => "null",
     };
 
-    private static int? Line(JsonException e) => e.LineNumber is { } line ? (int)line + 1 : null;
+    internal static int? Line(JsonException e) => e.LineNumber is { } line ? (int)line + 1 : null;
 
-    private static int? Column(byte[] utf8, JsonException e) =>
+    internal static int? Column(byte[] utf8, JsonException e) =>
         e.LineNumber is { } line && e.BytePositionInLine is { } position ? JsonPositions.CharColumn(utf8, line, position) : null;
 
     // System.Text.Json appends "Path: … | LineNumber: … | BytePositionInLine: …", which the exception's own location replaces.
-    private static string Sentence(string message)
+    internal static string Sentence(string message)
     {
         var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
         if (cut < 0) cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
