@@ -1,4 +1,7 @@
+using SynthFixtures.Data;
 using SynthFixtures.Metadata;
+using SynthFixtures.Models.Given;
+using SynthFixtures.Randomness;
 using SynthFixtures.Sampling;
 using SynthFixtures.Text;
 
@@ -111,6 +114,76 @@ public abstract class SynthModel
         return Chunks(cursor, chunk);
     }
 
+    /// <summary>
+    /// Draws one row per row of <paramref name="given"/>, in order: the given columns hold the given cells and every other
+    /// column is drawn from the model's distribution conditional on them (a child table's rows given its parent's
+    /// columns, say). The GaussianCopula conditions in closed form; the other kinds keep the nearest of several candidate
+    /// rows (docs/databases.md, "Sampling given parent columns"). Generated columns are generated as in
+    /// <see cref="Sample"/>, and learned text columns are written from the finished row.
+    /// </summary>
+    /// <remarks>
+    /// Row i draws only from its own stream, numbered <see cref="SamplingOptions.FirstRowNumber"/> + i (which also numbers
+    /// generated keys), so the rows do not depend on the thread count, and a given table split into pieces, each sampled
+    /// with <see cref="SamplingOptions.FirstRowNumber"/> set to the rows before it, gives exactly the rows of the whole.
+    /// </remarks>
+    /// <param name="given">The fixed cells: its columns are a subset of the model's, by name; <c>null</c> is a missing cell.</param>
+    /// <param name="seed">Seed for every random choice.</param>
+    /// <param name="options">Threads and the number of the first row.</param>
+    /// <param name="cancellationToken">Stops long samples.</param>
+    /// <returns>Rows in the model's column order, the given cells formatted as the model formats their columns.</returns>
+    /// <exception cref="SynthDataException">
+    /// A given column is not a column of the model, is given twice or is written by a learned text model, or a numeric
+    /// cell does not parse as its column's kind.
+    /// </exception>
+    public SampledTable SampleGiven(Table given, long seed, SamplingOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(given);
+        options ??= new SamplingOptions();
+        CheckThreads(options);
+        ArgumentOutOfRangeException.ThrowIfNegative(options.FirstRowNumber, nameof(options));
+        var rows = GivenRows.Resolve(Metadata, TextModels.Select(t => t.Column).ToHashSet(StringComparer.Ordinal), given, options.FirstRowNumber);
+        cancellationToken.ThrowIfCancellationRequested();
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism ?? -1, CancellationToken = cancellationToken };
+        var root = new SynthRandom(seed);
+        var table = GivenCells.Fix(DrawGiven(rows, root, options, parallel), rows);
+        foreach (var model in TextModels)
+        {
+            var context = model.ContextColumns.Select(c => table[c].Cells()).ToList();
+            var texts = model.Generate(context, rows.RowCount, rows.FirstRow, root.Derive("text:" + model.Column), parallel);
+            table = table.WithTexts(Metadata.Columns.ToList().FindIndex(c => c.Name == model.Column), texts);
+        }
+        return table;
+    }
+
+    /// <summary>
+    /// The rows for <paramref name="given"/>, every column drawn (the given ones are written over afterwards, learned text
+    /// columns as their generated stand-ins). Row i may use only stream <c>FirstRow + i</c> of <paramref name="root"/>'s
+    /// <c>given</c> stream and the generated columns' <see cref="GivenGeneratedColumns"/>. By default: the nearest of
+    /// several unconditional candidates (<see cref="NearestCandidates"/>).
+    /// </summary>
+    private protected virtual SampledTable DrawGiven(GivenRows given, SynthRandom root, SamplingOptions options, ParallelOptions parallel) =>
+        NearestCandidates.Draw(this, given, root, options, parallel);
+
+    /// <summary>The recipes of the columns this model generates rather than learns (for the samplers of <see cref="Given"/>).</summary>
+    internal IReadOnlyList<Sampling.Generated.GeneratedColumnSpec> GeneratedSpecs => GeneratedColumnSpecs;
+
+    /// <summary>The recipes of the columns this model generates rather than learns.</summary>
+    private protected abstract IReadOnlyList<Sampling.Generated.GeneratedColumnSpec> GeneratedColumnSpecs { get; }
+
+    /// <summary>
+    /// <paramref name="rows"/> rows of the tabular model alone, unconditioned (learned text columns left as their generated
+    /// stand-ins): the candidates <see cref="NearestCandidates"/> chooses from.
+    /// </summary>
+    internal SampledTable SampleTabular(int rows, long seed, SamplingOptions options, CancellationToken cancellationToken) =>
+        OpenCursor(rows, seed, [], options, cancellationToken).Next(rows);
+
+    private static void CheckThreads(SamplingOptions options)
+    {
+        if (options.MaxDegreeOfParallelism is <= 0)
+            throw new SynthDataException($"The thread count must be 1 or more, not {options.MaxDegreeOfParallelism}.",
+                hint: "Leave it unset to use every core.");
+    }
+
     private static IEnumerable<SampledTable> Chunks(SampleCursor cursor, int chunk)
     {
         while (cursor.Remaining > 0) yield return cursor.Next(Math.Min(chunk, cursor.Remaining));
@@ -120,9 +193,7 @@ public abstract class SynthModel
     {
         ArgumentOutOfRangeException.ThrowIfNegative(rows);
         options ??= new SamplingOptions();
-        if (options.MaxDegreeOfParallelism is <= 0)
-            throw new SynthDataException($"The thread count must be 1 or more, not {options.MaxDegreeOfParallelism}.",
-                hint: "Leave it unset to use every core.");
+        CheckThreads(options);
         conditions ??= [];
         if (TextModels.Count == 0) return OpenCursor(rows, seed, conditions, options, cancellationToken);
         if (conditions.FirstOrDefault(c => TextModelOf(c.Column) is not null) is { } onText)

@@ -42,6 +42,15 @@ public sealed class SampledTable
         return new SampledTable(Metadata, columns, RowCount);
     }
 
+    /// <summary>These rows with the column at <paramref name="index"/> replaced by <paramref name="column"/> (a given column written over the drawn one).</summary>
+    internal SampledTable WithColumn(int index, SampledColumn column)
+    {
+        ArgumentOutOfRangeException.ThrowIfNotEqual(column.Length, RowCount);
+        var columns = (SampledColumn[])_columns.Clone();
+        columns[index] = column;
+        return new SampledTable(Metadata, columns, RowCount);
+    }
+
     /// <summary>The rows as text cells, formatted as the source wrote them (integers integral, dates in their format, labels verbatim).</summary>
     public Table ToTable()
     {
@@ -83,6 +92,9 @@ public sealed class SampledColumn
 
     /// <summary>Cells of a generated column (keys, text, fakes); <c>null</c> is missing.</summary>
     public string?[]? Texts { get; }
+
+    /// <summary>Number of rows.</summary>
+    internal int Length => Texts?.Length ?? Codes?.Length ?? Numbers!.Length;
 
     /// <summary>The cell text of every row; <c>null</c> for missing.</summary>
     public string?[] Cells()

@@ -126,6 +126,9 @@ public sealed class DpMarginalsModel : SynthModel
         return result;
     }
 
+    /// <inheritdoc />
+    private protected override IReadOnlyList<GeneratedColumnSpec> GeneratedColumnSpecs => Generated;
+
     internal SampledTable Assemble(int[][] cells, double[]?[] numbers, string?[][] generated, int rows)
     {
         var result = new SampledColumn[Metadata.Columns.Count];

@@ -21,16 +21,28 @@ internal sealed class ConditionalGaussian
     private readonly double[,] _freeCholesky;    // |F| × |F|
     private readonly double[,] _gibbsWeights;    // |C| × |C|: −P_cj / P_cc
     private readonly double[] _gibbsStdDev;      // 1 / √P_cc
-    private readonly int _intervalCount;
 
     public ConditionalGaussian(double[,] correlation, IReadOnlyDictionary<int, (double Lower, double Upper)> intervals)
+        : this(correlation, intervals.Keys.Order().ToArray())
     {
-        _dimensions = correlation.GetLength(0);
-        _conditioned = intervals.Keys.Order().ToArray();
-        _free = Enumerable.Range(0, _dimensions).Except(_conditioned).ToArray();
         _lower = _conditioned.Select(c => intervals[c].Lower).ToArray();
         _upper = _conditioned.Select(c => intervals[c].Upper).ToArray();
-        _intervalCount = _conditioned.Count(c => intervals[c].Upper > intervals[c].Lower);
+    }
+
+    /// <summary>
+    /// The factorisation for conditioning on the dimensions <paramref name="conditioned"/> (ascending), with the
+    /// intervals given per draw (<see cref="Sample(SynthRandom, Span{double}, Span{double}, ReadOnlySpan{double}, ReadOnlySpan{double})"/>):
+    /// one factorisation serves every row that fixes the same dimensions.
+    /// </summary>
+    public ConditionalGaussian(double[,] correlation, int[] conditioned)
+    {
+        _dimensions = correlation.GetLength(0);
+        _conditioned = conditioned;
+        for (var c = 1; c < conditioned.Length; c++)
+            if (conditioned[c] <= conditioned[c - 1]) throw new ArgumentException("The conditioned dimensions must be ascending and distinct.", nameof(conditioned));
+        _free = Enumerable.Range(0, _dimensions).Except(_conditioned).ToArray();
+        _lower = [];
+        _upper = [];
 
         var r = Matrix<double>.Build.DenseOfArray(correlation);
         var nc = _conditioned.Length;
@@ -61,12 +73,19 @@ internal sealed class ConditionalGaussian
         _freeCholesky = nf == 0 ? new double[0, 0] : CorrelationEstimator.Cholesky(Symmetrize(freeCovariance).ToArray());
     }
 
-    /// <summary>Fills <paramref name="z"/> (length = dimensions) with one conditioned draw.</summary>
-    public void Sample(SynthRandom random, Span<double> z, Span<double> scratch)
+    /// <summary>Fills <paramref name="z"/> (length = dimensions) with one draw under the intervals given at construction.</summary>
+    public void Sample(SynthRandom random, Span<double> z, Span<double> scratch) => Sample(random, z, scratch, _lower, _upper);
+
+    /// <summary>
+    /// Fills <paramref name="z"/> (length = dimensions) with one draw given that conditioned dimension c (in ascending
+    /// order) lies in [<paramref name="lower"/>[c], <paramref name="upper"/>[c]] (equal bounds: a fixed value).
+    /// </summary>
+    public void Sample(SynthRandom random, Span<double> z, Span<double> scratch, ReadOnlySpan<double> lower, ReadOnlySpan<double> upper)
     {
         var nc = _conditioned.Length;
+        if (lower.Length != nc || upper.Length != nc) throw new ArgumentException($"One interval per conditioned dimension ({nc}) is required.");
         var zc = scratch[..nc];
-        if (nc > 0) SampleConditioned(random, zc);
+        if (nc > 0) SampleConditioned(random, zc, lower, upper);
         for (var c = 0; c < nc; c++) z[_conditioned[c]] = zc[c];
 
         var nf = _free.Length;
@@ -81,27 +100,35 @@ internal sealed class ConditionalGaussian
         }
     }
 
-    /// <summary>Scratch space <see cref="Sample"/> needs.</summary>
+    /// <summary>Scratch space <see cref="Sample(SynthRandom, Span{double}, Span{double}, ReadOnlySpan{double}, ReadOnlySpan{double})"/> needs.</summary>
     public int ScratchLength => _dimensions;
 
-    private void SampleConditioned(SynthRandom random, Span<double> zc)
+    private void SampleConditioned(SynthRandom random, Span<double> zc, ReadOnlySpan<double> lower, ReadOnlySpan<double> upper)
     {
         var nc = zc.Length;
+        var intervalCount = 0;
         // Start every interval from its own truncated marginal; points are simply set.
         for (var c = 0; c < nc; c++)
-            zc[c] = _upper[c] > _lower[c] ? StandardNormal.SampleTruncated(random, _lower[c], _upper[c]) : _lower[c];
-        if (_intervalCount == 0) return;
+        {
+            if (upper[c] > lower[c])
+            {
+                zc[c] = StandardNormal.SampleTruncated(random, lower[c], upper[c]);
+                intervalCount++;
+            }
+            else zc[c] = lower[c];
+        }
+        if (intervalCount == 0) return;
         // One interval among points is exact after one conditional draw; several need the chain to mix.
-        var sweeps = _intervalCount == 1 ? 1 : GibbsSweeps;
+        var sweeps = intervalCount == 1 ? 1 : GibbsSweeps;
         for (var sweep = 0; sweep < sweeps; sweep++)
         {
             for (var c = 0; c < nc; c++)
             {
-                if (!(_upper[c] > _lower[c])) continue;
+                if (!(upper[c] > lower[c])) continue;
                 var mean = 0.0;
                 for (var j = 0; j < nc; j++) mean += _gibbsWeights[c, j] * zc[j];
                 var sd = _gibbsStdDev[c];
-                zc[c] = mean + sd * StandardNormal.SampleTruncated(random, (_lower[c] - mean) / sd, (_upper[c] - mean) / sd);
+                zc[c] = mean + sd * StandardNormal.SampleTruncated(random, (lower[c] - mean) / sd, (upper[c] - mean) / sd);
             }
         }
     }

@@ -71,6 +71,13 @@ public sealed class GaussianCopulaModel : SynthModel
     }
 
     /// <inheritdoc />
+    private protected override SampledTable DrawGiven(Given.GivenRows given, SynthRandom root, SamplingOptions options, ParallelOptions parallel) =>
+        CopulaGivenSampler.Draw(this, given, root, parallel);
+
+    /// <inheritdoc />
+    private protected override IReadOnlyList<GeneratedColumnSpec> GeneratedColumnSpecs => _generated;
+
+    /// <inheritdoc />
     private protected override IReadOnlyList<ColumnModelSummary> DescribeTabularColumns() => Metadata.Columns.Select((meta, i) =>
     {
         var copula = Array.Find(_copulaColumns, c => c.SourceIndex == i);

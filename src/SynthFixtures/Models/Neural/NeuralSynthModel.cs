@@ -97,6 +97,9 @@ public sealed class NeuralSynthModel : SynthModel
         CancellationToken cancellationToken) =>
         new NeuralSampleCursor(this, NeuralConditionPlan.Create(this, conditions), new SynthRandom(seed), rows, options, cancellationToken);
 
+    /// <inheritdoc />
+    private protected override IReadOnlyList<GeneratedColumnSpec> GeneratedColumnSpecs => Parameters.Generated;
+
     /// <summary>The sampled columns in metadata order: modelled ones from their numbers or codes (by transformed column), generated ones from their cells.</summary>
     internal SampledTable Assemble(double[]?[] numbers, int[]?[] codes, string?[][] generated, int rows)
     {
