@@ -30,7 +30,7 @@ internal sealed partial record DeclaredType(string Name, IReadOnlyList<int> Argu
     /// <summary>The first argument (a length or a precision), or <c>null</c>.</summary>
     public int? First => Arguments.Count > 0 ? Arguments[0] : null;
 
-    [GeneratedRegex(@"^(?<head>[A-Za-z][A-Za-z0-9_ ]*?)\s*(\(\s*(?<args>(?:[0-9]+|MAX)(?:\s*,\s*[0-9]+)?)\s*\))?\s*(?<tail>[A-Za-z][A-Za-z0-9_ ]*)?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?<head>[A-Za-z][A-Za-z0-9_]*(?:\s+[A-Za-z][A-Za-z0-9_]*)*)\s*(?:\(\s*(?<args>(?:[0-9]+|MAX)(?:\s*,\s*[0-9]+)?)\s*\))?\s*(?<tail>[A-Za-z][A-Za-z0-9_]*(?:\s+[A-Za-z][A-Za-z0-9_]*)*)?$", RegexOptions.IgnoreCase)]
     private static partial Regex Shape();
 
     [GeneratedRegex(@"\s+")]
