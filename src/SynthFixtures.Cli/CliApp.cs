@@ -56,6 +56,8 @@ public static class CliApp
             InspectCommand.Create(console),
             DpPlanCommand.Create(console),
             AuditCommand.Create(console),
+            RelationsCommand.Create(console),
+            SeedCommand.Create(console),
         };
         foreach (var extra in extraCommands) root.Subcommands.Add(extra);
         var parsed = root.Parse(args);

@@ -65,6 +65,15 @@ internal static class EvaluateCommand
         };
         command.SetAction((parse, cancellationToken) =>
         {
+            if (RelationalEvaluate.IsRelational(parse.GetValue(real)) || RelationalEvaluate.IsRelational(parse.GetValue(synthetic)))
+            {
+                foreach (var option in new Option[] { metadata, report, holdout, holdoutFraction, target, model, failUnder, filterSummary, textLabel, runRecord })
+                    if (parse.GetResult(option) is { Implicit: false })
+                        throw new SynthDataException($"{option.Name} applies to single-table evaluation, not to two databases or folders.",
+                            hint: "A multi-table evaluation writes --json and --markdown.");
+                return Task.FromResult(RelationalEvaluate.Run(console, parse.GetValue(real)!, parse.GetValue(synthetic)!, parse.GetValue(json), parse.GetValue(markdown),
+                    parse.GetValue(seed), cancellationToken));
+            }
             (string?, string)[] outputs = [(parse.GetValue(json), "JSON report"), (parse.GetValue(markdown), "Markdown summary"), (parse.GetValue(report), "HTML report")];
             OutputPaths.Check(
                 [(parse.GetValue(real), "real data"), (parse.GetValue(synthetic), "synthetic data"), (parse.GetValue(holdout), "holdout data"),

@@ -20,7 +20,8 @@ internal static class SampleCommand
     public static Command Create(CliConsole console)
     {
         var model = new Argument<string>("model.synth") { Description = "A model written by 'synthfixtures train'." };
-        var rows = new Option<int>("--rows") { Description = "Number of rows to sample.", Required = true };
+        var rows = new Option<int?>("--rows") { Description = "Number of rows to sample (a single-table model)." };
+        var scale = new Option<double?>("--scale") { Description = "A multi-table model: rows relative to the source at every level (0.5, 2, 10); --out is then a folder, one CSV per table." };
         var output = new Option<string>("--out")
         {
             Description = "Where to write the synthetic CSV (written as the rows are drawn, under a temporary name moved into place when complete).",
@@ -33,16 +34,26 @@ internal static class SampleCommand
         };
         var threads = new Option<int?>("--threads") { Description = "Threads to use (the output is the same for any number)." };
         var filter = new PrivacyFilterOptionSet();
-        var command = new Command("sample", "Sample synthetic rows from a model into a CSV.") { model, rows, output, seed, conditions, threads };
+        var command = new Command("sample", "Sample synthetic rows from a model into a CSV.") { model, rows, scale, output, seed, conditions, threads };
         filter.AddTo(command);
         var llm = new LlmOptionSet();
         llm.AddTo(command);
         command.SetAction((parse, cancellationToken) =>
         {
-            var count = parse.GetValue(rows);
+            if (parse.GetValue(threads) is <= 0 and var threadsGiven)
+                throw new SynthDataException($"--threads must be at least 1, not {threadsGiven}.", hint: "Leave it out to use every core; the rows are the same for any number.");
+            if (RelationalSample.IsRelationalModel(parse.GetValue(model)!))
+            {
+                if (parse.GetValue(rows) is not null)
+                    throw new SynthDataException("--rows applies to a single-table model; this is a multi-table model.", parse.GetValue(model),
+                        hint: "Use --scale (1 = as many rows as the source at every level) and --out a folder.");
+                return Task.FromResult(RelationalSample.Run(console, parse.GetValue(model)!, parse.GetValue(output)!, parse.GetValue(scale) ?? 1,
+                    parse.GetValue(seed), parse.GetValue(threads), cancellationToken));
+            }
+            if (parse.GetValue(scale) is not null)
+                throw new SynthDataException("--scale applies to a multi-table model; this model learned one table.", hint: "Use --rows N.");
+            var count = parse.GetValue(rows) ?? throw new SynthDataException("--rows is required for a single-table model.", hint: "Pass the number of rows to sample, e.g. --rows 1000.");
             if (count < 0) throw new SynthDataException($"--rows must be zero or more, not {count}.", hint: "Pass the number of rows to sample, e.g. --rows 1000.");
-            if (parse.GetValue(threads) is <= 0 and var threadCount)
-                throw new SynthDataException($"--threads must be at least 1, not {threadCount}.", hint: "Leave it out to use every core; the rows are the same for any number.");
             var modelPath = parse.GetValue(model)!;
             var target = parse.GetValue(output)!;
             var filterFiles = filter.Files(parse, target);

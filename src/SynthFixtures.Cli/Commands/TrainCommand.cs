@@ -14,7 +14,15 @@ internal static class TrainCommand
     {
         var trainers = NeuralTrainers.AddTo(ModelTrainers.Core);
         var catalog = trainers.Catalog;
-        var data = new Argument<string>("data.csv") { Description = "The training CSV." };
+        var data = new Argument<string?>("data.csv") { Description = "The training CSV (or leave it out and learn related tables with --from).", Arity = ArgumentArity.ZeroOrOne };
+        var from = new Option<string?>("--from")
+        {
+            Description = "Learn a whole database instead of one CSV: a SQLite file, a connection string (Data Source=… or Host=…), or a folder of CSVs (one per table).",
+        };
+        var relations = new Option<string?>("--relations")
+        {
+            Description = "With --from a folder: the relational metadata JSON with its keys (from 'synthfixtures relations', edited). Default: relations.json in the folder, else detected.",
+        };
         var model = new Option<string>("--model")
         {
             Description = "Model kind: " + string.Join("; ", catalog.Kinds.Select(k => $"{k.Name} ({k.Summary.TrimEnd('.')})")) + ".",
@@ -32,10 +40,26 @@ internal static class TrainCommand
         var holdoutFraction = CommonOptions.HoldoutFraction("train");
         var holdoutOut = new Option<string?>("--holdout-out") { Description = "Where to write the holdout rows (default: next to the model, <model>.holdout.csv)." };
         var settings = new SettingOptions(catalog);
-        var command = new Command("train", "Learn a model from a CSV and write it as a .synth file.") { data, model, output, metadata, metadataOut, schemaOut, seed, missing, trim, strict, delimiter, holdoutFraction, holdoutOut };
+        var command = new Command("train", "Learn a model from a CSV and write it as a .synth file.") { data, from, relations, model, output, metadata, metadataOut, schemaOut, seed, missing, trim, strict, delimiter, holdoutFraction, holdoutOut };
         foreach (var option in settings.All) command.Options.Add(option);
         command.SetAction((parse, cancellationToken) =>
         {
+            if (parse.GetValue(from) is { } source)
+            {
+                if (parse.GetValue(data) is not null)
+                    throw new SynthDataException("Give either a CSV or --from, not both.", hint: "--from learns a whole database or folder of CSVs; a CSV argument learns one table.");
+                foreach (var (name, given) in new[] { ("--metadata", parse.GetValue(metadata) is not null), ("--metadata-out", parse.GetValue(metadataOut) is not null),
+                             ("--schema-out", parse.GetValue(schemaOut) is not null), ("--holdout-fraction", parse.GetValue(holdoutFraction) is not null),
+                             ("--holdout-out", parse.GetValue(holdoutOut) is not null) })
+                    if (given) throw new SynthDataException($"{name} applies to a single-table model, not to --from.", hint: "Leave it out; --relations names the keys of a folder of CSVs.");
+                return Task.FromResult(RelationalTrain.Run(console, trainers, source, parse.GetValue(relations), parse.GetValue(model)!, parse.GetValue(output)!,
+                    parse.GetValue(seed), settings.Read(parse),
+                    CommonOptions.ReadOptions(parse.GetValue(missing), parse.GetValue(trim), parse.GetValue(strict), parse.GetValue(delimiter)), cancellationToken));
+            }
+            if (parse.GetValue(data) is null)
+                throw new SynthDataException("No training data was named.", hint: "Give a CSV (train data.csv --out m.synth), or --from a database or folder of CSVs.");
+            if (parse.GetValue(relations) is not null)
+                throw new SynthDataException("--relations applies to --from, not to a single CSV.", hint: "Add --from with the folder of CSVs the relations describe.");
             if (parse.GetValue(holdoutOut) is not null && parse.GetValue(holdoutFraction) is null)
                 throw new SynthDataException("--holdout-out needs --holdout-fraction.", hint: "Add e.g. --holdout-fraction 0.2.");
             var request = new TrainingRequest

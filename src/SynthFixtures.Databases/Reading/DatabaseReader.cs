@@ -65,6 +65,32 @@ public static class DatabaseReader
         }
     }
 
+    /// <summary>
+    /// The rows of <paramref name="shape"/>'s tables as the database at <paramref name="location"/> holds them, paired
+    /// with <paramref name="shape"/> as their metadata and not checked: a generated database read back for evaluation,
+    /// where broken keys are what the report counts, not a reason to stop.
+    /// </summary>
+    /// <exception cref="SynthDataException">The database cannot be read, or lacks one of the tables or columns.</exception>
+    public static RelationalDataset ReadRows(DatabaseLocation location, RelationalMetadata shape, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(location);
+        ArgumentNullException.ThrowIfNull(shape);
+        try
+        {
+            using var connection = Open(location);
+            using var transaction = Begin(connection, location.Provider);
+            var rows = new Dictionary<string, Table>(StringComparer.Ordinal);
+            foreach (var table in shape.Tables)
+                rows[table.Name] = ReadRows(connection, transaction, table, cancellationToken);
+            return new RelationalDataset(shape, rows);
+        }
+        catch (DbException e)
+        {
+            throw new SynthDataException($"The database {location.Display} could not be read as the {shape.Tables.Count} tables of the source: {OneLine(e.Message)}",
+                hint: "Compare it with the source database: every table and column must be there, named alike.", inner: e);
+        }
+    }
+
     private static DbConnection Open(DatabaseLocation location)
     {
         if (location.Provider == DatabaseProvider.PostgreSql)

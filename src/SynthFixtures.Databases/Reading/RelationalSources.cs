@@ -22,6 +22,31 @@ public static class RelationalSources
         return DatabaseReader.Read(DatabaseLocation.Parse(from), cancellationToken);
     }
 
+    /// <summary>
+    /// The rows at <paramref name="from"/> (a folder with one CSV per table, or a database) for the tables of
+    /// <paramref name="shape"/>, paired with it and not checked: a generated database read back to be compared with its source.
+    /// </summary>
+    /// <exception cref="SynthDataException">The source is missing or unreadable, or lacks a table or column of <paramref name="shape"/>.</exception>
+    public static RelationalDataset ReadLike(string from, RelationalMetadata shape, RelationalReadOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(from);
+        ArgumentNullException.ThrowIfNull(shape);
+        if (!IsFolder(from)) return DatabaseReader.ReadRows(DatabaseLocation.Parse(from), shape, cancellationToken);
+        var rows = new Dictionary<string, Data.Table>(StringComparer.Ordinal);
+        foreach (var table in shape.Tables)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var path = Path.Combine(from, table.Name + ".csv");
+            var read = Data.CsvTableReader.Read(path, options?.Csv);
+            var expected = table.Columns.Select(c => c.Name).ToList();
+            if (!read.ColumnNames.SequenceEqual(expected, StringComparer.Ordinal))
+                throw new SynthDataException($"Table '{table.Name}' has columns ({string.Join(", ", read.ColumnNames)}) here but ({string.Join(", ", expected)}) in the source.",
+                    path, hint: "Compare a generated folder with the database or folder it was learned from.");
+            rows[table.Name] = read;
+        }
+        return new RelationalDataset(shape, rows);
+    }
+
     /// <summary>Whether <paramref name="from"/> names a folder of CSVs rather than a database.</summary>
     public static bool IsFolder(string from) => !string.IsNullOrWhiteSpace(from) && !from.Contains('=', StringComparison.Ordinal) && Directory.Exists(from);
 }

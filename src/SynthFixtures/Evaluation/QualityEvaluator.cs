@@ -77,7 +77,8 @@ public static class QualityEvaluator
         return report;
     }
 
-    private static ColumnPairScore ScorePair(EvaluatedColumn a, EvaluatedColumn b)
+    /// <summary>One pair's trend score with the report's metrics (shared with the parent–child pairs of a multi-table report).</summary>
+    internal static ColumnPairScore ScorePair(EvaluatedColumn a, EvaluatedColumn b)
     {
         if (a.IsNumeric && b.IsNumeric)
         {

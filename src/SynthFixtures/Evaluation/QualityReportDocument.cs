@@ -18,6 +18,14 @@ internal class QualityReportDocument
     public required IReadOnlyList<ColumnShapeDocument> Columns { get; init; }
     public required IReadOnlyList<PairDocument> Pairs { get; init; }
 
+    /// <summary>The whole of <paramref name="report"/>, as written.</summary>
+    public static QualityReportDocument Of(QualityReport report) => new()
+    {
+        Overall = report.Overall, ColumnShapes = report.ColumnShapes, ColumnPairTrends = report.ColumnPairTrends,
+        ScoredColumns = report.Columns.Count, TableColumns = report.TableColumns, NotScored = NotScoredOf(report),
+        AssociatedPairsAsSdmetrics = AssociatedOf(report), Columns = ColumnsOf(report), Pairs = PairsOf(report),
+    };
+
     /// <summary>The columns of <paramref name="report"/>, as written.</summary>
     public static IReadOnlyList<ColumnShapeDocument> ColumnsOf(QualityReport report) =>
         report.Columns.Select(c => new ColumnShapeDocument(c.Column, c.Metric, c.Score)).ToArray();
@@ -32,10 +40,12 @@ internal class QualityReportDocument
         AssociatedPairs.AssociationThreshold);
 
     /// <summary>The pairs, correlation pairs with their two correlations and contingency pairs with the real association (null when undefined).</summary>
-    public static IReadOnlyList<PairDocument> PairsOf(QualityReport report) =>
-        report.Pairs.Select(p => p.Metric == QualityMetric.CorrelationSimilarity
-            ? (PairDocument)new CorrelationPairDocument(p.ColumnA, p.ColumnB, p.Metric, p.Score, p.IsAssociated, p.RealCorrelation, p.SyntheticCorrelation)
-            : new ContingencyPairDocument(p.ColumnA, p.ColumnB, p.Metric, p.Score, p.IsAssociated, p.RealAssociation)).ToArray();
+    public static IReadOnlyList<PairDocument> PairsOf(QualityReport report) => report.Pairs.Select(PairOf).ToArray();
+
+    /// <summary>One pair, as written.</summary>
+    public static PairDocument PairOf(ColumnPairScore p) => p.Metric == QualityMetric.CorrelationSimilarity
+        ? new CorrelationPairDocument(p.ColumnA, p.ColumnB, p.Metric, p.Score, p.IsAssociated, p.RealCorrelation, p.SyntheticCorrelation)
+        : new ContingencyPairDocument(p.ColumnA, p.ColumnB, p.Metric, p.Score, p.IsAssociated, p.RealAssociation);
 }
 
 /// <summary>One column's shape score.</summary>

@@ -22,13 +22,7 @@ public static class QualityReportJson
     public static string Serialize(QualityReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var document = new QualityReportDocument
-        {
-            Overall = report.Overall, ColumnShapes = report.ColumnShapes, ColumnPairTrends = report.ColumnPairTrends,
-            ScoredColumns = report.Columns.Count, TableColumns = report.TableColumns, NotScored = QualityReportDocument.NotScoredOf(report),
-            AssociatedPairsAsSdmetrics = QualityReportDocument.AssociatedOf(report),
-            Columns = QualityReportDocument.ColumnsOf(report), Pairs = QualityReportDocument.PairsOf(report),
-        };
+        var document = QualityReportDocument.Of(report);
         return JsonSerializer.Serialize(document, QualityReportJsonContext.Default.QualityReportDocument);
     }
 }

@@ -89,6 +89,25 @@ public sealed class HostileInputCorpusTests
         new("metadata with an unknown kind", Bad, "train @data.csv --out @m.synth --metadata @badkind.json", "badkind.json(|unknown kind 'colour'"),
         new("a condition on no column", Bad, "sample @model.synth --rows 5 --out @s.csv --condition nope=1", "nope"),
         new("a fail-under check that does not exist", Bad, "evaluate @data.csv @synth.csv --fail-under bogus=0.5", "bogus"),
+        // Whole databases: train --from, relations, seed, sample on a multi-table model.
+        new("train --from a missing SQLite file", Bad, "train --from @nothere.sqlite --out @m.synth", "nothere.sqlite: error: The SQLite database does not exist"),
+        new("train --from a CSV file", Bad, "train --from @data.csv --out @m.synth", "could not be read|file is not a database"),
+        new("train --from a folder without CSVs", Bad, "train --from @sub --out @m.synth", "sub: error: The folder has no .csv files|Hint:"),
+        new("train a CSV and --from", Bad, "train @data.csv --from @sub --out @m.synth", "Give either a CSV or --from, not both"),
+        new("train without data", Bad, "train --out @m.synth", "No training data was named"),
+        new("train --from with --holdout-fraction", Bad, "train --from @sub --out @m.synth --holdout-fraction 0.2", "--holdout-fraction applies to a single-table model"),
+        new("train --relations without --from", Bad, "train @data.csv --out @m.synth --relations @meta.json", "--relations applies to --from"),
+        new("train --from --out names the source", Bad, "train --from @model.synth --out @model.synth", "The model would overwrite the source database"),
+        new("relations of a folder without CSVs", Bad, "relations @sub", "sub: error: The folder has no .csv files"),
+        new("relations of an empty database", Bad, "relations :memory:", "The database :memory: has no tables"),
+        new("relations of a bad connection string", Bad, "relations Host=127.0.0.1;Bogus=1", "is not a PostgreSQL connection string"),
+        new("seed a single-table model", Bad, "seed @model.synth --to @db.sqlite", "model.synth: error: This is a single-table model, not a multi-table (database) model"),
+        new("seed a missing model", Bad, "seed @nothere.synth --to @db.sqlite", "nothere.synth: error: The model file does not exist"),
+        new("seed --truncate --append", Bad, "seed @model.synth --to @db.sqlite --truncate --append", "--truncate and --append cannot both be given"),
+        new("seed --to the model", Bad, "seed @model.synth --to @model.synth", "The database would overwrite the model"),
+        new("sample --scale on a single-table model", Bad, "sample @model.synth --scale 2 --out @s.csv", "--scale applies to a multi-table model"),
+        new("sample without --rows", Bad, "sample @model.synth --out @s.csv", "--rows is required for a single-table model"),
+        new("evaluate a database against a missing folder", Bad, "evaluate :memory: @nofolder", "The database :memory: has no tables"),
     ];
 
     /// <summary>The case names, for the theory.</summary>
