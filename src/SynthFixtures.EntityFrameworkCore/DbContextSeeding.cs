@@ -20,10 +20,11 @@ public static class DbContextSeeding
     /// (<c>GetColumnName(…)</c>), each cell converted from invariant text to the property's type, or to the provider
     /// type of its configured value converter. Runs in its own transaction unless the context already has one.
     /// </summary>
-    /// <param name="db">The context to seed; entities it already tracks are left alone.</param>
+    /// <param name="db">The context to seed, without unsaved changes; entities it already tracks unchanged are left alone.</param>
     /// <param name="data">The tables to insert; every one must be mapped by the context.</param>
     /// <param name="cancellationToken">Cancels the run; nothing is written.</param>
     /// <exception cref="SynthDataException">A table or column the context does not map, a cell that does not convert (table, column, row, value), or rows the database refuses.</exception>
+    /// <exception cref="InvalidOperationException">The context has unsaved changes.</exception>
     public static async Task SeedSynthAsync(this DbContext db, RelationalDataset data, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -84,6 +85,7 @@ public static class DbContextSeeding
     /// <param name="entities">The objects to insert.</param>
     /// <param name="cancellationToken">Cancels the run; nothing is written.</param>
     /// <exception cref="SynthDataException">An object whose type the context does not map, or rows the database refuses.</exception>
+    /// <exception cref="InvalidOperationException">The context has unsaved changes.</exception>
     public static async Task SeedSynthAsync(this DbContext db, IEnumerable<object> entities, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);

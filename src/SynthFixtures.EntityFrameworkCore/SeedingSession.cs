@@ -26,8 +26,12 @@ internal sealed class SeedingSession : IAsyncDisposable
     }
 
     /// <summary>Starts a run, opening a transaction unless the caller has one.</summary>
+    /// <exception cref="InvalidOperationException">The context has unsaved changes, which the seed's saves would write too.</exception>
     public static async Task<SeedingSession> StartAsync(DbContext db, CancellationToken cancellationToken)
     {
+        if (db.ChangeTracker.HasChanges())
+            throw new InvalidOperationException(
+                $"{db.GetType().Name} has unsaved changes; save or discard them before seeding, so the seed writes only its own rows.");
         var transaction = db.Database.CurrentTransaction is null
             ? await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false)
             : null;

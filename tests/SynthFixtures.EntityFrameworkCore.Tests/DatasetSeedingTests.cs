@@ -181,4 +181,16 @@ public sealed class DatasetSeedingTests : IDisposable
 
         Assert.Contains("row 1: 'Platinum' does not convert to a member of Tier through the value converter of Customer.Tier", error.Message);
     }
+
+    [Fact]
+    public async Task A_context_with_unsaved_changes_is_refused_before_anything_is_written()
+    {
+        await using var db = _database.NewContext();
+        db.Customers.Add(new Customer { Id = 50, Name = "Pending", Joined = new DateOnly(2024, 1, 1) });
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => db.SeedSynthAsync(Shop()));
+
+        Assert.Contains("unsaved changes", error.Message);
+        Assert.Equal(0, _database.Scalar("SELECT COUNT(*) FROM customers"));
+    }
 }
