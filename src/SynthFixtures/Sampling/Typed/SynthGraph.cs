@@ -19,6 +19,7 @@ public sealed class SynthGraph(long seed, DateTime referenceDate)
     public SynthGraph(long seed) : this(seed, FakeClock.DefaultReferenceDate) { }
     private readonly Dictionary<object, object> _streams = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<object, object> _pools = new(ReferenceEqualityComparer.Instance);
+    private readonly List<object> _objects = [];
 
     /// <summary>The graph's seed.</summary>
     public long Seed { get; } = seed;
@@ -65,12 +66,19 @@ public sealed class SynthGraph(long seed, DateTime referenceDate)
     /// <summary>The objects of <paramref name="synthesizer"/> generated in this graph and available as principals.</summary>
     public IReadOnlyList<T> Generated<T>(ISynthesizer<T> synthesizer) => PoolOf(synthesizer).Items;
 
+    /// <summary>
+    /// Every object generated in this graph, of every type, in the order they were made: the ones asked for with
+    /// <c>In(graph)</c> and the principals made on demand for foreign keys. What a database seeder inserts.
+    /// </summary>
+    public IReadOnlyList<object> Objects => _objects;
+
     /// <summary>Records an object the user asked for explicitly; from then on references pick only among recorded objects.</summary>
     public void Record<T>(ISynthesizer<T> synthesizer, T item)
     {
         var pool = PoolOf(synthesizer);
         pool.Items.Add(item);
         pool.Explicit = true;
+        if (item is not null) _objects.Add(item);
     }
 
     /// <summary>
@@ -90,6 +98,7 @@ public sealed class SynthGraph(long seed, DateTime referenceDate)
         {
             var created = StreamOf(principal).Next();
             pool.Items.Add(created);
+            if (created is not null) _objects.Add(created);
             return key(created);
         }
         return key(pool.Items[random.NextInt(count)]);
