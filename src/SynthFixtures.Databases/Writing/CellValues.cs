@@ -101,7 +101,7 @@ internal sealed class CellValues(string table, Table rows)
         _ => Text(cell, column, row),
     };
 
-    /// <summary>The error for a null cell in a NOT NULL column is the database's; this one is for a cell that does not parse.</summary>
+    /// <summary>The error for a cell that does not parse as its column's type (a NULL in a NOT NULL column is the database's to report).</summary>
     private SynthDataException Bad(string cell, ColumnSpec column, int row, string expected)
     {
         var line = rows.SourceLine(row);

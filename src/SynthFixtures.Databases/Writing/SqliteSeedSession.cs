@@ -13,8 +13,12 @@ internal sealed class SqliteSeedSession : SeedSession
     /// <summary>SQLite's historical limit on parameters per statement, which every build accepts.</summary>
     private const int MaxParameters = 999;
 
-    /// <summary>Rows per INSERT: enough to amortise the per-statement cost, few enough to keep the statement small.</summary>
-    private const int MaxBatchRows = 64;
+    /// <summary>
+    /// Rows per INSERT. Microsoft.Data.Sqlite binds every parameter by name on each execution, at a cost that grows faster
+    /// than the parameter count, so big statements lose what they save per statement: on a 5-column table, 8 rows per
+    /// INSERT gave about 460,000 rows per CPU-second, 1 row 400,000, 64 rows 230,000 and 200 rows 113,000.
+    /// </summary>
+    private const int MaxBatchRows = 8;
 
     private readonly SqliteConnection _connection;
     private readonly bool _ownsConnection;
