@@ -117,8 +117,9 @@ public abstract class SynthModel
     /// <summary>
     /// Draws one row per row of <paramref name="given"/>, in order: the given columns hold the given cells and every other
     /// column is drawn from the model's distribution conditional on them (a child table's rows given its parent's
-    /// columns, say). The GaussianCopula conditions in closed form; the other kinds keep the nearest of several candidate
-    /// rows (docs/databases.md, "Sampling given parent columns"). Generated columns are generated as in
+    /// columns, say). The GaussianCopula conditions in closed form, dp-marginals by likelihood weighting on its tree, TVAE
+    /// and CTGAN keep the nearest of several candidate rows (docs/databases.md, "Sampling given parent columns").
+    /// Generated columns are generated as in
     /// <see cref="Sample"/>, and learned text columns are written from the finished row.
     /// </summary>
     /// <remarks>

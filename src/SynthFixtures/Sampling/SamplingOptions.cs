@@ -17,7 +17,9 @@ public sealed record SamplingOptions
 
     /// <summary>
     /// Number of the first row for generated keys (sequences, prefixed codes): a caller that samples in batches passes
-    /// the rows it already has, so keys stay unique across batches.
+    /// the rows it already has, so keys stay unique across batches. For <see cref="Models.SynthModel.SampleGiven"/> it is
+    /// also the number of the first given row, which picks each row's random stream: a given table sampled in pieces,
+    /// each with the rows before it here, gives the rows of the whole.
     /// </summary>
     public long FirstRowNumber { get; init; }
 

@@ -66,6 +66,43 @@ internal sealed class DpColumn
         return ColumnValues.Quantize(value, Metadata);
     }
 
+    /// <summary>
+    /// The cell a numeric value falls in: the bin with a point piece at the value, else the bin whose interval holds it,
+    /// else (a value in a gap or beyond the range) the bin nearest to it; NaN is the missing cell.
+    /// </summary>
+    public int CellOfNumber(double value)
+    {
+        if (double.IsNaN(value)) return MissingCell;
+        var best = 0;
+        var bestDistance = double.PositiveInfinity;
+        var bins = Bins!;
+        for (var cell = 0; cell < bins.Length; cell++)
+        {
+            foreach (var piece in bins[cell])
+            {
+                if (piece.Low == piece.High && piece.Low == value) return cell;
+                var distance = Math.Max(0, Math.Max(piece.Low - value, value - piece.High));
+                if (distance < bestDistance)
+                {
+                    best = cell;
+                    bestDistance = distance;
+                }
+            }
+        }
+        return best;
+    }
+
+    /// <summary>The cell of a label (compared after trimming): its released label, else the other cell; <c>null</c> is the missing cell.</summary>
+    public int CellOfLabel(string? label)
+    {
+        if (label is null) return MissingCell;
+        var wanted = Data.CellText.Normalize(label);
+        var labels = Labels!;
+        for (var k = 0; k < labels.Length; k++)
+            if (string.Equals(Data.CellText.Normalize(labels[k]), wanted, StringComparison.Ordinal)) return k;
+        return OtherCell;
+    }
+
     /// <summary>How it is modelled, for <c>inspect</c>.</summary>
     public string Describe() => IsNumeric
         ? $"{Bins!.Length} bins{(Bins.Count(b => b.Length == 1 && b[0].Low == b[0].High) is > 0 and var points ? $" ({points} point masses)" : "")}, range {Bins[0][0].Low:G6} … {Bins[^1][^1].High:G6}"

@@ -101,6 +101,33 @@ public sealed class DpMarginalsModel : SynthModel
         }
     }
 
+    /// <summary>
+    /// Draws row <paramref name="row"/> down the tree with the cells of <paramref name="fixedCells"/> (−1: free) set rather
+    /// than drawn, and returns the row's likelihood weight: the product of each fixed cell's probability given its
+    /// parents. Free cells below a fixed one are drawn given it; the weight accounts for the fixed cells' ancestors.
+    /// Fixed numeric cells are not decoded (the given value is written over them).
+    /// </summary>
+    internal double DrawRowGiven(SynthRandom random, int[][] cells, double[]?[] numbers, int row, int[] fixedCells)
+    {
+        var weight = 1.0;
+        foreach (var c in Order)
+        {
+            var size = Columns[c].Cells;
+            var offset = Parent[c] < 0 ? 0 : ConditionalRow(c, cells, row) * size;
+            if (fixedCells[c] >= 0)
+            {
+                var cell = fixedCells[c];
+                weight *= Parent[c] < 0 ? Root[cell] : Conditionals[c]![offset + cell];
+                cells[c][row] = cell;
+                continue;
+            }
+            var drawn = Draw(Parent[c] < 0 ? _rootCumulative[0] : _conditionalCumulative[c]!, offset, size, random.NextDouble());
+            cells[c][row] = drawn;
+            if (numbers[c] is { } target) target[row] = Columns[c].DecodeNumber(drawn, random);
+        }
+        return weight;
+    }
+
     private int ConditionalRow(int c, int[][] cells, int row)
     {
         var parentCell = cells[Parent[c]][row];
@@ -128,6 +155,10 @@ public sealed class DpMarginalsModel : SynthModel
 
     /// <inheritdoc />
     private protected override IReadOnlyList<GeneratedColumnSpec> GeneratedColumnSpecs => Generated;
+
+    /// <inheritdoc />
+    private protected override SampledTable DrawGiven(Given.GivenRows given, SynthRandom root, SamplingOptions options, ParallelOptions parallel) =>
+        DpMarginalsGivenSampler.Draw(this, given, root, parallel);
 
     internal SampledTable Assemble(int[][] cells, double[]?[] numbers, string?[][] generated, int rows)
     {

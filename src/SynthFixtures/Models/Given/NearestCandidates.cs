@@ -20,7 +20,7 @@ namespace SynthFixtures.Models.Given;
 /// </remarks>
 internal static class NearestCandidates
 {
-    /// <summary>Candidates drawn per given row.</summary>
+    /// <summary>Candidates drawn per given row (one when only generated columns are given).</summary>
     public const int CandidatesPerRow = 32;
 
     /// <summary>Rows of the reference sample the numeric scales come from.</summary>
@@ -35,6 +35,8 @@ internal static class NearestCandidates
         var token = parallel.CancellationToken;
         if (rows == 0) return WithGenerated(model, model.SampleTabular(0, root.Seed, poolOptions, token), root, given, parallel);
         var matchers = Matchers(model, given, root, poolOptions, token);
+        // Given cells that only generated columns hold tell the candidates apart by nothing: one candidate per row is the draw.
+        var perRow = matchers.Count == 0 ? 1 : CandidatesPerRow;
         var chosen = new (SampledTable Pool, int Row)[rows];
         var stream = root.Derive("given-candidates");
         for (var start = 0; start < rows;)
@@ -43,10 +45,10 @@ internal static class NearestCandidates
             var block = number / BlockSize;
             var offset = (int)(number % BlockSize);
             var count = Math.Min(rows - start, BlockSize - offset);
-            var pool = model.SampleTabular((offset + count) * CandidatesPerRow, stream.Derive(block).Seed, poolOptions, token);
+            var pool = model.SampleTabular((offset + count) * perRow, stream.Derive(block).Seed, poolOptions, token);
             var poolMatchers = matchers.Select(m => m.Bind(pool)).ToArray();
             var first = start;
-            Parallel.For(0, count, parallel, i => chosen[first + i] = (pool, Nearest(poolMatchers, first + i, (offset + i) * CandidatesPerRow)));
+            Parallel.For(0, count, parallel, i => chosen[first + i] = (pool, Nearest(poolMatchers, first + i, (offset + i) * perRow, perRow)));
             start += count;
         }
         var columns = new SampledColumn[model.Metadata.Columns.Count];
@@ -55,12 +57,12 @@ internal static class NearestCandidates
         return WithGenerated(model, drawn, root, given, parallel);
     }
 
-    private static int Nearest(BoundMatcher[] matchers, int givenRow, int firstCandidate)
+    private static int Nearest(BoundMatcher[] matchers, int givenRow, int firstCandidate, int candidates)
     {
         var best = firstCandidate;
         var bestMismatches = int.MaxValue;
         var bestDistance = double.PositiveInfinity;
-        for (var candidate = firstCandidate; candidate < firstCandidate + CandidatesPerRow; candidate++)
+        for (var candidate = firstCandidate; candidate < firstCandidate + candidates; candidate++)
         {
             var mismatches = 0;
             var distance = 0.0;
