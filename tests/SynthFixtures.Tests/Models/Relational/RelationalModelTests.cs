@@ -9,7 +9,7 @@ using SynthFixtures.Sampling;
 namespace SynthFixtures.Tests.Models.Relational;
 
 /// <summary>The multi-table model on an invented shop: keys, counts, parent context, sum rules, scale, determinism, artifact.</summary>
-public class RelationalModelTests
+public class RelationalModelTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     private static readonly Lazy<RelationalDataset> Real = new(() => ShopDataset.Create());
     private static readonly Lazy<RelationalModel> Conditional = new(() => Train(conditionOnParents: true));
@@ -53,6 +53,7 @@ public class RelationalModelTests
         foreach (var key in new[] { ShopDataset.OrderCustomer, ShopDataset.LineOrder })
         {
             var ks = RelationalChecks.Ks(RelationalChecks.ChildrenPerParent(real, key), RelationalChecks.ChildrenPerParent(synthetic, key));
+            output.WriteLine($"{key}: KS {ks:F3}");
             Assert.True(ks < 0.15, $"{key}: KS {ks:F3}");
         }
     }
@@ -64,6 +65,7 @@ public class RelationalModelTests
         var counts = RelationalChecks.ChildrenPerParent(synthetic, ShopDataset.OrderCustomer);
         var country = synthetic["Customer"].Column("Country");
         double Mean(string c) => Enumerable.Range(0, counts.Length).Where(i => country[i] == c).Select(i => (double)counts[i]).DefaultIfEmpty().Average();
+        output.WriteLine($"orders per customer: A {Mean("A"):F2}, B {Mean("B"):F2}");
         // Source means: A 7, B 1 (a copula blurs a count's dependence on a label: about 5.5 and 2).
         Assert.True(Mean("A") > 2 * Mean("B"), $"A {Mean("A"):F2}, B {Mean("B"):F2}");
     }
@@ -84,6 +86,7 @@ public class RelationalModelTests
         var real = Trend(Real.Value);
         var conditional = Trend(Synthetic.Value);
         var baseline = Trend(Baseline.Value.Sample(1, seed: 3));
+        output.WriteLine($"income vs shipping days across the key: real {real:F3}, conditional {conditional:F3}, baseline {baseline:F3}");
         Assert.True(real < -0.9, $"real {real:F3}");
         Assert.True(conditional < -0.7, $"conditional {conditional:F3}");
         // Drawn without the customer, the order cannot know its income.
