@@ -188,6 +188,23 @@ public class RelationalModelTests(Xunit.Abstractions.ITestOutputHelper output)
     }
 
     [Fact]
+    public void An_orphan_in_the_source_and_a_bad_scale_are_reported()
+    {
+        var real = Real.Value;
+        var orders = real["Order"];
+        var columns = Enumerable.Range(0, orders.ColumnCount).Select(c => orders.Column(c).ToArray()).ToArray();
+        columns[orders.IndexOf("CustomerId")][0] = "999999";
+        var tables = real.Tables.ToDictionary(t => t.Table.Name, t => t.Rows);
+        tables["Order"] = new SynthFixtures.Data.Table(orders.ColumnNames, columns);
+        var error = Assert.Throws<SynthDataException>(() => new RelationalTrainingService(ModelTrainers.Core).Train(new RelationalTrainingRequest
+        {
+            Data = new RelationalDataset(real.Metadata, tables), ModelPath = Path.Combine(Path.GetTempPath(), "never.synth"),
+        }));
+        Assert.Contains("orphan", error.Message);
+        Assert.Contains("scale", Assert.Throws<SynthDataException>(() => Conditional.Value.Sample(0, seed: 1)).Message);
+    }
+
+    [Fact]
     public void The_sampling_service_writes_one_csv_per_table()
     {
         var folder = Directory.CreateTempSubdirectory("relmodel-out-");
