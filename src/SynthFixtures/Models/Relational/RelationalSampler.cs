@@ -89,7 +89,7 @@ internal sealed class RelationalSampler(RelationalModel model, double scale, lon
     {
         var key = model.Metadata.ForeignKeys[primary];
         var parent = _tables[key.ParentTable];
-        var counts = (int[])parent.Counts[primary].Clone();
+        var counts = (int[])CountsOf(parent, primary).Clone();
         // A child whose primary key is the foreign key itself (a one-to-one extension) has at most one row per parent;
         // a link table has at most as many rows per parent as there are distinct partners.
         var cap = table.PrimaryKey.Count > 0 && table.PrimaryKey.All(key.ChildColumns.Contains) ? 1 : int.MaxValue;
@@ -159,7 +159,7 @@ internal sealed class RelationalSampler(RelationalModel model, double scale, lon
             Array.Fill(chosen, -1);
             return chosen;
         }
-        var draw = new PopularityDraw(parent.Counts[secondary.ForeignKey]);
+        var draw = new PopularityDraw(CountsOf(parent, secondary.ForeignKey));
         if (secondary.DistinctPerPrimaryParent && parentRows is not null)
         {
             // One group of rows per primary parent (consecutive by construction), each given distinct partners.
@@ -228,6 +228,9 @@ internal sealed class RelationalSampler(RelationalModel model, double scale, lon
         }
         _parentRowOf[index] = parentRows;
     }
+
+    // A parent without a model (its source table was empty) has no learned counts: none of its rows has children.
+    private static int[] CountsOf(GeneratedTable parent, int key) => parent.Counts.TryGetValue(key, out var counts) ? counts : new int[parent.RowCount];
 
     private static int[] Counts(IReadOnlyList<string?> cells)
     {

@@ -9,7 +9,7 @@ using SynthFixtures.Sampling;
 namespace SynthFixtures.Tests.Models.Relational;
 
 /// <summary>The multi-table model on an invented shop: keys, counts, parent context, sum rules, scale, determinism, artifact.</summary>
-public class RelationalModelTests
+public class RelationalModelTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     private static readonly Lazy<RelationalDataset> Real = new(() => ShopDataset.Create());
     private static readonly Lazy<RelationalModel> Conditional = new(() => Train(conditionOnParents: true));
@@ -53,6 +53,7 @@ public class RelationalModelTests
         foreach (var key in new[] { ShopDataset.OrderCustomer, ShopDataset.LineOrder })
         {
             var ks = RelationalChecks.Ks(RelationalChecks.ChildrenPerParent(real, key), RelationalChecks.ChildrenPerParent(synthetic, key));
+            output.WriteLine($"{key}: KS {ks:F3}");
             Assert.True(ks < 0.15, $"{key}: KS {ks:F3}");
         }
     }
@@ -64,6 +65,7 @@ public class RelationalModelTests
         var counts = RelationalChecks.ChildrenPerParent(synthetic, ShopDataset.OrderCustomer);
         var country = synthetic["Customer"].Column("Country");
         double Mean(string c) => Enumerable.Range(0, counts.Length).Where(i => country[i] == c).Select(i => (double)counts[i]).DefaultIfEmpty().Average();
+        output.WriteLine($"orders per customer: A {Mean("A"):F2}, B {Mean("B"):F2}");
         // Source means: A 7, B 1 (a copula blurs a count's dependence on a label: about 5.5 and 2).
         Assert.True(Mean("A") > 2 * Mean("B"), $"A {Mean("A"):F2}, B {Mean("B"):F2}");
     }
@@ -84,6 +86,7 @@ public class RelationalModelTests
         var real = Trend(Real.Value);
         var conditional = Trend(Synthetic.Value);
         var baseline = Trend(Baseline.Value.Sample(1, seed: 3));
+        output.WriteLine($"income vs shipping days across the key: real {real:F3}, conditional {conditional:F3}, baseline {baseline:F3}");
         Assert.True(real < -0.9, $"real {real:F3}");
         Assert.True(conditional < -0.7, $"conditional {conditional:F3}");
         // Drawn without the customer, the order cannot know its income.
@@ -182,6 +185,23 @@ public class RelationalModelTests
             Data = Real.Value, ModelKind = SynthFixtures.Models.ModelKinds.DpMarginals, ModelPath = Path.Combine(Path.GetTempPath(), "never.synth"),
         }));
         Assert.Contains("differentially private", error.Message);
+    }
+
+    [Fact]
+    public void An_orphan_in_the_source_and_a_bad_scale_are_reported()
+    {
+        var real = Real.Value;
+        var orders = real["Order"];
+        var columns = Enumerable.Range(0, orders.ColumnCount).Select(c => orders.Column(c).ToArray()).ToArray();
+        columns[orders.IndexOf("CustomerId")][0] = "999999";
+        var tables = real.Tables.ToDictionary(t => t.Table.Name, t => t.Rows);
+        tables["Order"] = new SynthFixtures.Data.Table(orders.ColumnNames, columns);
+        var error = Assert.Throws<SynthDataException>(() => new RelationalTrainingService(ModelTrainers.Core).Train(new RelationalTrainingRequest
+        {
+            Data = new RelationalDataset(real.Metadata, tables), ModelPath = Path.Combine(Path.GetTempPath(), "never.synth"),
+        }));
+        Assert.Contains("orphan", error.Message);
+        Assert.Contains("scale", Assert.Throws<SynthDataException>(() => Conditional.Value.Sample(0, seed: 1)).Message);
     }
 
     [Fact]
