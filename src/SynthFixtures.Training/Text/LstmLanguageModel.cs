@@ -23,6 +23,14 @@ internal sealed class LstmLanguageModel : nn.Module<Tensor, Tensor>
     private readonly Linear output;
     private readonly Linear? contextOutput;
 
+    /// <summary>
+    /// The context sum enters the output map scaled by 1/E. Adam moves every weight by about the learning rate per step
+    /// whatever its gradient's size, so a map from the raw sum (E entries of a sum of k embeddings) would shift every
+    /// logit by tens of learning rates per step and make the output's bias noisy (sampled texts came out short); the
+    /// exported weights fold the scale in, so the runtime adds W_co·c as it is.
+    /// </summary>
+    private readonly Tensor? contextScale;
+
     /// <summary>A freshly initialised network (libtorch's default initialisation, from its seeded generator).</summary>
     /// <param name="vocabulary">Token ids 0 … vocabulary − 1.</param>
     /// <param name="embeddingWidth">Width of a token's embedding.</param>
@@ -46,6 +54,7 @@ internal sealed class LstmLanguageModel : nn.Module<Tensor, Tensor>
             // From zero: training starts from the plain language model and learns only the shift the context explains.
             contextOutput = nn.Linear(embeddingWidth, vocabulary, hasBias: false);
             using (no_grad()) contextOutput.weight!.zero_();
+            contextScale = tensor(1f / embeddingWidth);
         }
         ContextToOutput = contextToOutput;
         RegisterComponents();
@@ -98,7 +107,7 @@ internal sealed class LstmLanguageModel : nn.Module<Tensor, Tensor>
     {
         if (contextOutput is null || contextIds is null || contextIds.shape[1] == 0) return output.forward(states);
         using var scope = NewDisposeScope();
-        var perRow = contextOutput.forward(embedding.forward(contextIds).sum(1));   // [batch, vocabulary]
+        var perRow = contextOutput.forward(embedding.forward(contextIds).sum(1).mul(contextScale!));   // [batch, vocabulary]
         return output.forward(states).Plus(perRow.index_select(0, rows)).MoveToOuterDisposeScope();
     }
 
@@ -111,7 +120,7 @@ internal sealed class LstmLanguageModel : nn.Module<Tensor, Tensor>
         using var scope = NewDisposeScope();
         var states = States(tokens, contextIds);
         if (contextOutput is null || contextIds is null || contextIds.shape[1] == 0) return Logits(states).MoveToOuterDisposeScope();
-        var shift = contextOutput.forward(embedding.forward(contextIds).sum(1, keepdim: true));   // [batch, 1, vocabulary]
+        var shift = contextOutput.forward(embedding.forward(contextIds).sum(1, keepdim: true).mul(contextScale!));   // [batch, 1, vocabulary]
         return Logits(states).Plus(shift).MoveToOuterDisposeScope();
     }
 
@@ -129,7 +138,8 @@ internal sealed class LstmLanguageModel : nn.Module<Tensor, Tensor>
                 tensors.Add(lstm.get_parameter(name + layer) ?? throw new InvalidOperationException($"The LSTM has no parameter {name}{layer}."));
         tensors.Add(output.weight!);
         tensors.Add(output.bias!);
-        if (contextOutput is not null) tensors.Add(contextOutput.weight!);
+        using var scaledContextOutput = contextOutput is null ? null : contextOutput.weight!.detach().mul(contextScale!);
+        if (scaledContextOutput is not null) tensors.Add(scaledContextOutput);
         var weights = new float[LstmNetwork.ParameterCount(Vocabulary, EmbeddingWidth, HiddenWidth, Layers, ContextToOutput)];
         var offset = 0;
         foreach (var tensor in tensors)
