@@ -30,7 +30,8 @@ public class MissingTextModelTests
 
         Assert.True(model.Probability([0, 2]) < 0.01, $"{model.Probability([0, 2]):F4}");
         Assert.InRange(model.Probability([1, 2]), 0.17, 0.23);
-        Assert.InRange(model.Probability([1, 3]) - model.Probability([1, 2]), -0.03, 0.03);
+        // Chance alone differs by about 0.015 (one standard error) between the two halves.
+        Assert.InRange(model.Probability([1, 3]) - model.Probability([1, 2]), -0.05, 0.05);
         // The intercept is not penalised, so the mean predicted rate is the observed rate.
         Assert.Equal(missing.Count(m => m) / (double)missing.Length, contexts.Average(c => model.Probability(c)), 3);
     }
