@@ -43,10 +43,11 @@ internal static class AuditCommand
         var trim = CommonOptions.Trim();
         var strict = CommonOptions.Strict();
         var delimiter = CommonOptions.Delimiter();
+        var unnamed = CommonOptions.NameUnnamedColumns();
         var settings = new SettingOptions(catalog);
         var command = new Command("audit",
             "Estimate an empirical lower bound on a model kind's ε: train it many times with and without a canary row, attack the synthetic rows, and bound the attack's errors.")
-        { data, model, trainings, canary, syntheticRows, confidence, parallel, json, metadata, seed, missing, trim, strict, delimiter };
+        { data, model, trainings, canary, syntheticRows, confidence, parallel, json, metadata, seed, missing, trim, strict, delimiter, unnamed };
         foreach (var option in settings.All) command.Options.Add(option);
         command.SetAction((parse, cancellationToken) =>
         {
@@ -61,7 +62,7 @@ internal static class AuditCommand
                 Canary = CanaryCells(parse.GetValue(canary)),
                 MaxDegreeOfParallelism = parse.GetValue(parallel),
             };
-            var readOptions = CommonOptions.ReadOptions(parse.GetValue(missing), parse.GetValue(trim), parse.GetValue(strict), parse.GetValue(delimiter));
+            var readOptions = CommonOptions.ReadOptions(parse.GetValue(missing), parse.GetValue(trim), parse.GetValue(strict), parse.GetValue(delimiter), parse.GetValue(unnamed));
             PrivacyAuditResult result;
             try
             {

@@ -46,11 +46,17 @@ internal static class CommonOptions
         Description = "The field separator: ',', ';', '|', 'tab' (or '\\t'), or any other single ASCII character. Default: detected from the header line (comma, semicolon, tab or pipe).",
     };
 
-    public static CsvReadOptions ReadOptions(string[]? missing, bool trim, bool strict = false, string? delimiter = null)
+    public static Option<bool> NameUnnamedColumns() => new("--name-unnamed-columns")
+    {
+        Description = "Name a column whose header cell is empty 'column<N>' (its position) instead of stopping: pandas writes its row index that way (to_csv without index=False).",
+    };
+
+    public static CsvReadOptions ReadOptions(string[]? missing, bool trim, bool strict = false, string? delimiter = null, bool nameUnnamedColumns = false)
     {
         var options = new CsvReadOptions
         {
             TrimValues = trim,
+            NameUnnamedColumns = nameUnnamedColumns,
             BadCells = strict ? BadCellPolicy.Reject : BadCellPolicy.TreatAsMissing,
             Delimiter = ParseDelimiter(delimiter),
         };

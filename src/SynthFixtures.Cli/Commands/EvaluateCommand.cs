@@ -42,6 +42,7 @@ internal static class EvaluateCommand
         var trim = CommonOptions.Trim();
         var strict = CommonOptions.Strict();
         var delimiter = CommonOptions.Delimiter();
+        var unnamed = CommonOptions.NameUnnamedColumns();
         var filterSummary = new Option<string?>("--privacy-filter-summary")
         {
             Description = "The .privacy-filter.json that 'sample --privacy-filter' wrote beside the synthetic CSV: the reports show what the filters dropped.",
@@ -60,7 +61,7 @@ internal static class EvaluateCommand
         };
         var command = new Command("evaluate", "Score synthetic data against real data: quality, diagnostics, privacy, utility; write reports; gate on thresholds.")
         {
-            real, synthetic, metadata, json, report, markdown, holdout, holdoutFraction, seed, target, detection, model, failUnder, missing, trim, strict, delimiter,
+            real, synthetic, metadata, json, report, markdown, holdout, holdoutFraction, seed, target, detection, model, failUnder, missing, trim, strict, delimiter, unnamed,
             filterSummary, textLabel, runRecord, textEmbeddings,
         };
         command.SetAction((parse, cancellationToken) =>
@@ -90,7 +91,7 @@ internal static class EvaluateCommand
                 Holdout = parse.GetValue(holdout) is { } holdoutPath ? EvaluationTable.FromCsv(holdoutPath) : null,
                 HoldoutFraction = parse.GetValue(holdoutFraction),
                 Metadata = parse.GetValue(metadata) is { } metadataPath ? MetadataJson.Load(metadataPath) : null,
-                ReadOptions = CommonOptions.ReadOptions(parse.GetValue(missing), parse.GetValue(trim), parse.GetValue(strict), parse.GetValue(delimiter)),
+                ReadOptions = CommonOptions.ReadOptions(parse.GetValue(missing), parse.GetValue(trim), parse.GetValue(strict), parse.GetValue(delimiter), parse.GetValue(unnamed)),
                 Seed = parse.GetValue(seed),
                 Target = parse.GetValue(target),
                 Detection = parse.GetValue(detection),

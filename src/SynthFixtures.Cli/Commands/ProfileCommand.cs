@@ -17,9 +17,10 @@ internal static class ProfileCommand
         var trim = CommonOptions.Trim();
         var strict = CommonOptions.Strict();
         var delimiter = CommonOptions.Delimiter();
+        var unnamed = CommonOptions.NameUnnamedColumns();
         var command = new Command("profile", "Infer each column's kind (integer, decimal, boolean, datetime, categorical, identifier, text) and flag personal data.")
         {
-            data, output, missing, trim, strict, delimiter,
+            data, output, missing, trim, strict, delimiter, unnamed,
         };
         command.SetAction(parse =>
         {
@@ -27,7 +28,7 @@ internal static class ProfileCommand
             var outputPath = parse.GetValue(output);
             OutputPaths.Check([(dataPath, "data")], [(outputPath, "metadata")]);
             OutputPaths.CheckFolders([(outputPath, "metadata")]);
-            var options = CommonOptions.ReadOptions(parse.GetValue(missing), parse.GetValue(trim), parse.GetValue(strict), parse.GetValue(delimiter));
+            var options = CommonOptions.ReadOptions(parse.GetValue(missing), parse.GetValue(trim), parse.GetValue(strict), parse.GetValue(delimiter), parse.GetValue(unnamed));
             var table = console.Timed("Read", () => CsvTableReader.Read(dataPath, options));
             if (CsvTableReader.DescribeFormat(table) is { Length: > 0 } format) console.Error.WriteLine($"Read {dataPath}{format}");
             var (_, metadata, issues) = console.Timed("Profiled", () => TableCheck.Prepare(null, table, options.BadCells));

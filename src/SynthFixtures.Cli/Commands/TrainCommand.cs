@@ -37,10 +37,11 @@ internal static class TrainCommand
         var trim = CommonOptions.Trim();
         var strict = CommonOptions.Strict();
         var delimiter = CommonOptions.Delimiter();
+        var unnamed = CommonOptions.NameUnnamedColumns();
         var holdoutFraction = CommonOptions.HoldoutFraction("train");
         var holdoutOut = new Option<string?>("--holdout-out") { Description = "Where to write the holdout rows (default: next to the model, <model>.holdout.csv)." };
         var settings = new SettingOptions(catalog);
-        var command = new Command("train", "Learn a model from a CSV and write it as a .synth file.") { data, from, relations, model, output, metadata, metadataOut, schemaOut, seed, missing, trim, strict, delimiter, holdoutFraction, holdoutOut };
+        var command = new Command("train", "Learn a model from a CSV and write it as a .synth file.") { data, from, relations, model, output, metadata, metadataOut, schemaOut, seed, missing, trim, strict, delimiter, unnamed, holdoutFraction, holdoutOut };
         foreach (var option in settings.All) command.Options.Add(option);
         command.SetAction((parse, cancellationToken) =>
         {
@@ -70,7 +71,7 @@ internal static class TrainCommand
                 Seed = parse.GetValue(seed),
                 Settings = settings.Read(parse),
                 MetadataPath = parse.GetValue(metadata),
-                ReadOptions = CommonOptions.ReadOptions(parse.GetValue(missing), parse.GetValue(trim), parse.GetValue(strict), parse.GetValue(delimiter)),
+                ReadOptions = CommonOptions.ReadOptions(parse.GetValue(missing), parse.GetValue(trim), parse.GetValue(strict), parse.GetValue(delimiter), parse.GetValue(unnamed)),
                 HoldoutFraction = parse.GetValue(holdoutFraction),
                 HoldoutPath = parse.GetValue(holdoutOut),
                 MetadataOutputPath = parse.GetValue(metadataOut),

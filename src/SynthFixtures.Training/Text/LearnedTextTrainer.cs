@@ -39,7 +39,12 @@ public sealed class LearnedTextTrainer : ITextModelTrainer
         var tokenizer = SubwordTokenizer.Train(texts, options.VocabularySize);
         var context = TextContextEncoder.Fit(table, input.Metadata, column, options.ContextColumns);
         var vocabulary = new LearnedTextVocabulary(context.TokenCount, tokenizer.Count);
-        var sequences = LearnedTextSequences.Build(table, column, context, tokenizer, vocabulary, options.MaxTokens);
+        var all = LearnedTextSequences.Build(table, column, context, tokenizer, vocabulary, options.MaxTokens);
+        // Whether a row has text is learned from its context apart from the words (see MissingTextModel); the language
+        // model then learns only the texts there are.
+        var cells = table.Column(table.IndexOf(column));
+        var missing = MissingTextModel.Fit(all.Select(s => s.Tokens[..(s.FirstPredicted - 1)]).ToArray(), cells.Select(c => c is null).ToArray(), context.TokenCount);
+        var sequences = missing is null ? all : all.Where((_, row) => cells[row] is not null).ToArray();
         var contextNote = context.Columns.Count == 0 ? "no context columns" : "context " + string.Join(", ", context.Columns);
         var tokens = sequences.Sum(s => (long)(s.Tokens.Length - s.FirstPredicted));
         progress?.Report(new TrainingUpdate(TrainingStage.Fitting, string.Create(CultureInfo.InvariantCulture,
@@ -50,7 +55,8 @@ public sealed class LearnedTextTrainer : ITextModelTrainer
             progress.Report(new TrainingUpdate(TrainingStage.Note, string.Create(CultureInfo.InvariantCulture,
                 $"Text '{column}': kept the weights of epoch {trained.KeptEpoch} (validation perplexity {trained.ValidationPerplexities[trained.KeptEpoch - 1]:F2} on {trained.ValidationTexts:N0} held-out texts).")));
 
-        var network = new LstmNetwork(vocabulary.Size, options.EmbeddingWidth, options.HiddenWidth, options.Layers, trained.Weights, options.ContextAtEveryStep);
-        return new LearnedTextModel(column, context, tokenizer, network, TrainingTextFingerprints.Of(texts), options);
+        var network = new LstmNetwork(vocabulary.Size, options.EmbeddingWidth, options.HiddenWidth, options.Layers, trained.Weights,
+            options.ContextAtEveryStep, options.ContextAtEveryStep && options.ContextToOutput);
+        return new LearnedTextModel(column, context, tokenizer, network, TrainingTextFingerprints.Of(texts), options, missing);
     }
 }

@@ -85,7 +85,7 @@ public static class LstmLanguageModelTrainer
         var batchOrder = random.Derive("text:batches");
         var lengths = training.Select(s => s.Tokens.Length).ToArray();
 
-        using var model = new LstmLanguageModel(vocabularySize, options.EmbeddingWidth, options.HiddenWidth, options.Layers, options.ContextAtEveryStep);
+        using var model = new LstmLanguageModel(vocabularySize, options.EmbeddingWidth, options.HiddenWidth, options.Layers, options.ContextAtEveryStep, options.ContextAtEveryStep && options.ContextToOutput);
         var parameters = model.parameters().ToList();
         using var optimizer = new AdamOptimizer(parameters, options.LearningRate);
         using var constants = new KeptScalars();
@@ -137,7 +137,7 @@ public static class LstmLanguageModelTrainer
     {
         var states = model.States(batch.Inputs, batch.Contexts);
         var scored = states.reshape(-1, model.HiddenWidth).index_select(0, batch.Positions);
-        return nn.functional.cross_entropy(model.Logits(scored), batch.Targets, reduction: nn.Reduction.Sum);
+        return nn.functional.cross_entropy(model.Logits(scored, batch.Contexts, batch.Rows), batch.Targets, reduction: nn.Reduction.Sum);
     }
 
     /// <summary>exp of the mean cross-entropy per predicted token of <paramref name="texts"/>.</summary>

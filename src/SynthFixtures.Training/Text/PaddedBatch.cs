@@ -11,8 +11,8 @@ namespace SynthFixtures.Training.Text;
 /// </summary>
 internal sealed class PaddedBatch : IDisposable
 {
-    private PaddedBatch(Tensor inputs, Tensor contexts, Tensor positions, Tensor targets, int count) =>
-        (Inputs, Contexts, Positions, Targets, Count) = (inputs, contexts, positions, targets, count);
+    private PaddedBatch(Tensor inputs, Tensor contexts, Tensor positions, Tensor rows, Tensor targets, int count) =>
+        (Inputs, Contexts, Positions, Rows, Targets, Count) = (inputs, contexts, positions, rows, targets, count);
 
     /// <summary>Input token ids, <c>[batch, time]</c>.</summary>
     public Tensor Inputs { get; }
@@ -22,6 +22,9 @@ internal sealed class PaddedBatch : IDisposable
 
     /// <summary>Flat indices of the scored states, <c>[Count]</c>.</summary>
     public Tensor Positions { get; }
+
+    /// <summary>The batch row of each scored state, <c>[Count]</c>.</summary>
+    public Tensor Rows { get; }
 
     /// <summary>The token each scored state should predict, <c>[Count]</c>.</summary>
     public Tensor Targets { get; }
@@ -38,6 +41,7 @@ internal sealed class PaddedBatch : IDisposable
         var contexts = new long[members.Length * k];
         var inputs = new long[members.Length * time];   // padding: token 0, never scored
         var positions = new List<long>();
+        var rows = new List<long>();
         var targets = new List<long>();
         for (var b = 0; b < members.Length; b++)
         {
@@ -47,10 +51,11 @@ internal sealed class PaddedBatch : IDisposable
             for (var p = first; p < tokens.Length; p++)
             {
                 positions.Add(b * time + p - 1);
+                rows.Add(b);
                 targets.Add(tokens[p]);
             }
         }
-        return new PaddedBatch(tensor(inputs, [members.Length, time]), tensor(contexts, [members.Length, k]), tensor(positions.ToArray()), tensor(targets.ToArray()), targets.Count);
+        return new PaddedBatch(tensor(inputs, [members.Length, time]), tensor(contexts, [members.Length, k]), tensor(positions.ToArray()), tensor(rows.ToArray()), tensor(targets.ToArray()), targets.Count);
     }
 
     /// <inheritdoc />
@@ -59,6 +64,7 @@ internal sealed class PaddedBatch : IDisposable
         Inputs.Dispose();
         Contexts.Dispose();
         Positions.Dispose();
+        Rows.Dispose();
         Targets.Dispose();
     }
 }

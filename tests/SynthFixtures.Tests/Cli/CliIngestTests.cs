@@ -200,6 +200,26 @@ public sealed class CliIngestTests : IDisposable
         Refused(RunKeeping([csv], "train", csv, "--out", model, "--delimiter", delimiter), model, message);
     }
 
+    // ---------- unnamed columns ----------
+
+    [Fact]
+    public void A_pandas_index_column_is_refused_unless_unnamed_columns_are_named()
+    {
+        // As pandas writes a frame with its row index: an empty first header cell, then 0, 1, 2, … on each row.
+        var lines = Ages(300).TrimEnd('\n').Split('\n');
+        var csv = Csv("indexed.csv", "," + lines[0] + "\n" + string.Concat(lines.Skip(1).Select((line, i) => $"{i},{line}\n")));
+        var model = _folder.File("indexed.synth");
+        Refused(RunKeeping([csv], "train", csv, "--out", model), model, "Column 1 of 3 has an empty name");
+
+        var profile = RunKeeping([csv], "profile", csv, "--name-unnamed-columns");
+        Assert.Equal(0, profile.ExitCode);
+        Assert.Contains("\"column1\"", profile.Output);
+        var output = TrainAndSample(csv, 200, "--name-unnamed-columns");
+        Assert.StartsWith("column1,", File.ReadLines(output).First());
+        var evaluate = RunKeeping([csv, output], "evaluate", csv, output, "--name-unnamed-columns");
+        Assert.True(evaluate.ExitCode == 0, evaluate.Error);
+    }
+
     // ---------- encodings ----------
 
     public static TheoryData<string, string> WideEncodings() => new()

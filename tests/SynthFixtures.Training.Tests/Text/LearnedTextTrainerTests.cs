@@ -74,6 +74,29 @@ public class LearnedTextTrainerTests(ITestOutputHelper output)
         Assert.DoesNotContain(a.Concat(b), t => table.Column(table.IndexOf("text")).Contains(t));
     }
 
+    [Fact]
+    public void Missing_texts_follow_their_context()
+    {
+        // Label A rows always have text, a third of label B rows have none: the missing rate is learned per context,
+        // not as one rate for every row.
+        var (table, metadata) = LabelledTexts(600, seed: 4);
+        var labels = table.Column(0);
+        var random = new SynthRandom(6);
+        var texts = table.Column(1).Select((t, i) => labels[i] == "B" && random.NextDouble() < 1.0 / 3 ? null : t).ToArray();
+        var withGaps = new Table(["label", "text"], [labels.ToArray(), texts]);
+
+        var model = (LearnedTextModel)new LearnedTextTrainer().Train(new TextTrainingInput("text", withGaps, metadata, 7, Small with { Epochs = 2 }), null, CancellationToken.None);
+
+        Assert.NotNull(model.Missing);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = 1 };
+        var a = model.Generate([Enumerable.Repeat<string?>("A", 300).ToArray()], 0, new SynthRandom(8), parallel);
+        var b = model.Generate([Enumerable.Repeat<string?>("B", 300).ToArray()], 0, new SynthRandom(8), parallel);
+        var (missingA, missingB) = (a.Count(t => t is null) / 300.0, b.Count(t => t is null) / 300.0);
+        output.WriteLine($"missing: A {missingA:P1}, B {missingB:P1}; real B {texts.Where((_, i) => labels[i] == "B").Count(t => t is null) / (double)labels.Count(l => l == "B"):P1}");
+        Assert.True(missingA < 0.03, $"A rows missing {missingA:P1}");
+        Assert.InRange(missingB, 0.22, 0.45);
+    }
+
     private static readonly string[] Filler = ["the", "fabric", "is", "soft", "and", "fits", "well", "with", "a", "nice", "color", "for", "summer", "days", "so", "i"];
 
     /// <summary>Rows of 30–40 filler words (the same for both labels), then "alpha" (label A) or "omega" (label B), then one filler word.</summary>

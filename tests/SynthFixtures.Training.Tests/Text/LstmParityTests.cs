@@ -18,20 +18,26 @@ public class LstmParityTests(ITestOutputHelper output)
     [InlineData(1, 1f, 3)]   // context at every step: the prefix's first 3 tokens are the context
     [InlineData(2, 1f, 2)]
     [InlineData(2, 4f, 3)]
-    public void Exported_weights_give_TorchSharps_next_token_logits(int layers, float scale, int contextLength)
+    [InlineData(1, 1f, 3, true)]   // and to the output: every step's logits add a map of the context's sum
+    [InlineData(2, 4f, 2, true)]
+    public void Exported_weights_give_TorchSharps_next_token_logits(int layers, float scale, int contextLength, bool contextToOutput = false)
     {
         TorchRuntime.EnsureLoaded();
         manual_seed(11);
         const int vocabulary = 37;
         var withContext = contextLength > 0;
-        using var model = new LstmLanguageModel(vocabulary, embeddingWidth: 8, hiddenWidth: 24, layers, contextAtEveryStep: withContext);
+        using var model = new LstmLanguageModel(vocabulary, embeddingWidth: 8, hiddenWidth: 24, layers, contextAtEveryStep: withContext, contextToOutput);
         using (no_grad())
-            foreach (var parameter in model.parameters()) parameter.mul_(scale);
+            foreach (var parameter in model.parameters())
+            {
+                if (contextToOutput) parameter.add_(randn_like(parameter).mul_(0.3f));   // the context's output map starts at zero
+                parameter.mul_(scale);
+            }
         model.eval();
         var random = new SynthRandom(12);
         var prefixes = Enumerable.Range(0, 20).Select(_ => Enumerable.Range(0, contextLength + 1 + random.NextInt(15)).Select(_ => random.NextInt(vocabulary)).ToArray()).ToList();
 
-        var network = new LstmNetwork(vocabulary, 8, 24, layers, model.ExportWeights(), withContext);
+        var network = new LstmNetwork(vocabulary, 8, 24, layers, model.ExportWeights(), withContext, contextToOutput);
         var actual = network.NextTokenLogits(prefixes, contextLength);
 
         var worst = 0f;
@@ -49,17 +55,22 @@ public class LstmParityTests(ITestOutputHelper output)
     }
 
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public void Batched_steps_with_rows_dropped_give_TorchSharps_logits_for_every_row(bool contextAtEveryStep)
+    [InlineData(false, false)]
+    [InlineData(true, false)]
+    [InlineData(true, true)]
+    public void Batched_steps_with_rows_dropped_give_TorchSharps_logits_for_every_row(bool contextAtEveryStep, bool contextToOutput)
     {
         // The sampler steps many rows at once and drops finished ones: each row's logits must stay its own.
         TorchRuntime.EnsureLoaded();
         manual_seed(13);
         const int vocabulary = 41, rows = 13, steps = 9, contextLength = 2;
-        using var model = new LstmLanguageModel(vocabulary, embeddingWidth: 8, hiddenWidth: 20, layers: 2, contextAtEveryStep);
+        using var model = new LstmLanguageModel(vocabulary, embeddingWidth: 8, hiddenWidth: 20, layers: 2, contextAtEveryStep, contextToOutput);
         using (no_grad())
-            foreach (var parameter in model.parameters()) parameter.mul_(3f);
+            foreach (var parameter in model.parameters())
+            {
+                if (contextToOutput) parameter.add_(randn_like(parameter).mul_(0.3f));
+                parameter.mul_(3f);
+            }
         model.eval();
         var random = new SynthRandom(14);
         var tokens = Enumerable.Range(0, rows).Select(_ => Enumerable.Range(0, steps).Select(_ => random.NextInt(vocabulary)).ToArray()).ToArray();
@@ -71,7 +82,7 @@ public class LstmParityTests(ITestOutputHelper output)
             expected = logits.data<float>().ToArray();   // [rows, steps, vocabulary]
 
         // Each row's first two tokens are its context: fed as prefix tokens, and (with context at every step) added to every input.
-        var network = new LstmNetwork(vocabulary, 8, 20, 2, model.ExportWeights(), contextAtEveryStep);
+        var network = new LstmNetwork(vocabulary, 8, 20, 2, model.ExportWeights(), contextAtEveryStep, contextToOutput);
         var state = network.NewState(tokens.Select(t => t[..contextLength]).ToArray());
         var active = Enumerable.Range(0, rows).ToArray();
         var buffer = new float[rows * network.LogitStride];

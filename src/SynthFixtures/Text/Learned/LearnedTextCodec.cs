@@ -13,7 +13,8 @@ namespace SynthFixtures.Text.Learned;
 /// </summary>
 internal static class LearnedTextCodec
 {
-    public const int FormatVersion = 1;
+    /// <summary>Format 2 added the context's output weights and the missing-text model; format 1 parts still read.</summary>
+    public const int FormatVersion = 2;
     private const int MaxWidth = 8192;
     private const int MaxLayers = 8;
     private const int MaxSampledTokens = 100_000;
@@ -33,6 +34,8 @@ internal static class LearnedTextCodec
             HiddenWidth = model.Network.HiddenWidth,
             Layers = model.Network.Layers,
             ContextAtEveryStep = model.Network.ContextAtEveryStep,
+            ContextToOutput = model.Network.ContextToOutput,
+            Missing = model.Missing is { } missing ? new MissingTextParameters { Intercept = missing.Intercept, Weights = missing.Weights.ToArray() } : null,
             Temperature = model.Temperature,
             TopP = model.TopP,
             MaxTokens = model.MaxTokens,
@@ -68,7 +71,8 @@ internal static class LearnedTextCodec
             throw Inconsistent(sourceName, column, $"its parameters do not read ({e.Message})", e);
         }
         if (p is null) throw Inconsistent(sourceName, column, "its parameters are not a JSON object");
-        if (p.Format != FormatVersion) throw Inconsistent(sourceName, column, $"its format is {p.Format}; this version reads {FormatVersion}");
+        if (p.Format is < 1 or > FormatVersion) throw Inconsistent(sourceName, column, $"its format is {p.Format}; this version reads 1 to {FormatVersion}");
+        Check(!p.ContextToOutput || p.ContextAtEveryStep, sourceName, column, "its context goes to the output but is not added at every step");
 
         var context = new TextContextEncoder((p.Context ?? throw Inconsistent(sourceName, column, "it has no context list"))
             .Select((c, i) => ReadContextColumn(c, i, sourceName, column)).ToArray());
@@ -84,7 +88,7 @@ internal static class LearnedTextCodec
         long expected;
         try
         {
-            expected = LstmNetwork.ParameterCount(vocabulary.Size, p.EmbeddingWidth, p.HiddenWidth, p.Layers);
+            expected = LstmNetwork.ParameterCount(vocabulary.Size, p.EmbeddingWidth, p.HiddenWidth, p.Layers, p.ContextToOutput);
         }
         catch (ArgumentOutOfRangeException e)
         {
@@ -98,10 +102,19 @@ internal static class LearnedTextCodec
             weights[i] = BinaryPrimitives.ReadSingleLittleEndian(parts.Payload.AsSpan(i * sizeof(float)));
             Check(float.IsFinite(weights[i]), sourceName, column, $"weight {i} is {weights[i]}");
         }
-        var network = new LstmNetwork(vocabulary.Size, p.EmbeddingWidth, p.HiddenWidth, p.Layers, weights, p.ContextAtEveryStep);
+        var network = new LstmNetwork(vocabulary.Size, p.EmbeddingWidth, p.HiddenWidth, p.Layers, weights, p.ContextAtEveryStep, p.ContextToOutput);
         var guard = ReadCopyGuard(p.CopyGuard, sourceName, column);
         return new LearnedTextModel(column, context, tokenizer, network, guard,
-            new LearnedTextOptions { Temperature = p.Temperature, TopP = p.TopP, MaxTokens = p.MaxTokens });
+            new LearnedTextOptions { Temperature = p.Temperature, TopP = p.TopP, MaxTokens = p.MaxTokens }, ReadMissing(p.Missing, context.TokenCount, sourceName, column));
+    }
+
+    private static MissingTextModel? ReadMissing(MissingTextParameters? missing, int contextTokens, string sourceName, string column)
+    {
+        if (missing is null) return null;
+        Check(missing.Weights is not null && missing.Weights.Length == contextTokens, sourceName, column,
+            $"its missing-text model has {missing.Weights?.Length ?? 0} token weights; the context has {contextTokens} tokens");
+        Check(double.IsFinite(missing.Intercept) && missing.Weights!.All(double.IsFinite), sourceName, column, "its missing-text model has a weight that is not finite");
+        return new MissingTextModel(missing.Intercept, missing.Weights!);
     }
 
     private static ContextColumn ReadContextColumn(ContextColumnParameters? c, int index, string sourceName, string column)
@@ -181,10 +194,25 @@ internal sealed record LearnedTextParameters
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public bool ContextAtEveryStep { get; init; }
 
+    /// <summary>A linear map of the context embeddings' sum is added to every step's logits; its weights follow the output bias (absent: false).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool ContextToOutput { get; init; }
+
+    /// <summary>Which rows have no text, from their context (absent: a text that ends at once is missing).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public MissingTextParameters? Missing { get; init; }
+
     public double Temperature { get; init; }
     public double TopP { get; init; }
     public int MaxTokens { get; init; }
     public CopyGuardParameters? CopyGuard { get; init; }
+}
+
+/// <summary>The missing-text model as stored: the intercept and one weight per context token (log-odds).</summary>
+internal sealed record MissingTextParameters
+{
+    public double Intercept { get; init; }
+    public double[]? Weights { get; init; }
 }
 
 /// <summary>One context column as stored.</summary>

@@ -20,9 +20,13 @@ public sealed class LearnedTextModel : TextColumnModel
     /// <param name="network">The language model over <see cref="Vocabulary"/>.</param>
     /// <param name="copyGuard">The training texts' fingerprints.</param>
     /// <param name="sampling">Temperature, top-p and max tokens are taken from these options.</param>
-    /// <exception cref="ArgumentException">The network's vocabulary does not match the context and tokenizer, or a sampling setting is out of range.</exception>
+    /// <param name="missing">
+    /// Decides which rows have no text from their context; <c>null</c>: the language model does (a text that ends
+    /// before its first subword is missing), as in models trained on texts with none missing or by older versions.
+    /// </param>
+    /// <exception cref="ArgumentException">The network's vocabulary does not match the context and tokenizer, a sampling setting is out of range, or the missing-text model has the wrong number of weights.</exception>
     public LearnedTextModel(string column, TextContextEncoder context, SubwordTokenizer tokenizer, LstmNetwork network,
-        TrainingTextFingerprints copyGuard, LearnedTextOptions sampling)
+        TrainingTextFingerprints copyGuard, LearnedTextOptions sampling, MissingTextModel? missing = null)
         : base(column, (context ?? throw new ArgumentNullException(nameof(context))).Columns)
     {
         ArgumentNullException.ThrowIfNull(tokenizer);
@@ -37,7 +41,9 @@ public sealed class LearnedTextModel : TextColumnModel
         if (!(sampling.TopP > 0 && sampling.TopP <= 1))
             throw new ArgumentException($"Top-p must be in (0, 1], not {sampling.TopP}.", nameof(sampling));
         if (sampling.MaxTokens < 1) throw new ArgumentException($"Max tokens must be at least 1, not {sampling.MaxTokens}.", nameof(sampling));
-        (Context, Tokenizer, Network, CopyGuard) = (context, tokenizer, network, copyGuard);
+        if (missing is not null && missing.Weights.Count != context.TokenCount)
+            throw new ArgumentException($"The missing-text model has {missing.Weights.Count} token weights; the context has {context.TokenCount} tokens.", nameof(missing));
+        (Context, Tokenizer, Network, CopyGuard, Missing) = (context, tokenizer, network, copyGuard, missing);
         (Temperature, TopP, MaxTokens) = (sampling.Temperature, sampling.TopP, sampling.MaxTokens);
     }
 
@@ -58,6 +64,9 @@ public sealed class LearnedTextModel : TextColumnModel
 
     /// <summary>The token layout.</summary>
     public LearnedTextVocabulary Vocabulary { get; }
+
+    /// <summary>Which rows have no text, from their context; <c>null</c>: a text that ends at once is missing.</summary>
+    public MissingTextModel? Missing { get; }
 
     /// <summary>The training texts' fingerprints; a sampled text they hold is redrawn.</summary>
     public TrainingTextFingerprints CopyGuard { get; }

@@ -27,6 +27,13 @@ public sealed record LearnedTextOptions
     /// </summary>
     public bool ContextAtEveryStep { get; init; } = true;
 
+    /// <summary>
+    /// With <see cref="ContextAtEveryStep"/>, also adds a learned linear map of the context embeddings' sum to every
+    /// step's next-token logits, so the context (a rating, say) shifts word choice directly instead of only through
+    /// the recurrent state, which a long text dilutes.
+    /// </summary>
+    public bool ContextToOutput { get; init; } = true;
+
     /// <summary>Longest text in tokens, in training (longer ones are cut) and in sampling.</summary>
     public int MaxTokens { get; init; } = 160;
 

@@ -10,7 +10,9 @@ namespace SynthFixtures.Text.Learned;
 /// fed its context tokens and Bos, then one subword per step until Eos or the model's max tokens, finished rows
 /// dropped from the batch (a network with context at every step also adds the row's context to every step's input). Row r draws only from <c>random.Derive(r)</c> and its arithmetic does not depend on the
 /// rows beside it, so the text is the same for any chunking and thread count. A text the copy guard holds is redrawn
-/// from the row's own stream (at most <see cref="MaxAttempts"/> draws; after that the cell is left missing).
+/// from the row's own stream (at most <see cref="MaxAttempts"/> draws; after that the cell is left missing). With a
+/// missing-text model, whether a row has text is drawn first (from <c>Derive("missing")</c> of the row's stream), and a
+/// row with text cannot end before its first subword.
 /// </summary>
 internal sealed class LearnedTextSampler(LearnedTextModel model)
 {
@@ -52,7 +54,8 @@ internal sealed class LearnedTextSampler(LearnedTextModel model)
             prefixes[i] = model.Context.Encode(cells);
         }
         using var scratch = new Scratch(_network, _vocabulary, count);
-        var pending = Enumerable.Range(0, count).ToArray();
+        var pending = Enumerable.Range(0, count).Where(i => model.Missing is not { } missing
+            || streams[i].Derive("missing").NextDouble() >= missing.Probability(prefixes[i])).ToArray();
         for (var attempt = 0; attempt < MaxAttempts && pending.Length > 0; attempt++)
         {
             var drawn = Draw(pending.Select(i => prefixes[i]).ToArray(), pending.Select(i => streams[i]).ToArray(), scratch);
@@ -81,6 +84,8 @@ internal sealed class LearnedTextSampler(LearnedTextModel model)
         }
         Array.Fill(tokens, _vocabulary.Bos);
         _network.Step(state, tokens, logits);
+        if (model.Missing is not null)
+            for (var r = 0; r < count; r++) logits[r * _network.LogitStride + _vocabulary.Eos] = float.NegativeInfinity;
 
         var subwords = new List<int>[count];
         var ended = new bool[count];

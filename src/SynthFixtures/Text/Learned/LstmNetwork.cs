@@ -8,7 +8,9 @@ namespace SynthFixtures.Text.Learned;
 /// next-token logits; the forward pass of PyTorch's <c>nn.Embedding</c>, <c>nn.LSTM</c> (gates i, f, g, o) and
 /// <c>nn.Linear</c>. Rows are computed in batches, but each row's arithmetic is the same whichever rows share its batch.
 /// With <see cref="ContextAtEveryStep"/>, the first layer's input at every step is the token's embedding plus c, the sum
-/// of the embeddings of the row's context tokens (given to <see cref="NewState(IReadOnlyList{int[]})"/>).
+/// of the embeddings of the row's context tokens (given to <see cref="NewState(IReadOnlyList{int[]})"/>). With
+/// <see cref="ContextToOutput"/> as well, every step's logits also add <c>W_co·c</c>: the context moves word choice
+/// directly, as a per-row bias over the vocabulary, rather than only through the recurrent state.
 /// </summary>
 public sealed class LstmNetwork
 {
@@ -31,6 +33,9 @@ public sealed class LstmNetwork
     private readonly PackedWeights _outputWeights;
     private readonly float[] _outputBias;
 
+    /// <summary>With <see cref="ContextToOutput"/>: the context's output weights <c>W_co</c> (<c>V × E</c>), packed.</summary>
+    private readonly PackedWeights? _contextOutputWeights;
+
     /// <summary>A network with the given shape and weights.</summary>
     /// <param name="vocabulary">Token ids (V).</param>
     /// <param name="embeddingWidth">Embedding width (E).</param>
@@ -39,28 +44,32 @@ public sealed class LstmNetwork
     /// <param name="weights">
     /// float32 tensors, row-major, in this order: embedding <c>[V × E]</c>; per layer l: weight_ih <c>[4H × in]</c>
     /// (in = E for layer 0, else H), weight_hh <c>[4H × H]</c>, bias_ih <c>[4H]</c>, bias_hh <c>[4H]</c>; output weight
-    /// <c>[V × H]</c>, output bias <c>[V]</c> (<see cref="ParameterCount"/> floats).
+    /// <c>[V × H]</c>, output bias <c>[V]</c>; with <paramref name="contextToOutput"/>, the context's output weight
+    /// <c>[V × E]</c> (<see cref="ParameterCount"/> floats).
     /// </param>
     /// <param name="contextAtEveryStep">
     /// Whether the first layer's input at every step is the token's embedding plus the sum of the embeddings of the
     /// row's context tokens (<c>W_ih·(emb(token) + c)</c>), rather than the embedding alone.
     /// </param>
-    /// <exception cref="ArgumentException">A width is not positive, or the weights have the wrong length or a non-finite value.</exception>
-    public LstmNetwork(int vocabulary, int embeddingWidth, int hiddenWidth, int layers, float[] weights, bool contextAtEveryStep = false)
+    /// <param name="contextToOutput">Whether every step's logits also add <c>W_co·c</c> (needs <paramref name="contextAtEveryStep"/>).</param>
+    /// <exception cref="ArgumentException">A width is not positive, the weights have the wrong length or a non-finite value, or the context goes to the output without being added at every step.</exception>
+    public LstmNetwork(int vocabulary, int embeddingWidth, int hiddenWidth, int layers, float[] weights, bool contextAtEveryStep = false, bool contextToOutput = false)
     {
+        if (contextToOutput && !contextAtEveryStep)
+            throw new ArgumentException("The context can go to the output only when it is added at every step.", nameof(contextToOutput));
         ArgumentOutOfRangeException.ThrowIfLessThan(vocabulary, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(embeddingWidth, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(hiddenWidth, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(layers, 1);
         ArgumentNullException.ThrowIfNull(weights);
-        var expected = ParameterCount(vocabulary, embeddingWidth, hiddenWidth, layers);
+        var expected = ParameterCount(vocabulary, embeddingWidth, hiddenWidth, layers, contextToOutput);
         if (weights.Length != expected)
-            throw new ArgumentException($"An LSTM of V={vocabulary}, E={embeddingWidth}, H={hiddenWidth}, {layers} layer(s) has {expected} weights, not {weights.Length}.", nameof(weights));
+            throw new ArgumentException($"An LSTM of V={vocabulary}, E={embeddingWidth}, H={hiddenWidth}, {layers} layer(s){(contextToOutput ? " with context to output" : "")} has {expected} weights, not {weights.Length}.", nameof(weights));
         for (var i = 0; i < weights.Length; i++)
             if (!float.IsFinite(weights[i])) throw new ArgumentException($"Weight {i} is {weights[i]}.", nameof(weights));
 
         (Vocabulary, EmbeddingWidth, HiddenWidth, Layers, _weights) = (vocabulary, embeddingWidth, hiddenWidth, layers, weights);
-        ContextAtEveryStep = contextAtEveryStep;
+        (ContextAtEveryStep, ContextToOutput) = (contextAtEveryStep, contextToOutput);
         var gates = 4 * hiddenWidth;
         _gateStride = BatchedLinear.StrideOf(gates);
         _logitStride = BatchedLinear.StrideOf(vocabulary);
@@ -91,6 +100,8 @@ public sealed class LstmNetwork
         at += vocabulary * hiddenWidth;
         _outputBias = new float[_logitStride];
         span.Slice(at, vocabulary).CopyTo(_outputBias);
+        at += vocabulary;
+        if (contextToOutput) _contextOutputWeights = new PackedWeights(span.Slice(at, vocabulary * embeddingWidth), vocabulary, embeddingWidth);
 
         // The first layer's input is one of V embeddings, so its input-to-gates product is computed once per token.
         _tokenGates = new float[vocabulary * _gateStride];
@@ -102,6 +113,9 @@ public sealed class LstmNetwork
 
     /// <summary>Whether every step's input adds the sum of the row's context embeddings to the token's embedding.</summary>
     public bool ContextAtEveryStep { get; }
+
+    /// <summary>Whether every step's logits add a linear map of the sum of the row's context embeddings.</summary>
+    public bool ContextToOutput { get; }
 
     /// <summary>Token ids (V).</summary>
     public int Vocabulary { get; }
@@ -119,10 +133,10 @@ public sealed class LstmNetwork
     public ReadOnlySpan<float> Weights => _weights;
 
     /// <summary>Floats in the weights of an LSTM of this shape.</summary>
-    public static int ParameterCount(int vocabulary, int embeddingWidth, int hiddenWidth, int layers)
+    public static int ParameterCount(int vocabulary, int embeddingWidth, int hiddenWidth, int layers, bool contextToOutput = false)
     {
         long gates = 4L * hiddenWidth;
-        var count = (long)vocabulary * embeddingWidth + (long)vocabulary * hiddenWidth + vocabulary;
+        var count = (long)vocabulary * embeddingWidth * (contextToOutput ? 2 : 1) + (long)vocabulary * hiddenWidth + vocabulary;
         for (var l = 0; l < layers; l++) count += gates * ((l == 0 ? embeddingWidth : hiddenWidth) + hiddenWidth + 2);
         if (count > Array.MaxLength) throw new ArgumentOutOfRangeException(nameof(vocabulary), $"An LSTM of {count} weights is too large.");
         return (int)count;
@@ -135,7 +149,8 @@ public sealed class LstmNetwork
     /// Zero states for one row per entry of <paramref name="contexts"/> (each row's context token ids, all of one
     /// length). With <see cref="ContextAtEveryStep"/>, each row keeps <c>W_ih·c</c>, c the sum of its context tokens'
     /// embeddings (in order), which every <see cref="Step"/> adds to the first layer's gates; without, the contexts are
-    /// not used here (the caller feeds them as prefix tokens either way).
+    /// not used here (the caller feeds them as prefix tokens either way). With <see cref="ContextToOutput"/>, each row
+    /// also keeps <c>W_co·c</c>, which every <see cref="Step"/> adds to its logits.
     /// </summary>
     public LstmState NewState(IReadOnlyList<int[]> contexts)
     {
@@ -145,6 +160,7 @@ public sealed class LstmNetwork
         var e = EmbeddingWidth;
         var sum = new float[e];
         var gates = state.SetContextGates(_gateStride);
+        var contextLogits = _contextOutputWeights is null ? null : state.SetContextLogits(_logitStride);
         for (var r = 0; r < contexts.Count; r++)
         {
             var context = contexts[r];
@@ -158,6 +174,7 @@ public sealed class LstmNetwork
             }
             // One row at a time: the same fused chain for a row whichever rows share its batch.
             BatchedLinear.Accumulate(_inputWeights[0]!, sum, gates.AsSpan(r * _gateStride, _gateStride), 1);
+            if (contextLogits is not null) BatchedLinear.Accumulate(_contextOutputWeights!, sum, contextLogits.AsSpan(r * _logitStride, _logitStride), 1);
         }
         return state;
     }
@@ -201,6 +218,8 @@ public sealed class LstmNetwork
         if (logits.IsEmpty) return;
         for (var r = 0; r < rows; r++) _outputBias.CopyTo(logits[(r * _logitStride)..]);
         BatchedLinear.Accumulate(_outputWeights, state.Hidden[Layers - 1], logits, rows);
+        if (state.ContextLogits is { } bias)
+            TensorPrimitives.Add(logits[..(rows * _logitStride)], bias.AsSpan(0, rows * _logitStride), logits[..(rows * _logitStride)]);
     }
 
     /// <summary>
@@ -261,10 +280,21 @@ public sealed class LstmState
 
     private int _contextStride;
 
+    /// <summary>Per row, <c>W_co·c</c> of its context (padded to the logit stride); <c>null</c>: the context does not go to the output.</summary>
+    internal float[]? ContextLogits { get; private set; }
+
+    private int _logitStride;
+
     internal float[] SetContextGates(int stride)
     {
         _contextStride = stride;
         return ContextGates = new float[Rows * stride];
+    }
+
+    internal float[] SetContextLogits(int stride)
+    {
+        _logitStride = stride;
+        return ContextLogits = new float[Rows * stride];
     }
 
     /// <summary>Row r's hidden state in layer <paramref name="layer"/>.</summary>
@@ -288,6 +318,8 @@ public sealed class LstmState
                 var stride = _contextStride;
                 gates.AsSpan(keep[j] * stride, stride).CopyTo(gates.AsSpan(j * stride, stride));
             }
+            if (ContextLogits is { } bias)
+                bias.AsSpan(keep[j] * _logitStride, _logitStride).CopyTo(bias.AsSpan(j * _logitStride, _logitStride));
         }
         Rows = keep.Length;
     }

@@ -168,6 +168,38 @@ public class LearnedTextModelTests
         Assert.DoesNotContain("\"review", parts.Parameters.GetRawText(), StringComparison.OrdinalIgnoreCase);
     }
 
+    [Fact]
+    public void The_missing_text_model_decides_missing_cells_from_the_context_and_is_stored_with_the_contexts_output_map()
+    {
+        // Rating a: never missing; b: always; missing rating: half the time. Rows with text never end before a subword,
+        // though the Eos bias is large enough that many would without the missing-text model.
+        var weights = LstmNetworkTests.RandomWeights(Vocabulary.Size, 8, 24, 1, seed: 21, contextToOutput: true);
+        weights[^(Vocabulary.Size * 8 + Vocabulary.Size - Vocabulary.Eos)] = 6f;   // the Eos output bias: many texts would end at once
+        var network = new LstmNetwork(Vocabulary.Size, 8, 24, 1, weights, contextAtEveryStep: true, contextToOutput: true);
+        var model = new LearnedTextModel("Review", Context, Bytes, network, TrainingTextFingerprints.Of([]),
+            new LearnedTextOptions { TopP = 0.9, Temperature = 0.9, MaxTokens = 30 }, new MissingTextModel(0, [-30, 30, 0, 0]));
+        var context = Ratings(600);
+        var random = new SynthRandom(3);
+
+        var texts = model.Generate(context, 0, random, FourThreads);
+
+        // (Random byte weights can write a text of no whole character, "", but never a missing one.)
+        Assert.All(texts.Where((_, i) => context[0][i] == "a"), Assert.NotNull);
+        Assert.All(texts.Where((_, i) => context[0][i] == "b"), Assert.Null);
+        Assert.InRange(texts.Where((_, i) => context[0][i] is null).Count(t => t is null), 60, 140);
+        Assert.Equal(texts, model.Generate(context, 0, random, OneThread));
+
+        var parts = model.Encode();
+        Assert.Contains("\"contextToOutput\":true", parts.Parameters.GetRawText());
+        Assert.Contains("\"missing\":{\"intercept\":0,\"weights\":[-30,30,0,0]}", parts.Parameters.GetRawText());
+        var read = LearnedTextModel.Decode(Reserialize(parts), "reviews.synth");
+        Assert.True(read.Network.ContextToOutput);
+        Assert.Equal(texts, read.Generate(context, 0, random, OneThread));
+        var wrongCount = parts.Parameters.GetRawText().Replace("[-30,30,0,0]", "[-30,30,0]");
+        var error = Assert.Throws<SynthDataException>(() => LearnedTextModel.Decode(parts with { Parameters = JsonDocument.Parse(wrongCount).RootElement.Clone() }, "reviews.synth"));
+        Assert.Contains("3 token weights; the context has 4 tokens", error.Message);
+    }
+
     public static TheoryData<string, string> Corruptions => new()
     {
         { "kind", "its kind is" },
@@ -201,7 +233,7 @@ public class LearnedTextModelTests
             case "edges": json = json.Replace("\"labels\":[\"a\",\"b\"]", "\"edges\":[2,1]").Replace("\"Categorical\"", "\"Integer\""); break;
             case "temperature": json = json.Replace("\"temperature\":0.9", "\"temperature\":0"); break;
             case "bits": json = json.Replace("\"bits\":\"", "\"bits\":\"!!"); break;
-            case "format": json = json.Replace("\"format\":1", "\"format\":9"); break;
+            case "format": json = json.Replace("\"format\":2", "\"format\":9"); break;
             case "array": json = "[1,2]"; break;
             case "labels": json = json.Replace("\"labels\":[\"a\",\"b\"]", "\"labels\":[\"a\",\"a\"]"); break;
         }

@@ -116,10 +116,10 @@ public class LstmNetworkTests
         Assert.Throws<ArgumentException>(() => new LstmNetwork(5, 3, 2, 1, bad));
     }
 
-    internal static float[] RandomWeights(int vocabulary, int embedding, int hidden, int layers, long seed)
+    internal static float[] RandomWeights(int vocabulary, int embedding, int hidden, int layers, long seed, bool contextToOutput = false)
     {
         var random = new SynthRandom(seed);
-        var weights = new float[LstmNetwork.ParameterCount(vocabulary, embedding, hidden, layers)];
+        var weights = new float[LstmNetwork.ParameterCount(vocabulary, embedding, hidden, layers, contextToOutput)];
         for (var i = 0; i < weights.Length; i++) weights[i] = (float)(random.NextNormal() * 0.6);
         return weights;
     }
