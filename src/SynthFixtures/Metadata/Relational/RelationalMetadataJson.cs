@@ -47,7 +47,7 @@ public static class RelationalMetadataJson
         ArgumentNullException.ThrowIfNull(path);
         if (!InputFiles.Exists(path, "relational metadata file"))
             throw new SynthDataException("The relational metadata file does not exist.", path,
-                hint: "Write one with 'synthfixtures relations <folder> --out relations.json' (or RelationalMetadataJson.Save), or check the path.");
+                hint: "Check the path, or write the detected relations to a file first and edit them.");
         using var reader = new StreamReader(new MemoryStream(InputFiles.ReadAllBytes(path, "relational metadata file")), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
         return Parse(reader.ReadToEnd(), path);
     }
