@@ -76,6 +76,7 @@ internal sealed class RelationalSampler(RelationalModel model, double scale, lon
             FillKey(keys[self.ForeignKey], self.ForeignKey, DrawForest(self, table, generated), columnIndex, Fill);
         // Whatever is left is a sum rule's column (written once the children exist) or a column of a table without a model.
         for (var c = 0; c < cells.Length; c++) cells[c] ??= new string?[rows];
+        FitDeclaredLengths(plan, table, cells);
         return;
 
         void Fill(int column, string?[] values)
@@ -83,6 +84,16 @@ internal sealed class RelationalSampler(RelationalModel model, double scale, lon
             cells[column] = values;
             filled[column] = true;
         }
+    }
+
+    /// <summary>Generated cells fit the character length their column declares, so the database can be written into its schema.</summary>
+    private void FitDeclaredLengths(RelationalTablePlan plan, Metadata.Relational.RelationalTable table, string?[][] cells)
+    {
+        var generated = (model.ModelOf(plan.Table)?.GeneratedSpecs ?? []).ToDictionary(s => s.Name, StringComparer.Ordinal);
+        var keyColumns = new HashSet<string>(table.PrimaryKey, StringComparer.Ordinal);
+        keyColumns.UnionWith(plan.KeyRecipes.Select(k => k.Name));
+        keyColumns.UnionWith(model.Metadata.ForeignKeys.Where(k => k.ChildTable == plan.Table).SelectMany(k => k.ChildColumns));
+        DeclaredLengthFit.Apply(table, cells, generated, keyColumns, _root);
     }
 
     private (int Rows, int[] ParentRows) RowsUnder(RelationalTablePlan plan, Metadata.Relational.RelationalTable table, int primary)
