@@ -21,7 +21,7 @@ internal static class TrainCommand
         };
         var relations = new Option<string?>("--relations")
         {
-            Description = "With --from a folder: the relational metadata JSON with its keys (from 'synthfixtures relations', edited). Default: relations.json in the folder, else detected.",
+            Description = "With --from: the relational metadata JSON (from 'synthfixtures relations', edited). For a folder it gives the keys (default: relations.json in the folder, else detected); for a database it adds keys and sum rules to the schema's.",
         };
         var model = new Option<string>("--model")
         {
@@ -52,7 +52,7 @@ internal static class TrainCommand
                 foreach (var (name, given) in new[] { ("--metadata", parse.GetValue(metadata) is not null), ("--metadata-out", parse.GetValue(metadataOut) is not null),
                              ("--schema-out", parse.GetValue(schemaOut) is not null), ("--holdout-fraction", parse.GetValue(holdoutFraction) is not null),
                              ("--holdout-out", parse.GetValue(holdoutOut) is not null) })
-                    if (given) throw new SynthDataException($"{name} applies to a single-table model, not to --from.", hint: "Leave it out; --relations names the keys of a folder of CSVs.");
+                    if (given) throw new SynthDataException($"{name} applies to a single-table model, not to --from.", hint: "Leave it out; --relations gives the keys and sum rules of --from.");
                 return Task.FromResult(RelationalTrain.Run(console, trainers, source, parse.GetValue(relations), parse.GetValue(model)!, parse.GetValue(output)!,
                     parse.GetValue(seed), settings.Read(parse),
                     CommonOptions.ReadOptions(parse.GetValue(missing), parse.GetValue(trim), parse.GetValue(strict), parse.GetValue(delimiter)), cancellationToken));
@@ -60,7 +60,7 @@ internal static class TrainCommand
             if (parse.GetValue(data) is null)
                 throw new SynthDataException("No training data was named.", hint: "Give a CSV (train data.csv --out m.synth), or --from a database or folder of CSVs.");
             if (parse.GetValue(relations) is not null)
-                throw new SynthDataException("--relations applies to --from, not to a single CSV.", hint: "Add --from with the folder of CSVs the relations describe.");
+                throw new SynthDataException("--relations applies to --from, not to a single CSV.", hint: "Add --from with the folder or database the relations describe.");
             if (parse.GetValue(holdoutOut) is not null && parse.GetValue(holdoutFraction) is null)
                 throw new SynthDataException("--holdout-out needs --holdout-fraction.", hint: "Add e.g. --holdout-fraction 0.2.");
             var request = new TrainingRequest

@@ -17,7 +17,12 @@ public static class DatabaseReader
 {
     /// <summary>Reads the database at <paramref name="location"/>.</summary>
     /// <exception cref="SynthDataException">The database cannot be opened or read, has no tables, or its rows break a key (duplicates, orphans).</exception>
-    public static RelationalDataset Read(DatabaseLocation location, CancellationToken cancellationToken = default)
+    public static RelationalDataset Read(DatabaseLocation location, CancellationToken cancellationToken = default) =>
+        Read(location, schema => schema, cancellationToken);
+
+    /// <summary>Reads the database at <paramref name="location"/>, its schema first passed through <paramref name="amendSchema"/> (keys and rules a file adds).</summary>
+    /// <exception cref="SynthDataException">The database cannot be opened or read, has no tables, the amendment is refused, or its rows break a key.</exception>
+    internal static RelationalDataset Read(DatabaseLocation location, Func<RelationalMetadata, RelationalMetadata> amendSchema, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(location);
         try
@@ -31,6 +36,7 @@ public static class DatabaseReader
                 throw new SynthDataException($"The database {location.Display} has no tables.",
                     hint: location.Provider == DatabaseProvider.Sqlite ? "Check the file name: SQLite reads a missing or empty file as an empty database."
                         : "Check the database and schema in the connection string (tables are read from the current schema).");
+            metadata = amendSchema(metadata);
             var rows = new Dictionary<string, Table>(StringComparer.Ordinal);
             foreach (var table in metadata.Tables)
                 rows[table.Name] = ReadRows(connection, transaction, table, cancellationToken);

@@ -9,17 +9,22 @@ namespace SynthFixtures.Databases.Reading;
 /// </summary>
 public static class RelationalSources
 {
-    /// <summary>Reads the tables, keys and rows at <paramref name="from"/>, profiled and checked.</summary>
+    /// <summary>
+    /// Reads the tables, keys and rows at <paramref name="from"/>, profiled and checked. For a folder, the options'
+    /// metadata file gives the keys; for a database, it adds keys and sum rules to the schema's (<see cref="RelationalMetadataOverlay"/>).
+    /// </summary>
     /// <exception cref="SynthDataException">The source is missing or unreadable, or its keys or rows are inconsistent.</exception>
     public static RelationalDataset Read(string from, RelationalReadOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(from);
         options ??= new RelationalReadOptions();
         if (IsFolder(from)) return RelationalCsvFolder.Read(from, options.MetadataPath, options.Csv, cancellationToken);
-        if (options.MetadataPath is not null)
-            throw new SynthDataException("A relational metadata file applies to a folder of CSVs; a database declares its own keys.", options.MetadataPath,
-                hint: "Leave the metadata out, or export the tables as CSVs into a folder beside the metadata file.");
-        return DatabaseReader.Read(DatabaseLocation.Parse(from), cancellationToken);
+        var location = DatabaseLocation.Parse(from);
+        if (options.MetadataPath is null) return DatabaseReader.Read(location, cancellationToken);
+        // The file's keys and sum rules join the schema's before the rows are profiled and checked, so an added key is
+        // not learned as a column and its orphans are found like a declared key's.
+        var declared = RelationalMetadataJson.Load(options.MetadataPath);
+        return DatabaseReader.Read(location, schema => RelationalMetadataOverlay.Apply(schema, declared, options.MetadataPath), cancellationToken);
     }
 
     /// <summary>

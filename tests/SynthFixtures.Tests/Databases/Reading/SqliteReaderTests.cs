@@ -133,7 +133,5 @@ public class SqliteReaderTests
         Assert.Contains("SQLite database does not exist", Assert.Throws<SynthDataException>(() => RelationalSources.Read(missing)).Reason);
         Assert.False(File.Exists(missing));
         Assert.Contains("has no tables", Assert.Throws<SynthDataException>(() => RelationalSources.Read(":memory:")).Reason);
-        Assert.Contains("applies to a folder of CSVs", Assert.Throws<SynthDataException>(() =>
-            RelationalSources.Read(":memory:", new RelationalReadOptions { MetadataPath = "relations.json" })).Reason);
     }
 }
