@@ -13,7 +13,13 @@ namespace SynthFixtures.Metadata;
 /// </summary>
 public static class MetadataJson
 {
-    private static readonly JsonReaderOptions ReaderOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+    private static readonly MetadataJsonFormat Format = new(
+        "metadata",
+        MissingFileHint: "Create it with MetadataJson.Save (or 'synthfixtures profile'), or check the path.",
+        ObjectExample: "Write an object: { \"schemaVersion\": 1, \"columns\": [ ... ] }.",
+        TableMetadata.CurrentSchemaVersion,
+        UpgradeHint: "Upgrade the SynthFixtures package, or re-create the metadata with this version.",
+        ShapeHint: "Compare with a file written by MetadataJson.Save. A column has: name, kind, and optionally dateTimeFormat, decimalPlaces, pii, evidence.");
 
     /// <summary>The JSON text of <paramref name="metadata"/> (no trailing newline).</summary>
     public static string Serialize(TableMetadata metadata)
@@ -42,64 +48,15 @@ public static class MetadataJson
 
     /// <summary>Reads and checks the metadata file at <paramref name="path"/>.</summary>
     /// <exception cref="SynthDataException">The file is missing, is not JSON, or does not describe valid metadata.</exception>
-    public static TableMetadata Load(string path)
-    {
-        ArgumentNullException.ThrowIfNull(path); // an empty path is bad input, named by InputFiles
-        if (!InputFiles.Exists(path, "metadata file"))
-            throw new SynthDataException("The metadata file does not exist.", path,
-                hint: "Create it with MetadataJson.Save (or 'synthfixtures profile'), or check the path.");
-        // As File.ReadAllText: a byte order mark picks the encoding, UTF-8 otherwise.
-        using var reader = new StreamReader(new MemoryStream(InputFiles.ReadAllBytes(path, "metadata file")), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        return Parse(reader.ReadToEnd(), path);
-    }
+    public static TableMetadata Load(string path) => Parse(MetadataJsonReading.ReadFile(path, Format), path);
 
     /// <summary>Reads and checks metadata JSON; <paramref name="sourceName"/> names it in errors.</summary>
     /// <exception cref="SynthDataException">The text is not JSON, or does not describe valid metadata.</exception>
     public static TableMetadata Parse(string json, string? sourceName)
     {
-        ArgumentNullException.ThrowIfNull(json);
-        var utf8 = Encoding.UTF8.GetBytes(json);
-        JsonPositions positions;
-        try
-        {
-            positions = new JsonPositions(utf8, ReaderOptions);
-        }
-        catch (JsonException e)
-        {
-            throw new SynthDataException($"The metadata is not valid JSON: {Sentence(e.Message)}", sourceName, Line(e), Column(utf8, e),
-                "Fix the JSON at this position: a missing comma, quote or bracket is the usual cause.", inner: e);
-        }
-        CheckRootAndVersion(positions, sourceName);
-        MetadataDocument? document;
-        try
-        {
-            document = JsonSerializer.Deserialize(utf8, MetadataReadJson.Default.MetadataDocument);
-        }
-        catch (JsonException e)
-        {
-            throw new SynthDataException($"The metadata does not have the expected shape at {e.Path}: {Sentence(e.Message)}",
-                sourceName, Line(e), Column(utf8, e),
-                "Compare with a file written by MetadataJson.Save. A column has: name, kind, and optionally dateTimeFormat, decimalPlaces, pii, evidence.", inner: e);
-        }
+        var (utf8, positions) = MetadataJsonReading.Open(json, Format, sourceName);
+        var document = MetadataJsonReading.Deserialize(utf8, MetadataReadJson.Default.MetadataDocument, Format, sourceName);
         return MetadataDocumentReader.ToMetadata(document, sourceName, positions);
-    }
-
-    // Before the shape: a newer schema may have another shape, and its reader should say "upgrade", not "unknown property".
-    private static void CheckRootAndVersion(JsonPositions positions, string? source)
-    {
-        if (positions.TokenAt("$") is not JsonTokenType.StartObject and var root)
-            throw new SynthDataException($"The metadata must be a JSON object, not {KindName(root)}.", source, 1, 1,
-                "Write an object: { \"schemaVersion\": 1, \"columns\": [ ... ] }.");
-        if (positions.RawText("$.schemaVersion") is not { } version) return; // hand-written files may leave it out
-        var at = positions.Find("$.schemaVersion");
-        if (positions.TokenAt("$.schemaVersion") != JsonTokenType.Number
-            || !int.TryParse(version, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) || number < 1)
-            throw new SynthDataException($"schemaVersion must be a positive whole number, not {version}.", source, at?.Line, at?.Column,
-                $"This version of SynthFixtures writes schemaVersion {TableMetadata.CurrentSchemaVersion}.");
-        if (number > TableMetadata.CurrentSchemaVersion)
-            throw new SynthDataException(
-                $"The metadata has schemaVersion {number}, newer than this SynthFixtures understands (up to {TableMetadata.CurrentSchemaVersion}).",
-                source, at?.Line, at?.Column, "Upgrade the SynthFixtures package, or re-create the metadata with this version.");
     }
 
     internal static string KindName(JsonTokenType? token) => token switch

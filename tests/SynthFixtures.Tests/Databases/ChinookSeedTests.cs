@@ -7,9 +7,9 @@ using SynthFixtures.Tests.TestData;
 namespace SynthFixtures.Tests.Databases;
 
 /// <summary>
-/// Chinook (11 tables, the self-reference Employee.ReportsTo, the link table PlaylistTrack with a composite key) seeded
-/// from its CSVs into SQLite and PostgreSQL: every row arrives, every foreign key holds (checked by SQL), and the values
-/// sum to what the original database holds. Skipped when the dataset (or, for PostgreSQL, the server) is absent.
+/// Chinook (11 tables, the self-reference Employee.ReportsTo, the link table PlaylistTrack with a composite key) read
+/// from its SQLite file and seeded into fresh SQLite and PostgreSQL databases: every row arrives, every foreign key
+/// holds (checked by SQL), and the values sum to what the original database holds. Skipped when the dataset (or, for PostgreSQL, the server) is absent.
 /// </summary>
 public class ChinookSeedTests
 {
@@ -18,9 +18,8 @@ public class ChinookSeedTests
     [InlineData(DatabaseProvider.PostgreSql)]
     public async Task Chinook_seeds_whole_with_every_foreign_key_satisfied(DatabaseProvider provider)
     {
-        var folder = Datasets.Path("chinook");
-        Skip.If(folder is null || !File.Exists(Path.Combine(folder, "schema.sql")), Datasets.Missing("chinook"));
-        var data = ChinookDataset.Load(folder!);
+        Skip.If(Chinook.SqliteFile is null, Chinook.Missing);
+        var data = Chinook.Read()!;
         Assert.Equal(11, data.Metadata.Tables.Count);
         Assert.Contains(data.Metadata.ForeignKeys, k => k.IsSelfReference);
         await using var db = await TestDatabase.CreateAsync(provider);
@@ -36,7 +35,7 @@ public class ChinookSeedTests
         Assert.Equal(7, await db.CountAsync("SELECT COUNT(*) FROM \"Employee\" WHERE \"ReportsTo\" IS NOT NULL"));
 
         await using var original = new SqliteConnection(new SqliteConnectionStringBuilder
-            { DataSource = Path.Combine(folder!, "Chinook_Sqlite.sqlite"), Mode = SqliteOpenMode.ReadOnly }.ConnectionString);
+            { DataSource = Chinook.SqliteFile, Mode = SqliteOpenMode.ReadOnly }.ConnectionString);
         await original.OpenAsync();
         foreach (var sum in new[] { "SELECT SUM(\"Total\") FROM \"Invoice\"", "SELECT SUM(\"UnitPrice\" * \"Quantity\") FROM \"InvoiceLine\"",
                      "SELECT SUM(\"Milliseconds\") FROM \"Track\"", "SELECT COUNT(DISTINCT \"BillingCountry\") FROM \"Invoice\"" })

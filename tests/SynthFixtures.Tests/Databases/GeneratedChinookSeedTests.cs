@@ -1,5 +1,4 @@
 using SynthFixtures.Databases;
-using SynthFixtures.Databases.Reading;
 using SynthFixtures.Databases.Writing;
 using SynthFixtures.Metadata.Relational;
 using SynthFixtures.Modeling;
@@ -47,15 +46,13 @@ public class GeneratedChinookSeedTests
 
     private static RelationalDataset Sample(double scale)
     {
-        Skip.If(Model.Value is null, Datasets.Missing("chinook", "Chinook_Sqlite.sqlite"));
+        Skip.If(Model.Value is null, Chinook.Missing);
         return Model.Value!.Sample(scale, seed: 1);
     }
 
     private static RelationalModel? Train()
     {
-        var file = Datasets.Path("chinook", "Chinook_Sqlite.sqlite");
-        if (file is null) return null;
-        var real = DatabaseReader.Read(DatabaseLocation.Parse(file));
+        if (Chinook.Read() is not { } real) return null;
         var folder = Directory.CreateTempSubdirectory("chinook-fit-");
         try
         {

@@ -14,7 +14,14 @@ namespace SynthFixtures.Metadata.Relational;
 /// </summary>
 public static class RelationalMetadataJson
 {
-    private static readonly JsonReaderOptions ReaderOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+    private static readonly MetadataJsonFormat Format = new(
+        "relational metadata",
+        MissingFileHint: "Check the path, or write the detected relations to a file first and edit them.",
+        ObjectExample: "Write an object: { \"schemaVersion\": 1, \"tables\": [ ... ], \"foreignKeys\": [ ... ] }.",
+        RelationalMetadata.CurrentSchemaVersion,
+        UpgradeHint: "Upgrade SynthFixtures, or re-create the file with this version.",
+        ShapeHint: "Compare with a file written by 'synthfixtures relations'. The top level has tables, foreignKeys and sumRules; a table has name, primaryKey, columns; "
+            + "a foreign key has childTable, childColumns, parentTable, parentColumns.");
 
     /// <summary>The JSON text of <paramref name="metadata"/> (no trailing newline).</summary>
     public static string Serialize(RelationalMetadata metadata)
@@ -42,46 +49,14 @@ public static class RelationalMetadataJson
 
     /// <summary>Reads and checks the relational metadata file at <paramref name="path"/>.</summary>
     /// <exception cref="SynthDataException">The file is missing, is not JSON, or does not describe valid relational metadata.</exception>
-    public static RelationalMetadata Load(string path)
-    {
-        ArgumentNullException.ThrowIfNull(path);
-        if (!InputFiles.Exists(path, "relational metadata file"))
-            throw new SynthDataException("The relational metadata file does not exist.", path,
-                hint: "Check the path, or write the detected relations to a file first and edit them.");
-        using var reader = new StreamReader(new MemoryStream(InputFiles.ReadAllBytes(path, "relational metadata file")), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        return Parse(reader.ReadToEnd(), path);
-    }
+    public static RelationalMetadata Load(string path) => Parse(MetadataJsonReading.ReadFile(path, Format), path);
 
     /// <summary>Reads and checks relational metadata JSON; <paramref name="sourceName"/> names it in errors.</summary>
     /// <exception cref="SynthDataException">The text is not JSON, or does not describe valid relational metadata.</exception>
     public static RelationalMetadata Parse(string json, string? sourceName)
     {
-        ArgumentNullException.ThrowIfNull(json);
-        var utf8 = Encoding.UTF8.GetBytes(json);
-        JsonPositions positions;
-        try
-        {
-            positions = new JsonPositions(utf8, ReaderOptions);
-        }
-        catch (JsonException e)
-        {
-            throw new SynthDataException($"The relational metadata is not valid JSON: {MetadataJson.Sentence(e.Message)}", sourceName,
-                MetadataJson.Line(e), MetadataJson.Column(utf8, e),
-                "Fix the JSON at this position: a missing comma, quote or bracket is the usual cause.", inner: e);
-        }
-        CheckRootAndVersion(positions, sourceName);
-        RelationalMetadataDocument? document;
-        try
-        {
-            document = JsonSerializer.Deserialize(utf8, RelationalMetadataReadJson.Default.RelationalMetadataDocument);
-        }
-        catch (JsonException e)
-        {
-            throw new SynthDataException($"The relational metadata does not have the expected shape at {e.Path}: {MetadataJson.Sentence(e.Message)}",
-                sourceName, MetadataJson.Line(e), MetadataJson.Column(utf8, e),
-                "Compare with a file written by 'synthfixtures relations'. The top level has tables, foreignKeys and sumRules; a table has name, primaryKey, columns; "
-                + "a foreign key has childTable, childColumns, parentTable, parentColumns.", inner: e);
-        }
+        var (utf8, positions) = MetadataJsonReading.Open(json, Format, sourceName);
+        var document = MetadataJsonReading.Deserialize(utf8, RelationalMetadataReadJson.Default.RelationalMetadataDocument, Format, sourceName);
         var metadata = RelationalMetadataDocumentReader.ToMetadata(document, sourceName, positions);
         foreach (var problem in RelationalValidator.ShapeProblems(metadata))
         {
@@ -104,22 +79,5 @@ public static class RelationalMetadataJson
     {
         var cut = Math.Max(path.LastIndexOf('.'), path.LastIndexOf('['));
         return cut > 0 ? path[..cut] : "$";
-    }
-
-    private static void CheckRootAndVersion(JsonPositions positions, string? source)
-    {
-        if (positions.TokenAt("$") is not JsonTokenType.StartObject and var root)
-            throw new SynthDataException($"The relational metadata must be a JSON object, not {MetadataJson.KindName(root)}.", source, 1, 1,
-                "Write an object: { \"schemaVersion\": 1, \"tables\": [ ... ], \"foreignKeys\": [ ... ] }.");
-        if (positions.RawText("$.schemaVersion") is not { } version) return;
-        var at = positions.Find("$.schemaVersion");
-        if (positions.TokenAt("$.schemaVersion") != JsonTokenType.Number
-            || !int.TryParse(version, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) || number < 1)
-            throw new SynthDataException($"schemaVersion must be a positive whole number, not {version}.", source, at?.Line, at?.Column,
-                $"This version of SynthFixtures writes schemaVersion {RelationalMetadata.CurrentSchemaVersion}.");
-        if (number > RelationalMetadata.CurrentSchemaVersion)
-            throw new SynthDataException(
-                $"The relational metadata has schemaVersion {number}, newer than this SynthFixtures understands (up to {RelationalMetadata.CurrentSchemaVersion}).",
-                source, at?.Line, at?.Column, "Upgrade SynthFixtures, or re-create the file with this version.");
     }
 }

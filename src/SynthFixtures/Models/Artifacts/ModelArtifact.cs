@@ -1,6 +1,3 @@
-using System.Buffers.Binary;
-using System.Reflection;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using SynthFixtures.Data.Files;
@@ -31,8 +28,12 @@ public static class ModelArtifact
     public const string Extension = ".synth";
 
     private static readonly byte[] Magic = "SYNTHFX\n"u8.ToArray();
-    private const int HashLength = 32;
-    private const int FixedLength = 8 + 4 + 4 + 8 + HashLength;
+    private static readonly ArtifactContainerWording Wording = new(
+        "model file",
+        "The model file is truncated ({0} bytes): it ends before its declared content does.",
+        "The copy was interrupted: copy the file again or retrain the model.",
+        "The file is damaged: retrain the model.",
+        "The file was modified or two files were joined: retrain or restore the model.");
 
     /// <summary>Writes <paramref name="model"/> to <paramref name="path"/>, making its folder, whole or not at all (a temporary file is renamed into place).</summary>
     /// <exception cref="SynthDataException">The file could not be written; it is unchanged.</exception>
@@ -88,20 +89,7 @@ public static class ModelArtifact
             TextModels = textModels,
         };
         var json = JsonSerializer.SerializeToUtf8Bytes(header, ArtifactJson.Default.ArtifactHeader);
-        using var stream = new MemoryStream();
-        stream.Write(Magic);
-        Span<byte> number = stackalloc byte[8];
-        BinaryPrimitives.WriteUInt32LittleEndian(number, CurrentFormatVersion);
-        stream.Write(number[..4]);
-        BinaryPrimitives.WriteUInt32LittleEndian(number, (uint)json.Length);
-        stream.Write(number[..4]);
-        stream.Write(json);
-        BinaryPrimitives.WriteUInt64LittleEndian(number, (ulong)offset);
-        stream.Write(number);
-        stream.Write(payload);
-        foreach (var textPayload in textPayloads) stream.Write(textPayload);
-        stream.Write(SHA256.HashData(stream.GetBuffer().AsSpan(0, (int)stream.Length)));
-        return stream.ToArray();
+        return ArtifactContainer.Write(Magic, CurrentFormatVersion, json, [payload, .. textPayloads]);
     }
 
     /// <summary>Loads and validates a model file.</summary>
@@ -130,31 +118,13 @@ public static class ModelArtifact
         if (bytes.Length < Magic.Length || !bytes[..Magic.Length].SequenceEqual(Magic))
             throw new SynthDataException("This is not a SynthFixtures model file (its first bytes are not the .synth signature).", sourceName,
                 hint: "Pass a .synth file that SynthFixtures wrote when it trained a model.");
-        if (bytes.Length < FixedLength)
-            throw Truncated(sourceName, bytes.Length);
-        var version = BinaryPrimitives.ReadUInt32LittleEndian(bytes[8..]);
-        if (version > CurrentFormatVersion)
-            throw new SynthDataException($"The model file has format version {version}, but this SynthFixtures ({ProducerVersion}) reads up to version {CurrentFormatVersion}.",
-                sourceName, hint: "Upgrade SynthFixtures, or retrain the model with this version.");
-        if (version == 0)
-            throw new SynthDataException("The model file has format version 0, which does not exist.", sourceName, hint: "The file is damaged: retrain the model.");
-        var headerLength = (long)BinaryPrimitives.ReadUInt32LittleEndian(bytes[12..]);
-        if (16 + headerLength + 8 + HashLength > bytes.Length) throw Truncated(sourceName, bytes.Length);
-        var payloadLength = BinaryPrimitives.ReadUInt64LittleEndian(bytes[(int)(16 + headerLength)..]);
-        var expectedLength = 16 + headerLength + 8 + (decimal)payloadLength + HashLength;
-        if (expectedLength > bytes.Length) throw Truncated(sourceName, bytes.Length);
-        if (expectedLength < bytes.Length)
-            throw new SynthDataException($"The model file has {bytes.Length - (long)expectedLength} unexpected bytes after its end.", sourceName,
-                hint: "The file was modified or two files were joined: retrain or restore the model.");
-        var body = bytes[..^HashLength];
-        if (!SHA256.HashData(body).AsSpan().SequenceEqual(bytes[^HashLength..]))
-            throw new SynthDataException("The model file's checksum does not match its content: it was modified or damaged.", sourceName,
-                hint: "Restore the file from source control or retrain the model.");
+        var contents = ArtifactContainer.Read(bytes, CurrentFormatVersion, Wording, sourceName);
+        var version = contents.Version;
 
         ArtifactHeader header;
         try
         {
-            header = JsonSerializer.Deserialize(bytes.Slice(16, (int)headerLength), ArtifactJson.Default.ArtifactHeader)
+            header = JsonSerializer.Deserialize(contents.Header, ArtifactJson.Default.ArtifactHeader)
                 ?? throw new JsonException("The header is null.");
         }
         catch (JsonException e)
@@ -164,7 +134,7 @@ public static class ModelArtifact
         if (header.FormatVersion != version)
             throw new SynthDataException("The model header's format version disagrees with the file's.", sourceName, hint: "The file is damaged: retrain the model.");
         CheckHeader(header, sourceName);
-        var payload = bytes.Slice((int)(16 + headerLength + 8), (int)payloadLength);
+        var payload = contents.Payload;
         var tabularLength = TextModelPayloads.TabularLength(header, version, payload.Length, sourceName);
         var model = Decode(header, payload[..tabularLength], sourceName);
         return header.TextModels is { Count: > 0 } texts ? TextModelPayloads.Attach(model, texts, payload, textDecoders, sourceName) : model;
@@ -216,10 +186,5 @@ public static class ModelArtifact
         }
     }
 
-    private static SynthDataException Truncated(string sourceName, int length) =>
-        new($"The model file is truncated ({length} bytes): it ends before its declared content does.", sourceName,
-            hint: "The copy was interrupted: copy the file again or retrain the model.");
-
-    private static string ProducerVersion =>
-        typeof(ModelArtifact).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "unknown";
+    private static string ProducerVersion => ArtifactContainer.ProducerVersion;
 }

@@ -1,6 +1,3 @@
-using System.Buffers.Binary;
-using System.Reflection;
-using System.Security.Cryptography;
 using System.Text.Json;
 using SynthFixtures.Data.Files;
 using SynthFixtures.Models.Artifacts;
@@ -21,7 +18,13 @@ public static class RelationalModelArtifact
 
     private static readonly byte[] Magic = "SYNTHDB\n"u8.ToArray();
     private static readonly byte[] SingleTableMagic = "SYNTHFX\n"u8.ToArray();
-    private const int HashLength = 32;
+    private const string Retrain = "The file was edited or not written by SynthFixtures: retrain the model.";
+    private static readonly ArtifactContainerWording Wording = new(
+        "multi-table model file",
+        "The multi-table model file ends early ({0} bytes): it was truncated.",
+        "Copy the whole file again, or retrain the model.",
+        Retrain,
+        Retrain);
 
     /// <summary>Whether <paramref name="bytes"/> start like a multi-table model file.</summary>
     public static bool HasSignature(ReadOnlySpan<byte> bytes) => bytes.Length >= Magic.Length && bytes[..Magic.Length].SequenceEqual(Magic);
@@ -62,19 +65,7 @@ public static class RelationalModelArtifact
             Models = entries,
         };
         var json = JsonSerializer.SerializeToUtf8Bytes(header, RelationalArtifactJson.Default.RelationalArtifactHeader);
-        using var stream = new MemoryStream();
-        stream.Write(Magic);
-        Span<byte> number = stackalloc byte[8];
-        BinaryPrimitives.WriteUInt32LittleEndian(number, CurrentFormatVersion);
-        stream.Write(number[..4]);
-        BinaryPrimitives.WriteUInt32LittleEndian(number, (uint)json.Length);
-        stream.Write(number[..4]);
-        stream.Write(json);
-        BinaryPrimitives.WriteUInt64LittleEndian(number, (ulong)offset);
-        stream.Write(number);
-        foreach (var part in parts) stream.Write(part);
-        stream.Write(SHA256.HashData(stream.GetBuffer().AsSpan(0, (int)stream.Length)));
-        return stream.ToArray();
+        return ArtifactContainer.Write(Magic, CurrentFormatVersion, json, parts);
     }
 
     /// <summary>Loads and validates a multi-table model file.</summary>
@@ -90,41 +81,25 @@ public static class RelationalModelArtifact
     /// <exception cref="SynthDataException">The bytes are a single-table model, not a model, truncated, modified, from a newer version, or inconsistent.</exception>
     public static RelationalModel FromBytes(ReadOnlySpan<byte> bytes, string sourceName = "model")
     {
-        const string Retrain = "The file was edited or not written by SynthFixtures: retrain the model.";
         if (bytes.Length >= SingleTableMagic.Length && bytes[..SingleTableMagic.Length].SequenceEqual(SingleTableMagic))
             throw new SynthDataException("This is a single-table model, not a multi-table (database) model.", sourceName,
                 hint: "Load it with ModelArtifact.Load, or train a multi-table model from a database or a folder of related CSVs.");
         if (!HasSignature(bytes))
             throw new SynthDataException("This is not a SynthFixtures multi-table model file (its first bytes are not the signature).", sourceName,
                 hint: "Pass a model file SynthFixtures wrote when it learned a database.");
-        if (bytes.Length < Magic.Length + 16 + HashLength) throw Truncated(sourceName, bytes.Length);
-        var version = BinaryPrimitives.ReadUInt32LittleEndian(bytes[8..]);
-        if (version > CurrentFormatVersion)
-            throw new SynthDataException($"The multi-table model file has format version {version}, but this SynthFixtures ({ProducerVersion}) reads up to version {CurrentFormatVersion}.",
-                sourceName, hint: "Upgrade SynthFixtures, or retrain the model with this version.");
-        if (version == 0) throw new SynthDataException("The multi-table model file has format version 0, which does not exist.", sourceName, hint: Retrain);
-        var headerLength = (long)BinaryPrimitives.ReadUInt32LittleEndian(bytes[12..]);
-        if (16 + headerLength + 8 + HashLength > bytes.Length) throw Truncated(sourceName, bytes.Length);
-        var payloadLength = BinaryPrimitives.ReadUInt64LittleEndian(bytes[(int)(16 + headerLength)..]);
-        var expected = 16 + headerLength + 8 + (decimal)payloadLength + HashLength;
-        if (expected > bytes.Length) throw Truncated(sourceName, bytes.Length);
-        if (expected < bytes.Length)
-            throw new SynthDataException($"The multi-table model file has {bytes.Length - (long)expected} unexpected bytes after its end.", sourceName, hint: Retrain);
-        if (!SHA256.HashData(bytes[..^HashLength]).AsSpan().SequenceEqual(bytes[^HashLength..]))
-            throw new SynthDataException("The multi-table model file's checksum does not match its content: it was modified or damaged.", sourceName,
-                hint: "Restore the file from source control or retrain the model.");
+        var contents = ArtifactContainer.Read(bytes, CurrentFormatVersion, Wording, sourceName);
         RelationalArtifactHeader header;
         try
         {
-            header = JsonSerializer.Deserialize(bytes.Slice(16, (int)headerLength), RelationalArtifactJson.Default.RelationalArtifactHeader)
+            header = JsonSerializer.Deserialize(contents.Header, RelationalArtifactJson.Default.RelationalArtifactHeader)
                 ?? throw new JsonException("The header is null.");
         }
         catch (JsonException e)
         {
             throw new SynthDataException($"The multi-table model header is not valid: {e.Message}", sourceName, hint: Retrain, inner: e);
         }
-        if (header.FormatVersion != version) throw new SynthDataException("The header's format version disagrees with the file's.", sourceName, hint: Retrain);
-        var payload = bytes.Slice((int)(16 + headerLength + 8), (int)payloadLength);
+        if (header.FormatVersion != contents.Version) throw new SynthDataException("The header's format version disagrees with the file's.", sourceName, hint: Retrain);
+        var payload = contents.Payload;
         var models = new Dictionary<string, SynthModel>(StringComparer.Ordinal);
         foreach (var entry in header.Models ?? [])
         {
@@ -145,9 +120,5 @@ public static class RelationalModelArtifact
         }
     }
 
-    private static SynthDataException Truncated(string sourceName, int length) =>
-        new($"The multi-table model file ends early ({length} bytes): it was truncated.", sourceName, hint: "Copy the whole file again, or retrain the model.");
-
-    private static string ProducerVersion =>
-        typeof(RelationalModelArtifact).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "unknown";
+    private static string ProducerVersion => ArtifactContainer.ProducerVersion;
 }
