@@ -11,8 +11,8 @@ internal sealed class MetadataDocument
     public string? PrimaryKey { get; set; }
 }
 
-/// <summary>One column as written in the metadata JSON.</summary>
-internal sealed class ColumnDocument
+/// <summary>One column as written in the metadata JSON (a relational metadata column adds its SQL shape to it).</summary>
+internal class ColumnDocument
 {
     public string? Name { get; set; }
     public string? Kind { get; set; }

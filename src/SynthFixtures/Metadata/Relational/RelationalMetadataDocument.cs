@@ -25,17 +25,10 @@ internal sealed class RelationalTableDocument
 /// One column as written: the declared SQL shape (name, type, nullable) and, when the table is profiled, the column
 /// metadata a single-table metadata file holds (kind, formats, pii, evidence), so one list is edited, not two.
 /// </summary>
-internal sealed class RelationalColumnDocument
+internal sealed class RelationalColumnDocument : ColumnDocument
 {
-    public string? Name { get; set; }
     public string? Type { get; set; }
     public bool? Nullable { get; set; }
-    public string? Kind { get; set; }
-    public string? DateTimeFormat { get; set; }
-    public int? DecimalPlaces { get; set; }
-    public string? Pii { get; set; }
-    public string? Evidence { get; set; }
-    public string? TextModel { get; set; }
 }
 
 /// <summary>One foreign key as written.</summary>

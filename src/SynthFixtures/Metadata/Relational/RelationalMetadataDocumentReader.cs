@@ -106,11 +106,7 @@ internal static class RelationalMetadataDocumentReader
     private static TableMetadata Profile(RelationalTableDocument table, IReadOnlyList<string> primaryKey, string? source, JsonPositions positions, string at) =>
         MetadataDocumentReader.ToMetadata(new MetadataDocument
         {
-            Columns = table.Columns!.Select(c => (ColumnDocument?)new ColumnDocument
-            {
-                Name = c!.Name, Kind = c.Kind, DateTimeFormat = c.DateTimeFormat, DecimalPlaces = c.DecimalPlaces, Pii = c.Pii, Evidence = c.Evidence,
-                TextModel = c.TextModel,
-            }).ToList(),
+            Columns = table.Columns!.Select(c => (ColumnDocument?)c).ToList(),
             PrimaryKey = primaryKey.Count == 1 && table.Columns!.Any(c => c!.Name == primaryKey[0]) ? primaryKey[0] : null,
         }, source, positions, at);
 
