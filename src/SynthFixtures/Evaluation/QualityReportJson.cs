@@ -28,7 +28,7 @@ public static class QualityReportJson
 }
 
 /// <summary>
-/// The quality report's JSON, generated at compile time: camelCase names, metrics by their C# names
+/// The quality report's JSON, and the multi-table report's that holds one per table, generated at compile time: camelCase names, metrics by their C# names
 /// (<c>KSComplement</c>), nulls written, two-space indentation, <c>'\n'</c> line ends.
 /// </summary>
 [JsonSourceGenerationOptions(
@@ -38,4 +38,5 @@ public static class QualityReportJson
     NewLine = "\n",
     Converters = [typeof(JsonStringEnumConverter<QualityMetric>), typeof(JsonStringEnumConverter<UnscoredReason>)])]
 [JsonSerializable(typeof(QualityReportDocument))]
+[JsonSerializable(typeof(Relational.RelationalReportDocument))]
 internal sealed partial class QualityReportJsonContext : JsonSerializerContext;

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace SynthFixtures.Metadata;
 
 /// <summary>
-/// How <see cref="MetadataJson"/> writes metadata, generated at compile time: camelCase names, enums as camelCase
+/// How <see cref="MetadataJson"/> and <see cref="Relational.RelationalMetadataJson"/> write metadata, generated at compile time: camelCase names, enums as camelCase
 /// strings, two-space indentation and <c>'\n'</c> line ends (identical metadata, identical bytes), nulls left out.
 /// </summary>
 [JsonSourceGenerationOptions(
@@ -15,10 +15,11 @@ namespace SynthFixtures.Metadata;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     Converters = [typeof(CamelCaseEnumConverter<ColumnKind>), typeof(CamelCaseEnumConverter<PiiKind>)])]
 [JsonSerializable(typeof(TableMetadata))]
+[JsonSerializable(typeof(Relational.RelationalMetadataOutput))]
 internal sealed partial class MetadataWriteJson : JsonSerializerContext;
 
 /// <summary>
-/// How <see cref="MetadataJson"/> reads a hand-editable file into <see cref="MetadataDocument"/>, generated at compile
+/// How <see cref="MetadataJson"/> and <see cref="Relational.RelationalMetadataJson"/> read a hand-editable file into <see cref="MetadataDocument"/>, generated at compile
 /// time: comments and trailing commas allowed, names matched case-insensitively, an unknown property (a misspelt
 /// <c>"dateTimeFormt"</c>) an error rather than ignored.
 /// </summary>
@@ -29,4 +30,5 @@ internal sealed partial class MetadataWriteJson : JsonSerializerContext;
     AllowTrailingCommas = true,
     UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow)]
 [JsonSerializable(typeof(MetadataDocument))]
+[JsonSerializable(typeof(Relational.RelationalMetadataDocument))]
 internal sealed partial class MetadataReadJson : JsonSerializerContext;

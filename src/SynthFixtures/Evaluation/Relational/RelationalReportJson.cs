@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace SynthFixtures.Evaluation.Relational;
 
@@ -35,7 +34,7 @@ public static class RelationalReportJson
             report.Relationships.Select(Relationship).ToArray(),
             new DiagnosticsPairDocument(Diagnostics(report.Synthetic), Diagnostics(report.Real)),
             Audit(report.Audit));
-        return JsonSerializer.Serialize(document, RelationalReportJsonContext.Default.RelationalReportDocument);
+        return JsonSerializer.Serialize(document, QualityReportJsonContext.Default.RelationalReportDocument);
     }
 
     private static RelationshipDocument Relationship(RelationshipQuality r) => new(r.Key.ToString(), r.Key.ChildTable, r.Key.ChildColumns,
@@ -95,16 +94,3 @@ internal sealed record KeyCountDocument(string Value, int Rows);
 
 internal sealed record AuditDocument(string RealName, string SyntheticName, long RealRows, long SyntheticRows, long Seed, string ToolVersion,
     OrderedDictionary<string, double> TimingsSeconds);
-
-/// <summary>
-/// The multi-table report's JSON, generated at compile time: camelCase names, metrics and reasons by their C# names,
-/// nulls written, two-space indentation, <c>'\n'</c> line ends.
-/// </summary>
-[JsonSourceGenerationOptions(
-    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
-    WriteIndented = true,
-    IndentSize = 2,
-    NewLine = "\n",
-    Converters = [typeof(JsonStringEnumConverter<QualityMetric>), typeof(JsonStringEnumConverter<UnscoredReason>)])]
-[JsonSerializable(typeof(RelationalReportDocument))]
-internal sealed partial class RelationalReportJsonContext : JsonSerializerContext;

@@ -27,7 +27,7 @@ public static class RelationalMetadataJson
     public static string Serialize(RelationalMetadata metadata)
     {
         ArgumentNullException.ThrowIfNull(metadata);
-        return JsonSerializer.Serialize(RelationalMetadataWriter.ToOutput(metadata), RelationalMetadataWriteJson.Default.RelationalMetadataOutput);
+        return JsonSerializer.Serialize(RelationalMetadataWriter.ToOutput(metadata), MetadataWriteJson.Default.RelationalMetadataOutput);
     }
 
     /// <summary>Writes <paramref name="metadata"/> to <paramref name="path"/> as UTF-8 without a byte order mark, ending in a newline; whole or not at all.</summary>
@@ -56,7 +56,7 @@ public static class RelationalMetadataJson
     public static RelationalMetadata Parse(string json, string? sourceName)
     {
         var (utf8, positions) = MetadataJsonReading.Open(json, Format, sourceName);
-        var document = MetadataJsonReading.Deserialize(utf8, RelationalMetadataReadJson.Default.RelationalMetadataDocument, Format, sourceName);
+        var document = MetadataJsonReading.Deserialize(utf8, MetadataReadJson.Default.RelationalMetadataDocument, Format, sourceName);
         var metadata = RelationalMetadataDocumentReader.ToMetadata(document, sourceName, positions);
         foreach (var problem in RelationalValidator.ShapeProblems(metadata))
         {
