@@ -30,7 +30,28 @@ public static class DatabaseSeeder
         DbConnection connection = target.Provider == DatabaseProvider.Sqlite
             ? new SqliteConnection(target.ConnectionString)
             : new NpgsqlConnection(new NpgsqlConnectionStringBuilder(target.ConnectionString) { IncludeErrorDetail = true }.ConnectionString);
-        return await RunAsync(data, connection, ownsConnection: true, target.Display, options ?? new SeedOptions(), ct).ConfigureAwait(false);
+        var newFile = target.Provider == DatabaseProvider.Sqlite ? NewSqliteFile(target.ConnectionString) : null;
+        try
+        {
+            return await RunAsync(data, connection, ownsConnection: true, target.Display, options ?? new SeedOptions(), ct).ConfigureAwait(false);
+        }
+        catch when (newFile is not null)
+        {
+            // Nothing was written, but opening the connection made the file: an empty database where there was none
+            // would be a half-made output, so it goes (the pool first lets go of it).
+            SqliteConnection.ClearPool((SqliteConnection)connection);
+            File.Delete(newFile);
+            throw;
+        }
+    }
+
+    /// <summary>The file a SQLite target would create, or <c>null</c> when it exists already or is in memory.</summary>
+    private static string? NewSqliteFile(string connectionString)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (builder.Mode == SqliteOpenMode.Memory || builder.DataSource is "" or ":memory:") return null;
+        var path = Path.GetFullPath(builder.DataSource);
+        return File.Exists(path) ? null : path;
     }
 
     /// <summary>

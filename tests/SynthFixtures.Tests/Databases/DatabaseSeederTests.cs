@@ -206,6 +206,18 @@ public class DatabaseSeederTests
         Assert.Equal(before, await db.DumpAsync());
     }
 
+    [Fact]
+    public async Task A_failed_seed_into_a_new_SQLite_file_leaves_no_file()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"seed-{Guid.NewGuid():N}.sqlite");
+        var bad = ShopDataset.Build(change: columns => columns["Shipment"][3][2] = "2024-13-45");
+
+        await Assert.ThrowsAsync<SynthDataException>(() => DatabaseSeeder.SeedAsync(bad, DatabaseLocation.Parse(path)));
+
+        Assert.False(File.Exists(path));
+        Assert.False(File.Exists(path + "-journal"));
+    }
+
     [SkippableFact]
     public async Task A_connection_lost_halfway_leaves_the_PostgreSQL_database_exactly_as_before()
     {
