@@ -30,7 +30,7 @@ public static class Layers
         new("metadata", ["SynthFixtures.Metadata.*"]),
         new("transforms", ["SynthFixtures.Transforms.*"]),
         // Conditions, sampled tables, sampling options and generated columns: the vocabulary the models sample in.
-        new("sampling vocabulary", ["SynthFixtures.Sampling", "SynthFixtures.Sampling.Generated.*"]),
+        new("sampling vocabulary", ["SynthFixtures.Sampling", "SynthFixtures.Sampling.Generated.*", "SynthFixtures.Sampling.Expressions.*"]),
         // Learned text column models (a conditioned language model per free-text column, sampled in pure C#): the tabular
         // models hold them and call them after a row's other cells are drawn.
         new("text models", ["SynthFixtures.Text", "SynthFixtures.Text.Learned.*"]),
