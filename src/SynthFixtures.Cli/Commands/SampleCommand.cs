@@ -39,15 +39,15 @@ internal static class SampleCommand
         filter.AddTo(command);
         var llm = new LlmOptionSet();
         llm.AddTo(command);
-        var scaleOut = new ShardOptionSet();
-        scaleOut.AddTo(command);
+        var shardOptions = new ShardOptionSet();
+        shardOptions.AddTo(command);
         command.SetAction((parse, cancellationToken) =>
         {
             if (parse.GetValue(threads) is <= 0 and var threadsGiven)
                 throw new SynthDataException($"--threads must be at least 1, not {threadsGiven}.", hint: "Leave it out to use every core; the rows are the same for any number.");
             if (RelationalSample.IsRelationalModel(parse.GetValue(model)!))
             {
-                if (scaleOut.AnyGiven(parse))
+                if (shardOptions.AnyGiven(parse))
                     throw new SynthDataException("--shard and --format apply to a single-table model; this is a multi-table model.", parse.GetValue(model),
                         hint: "Leave them out: a multi-table model writes one CSV per table into the --out folder.");
                 if (parse.GetValue(rows) is not null)
@@ -64,8 +64,8 @@ internal static class SampleCommand
             var target = parse.GetValue(output)!;
             var filterFiles = filter.Files(parse, target);
             var llmFiles = llm.Files(parse, target);
-            var shard = scaleOut.Shard(parse);
-            var format = scaleOut.Format(parse, target);
+            var shard = shardOptions.Shard(parse);
+            var format = shardOptions.Format(parse, target);
             (string?, string)[] outputs = [(target, format.Description), (filterFiles?.Summary, "privacy filter summary"),
                 (llmFiles?.RunRecord, "LLM run record"), (llmFiles?.Cache, "LLM replay cache")];
             OutputPaths.Check([(modelPath, "model"), (filterFiles?.Reference, "reference data"), (filterFiles?.Holdout, "holdout data"), (llmFiles?.Config, "LLM config")],
