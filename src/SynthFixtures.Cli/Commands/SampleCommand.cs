@@ -13,14 +13,15 @@ namespace SynthFixtures.Cli.Commands;
 /// <summary>
 /// <c>synthfixtures sample model.synth --rows N --out synthetic.csv [--seed N] [--condition col=value]...
 /// [--privacy-filter similarity|outliers|both --reference train.csv [--holdout h.csv]]
-/// [--llm openai:MODEL --llm-column COL --llm-prompt TEMPLATE | --llm-config llm.json] [--replay cache.json [--replay-mode locked]]</c>.
+/// [--llm openai:MODEL --llm-column COL --llm-prompt TEMPLATE | --llm-config llm.json] [--replay cache.json [--replay-mode locked]]
+/// [--shard i/n] [--format csv|parquet]</c>.
 /// </summary>
 internal static class SampleCommand
 {
     public static Command Create(CliConsole console)
     {
         var model = new Argument<string>("model.synth") { Description = "A model written by 'synthfixtures train'." };
-        var rows = new Option<int?>("--rows") { Description = "Number of rows to sample (a single-table model)." };
+        var rows = new Option<long?>("--rows") { Description = "Number of rows to sample (a single-table model)." };
         var scale = new Option<double?>("--scale") { Description = "A multi-table model: rows relative to the source at every level (0.5, 2, 10); --out is then a folder, one CSV per table." };
         var output = new Option<string>("--out")
         {
@@ -38,12 +39,17 @@ internal static class SampleCommand
         filter.AddTo(command);
         var llm = new LlmOptionSet();
         llm.AddTo(command);
+        var shardOptions = new ShardOptionSet();
+        shardOptions.AddTo(command);
         command.SetAction((parse, cancellationToken) =>
         {
             if (parse.GetValue(threads) is <= 0 and var threadsGiven)
                 throw new SynthDataException($"--threads must be at least 1, not {threadsGiven}.", hint: "Leave it out to use every core; the rows are the same for any number.");
             if (RelationalSample.IsRelationalModel(parse.GetValue(model)!))
             {
+                if (shardOptions.AnyGiven(parse))
+                    throw new SynthDataException("--shard and --format apply to a single-table model; this is a multi-table model.", parse.GetValue(model),
+                        hint: "Leave them out: a multi-table model writes one CSV per table into the --out folder.");
                 if (parse.GetValue(rows) is not null)
                     throw new SynthDataException("--rows applies to a single-table model; this is a multi-table model.", parse.GetValue(model),
                         hint: "Use --scale (1 = as many rows as the source at every level) and --out a folder.");
@@ -58,7 +64,9 @@ internal static class SampleCommand
             var target = parse.GetValue(output)!;
             var filterFiles = filter.Files(parse, target);
             var llmFiles = llm.Files(parse, target);
-            (string?, string)[] outputs = [(target, "synthetic CSV"), (filterFiles?.Summary, "privacy filter summary"),
+            var shard = shardOptions.Shard(parse);
+            var format = shardOptions.Format(parse, target);
+            (string?, string)[] outputs = [(target, format.Description), (filterFiles?.Summary, "privacy filter summary"),
                 (llmFiles?.RunRecord, "LLM run record"), (llmFiles?.Cache, "LLM replay cache")];
             OutputPaths.Check([(modelPath, "model"), (filterFiles?.Reference, "reference data"), (filterFiles?.Holdout, "holdout data"), (llmFiles?.Config, "LLM config")],
                 outputs);
@@ -72,9 +80,10 @@ internal static class SampleCommand
                 Conditions = (parse.GetValue(conditions) ?? []).Select(Condition.Parse).ToList(),
                 Options = new SamplingOptions { MaxDegreeOfParallelism = parse.GetValue(threads) },
                 Steps = llmStep is null ? [] : [llmStep],
+                Shard = shard, Format = format,
             };
             console.Error.WriteLine(request.PrivacyFilter is null
-                ? $"Sampling {count:N0} rows into {target} (written as they are drawn)…"
+                ? $"Sampling {(shard is null ? "" : $"shard {shard} of ")}{count:N0} rows into {target} (written as they are drawn)…"
                 : $"Sampling {count:N0} rows into {target} through the privacy filters (fitting them on {filterFiles!.Reference} first)…");
             if (llmStep is not null)
                 console.Error.WriteLine($"An LLM ({llmStep.Model}) writes {string.Join(", ", llmStep.Columns.Select(c => $"'{c}'"))}" +
@@ -92,10 +101,10 @@ internal static class SampleCommand
             }
             var seconds = clock.Elapsed.TotalSeconds;
             console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"Sampled and wrote {count:N0} rows in {seconds:F2} s ({(seconds > 0 ? count / seconds : 0):N0} rows/s)"));
+                $"Sampled and wrote {result.Rows:N0} rows in {seconds:F2} s ({(seconds > 0 ? result.Rows / seconds : 0):N0} rows/s)"));
             if (result.PrivacyFilter is { } summary) PrivacyFilterOptionSet.Print(console, summary, result.PrivacyFilterSummaryPath);
             if (llmStep is not null) LlmOptionSet.Print(console, llmStep.Outcome(), Path.GetFullPath(llmFiles!.RunRecord));
-            console.Out.WriteLine($"Wrote {count:N0} synthetic rows to {target}.");
+            console.Out.WriteLine($"Wrote {result.Rows:N0} synthetic rows to {target}.");
             return Task.FromResult(CliApp.Success);
         });
         return command;

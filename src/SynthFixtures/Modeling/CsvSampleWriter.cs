@@ -15,10 +15,11 @@ internal static class CsvSampleWriter
 {
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    public static void Write(IEnumerable<Table> chunks, int rows, TableMetadata metadata, string path, SamplingOptions options, CancellationToken cancellationToken)
+    public static void Write(IEnumerable<Table> chunks, long rows, TableMetadata metadata, string path, SamplingOptions options, bool header,
+        CancellationToken cancellationToken)
     {
         using var writer = new StreamWriter(path, append: false, Utf8NoBom, bufferSize: 1 << 16);
-        CsvTableWriter.WriteHeader(metadata.Columns.Select(c => c.Name).ToList(), writer);
+        if (header) CsvTableWriter.WriteHeader(metadata.Columns.Select(c => c.Name).ToList(), writer);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism ?? -1, CancellationToken = cancellationToken };
         Task? writing = null;
         try
@@ -55,7 +56,7 @@ internal static class CsvSampleWriter
     /// Refuses, before the disk fills, a sample whose size (estimated from its first chunk) exceeds the free space of
     /// the output's file system; a file that only just does not fit still fails later as an I/O error.
     /// </summary>
-    private static void CheckRoom(string path, StringBuilder[] firstChunk, int chunkRows, int rows)
+    private static void CheckRoom(string path, StringBuilder[] firstChunk, int chunkRows, long rows)
     {
         if (chunkRows == 0 || chunkRows == rows) return;
         var folder = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
@@ -72,7 +73,7 @@ internal static class CsvSampleWriter
     }
 
     /// <summary>The refusal when <paramref name="rows"/> rows, at the size of the first <paramref name="chunkRows"/>, exceed <paramref name="freeBytes"/>.</summary>
-    internal static void CheckRoom(long firstChunkChars, int chunkRows, int rows, long freeBytes, string folder)
+    internal static void CheckRoom(long firstChunkChars, int chunkRows, long rows, long freeBytes, string folder)
     {
         // The CSV text is mostly ASCII here, so a char is about a byte.
         var needed = firstChunkChars / (double)chunkRows * rows;

@@ -10,8 +10,22 @@ public sealed record SamplingRequest
     /// <summary>The model to sample.</summary>
     public required SynthModel Model { get; init; }
 
-    /// <summary>Rows to write (zero or more): they are drawn and written chunk by chunk, so any count fits in memory.</summary>
-    public required int Rows { get; init; }
+    /// <summary>
+    /// Rows of the whole sample (zero or more): they are drawn and written chunk by chunk, so any count fits in memory.
+    /// With a <see cref="Shard"/>, the file holds only that shard's part of them.
+    /// </summary>
+    public required long Rows { get; init; }
+
+    /// <summary>
+    /// The part of the sample this run writes, for samples split across processes (a batch scheduler's array job);
+    /// <c>null</c>: the whole sample. The shards' files joined in order hold exactly the rows of the whole sample (CSV:
+    /// byte for byte, the header in shard 0 only). Refused with privacy filters and with conditions checked row by row,
+    /// whose rows depend on every candidate before them.
+    /// </summary>
+    public SampleShard? Shard { get; init; }
+
+    /// <summary>How the rows are written: <see cref="CsvSampleFormat"/> (the default) or another format, e.g. Parquet.</summary>
+    public ISampleFileFormat Format { get; init; } = CsvSampleFormat.Instance;
 
     /// <summary>Where the rows go; written under a temporary name beside it and moved into place only when complete.</summary>
     public required string OutputPath { get; init; }

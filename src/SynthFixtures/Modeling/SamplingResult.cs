@@ -3,10 +3,10 @@ using SynthFixtures.Modeling.PrivacyFilters;
 namespace SynthFixtures.Modeling;
 
 /// <summary>What a <see cref="SamplingService"/> run wrote; the file is complete.</summary>
-/// <param name="Rows">Rows written.</param>
+/// <param name="Rows">Rows written (a shard's, with a shard).</param>
 /// <param name="OutputPath">The full path of the file written.</param>
 /// <param name="Bytes">Its size.</param>
 /// <param name="PrivacyFilter">The privacy filters' thresholds and what they dropped; <c>null</c> without filters.</param>
 /// <param name="PrivacyFilterSummaryPath">The full path of the summary JSON, when one was written.</param>
-public sealed record SamplingResult(int Rows, string OutputPath, long Bytes, PrivacyFilterSummary? PrivacyFilter = null,
+public sealed record SamplingResult(long Rows, string OutputPath, long Bytes, PrivacyFilterSummary? PrivacyFilter = null,
     string? PrivacyFilterSummaryPath = null);

@@ -15,15 +15,19 @@ namespace SynthFixtures.Modeling;
 /// candidate rows are drawn and filtered as they stream (<see cref="FilteredSample"/>), and the summary of what was
 /// dropped is written with the sample. Steps (<see cref="SamplingRequest.Steps"/>, e.g. LLM-written text columns) rewrite
 /// each chunk after it is drawn (and filtered) and before it is written, and their files are written with the sample.
+/// A <see cref="SamplingRequest.Shard"/> writes only its run of whole blocks, drawn without the rows before it
+/// (<see cref="Models.SynthModel.SampleRange"/>), so independent processes write the parts of one sample; the format
+/// (<see cref="SamplingRequest.Format"/>) is CSV unless the request names another.
 /// </summary>
 public static class SamplingService
 {
-    /// <summary>Samples <see cref="SamplingRequest.Rows"/> rows into <see cref="SamplingRequest.OutputPath"/>.</summary>
+    /// <summary>Samples <see cref="SamplingRequest.Rows"/> rows (or the shard's part of them) into <see cref="SamplingRequest.OutputPath"/>.</summary>
     /// <param name="request">Model, rows, seed, conditions, output.</param>
     /// <param name="cancellationToken">Checked between chunks and inside their parallel work.</param>
     /// <exception cref="SynthDataException">
     /// Impossible or too rare conditions, a thread count below one, a sample larger than the output disk's free space
-    /// (estimated from the first chunk), or an output that could not be written; the target is untouched.
+    /// (estimated from the first chunk), a shard that is not one of its count, a shard with privacy filters or with
+    /// conditions checked row by row, or an output that could not be written; the target is untouched.
     /// </exception>
     /// <exception cref="OperationCanceledException">Cancelled; the target is untouched and no temporary file is left.</exception>
     public static SamplingResult Run(SamplingRequest request, CancellationToken cancellationToken = default)
@@ -33,26 +37,42 @@ public static class SamplingService
         ArgumentException.ThrowIfNullOrEmpty(request.OutputPath);
         if (request.Rows < 0)
             throw new SynthDataException($"The row count must be zero or more, not {request.Rows}.", hint: "Ask for the number of rows to sample, e.g. 1000.");
+        ArgumentNullException.ThrowIfNull(request.Format);
+        request.Shard?.Check();
         var files = new OutputFiles();
+        if (request.Shard is { Count: > 1 } shard) return RunShard(request, shard, files, cancellationToken);
         if (request.PrivacyFilter is { } filtering) return RunFiltered(request, filtering, files, cancellationToken);
         // Opening the sample checks the conditions and settings before any file is touched.
         var chunks = request.Model.SampleChunks(request.Rows, request.Seed, request.Conditions, request.Options, cancellationToken);
-        var target = Write(request, chunks, files, addOutputs: null, cancellationToken);
+        var target = Write(request, chunks, 0, request.Rows, files, addOutputs: null, cancellationToken);
         return new SamplingResult(request.Rows, target, new FileInfo(target).Length);
     }
 
+    private static SamplingResult RunShard(SamplingRequest request, SampleShard shard, OutputFiles files, CancellationToken cancellationToken)
+    {
+        var (firstRow, rows) = shard.RowsOf(request.Rows);
+        if (request.PrivacyFilter is not null)
+            throw new SynthDataException("A sample with privacy filters cannot be split into shards: the filters drop candidates and refill in order, so each shard's rows would depend on every shard before it.",
+                hint: "Draw a filtered sample in one run.");
+        var chunks = request.Model.SampleRange(firstRow, rows, request.Seed, request.Conditions, request.Options, cancellationToken);
+        var target = Write(request, chunks, firstRow, rows, files, addOutputs: null, cancellationToken);
+        return new SamplingResult(rows, target, new FileInfo(target).Length);
+    }
+
     /// <summary>
-    /// Writes the chunks through the request's steps into the output and commits it with the steps' files and
-    /// <paramref name="addOutputs"/>'s; every step hears once whether the sample was written. Returns the sample's full path.
+    /// Writes the chunks (sample rows <paramref name="firstRow"/> on, <paramref name="rows"/> of them) through the
+    /// request's steps into the output and commits it with the steps' files and <paramref name="addOutputs"/>'s; every
+    /// step hears once whether the sample was written. Returns the sample's full path.
     /// </summary>
-    private static string Write(SamplingRequest request, IEnumerable<SampledTable> chunks, OutputFiles files, Action<OutputFiles>? addOutputs,
-        CancellationToken cancellationToken)
+    private static string Write(SamplingRequest request, IEnumerable<SampledTable> chunks, long firstRow, long rows, OutputFiles files,
+        Action<OutputFiles>? addOutputs, CancellationToken cancellationToken)
     {
         var written = false;
         try
         {
-            var tables = ThroughSteps(chunks, request.Steps, cancellationToken);
-            files.Add(request.OutputPath, "synthetic CSV", path => CsvSampleWriter.Write(tables, request.Rows, request.Model.Metadata, path, request.Options, cancellationToken));
+            var tables = ThroughSteps(chunks, firstRow, request.Steps, cancellationToken);
+            var sample = new SampleFileContext(request.Model.Metadata, rows, request.Shard, request.Options);
+            files.Add(request.OutputPath, request.Format.Description, path => request.Format.Write(tables, sample, path, cancellationToken));
             var target = files.Targets.First();
             foreach (var step in request.Steps) step.AddOutputs(target, files);
             addOutputs?.Invoke(files);
@@ -66,9 +86,9 @@ public static class SamplingService
         }
     }
 
-    private static IEnumerable<Table> ThroughSteps(IEnumerable<SampledTable> chunks, IReadOnlyList<ISampleStep> steps, CancellationToken cancellationToken)
+    private static IEnumerable<Table> ThroughSteps(IEnumerable<SampledTable> chunks, long firstRow, IReadOnlyList<ISampleStep> steps,
+        CancellationToken cancellationToken)
     {
-        long firstRow = 0;
         foreach (var chunk in chunks)
         {
             var table = chunk.ToTable();
@@ -83,13 +103,17 @@ public static class SamplingService
         if (request.Options.MaxDegreeOfParallelism is <= 0)
             throw new SynthDataException($"The thread count must be 1 or more, not {request.Options.MaxDegreeOfParallelism}.",
                 hint: "Leave it unset to use every core.");
+        if (request.Rows > int.MaxValue)
+            throw new SynthDataException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"A sample with privacy filters holds at most {int.MaxValue:N0} rows, not {request.Rows:N0}: the filters measure every candidate against the reference."),
+                hint: "Ask for fewer rows, or sample the rest without the filters.");
         var filter = PrivacyFilter.Fit(filtering.Reference, filtering.Holdout, request.Model.Metadata, filtering.Options,
             request.Options.MaxDegreeOfParallelism, cancellationToken);
         var tally = new FilterTally();
-        var chunks = FilteredSample.Chunks(request.Model, request.Rows, request.Seed, request.Conditions, request.Options,
+        var chunks = FilteredSample.Chunks(request.Model, (int)request.Rows, request.Seed, request.Conditions, request.Options,
             filter, filtering.Options, tally, cancellationToken);
         string? summaryTarget = null;
-        var target = Write(request, chunks, files, outputs =>
+        var target = Write(request, chunks, 0, request.Rows, files, outputs =>
         {
             // Written after the sample, so the counts are final.
             if (filtering.SummaryPath is not { } summaryPath) return;

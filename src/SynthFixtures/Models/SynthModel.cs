@@ -86,7 +86,7 @@ public abstract class SynthModel
     /// <exception cref="SynthDataException">A condition names an unknown column or value, or is impossible or too rare.</exception>
     public SampledTable Sample(int rows, long seed, IReadOnlyList<Condition>? conditions = null,
         SamplingOptions? options = null, CancellationToken cancellationToken = default) =>
-        Open(rows, seed, conditions, options, cancellationToken).Next(rows);
+        Open(0, rows, seed, conditions, options, cancellationToken).Next(rows);
 
     /// <summary>
     /// Draws the same rows as <see cref="Sample"/> with the same arguments, but hands them out in chunks of at most
@@ -102,11 +102,50 @@ public abstract class SynthModel
     /// A condition names an unknown column or value, or is impossible (thrown here, before any chunk); or conditions are
     /// too rare for the candidate budget (thrown while enumerating, when the budget runs out).
     /// </exception>
-    public IEnumerable<SampledTable> SampleChunks(int rows, long seed, IReadOnlyList<Condition>? conditions = null,
+    public IEnumerable<SampledTable> SampleChunks(long rows, long seed, IReadOnlyList<Condition>? conditions = null,
         SamplingOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new SamplingOptions();
-        var cursor = Open(rows, seed, conditions, options, cancellationToken);
+        return Chunks(Open(0, rows, seed, conditions, options, cancellationToken), options);
+    }
+
+    /// <summary>
+    /// The sample rows <paramref name="firstRow"/> … <paramref name="firstRow"/> + <paramref name="rows"/> − 1 of the
+    /// sample <see cref="SampleChunks"/> draws with the same seed, conditions and options, in chunks, without drawing
+    /// the rows before them: a shard of a large sample that other processes draw the rest of. Every row's model block,
+    /// generated cells, learned text and key number depend only on its number, so the ranges joined in order are
+    /// byte-identical to the whole sample.
+    /// </summary>
+    /// <param name="firstRow">The first sample row: a multiple of <see cref="SampleBlockRows"/>, so the range starts on a block.</param>
+    /// <param name="rows">Rows in the range.</param>
+    /// <param name="seed">Seed for every random choice.</param>
+    /// <param name="conditions">
+    /// Conditions every row must meet; only conditions met in closed form (no row-by-row checks) are accepted, since the
+    /// rows kept by checks depend on every candidate before them.
+    /// </param>
+    /// <param name="options">Threads and chunk size; <see cref="SamplingOptions.FirstRowNumber"/> numbers sample row 0, as in the whole sample.</param>
+    /// <param name="cancellationToken">Checked before each chunk and inside its parallel work.</param>
+    /// <exception cref="SynthDataException">A condition is unknown or impossible, or needs row-by-row checks.</exception>
+    public IEnumerable<SampledTable> SampleRange(long firstRow, long rows, long seed, IReadOnlyList<Condition>? conditions = null,
+        SamplingOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(firstRow);
+        if (firstRow % SampleBlockRows != 0)
+            throw new ArgumentException($"A range must start on a block boundary (a multiple of {SampleBlockRows} rows), not at row {firstRow}.", nameof(firstRow));
+        options ??= new SamplingOptions();
+        var cursor = Open(firstRow, rows, seed, conditions, options, cancellationToken);
+        if (cursor.ChecksRows)
+            throw new SynthDataException(
+                $"These conditions are checked row by row ({string.Join(", ", (conditions ?? []).Select(c => $"'{c}'"))}), so which rows a part of the sample holds depends on every candidate drawn before it: the sample cannot be drawn in parts.",
+                hint: "Draw a conditional sample in one run; only a sample whose rows are never checked (no conditions, or only fixed numbers for the gaussiancopula) can be drawn in parts.");
+        return Chunks(cursor, options);
+    }
+
+    /// <summary>Rows per independently seeded block: a sample drawn in parts (<see cref="SampleRange"/>) is cut at multiples of it.</summary>
+    public const int SampleBlockRows = SampleCursor.BlockSize;
+
+    private static IEnumerable<SampledTable> Chunks(SampleCursor cursor, SamplingOptions options)
+    {
         var chunk = options.ChunkRows;
         if (chunk <= 0) throw new ArgumentOutOfRangeException(nameof(options), chunk, "SamplingOptions.ChunkRows must be positive.");
         // Chunks start on block boundaries, so round the size up to whole blocks.
@@ -176,7 +215,7 @@ public abstract class SynthModel
     /// stand-ins): the candidates <see cref="NearestCandidates"/> chooses from.
     /// </summary>
     internal SampledTable SampleTabular(int rows, long seed, SamplingOptions options, CancellationToken cancellationToken) =>
-        OpenCursor(rows, seed, [], options, cancellationToken).Next(rows);
+        OpenCursor(0, rows, seed, [], options, cancellationToken).Next(rows);
 
     private static void CheckThreads(SamplingOptions options)
     {
@@ -187,24 +226,27 @@ public abstract class SynthModel
 
     private static IEnumerable<SampledTable> Chunks(SampleCursor cursor, int chunk)
     {
-        while (cursor.Remaining > 0) yield return cursor.Next(Math.Min(chunk, cursor.Remaining));
+        while (cursor.Remaining > 0) yield return cursor.Next((int)Math.Min(chunk, cursor.Remaining));
     }
 
-    private SampleCursor Open(int rows, long seed, IReadOnlyList<Condition>? conditions, SamplingOptions? options, CancellationToken cancellationToken)
+    private SampleCursor Open(long startRow, long rows, long seed, IReadOnlyList<Condition>? conditions, SamplingOptions? options, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(rows);
         options ??= new SamplingOptions();
         CheckThreads(options);
         conditions ??= [];
-        if (TextModels.Count == 0) return OpenCursor(rows, seed, conditions, options, cancellationToken);
+        if (TextModels.Count == 0) return OpenCursor(startRow, rows, seed, conditions, options, cancellationToken);
         if (conditions.FirstOrDefault(c => TextModelOf(c.Column) is not null) is { } onText)
             throw new SynthDataException($"The condition {onText} is on '{onText.Column}', a column written by a learned text model, which cannot be conditioned on.",
                 columnName: onText.Column, hint: "Condition on the columns the text is conditioned on instead, or filter the sampled rows afterwards.");
-        return new TextSampleCursor(OpenCursor(rows, seed, conditions, options, cancellationToken), TextModels, seed, rows, options, cancellationToken);
+        return new TextSampleCursor(OpenCursor(startRow, rows, seed, conditions, options, cancellationToken), TextModels, seed, options, cancellationToken);
     }
 
-    /// <summary>Plans a sample of <paramref name="rows"/> rows (conditions are checked here) and returns its cursor.</summary>
-    private protected abstract SampleCursor OpenCursor(int rows, long seed, IReadOnlyList<Condition> conditions, SamplingOptions options,
+    /// <summary>
+    /// Plans a sample (conditions are checked here) and returns its cursor over <paramref name="rows"/> rows from sample
+    /// row <paramref name="startRow"/> (a block boundary).
+    /// </summary>
+    private protected abstract SampleCursor OpenCursor(long startRow, long rows, long seed, IReadOnlyList<Condition> conditions, SamplingOptions options,
         CancellationToken cancellationToken);
 }
 

@@ -15,16 +15,18 @@ internal sealed class TextSampleCursor : SampleCursor
     private readonly SampleCursor _rows;
     private readonly IReadOnlyList<(TextColumnModel Model, SynthRandom Random)> _texts;
 
-    public TextSampleCursor(SampleCursor rows, IReadOnlyList<TextColumnModel> textModels, long seed, int rowCount, SamplingOptions options,
+    public TextSampleCursor(SampleCursor rows, IReadOnlyList<TextColumnModel> textModels, long seed, SamplingOptions options,
         CancellationToken cancellationToken)
-        : base(rowCount, options, cancellationToken)
+        : base(rows.StartRow, rows.Rows, options, cancellationToken)
     {
         _rows = rows;
         var random = new SynthRandom(seed);
         _texts = textModels.Select(m => (m, random.Derive("text:" + m.Column))).ToList();
     }
 
-    protected override SampledTable Draw(int count, int firstRow)
+    public override bool ChecksRows => _rows.ChecksRows;
+
+    protected override SampledTable Draw(int count, long firstRow)
     {
         var table = _rows.Next(count);
         foreach (var (model, random) in _texts)

@@ -54,7 +54,7 @@ internal static class ConditionErrors
     /// <param name="rows">Rows asked for.</param>
     /// <param name="budget">The candidate budget.</param>
     /// <param name="conditions">Each condition and, when the model knows it, its probability on its own.</param>
-    public static SynthDataException TooRare(long accepted, long drawn, int rows, long budget, IEnumerable<(Condition Condition, double? Probability)> conditions)
+    public static SynthDataException TooRare(long accepted, long drawn, long rows, long budget, IEnumerable<(Condition Condition, double? Probability)> conditions)
     {
         var rate = drawn == 0 ? 0 : accepted / (double)drawn;
         var each = string.Join(", ", conditions.Select(p => p.Probability is { } probability
@@ -67,5 +67,5 @@ internal static class ConditionErrors
     }
 
     /// <summary>The candidate budget for <paramref name="rows"/> rows under <paramref name="options"/>.</summary>
-    public static long Budget(SamplingOptions options, int rows) => Math.Max(options.MinimumCandidates, (long)options.CandidatesPerRow * rows);
+    public static long Budget(SamplingOptions options, long rows) => Math.Max(options.MinimumCandidates, (long)options.CandidatesPerRow * rows);
 }

@@ -3,8 +3,9 @@ namespace SynthFixtures.Sampling;
 /// <summary>
 /// One sample being drawn, chunk by chunk. A model opens it with everything that does not depend on the chunk size
 /// (condition plan, random streams, candidate budget) and then hands out the rows in order: block b of the model's
-/// rows always comes from stream <c>Derive(b)</c> and generated columns continue their own streams, so any split
-/// into chunks gives exactly the rows of one whole sample.
+/// rows always comes from stream <c>Derive(b)</c> and generated columns' block b from their own streams'
+/// <c>Derive(b)</c>, so any split into chunks gives exactly the rows of one whole sample. A cursor may start at a later
+/// block (<see cref="StartRow"/>): without row checks its rows are then exactly those rows of the whole sample.
 /// </summary>
 internal abstract class SampleCursor
 {
@@ -13,24 +14,36 @@ internal abstract class SampleCursor
 
     private readonly CancellationToken _cancellationToken;
 
-    protected SampleCursor(int rows, SamplingOptions options, CancellationToken cancellationToken)
+    protected SampleCursor(long startRow, long rows, SamplingOptions options, CancellationToken cancellationToken)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(startRow);
         ArgumentOutOfRangeException.ThrowIfNegative(rows);
         ArgumentNullException.ThrowIfNull(options);
+        if (startRow % BlockSize != 0) throw new ArgumentException($"A sample can only start on a block boundary (a multiple of {BlockSize} rows).", nameof(startRow));
+        StartRow = startRow;
         Rows = rows;
         Options = options;
         _cancellationToken = cancellationToken;
         Parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism ?? -1, CancellationToken = cancellationToken };
     }
 
-    /// <summary>Rows the whole sample has.</summary>
-    public int Rows { get; }
+    /// <summary>The sample row this cursor starts at (0 for a whole sample; a multiple of <see cref="BlockSize"/>).</summary>
+    public long StartRow { get; }
+
+    /// <summary>Rows this cursor hands out.</summary>
+    public long Rows { get; }
 
     /// <summary>Rows handed out so far.</summary>
-    public int Produced { get; private set; }
+    public long Produced { get; private set; }
 
     /// <summary>Rows still to come.</summary>
-    public int Remaining => Rows - Produced;
+    public long Remaining => Rows - Produced;
+
+    /// <summary>
+    /// Whether rows are checked one by one against conditions: the rows kept then depend on every candidate before
+    /// them, so such a sample cannot start anywhere but at its first row.
+    /// </summary>
+    public abstract bool ChecksRows { get; }
 
     /// <summary>How the sample is drawn.</summary>
     protected SamplingOptions Options { get; }
@@ -38,7 +51,7 @@ internal abstract class SampleCursor
     /// <summary>Threads and cancellation for the parallel loops.</summary>
     protected ParallelOptions Parallel { get; }
 
-    /// <summary>Number of the first row of the whole sample, for generated keys.</summary>
+    /// <summary>Number of the sample's first row, for generated keys.</summary>
     protected long FirstRowNumber => Options.FirstRowNumber;
 
     /// <summary>The candidate budget of the whole sample when rows must be checked one by one.</summary>
@@ -55,11 +68,14 @@ internal abstract class SampleCursor
         if (count < Remaining && count % BlockSize != 0)
             throw new ArgumentException($"Every chunk but the last must hold a multiple of {BlockSize} rows.", nameof(count));
         _cancellationToken.ThrowIfCancellationRequested();
-        var table = Draw(count, Produced);
+        var table = Draw(count, StartRow + Produced);
         Produced += count;
         return table;
     }
 
-    /// <summary>Draws the rows <paramref name="firstRow"/> … <paramref name="firstRow"/> + <paramref name="count"/> − 1 of the sample.</summary>
-    protected abstract SampledTable Draw(int count, int firstRow);
+    /// <summary>
+    /// Draws the sample rows <paramref name="firstRow"/> … <paramref name="firstRow"/> + <paramref name="count"/> − 1
+    /// (<paramref name="firstRow"/> counts from the sample's first row, not the cursor's, and is on a block boundary).
+    /// </summary>
+    protected abstract SampledTable Draw(int count, long firstRow);
 }

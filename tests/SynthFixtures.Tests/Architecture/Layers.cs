@@ -50,6 +50,8 @@ public static class Layers
         new("machine-learning utility", [], ["SynthFixtures.Evaluation.Utility", "Microsoft.ML"]),
         new("reports", ["SynthFixtures.Reports.*", "ScottPlot.*"], ["SynthFixtures.Reports", "ScottPlot"]),
         new("LLM providers", ["SynthFixtures.Llm.*", "OpenAI.*", "OllamaSharp.*"], ["SynthFixtures.Llm", "OpenAI", "OllamaSharp"]),
+        // Samples written as Parquet (Parquet.Net) through the sampling service's file-format seam.
+        new("Parquet output", ["SynthFixtures.Parquet.*", "Parquet.*"], ["SynthFixtures.Parquet", "Parquet"]),
         // Reading related tables from SQLite/PostgreSQL and seeding generated databases into them.
         new("databases", ["SynthFixtures.Databases.*", "Microsoft.Data.Sqlite.*", "Npgsql.*"], ["SynthFixtures.Databases", "Microsoft.Data.Sqlite", "Npgsql"]),
         // Seeding a generated graph into any DbContext through EF Core's model metadata.

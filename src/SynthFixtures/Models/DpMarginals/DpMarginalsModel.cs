@@ -79,13 +79,13 @@ public sealed class DpMarginalsModel : SynthModel
     public IReadOnlyList<(string Parent, string Child)> Edges =>
         Order.Where(c => Parent[c] >= 0).Select(c => (Columns[Parent[c]].Metadata.Name, Columns[c].Metadata.Name)).ToList();
 
-    private protected override SampleCursor OpenCursor(int rows, long seed, IReadOnlyList<Condition> conditions, SamplingOptions options,
+    private protected override SampleCursor OpenCursor(long startRow, long rows, long seed, IReadOnlyList<Condition> conditions, SamplingOptions options,
         CancellationToken cancellationToken)
     {
         if (conditions.Count > 0)
             throw new SynthDataException("The dp-marginals model does not sample under conditions yet.",
                 hint: "Sample without conditions and filter the rows, or train a gaussiancopula, tvae or ctgan model for conditional sampling.");
-        return new DpMarginalsSampleCursor(this, new SynthRandom(seed), rows, options, cancellationToken);
+        return new DpMarginalsSampleCursor(this, new SynthRandom(seed), startRow, rows, options, cancellationToken);
     }
 
     internal void DrawRow(SynthRandom random, int[][] cells, double[]?[] numbers, int row)

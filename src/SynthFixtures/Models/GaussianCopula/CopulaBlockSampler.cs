@@ -14,7 +14,7 @@ internal sealed class CopulaBlockSampler(GaussianCopulaModel model, ConditionalG
     /// No row-level checks needed: every drawn row is kept, block <paramref name="firstBlock"/> + k written straight into
     /// rows k · BlockSize … of the columns.
     /// </summary>
-    public void FillDirect(double[]?[] numbers, int[]?[] codes, int rows, int firstBlock, ParallelOptions parallel)
+    public void FillDirect(double[]?[] numbers, int[]?[] codes, int rows, long firstBlock, ParallelOptions parallel)
     {
         var blockCount = (rows + BlockSize - 1) / BlockSize;
         Parallel.For(0, blockCount, parallel, () => new double[BlockSize * model.Dimensions + model.Dimensions],
@@ -41,7 +41,7 @@ internal sealed class CopulaBlockSampler(GaussianCopulaModel model, ConditionalG
         return (n, c);
     }
 
-    private void DrawBlock(int block, int count, double[] buffer, double[]?[] numbers, int[]?[] codes, int offset)
+    private void DrawBlock(long block, int count, double[] buffer, double[]?[] numbers, int[]?[] codes, int offset)
     {
         var random = stream.Derive(block);
         var d = model.Dimensions;

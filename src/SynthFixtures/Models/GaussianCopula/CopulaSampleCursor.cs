@@ -7,27 +7,29 @@ namespace SynthFixtures.Models.GaussianCopula;
 /// <summary>
 /// A copula sample handed out chunk by chunk: without row checks chunk blocks are drawn straight into place from the
 /// block they belong to; with row checks the accepted rows come in block order from <see cref="AcceptedRows"/>.
-/// Generated columns continue their own streams across chunks.
+/// Generated columns come block by block from their own streams (<see cref="GeneratedColumnBlocks"/>).
 /// </summary>
 internal sealed class CopulaSampleCursor : SampleCursor
 {
     private readonly GaussianCopulaModel _model;
     private readonly CopulaBlockSampler _blocks;
     private readonly AcceptedRows? _accepted;
-    private readonly ColumnValueGenerator[] _generators;
+    private readonly SynthRandom[] _generated;
 
     public CopulaSampleCursor(GaussianCopulaModel model, ConditionalGaussian gaussian, CopulaConditionPlan? plan, SynthRandom root,
-        int rows, SamplingOptions options, CancellationToken cancellationToken) : base(rows, options, cancellationToken)
+        long startRow, long rows, SamplingOptions options, CancellationToken cancellationToken) : base(startRow, rows, options, cancellationToken)
     {
         _model = model;
         _blocks = new CopulaBlockSampler(model, gaussian, plan, root.Derive("copula"));
         if (plan is { NeedsFilter: true })
             _accepted = new AcceptedRows(_blocks.DrawWholeBlock, plan.Accepts, CandidateBudget,
                 (accepted, drawn) => ConditionErrors.TooRare(accepted, drawn, rows, CandidateBudget, plan.Probabilities.Select(p => (p.Condition, (double?)p.Probability))));
-        _generators = ColumnValueGenerator.CreateAll(model.GeneratedColumns, root);
+        _generated = GeneratedColumnBlocks.SampleStreams(model.GeneratedColumns, root);
     }
 
-    protected override SampledTable Draw(int count, int firstRow)
+    public override bool ChecksRows => _accepted is not null;
+
+    protected override SampledTable Draw(int count, long firstRow)
     {
         var columns = _model.CopulaColumns;
         var numbers = new double[]?[columns.Count];
@@ -39,7 +41,7 @@ internal sealed class CopulaSampleCursor : SampleCursor
         }
         if (_accepted is null) _blocks.FillDirect(numbers, codes, count, firstRow / BlockSize, Parallel);
         else _accepted.Fill(numbers, codes, count, Parallel);
-        var generated = ColumnValueGenerator.GenerateAll(_generators, count, FirstRowNumber + firstRow, Parallel);
+        var generated = GeneratedColumnBlocks.Generate(_model.GeneratedColumns, _generated, firstRow, count, FirstRowNumber, Parallel);
         return _model.Assemble(numbers, codes, generated, count);
     }
 }

@@ -62,12 +62,12 @@ public sealed class GaussianCopulaModel : SynthModel
     internal IReadOnlyList<string?> MissingTokens => _missingTokens;
 
     /// <inheritdoc />
-    private protected override SampleCursor OpenCursor(int rows, long seed, IReadOnlyList<Condition> conditions, SamplingOptions options,
+    private protected override SampleCursor OpenCursor(long startRow, long rows, long seed, IReadOnlyList<Condition> conditions, SamplingOptions options,
         CancellationToken cancellationToken)
     {
         var plan = conditions.Count > 0 ? CopulaConditionPlan.Create(this, conditions) : null;
         var gaussian = plan is null ? _unconditional.Value : new ConditionalGaussian(Correlation, plan.Intervals);
-        return new CopulaSampleCursor(this, gaussian, plan, new SynthRandom(seed), rows, options, cancellationToken);
+        return new CopulaSampleCursor(this, gaussian, plan, new SynthRandom(seed), startRow, rows, options, cancellationToken);
     }
 
     /// <inheritdoc />

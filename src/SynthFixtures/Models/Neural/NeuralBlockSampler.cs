@@ -18,7 +18,7 @@ internal sealed class NeuralBlockSampler(NeuralSynthModel model, NeuralCondition
     /// Every row is kept: block <paramref name="firstBlock"/> + k decodes straight into rows k · BlockSize … of the
     /// columns, with no per-block columns and no serial merge.
     /// </summary>
-    public void FillDirect(double[]?[] numbers, int[]?[] codes, int rows, int firstBlock, ParallelOptions parallel)
+    public void FillDirect(double[]?[] numbers, int[]?[] codes, int rows, long firstBlock, ParallelOptions parallel)
     {
         var blocks = (rows + BlockSize - 1) / BlockSize;
         Parallel.For(0, blocks, parallel, block => DrawBlockInto(firstBlock + block, numbers, codes, block * BlockSize, Math.Min(BlockSize, rows - block * BlockSize)));
@@ -36,7 +36,7 @@ internal sealed class NeuralBlockSampler(NeuralSynthModel model, NeuralCondition
     /// Draws block <paramref name="block"/> (always all of its rows, so a row does not depend on how many were asked
     /// for) and decodes its first <paramref name="count"/> rows into the columns from <paramref name="offset"/>.
     /// </summary>
-    private void DrawBlockInto(int block, double[]?[] numbers, int[]?[] codes, int offset, int count)
+    private void DrawBlockInto(long block, double[]?[] numbers, int[]?[] codes, int offset, int count)
     {
         var width = model.Transformer.Width;
         var matrix = ArrayPool<float>.Shared.Rent(BlockSize * width);   // large-object sizes: pooled, or every collection is a full one

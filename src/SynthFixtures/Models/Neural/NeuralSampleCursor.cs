@@ -7,32 +7,34 @@ namespace SynthFixtures.Models.Neural;
 /// <summary>
 /// A TVAE or CTGAN sample handed out chunk by chunk: without row checks each chunk's blocks decode straight into
 /// place; with row checks the accepted rows come in block order from <see cref="AcceptedRows"/>. Generated columns
-/// continue their own streams across chunks.
+/// come block by block from their own streams (<see cref="GeneratedColumnBlocks"/>).
 /// </summary>
 internal sealed class NeuralSampleCursor : SampleCursor
 {
     private readonly NeuralSynthModel _model;
     private readonly NeuralBlockSampler _blocks;
     private readonly AcceptedRows? _accepted;
-    private readonly ColumnValueGenerator[] _generators;
+    private readonly SynthRandom[] _generated;
 
-    public NeuralSampleCursor(NeuralSynthModel model, NeuralConditionPlan plan, SynthRandom root, int rows, SamplingOptions options,
-        CancellationToken cancellationToken) : base(rows, options, cancellationToken)
+    public NeuralSampleCursor(NeuralSynthModel model, NeuralConditionPlan plan, SynthRandom root, long startRow, long rows,
+        SamplingOptions options, CancellationToken cancellationToken) : base(startRow, rows, options, cancellationToken)
     {
         _model = model;
         _blocks = new NeuralBlockSampler(model, plan, root.Derive(model.Kind));
         if (plan.NeedsFilter)
             _accepted = new AcceptedRows(_blocks.DrawWholeBlock, plan.Accepts, CandidateBudget,
                 (accepted, drawn) => ConditionErrors.TooRare(accepted, drawn, rows, CandidateBudget, plan.Conditions.Select(c => (c, (double?)null))));
-        _generators = ColumnValueGenerator.CreateAll(model.Parameters.Generated, root);
+        _generated = GeneratedColumnBlocks.SampleStreams(model.Parameters.Generated, root);
     }
 
-    protected override SampledTable Draw(int count, int firstRow)
+    public override bool ChecksRows => _accepted is not null;
+
+    protected override SampledTable Draw(int count, long firstRow)
     {
         var (numbers, codes) = _blocks.Allocate(count);
         if (_accepted is null) _blocks.FillDirect(numbers, codes, count, firstRow / BlockSize, Parallel);
         else _accepted.Fill(numbers, codes, count, Parallel);
-        var generated = ColumnValueGenerator.GenerateAll(_generators, count, FirstRowNumber + firstRow, Parallel);
+        var generated = GeneratedColumnBlocks.Generate(_model.Parameters.Generated, _generated, firstRow, count, FirstRowNumber, Parallel);
         return _model.Assemble(numbers, codes, generated, count);
     }
 }

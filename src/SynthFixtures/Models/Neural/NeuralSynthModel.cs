@@ -93,9 +93,9 @@ public sealed class NeuralSynthModel : SynthModel
     public int NoiseWidth => Network.InputWidth - (Conditions?.Width ?? 0);
 
     /// <inheritdoc />
-    private protected override SampleCursor OpenCursor(int rows, long seed, IReadOnlyList<Condition> conditions, SamplingOptions options,
+    private protected override SampleCursor OpenCursor(long startRow, long rows, long seed, IReadOnlyList<Condition> conditions, SamplingOptions options,
         CancellationToken cancellationToken) =>
-        new NeuralSampleCursor(this, NeuralConditionPlan.Create(this, conditions), new SynthRandom(seed), rows, options, cancellationToken);
+        new NeuralSampleCursor(this, NeuralConditionPlan.Create(this, conditions), new SynthRandom(seed), startRow, rows, options, cancellationToken);
 
     /// <inheritdoc />
     private protected override IReadOnlyList<GeneratedColumnSpec> GeneratedColumnSpecs => Parameters.Generated;

@@ -10,38 +10,24 @@ internal sealed class ColumnValueGenerator
 {
     private readonly GeneratedColumnSpec _spec;
     private readonly SynthRandom _random;
-    private readonly Faker _faker;
+    private readonly int _fakerSeed;
+    private Faker? _faker;
 
+    /// <summary>A generator on <paramref name="random"/>: one block of a column (<see cref="GeneratedColumnBlocks"/>).</summary>
     public ColumnValueGenerator(GeneratedColumnSpec spec, SynthRandom random)
     {
         _spec = spec;
         _random = random;
-        // Bogus draws from its own Randomizer and reads the wall clock for dates: seed the one from our stream and fix
-        // the other, so the column stays reproducible.
-        _faker = new Faker("en")
-        {
-            Random = new Randomizer((int)(random.NextUInt64() >> 33)),
-            DateTimeReference = FakeClock.DefaultReferenceDate,
-        };
+        _fakerSeed = (int)(random.NextUInt64() >> 33);
     }
 
-    /// <summary>
-    /// One generator per generated column, column g on stream <c>generated:&lt;name&gt;</c> of <paramref name="root"/>, so
-    /// each column is the same whatever the model kind or thread count.
-    /// </summary>
-    public static ColumnValueGenerator[] CreateAll(IReadOnlyList<GeneratedColumnSpec> specs, SynthRandom root) =>
-        specs.Select(spec => new ColumnValueGenerator(spec, root.Derive("generated:" + spec.Name))).ToArray();
-
-    /// <summary>
-    /// The next <paramref name="rows"/> cells of every generated column, numbered from <paramref name="firstRow"/>. Each
-    /// generator continues its own stream, so consecutive calls give the cells one call for all the rows would.
-    /// </summary>
-    public static string?[][] GenerateAll(ColumnValueGenerator[] generators, int rows, long firstRow, ParallelOptions parallel)
+    // Bogus draws from its own Randomizer and reads the wall clock for dates: seed the one from our stream and fix the
+    // other, so the column stays reproducible. Made only for the columns that fake or write prose, as it is not free.
+    private Faker Faker => _faker ??= new Faker("en")
     {
-        var generated = new string?[generators.Length][];
-        Parallel.For(0, generators.Length, parallel, g => generated[g] = generators[g].Generate(rows, firstRow));
-        return generated;
-    }
+        Random = new Randomizer(_fakerSeed),
+        DateTimeReference = FakeClock.DefaultReferenceDate,
+    };
 
     /// <summary>Cells for <paramref name="count"/> rows numbered from <paramref name="firstRow"/> (keys count from there).</summary>
     public string?[] Generate(int count, long firstRow = 0)
@@ -63,12 +49,12 @@ internal sealed class ColumnValueGenerator
         GeneratorKind.Lorem => Lorem(),
         GeneratorKind.Fake => _spec.Pii switch
         {
-            PiiKind.Email => _faker.Internet.Email(),
-            PiiKind.Phone => _faker.Phone.PhoneNumber(),
-            PiiKind.CardNumber => _faker.Finance.CreditCardNumber(),
-            PiiKind.PersonName => _faker.Name.FullName(),
-            PiiKind.StreetAddress => _faker.Address.StreetAddress(),
-            _ => _faker.Lorem.Word(),
+            PiiKind.Email => Faker.Internet.Email(),
+            PiiKind.Phone => Faker.Phone.PhoneNumber(),
+            PiiKind.CardNumber => Faker.Finance.CreditCardNumber(),
+            PiiKind.PersonName => Faker.Name.FullName(),
+            PiiKind.StreetAddress => Faker.Address.StreetAddress(),
+            _ => Faker.Lorem.Word(),
         },
         _ => throw new InvalidOperationException($"Unknown generator {_spec.Generator}."),
     };
@@ -86,10 +72,10 @@ internal sealed class ColumnValueGenerator
     private string Lorem()
     {
         var q = _spec.WordCountQuantiles ?? [];
-        if (q.Count < 2) return _faker.Lorem.Sentence();
+        if (q.Count < 2) return Faker.Lorem.Sentence();
         var position = _random.NextDouble() * (q.Count - 1);
         var i = Math.Min((int)position, q.Count - 2);
         var words = (int)Math.Round(q[i] + (q[i + 1] - q[i]) * (position - i));
-        return words <= 0 ? "" : _faker.Lorem.Sentence(words).TrimEnd('.') + ".";
+        return words <= 0 ? "" : Faker.Lorem.Sentence(words).TrimEnd('.') + ".";
     }
 }

@@ -107,6 +107,9 @@ public sealed class HostileInputCorpusTests
         new("seed --to the model", Bad, "seed @model.synth --to @model.synth", "The database would overwrite the model"),
         new("sample --scale on a single-table model", Bad, "sample @model.synth --scale 2 --out @s.csv", "--scale applies to a multi-table model"),
         new("sample without --rows", Bad, "sample @model.synth --out @s.csv", "--rows is required for a single-table model"),
+        new("sample --shard without a count", Bad, "sample @model.synth --rows 10 --shard 3 --out @s.csv", "--shard must be index/count with 0 <= index < count, not '3'"),
+        new("sample --shard past the last", Bad, "sample @model.synth --rows 10 --shard 4/4 --out @s.csv", "--shard must be index/count with 0 <= index < count, not '4/4'"),
+        new("sample --format unknown", Bad, "sample @model.synth --rows 10 --format orc --out @s.csv", "--format must be csv or parquet, not 'orc'"),
         new("evaluate a database against a missing folder", Bad, "evaluate :memory: @nofolder", "The database :memory: has no tables"),
     ];
 
