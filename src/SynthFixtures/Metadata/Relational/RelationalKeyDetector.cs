@@ -7,7 +7,8 @@ namespace SynthFixtures.Metadata.Relational;
 /// Finds primary and foreign keys among tables that declare none (a folder of CSVs), by name and by the values:
 /// <list type="bullet">
 /// <item>a primary key is a complete, unique column named <c>Id</c>, <c>&lt;Table&gt;Id</c> or <c>&lt;table&gt;_id</c>
-/// (a plural table name also matches its singular);</item>
+/// (a plural table name also matches its singular), or after the last word of a compound name (<c>order_lines.line_id</c>)
+/// when no other table is named by it;</item>
 /// <item>a foreign key is a column of another table named like that primary key (<c>Invoice.CustomerId</c> →
 /// <c>Customer.CustomerId</c>, <c>orders.customer_id</c> → <c>customers.id</c>) whose non-missing values are all
 /// found among the key's values;</item>
@@ -31,15 +32,21 @@ public static class RelationalKeyDetector
         var primaryKeys = new List<string?>(tables.Count);
         var pkEvidence = new List<string?>(tables.Count);
         var pkValues = new List<HashSet<string>?>(tables.Count);
+        var otherTablesIds = tables.Select(t => IdNames(t.Name).Where(n => n != "id").ToHashSet(StringComparer.Ordinal)).ToList();
         foreach (var (name, rows) in tables)
         {
             var names = IdNames(name);
-            var key = rows.ColumnNames.Where(column => names.Contains(Letters(column)))
-                .OrderBy(column => Letters(column) == "id" ? 1 : 0)
+            // A compound name's last word names the row too (order_lines.line_id), unless that is another table's id
+            // (PlaylistTrack.TrackId references Track even when it happens to be unique).
+            var lastWord = IdNames(LastWord(name)).Where(n => n != "id" && !names.Contains(n)
+                && !otherTablesIds.Where((_, i) => tables[i].Name != name).Any(ids => ids.Contains(n))).ToHashSet(StringComparer.Ordinal);
+            var key = rows.ColumnNames.Where(column => names.Contains(Letters(column)) || lastWord.Contains(Letters(column)))
+                .OrderBy(column => Letters(column) == "id" ? 2 : lastWord.Contains(Letters(column)) ? 1 : 0)
                 .FirstOrDefault(column => Distinct(rows.Column(column)) is { } d && d.Count == rows.RowCount && rows.RowCount > 0);
             primaryKeys.Add(key);
             pkValues.Add(key is null ? null : Distinct(rows.Column(key)));
-            pkEvidence.Add(key is null ? null : string.Create(c, $"primary key {key}: named like an id of {name}; {rows.RowCount:N0} rows, all present, all distinct"));
+            var rule = key is not null && lastWord.Contains(Letters(key)) ? $"named like an id of the last word of {name}" : $"named like an id of {name}";
+            pkEvidence.Add(key is null ? null : string.Create(c, $"primary key {key}: {rule}; {rows.RowCount:N0} rows, all present, all distinct"));
         }
 
         var keys = new List<ForeignKey>();
@@ -161,6 +168,20 @@ public static class RelationalKeyDetector
         var letters = Letters(table);
         return profile.Columns.Any(c => c.Pii == PiiKind.PersonName)
             || PeopleNouns.Any(n => letters == n || letters == n + "s" || letters == n + "es");
+    }
+
+    // The last word of a snake_case, spaced or CamelCase name: order_lines → lines, InvoiceLine → Line.
+    private static string LastWord(string name)
+    {
+        var end = name.Length;
+        while (end > 0 && !char.IsLetterOrDigit(name[end - 1])) end--;
+        var start = end;
+        while (start > 0 && char.IsLetterOrDigit(name[start - 1]))
+        {
+            start--;
+            if (start > 0 && char.IsUpper(name[start]) && char.IsLower(name[start - 1])) break;
+        }
+        return name[start..end];
     }
 
     // Lower-case letters and digits only: CustomerId, customer_id and "Customer ID" all read "customerid".

@@ -66,6 +66,23 @@ public class RelationalCsvFolderTests
     }
 
     [Fact]
+    public void A_compound_table_name_keys_on_its_last_word_unless_that_names_another_table()
+    {
+        using var folder = new TempCsvFolder()
+            .With("orders.csv", "order_id,channel\n1,web\n2,shop\n")
+            .With("tracks.csv", "track_id,title\n1,a\n2,b\n3,c\n")
+            .With("order_lines.csv", "line_id,order_id,qty\n1,1,2\n2,1,1\n3,2,5\n")
+            .With("order_tracks.csv", "order_id,track_id\n1,1\n2,3\n");
+        var metadata = RelationalCsvFolder.Detect(folder.Path).Dataset.Metadata;
+        Assert.Equal(["line_id"], metadata.Table("order_lines").PrimaryKey);
+        Assert.Contains("named like an id of the last word of order_lines", metadata.Table("order_lines").Evidence);
+        // track_id is unique in order_tracks but names the tracks table: a foreign key, and the pair the link's key.
+        Assert.Equal(["order_id", "track_id"], metadata.Table("order_tracks").PrimaryKey);
+        Assert.Equal(["order_lines(order_id) → orders(order_id)", "order_tracks(order_id) → orders(order_id)", "order_tracks(track_id) → tracks(track_id)"],
+            metadata.ForeignKeys.Select(k => k.ToString()).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void A_role_two_tables_of_people_could_fill_or_values_outside_the_key_are_not_taken()
     {
         using var folder = new TempCsvFolder()
