@@ -5,7 +5,7 @@ namespace SynthFixtures.Metadata;
 /// <summary>
 /// Decides one column's kind, first match wins: boolean words → numbers (95 % parse; integers are identifiers when unique
 /// and id-named or consecutive; the rest are bad cells) → one datetime format → string identifiers (unique GUIDs or
-/// codes) → categorical (labels that repeat) → text. Then looks for personal data. The evidence says which numbers
+/// codes) → categorical (labels that repeat) → text, unless the labels are short names or titles (categorical). Then looks for personal data. The evidence says which numbers
 /// decided it (docs/ingest.md).
 /// </summary>
 internal static class ColumnProfiler
@@ -19,8 +19,12 @@ internal static class ColumnProfiler
             return new ColumnMetadata { Name = name, Kind = ColumnKind.Categorical, Evidence = $"all {cells.Count} values missing" };
 
         var column = Infer(name, counts, options, missing);
-        if (!options.DetectPii || column.Kind is ColumnKind.Boolean or ColumnKind.Decimal or ColumnKind.DateTime) return column;
-        var pii = PiiDetector.Detect(name, counts, options.PiiMinShare, out var share);
+        if (column.Kind is ColumnKind.Boolean or ColumnKind.Decimal or ColumnKind.DateTime) return column;
+        var share = 0.0;
+        var pii = options.DetectPii ? PiiDetector.Detect(name, counts, options.PiiMinShare, out share) : PiiKind.None;
+        // Names and titles among one-off labels are categories, not prose; personal names stay faked (the text path).
+        if (pii == PiiKind.None && column.Kind == ColumnKind.Text && NameLikeLabels.Match(counts, out var names))
+            return column with { Kind = ColumnKind.Categorical, Evidence = NameLikeLabels.Evidence(counts, names) + missing };
         return pii == PiiKind.None ? column : column with
         {
             Pii = pii,
@@ -80,7 +84,10 @@ internal static class ColumnProfiler
             $"{d} distinct in {n} values ({Percent(repeated)} of values have a label that repeats, {usesPerLabel:0.#} uses per label); average {averageLength:F0} characters, {Percent(multiWord)} multi-word: {why}{missing}"));
     }
 
-    // Unique values are keys when they are GUIDs, short codes holding a digit (INV-0042, A12B), or any single tokens in an id-named column.
+    // The longest postal code among the world's formats is 10 characters (a US ZIP+4, 94043-1351).
+    private const int MaxShortCodeLength = 10;
+
+    // Unique values are keys when they are GUIDs, short codes holding a digit (INV-0042, A12B, H2G 1A7), or any single tokens in an id-named column.
     private static bool LooksLikeStringIds(string name, ValueCounts counts, out string shape)
     {
         if (counts.Values.All(v => Guid.TryParse(v.Key, out _)))
@@ -92,6 +99,14 @@ internal static class ColumnProfiler
         if (counts.Values.All(v => IsToken(v.Key) && v.Key.AsSpan().IndexOfAnyInRange('0', '9') >= 0))
         {
             shape = "codes of one word with digits";
+            return true;
+        }
+        // Postal codes and the like (H2G 1A7, 01310-200, SW1V 3EN): one or two short groups of letters, digits and hyphens, with a digit.
+        static bool IsShortCode(string v) => v.Length <= MaxShortCodeLength && v.Split(' ').Length <= 2
+            && v.All(ch => char.IsAsciiLetterOrDigit(ch) || ch is '-' or ' ') && v.AsSpan().IndexOfAnyInRange('0', '9') >= 0;
+        if (counts.Values.All(v => IsShortCode(v.Key)))
+        {
+            shape = $"codes of one or two groups of letters, digits and hyphens with a digit, up to {MaxShortCodeLength} characters (postal codes and the like)";
             return true;
         }
         shape = "single words in an id-named column";

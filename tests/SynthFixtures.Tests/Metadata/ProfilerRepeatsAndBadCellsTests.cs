@@ -69,6 +69,34 @@ public sealed class ProfilerRepeatsAndBadCellsTests
     }
 
     [Fact]
+    public void Unique_postal_codes_are_identifier_like_codes()
+    {
+        string[] codes = ["H2G 1A7", "01310-200", "SW1V 3EN", "94043-1351", "1010", "00192", "T6G 2C7", "EH4 1HH", "75009", "X1A 1N6"];
+        var column = Profile("PostalCode", codes);
+        Assert.Equal(ColumnKind.Identifier, column.Kind);
+        Assert.Contains("postal codes and the like", column.Evidence);
+        // Longer or punctuated one-offs are no such codes.
+        Assert.NotEqual(ColumnKind.Identifier, Profile("note", codes.Select(c => c + " (see the form)")).Kind);
+    }
+
+    [Fact]
+    public void Short_names_and_titles_are_categories_but_sentences_stay_text()
+    {
+        string[] names = ["AC/DC", "Let There Be Rock", "Alanis Morissette", "São Paulo", "Heavy Metal", "Os Paralamas Do Sucesso",
+            "Balls to the Wall", "Bach: Goldberg Variations", "Hip Hop/Rap", "Jagged Little Pill", "The Best Of Billy Cobham", "Rio de Janeiro"];
+        var column = Profile("Title", names);
+        Assert.Equal(ColumnKind.Categorical, column.Kind);
+        Assert.Contains("short names or titles", column.Evidence);
+        // Review titles are sentence case and end in exclamation marks: prose.
+        string[] titles = ["Love this dress!", "Runs small", "Some major design flaws", "My favorite buy!", "Flattering shirt", "Not for the very petite",
+            "Cagrcoal shimmer fun", "Shimmer, surprisingly goes with lots", "Great!", "Beautiful but runs large", "Pretty colors", "So soft"];
+        Assert.Equal(ColumnKind.Text, Profile("Title", titles).Kind);
+        // Personal names stay personal data (faked), not categories.
+        var people = Profile("FirstName", ["Ann", "Bob", "Cyril", "Dora", "Edgar", "Fanny", "Gus", "Hilda", "Ivan", "Jill"]);
+        Assert.Equal((ColumnKind.Text, PiiKind.PersonName), (people.Kind, people.Pii));
+    }
+
+    [Fact]
     public void Mostly_one_offs_with_a_few_repeats_stay_text()
     {
         // 60 labels each used twice among 600 one-offs: 2 uses per label is not reached, and few values repeat.
@@ -132,9 +160,14 @@ public sealed class ProfilerRepeatsAndBadCellsTests
             ("BillingAddress", ColumnKind.Categorical, PiiKind.StreetAddress), ("Total", ColumnKind.Decimal, PiiKind.None));
         AssertKinds(ProfileDataset("chinook", "Customer.csv"),
             ("FirstName", ColumnKind.Text, PiiKind.PersonName), ("LastName", ColumnKind.Text, PiiKind.PersonName),
-            ("Email", ColumnKind.Text, PiiKind.Email), ("Country", ColumnKind.Categorical, PiiKind.None));
+            ("Email", ColumnKind.Text, PiiKind.Email), ("Country", ColumnKind.Categorical, PiiKind.None),
+            ("PostalCode", ColumnKind.Identifier, PiiKind.None), ("City", ColumnKind.Categorical, PiiKind.None), ("State", ColumnKind.Categorical, PiiKind.None));
+        // Names and titles are categories; Track.Name has more labels than a categorical is given (3,257), so it stays text.
         AssertKinds(ProfileDataset("chinook", "Track.csv"),
-            ("Name", ColumnKind.Text, PiiKind.None), ("Composer", ColumnKind.Text, PiiKind.None), ("GenreId", ColumnKind.Integer, PiiKind.None));
+            ("Name", ColumnKind.Text, PiiKind.None), ("Composer", ColumnKind.Categorical, PiiKind.None), ("GenreId", ColumnKind.Integer, PiiKind.None));
+        AssertKinds(ProfileDataset("chinook", "Artist.csv"), ("Name", ColumnKind.Categorical, PiiKind.None));
+        AssertKinds(ProfileDataset("chinook", "Album.csv"), ("Title", ColumnKind.Categorical, PiiKind.None));
+        AssertKinds(ProfileDataset("chinook", "Employee.csv"), ("PostalCode", ColumnKind.Identifier, PiiKind.None), ("Title", ColumnKind.Categorical, PiiKind.None));
     }
 
     [SkippableFact]

@@ -81,6 +81,7 @@ internal sealed class RelationalFitter(ModelTrainers trainers, ModelKind kind, S
                 CountColumns = counts,
                 ContextColumns = context,
                 SecondaryKeys = SecondaryKeys(metadata, table, primary, links, order),
+                CopiedColumns = conditionOnParents ? ParentCopyFinder.Find(data, table, own, FilledKeys(metadata, table, primary, order), links, profiles) : [],
                 SelfKey = metadata.KeysFrom(table.Name).Select(k => Index(keys, k)).Where(k => keys[k].IsSelfReference)
                     .Select(k => new SelfKeyPlan(k, links[k].NullRate)).FirstOrDefault(),
                 HasModel = ownAndCounts > 0 && rows.RowCount > 0,
@@ -93,7 +94,7 @@ internal sealed class RelationalFitter(ModelTrainers trainers, ModelKind kind, S
             var trainingTable = new Table(columns.Select(c => c.Meta.Name).ToArray(), columns.Select(c => c.Cells).ToArray(), sourcePath: rows.SourcePath);
             var trainingMetadata = new TableMetadata { Columns = columns.Select(c => c.Meta).ToList() };
             progress?.Report(new TrainingUpdate(TrainingStage.Fitting, string.Create(CultureInfo.InvariantCulture,
-                $"{table.Name}: {kind.Name} on {trainingTable.RowCount:N0} rows × {own.Count} columns + {counts.Count} child counts + {context.Count} parent columns")));
+                $"{table.Name}: {kind.Name} on {trainingTable.RowCount:N0} rows × {own.Count} columns + {counts.Count} child counts + {context.Count} parent columns{Copies(plan, keys)}")));
             var checkedTable = TableCheck.Prepare(trainingMetadata, trainingTable);
             var trainer = trainers.For(kind);
             models[table.Name] = trainer.Train(new TrainingInput(checkedTable.Table, checkedTable.Metadata, root.Derive("table:" + table.Name).Seed, settings),
@@ -118,17 +119,35 @@ internal sealed class RelationalFitter(ModelTrainers trainers, ModelKind kind, S
             .ThenBy(c => c).First();
     }
 
+    // The keys whose parent row is known while the table is generated: the primary one first, then the others in
+    // declared order; not a self-reference (its parent is the row's own table) nor a key filled after every table.
+    private static List<int> FilledKeys(RelationalMetadata metadata, RelationalTable table, int? primary, RelationalOrder order)
+    {
+        var others = metadata.KeysFrom(table.Name).Where(k => !k.IsSelfReference && !order.IsDeferred(k)).Select(k => Index(metadata.ForeignKeys, k))
+            .Where(k => k != primary);
+        return (primary is { } p ? others.Prepend(p) : others).ToList();
+    }
+
     private static List<SecondaryKeyPlan> SecondaryKeys(RelationalMetadata metadata, RelationalTable table, int? primary, KeyLinks[] links, RelationalOrder order)
     {
         var keys = metadata.ForeignKeys;
-        var primaryColumns = primary is { } p ? keys[p].ChildColumns : [];
-        return metadata.KeysFrom(table.Name).Select(k => Index(keys, k)).Where(k => k != primary && !keys[k].IsSelfReference)
-            .Select(k => new SecondaryKeyPlan(k, links[k].NullRate,
-                // A link table: its primary key is made of this key and the primary one, so a pair may not repeat.
-                primary is not null && table.PrimaryKey.Count > 0 && table.PrimaryKey.Any(keys[k].ChildColumns.Contains)
-                && table.PrimaryKey.All(c => primaryColumns.Contains(c) || keys[k].ChildColumns.Contains(c)),
-                order.IsDeferred(keys[k])))
-            .ToList();
+        var secondaries = metadata.KeysFrom(table.Name).Select(k => Index(keys, k)).Where(k => k != primary && !keys[k].IsSelfReference).ToList();
+        var linked = LinkedKeys(table, primary is { } p ? keys[p] : null, secondaries.Where(k => !order.IsDeferred(keys[k])).Select(k => (k, keys[k])));
+        return secondaries.Select(k => new SecondaryKeyPlan(k, links[k].NullRate, linked.Contains(k), order.IsDeferred(keys[k]))).ToList();
+    }
+
+    /// <summary>
+    /// A link table's other keys: when the primary key is made of the primary parent's key and other foreign keys (two in
+    /// <c>PlaylistTrack</c>, three or more in a link between three tables), those keys' columns together may not repeat
+    /// among one primary parent's rows. Empty when the table is no such link.
+    /// </summary>
+    private static HashSet<int> LinkedKeys(RelationalTable table, ForeignKey? primary, IEnumerable<(int Index, ForeignKey Key)> others)
+    {
+        var none = new HashSet<int>();
+        if (primary is null || table.PrimaryKey.Count == 0 || !primary.ChildColumns.All(table.PrimaryKey.Contains)) return none;
+        var inKey = others.Where(o => o.Key.ChildColumns.All(table.PrimaryKey.Contains)).ToList();
+        var covered = primary.ChildColumns.Concat(inKey.SelectMany(o => o.Key.ChildColumns)).ToHashSet(StringComparer.Ordinal);
+        return inKey.Count > 0 && table.PrimaryKey.All(covered.Contains) ? inKey.Select(o => o.Index).ToHashSet() : none;
     }
 
     private static int Index(IReadOnlyList<ForeignKey> keys, ForeignKey key)
@@ -137,6 +156,10 @@ internal sealed class RelationalFitter(ModelTrainers trainers, ModelKind kind, S
             if (ReferenceEquals(keys[i], key) || ForeignKeyIndex.SameJoin(keys[i], key)) return i;
         throw new InvalidOperationException($"The key {key} is not among the metadata's.");
     }
+
+    private static string Copies(RelationalTablePlan plan, IReadOnlyList<ForeignKey> keys) => plan.CopiedColumns.Count == 0 ? ""
+        : "; copied from parents: " + string.Join(", ", plan.CopiedColumns.Select(c => string.Create(CultureInfo.InvariantCulture,
+            $"{c.Column} = {keys[c.ForeignKey].ParentTable}.{c.ParentColumn} ({c.Share:P1})")));
 
     private static string Unique(string name, HashSet<string> taken)
     {

@@ -17,8 +17,13 @@ internal static class RelationalModelCheck
             var indexes = plan.CountColumns.Select(c => c.ForeignKey).Concat(plan.SecondaryKeys.Select(s => s.ForeignKey));
             if (plan.PrimaryKey is { } p) indexes = indexes.Append(p);
             if (plan.SelfKey is { } s) indexes = indexes.Append(s.ForeignKey);
+            indexes = indexes.Concat(plan.CopiedColumns.Select(c => c.ForeignKey));
             foreach (var index in indexes)
                 if (index < 0 || index >= keys.Count) return $"The plan of '{plan.Table}' names foreign key {index}, but there are {keys.Count}.";
+            foreach (var copy in plan.CopiedColumns)
+                if (keys[copy.ForeignKey].ChildTable != plan.Table || !HasColumn(metadata, plan.Table, copy.Column)
+                    || !HasColumn(metadata, keys[copy.ForeignKey].ParentTable, copy.ParentColumn))
+                    return $"The plan of '{plan.Table}' copies '{copy.Column}' from '{copy.ParentColumn}' through {keys[copy.ForeignKey]}, which do not fit the metadata.";
             var late = plan.SecondaryKeys.Where(k => k.AfterAllTables).Select(k => keys[k.ForeignKey]).ToList();
             foreach (var key in metadata.KeysFrom(plan.Table).Where(k => !k.IsSelfReference && !late.Any(l => ForeignKeyIndex.SameJoin(l, k))))
                 if (!done.Contains(key.ParentTable)) return $"The table '{plan.Table}' is planned before its parent '{key.ParentTable}'.";
@@ -35,4 +40,7 @@ internal static class RelationalModelCheck
         if (models.Keys.FirstOrDefault(name => !done.Contains(name)) is { } extra) return $"A model is given for '{extra}', which is not a table.";
         return null;
     }
+
+    private static bool HasColumn(RelationalMetadata metadata, string table, string column) =>
+        metadata.Tables.FirstOrDefault(t => t.Name == table)?.Columns.Any(c => c.Name == column) == true;
 }

@@ -70,10 +70,18 @@ internal sealed class RelationalSampler(RelationalModel model, double scale, lon
                 if (!filled[c] && modelRows.HasColumn(table.Columns[c].Name)) Fill(c, modelRows.Column(table.Columns[c].Name).ToArray());
         }
         _tables[plan.Table] = generated;
-        foreach (var secondary in plan.SecondaryKeys.Where(k => !k.AfterAllTables))
+        var linked = plan.SecondaryKeys.Where(k => k.DistinctPerPrimaryParent && !k.AfterAllTables).ToList();
+        if (linked.Count > 1 && parentRows is not null)
+        {
+            // A link over three or more tables: the other keys are drawn together so that their combination never repeats.
+            var tuples = DrawDistinctTuples(linked, parentRows, rows);
+            for (var k = 0; k < linked.Count; k++) FillKey(keys[linked[k].ForeignKey], linked[k].ForeignKey, tuples[k], columnIndex, Fill);
+        }
+        foreach (var secondary in plan.SecondaryKeys.Where(k => !k.AfterAllTables && !(linked.Count > 1 && parentRows is not null && linked.Contains(k))))
             FillKey(keys[secondary.ForeignKey], secondary.ForeignKey, DrawSecondary(secondary, parentRows, rows), columnIndex, Fill);
         if (plan.SelfKey is { } self)
             FillKey(keys[self.ForeignKey], self.ForeignKey, DrawForest(self, table, generated), columnIndex, Fill);
+        CopyFromParents(plan, cells, columnIndex);
         // Whatever is left is a sum rule's column (written once the children exist) or a column of a table without a model.
         for (var c = 0; c < cells.Length; c++) cells[c] ??= new string?[rows];
         FitDeclaredLengths(plan, table, cells);
@@ -84,6 +92,50 @@ internal sealed class RelationalSampler(RelationalModel model, double scale, lon
             cells[column] = values;
             filled[column] = true;
         }
+    }
+
+    /// <summary>
+    /// Columns that repeat a parent's column in the source take the generated parent's cell, each row with the source's
+    /// share of agreement (drawn from its own stream); the other rows, and rows without a parent, keep the model's draw.
+    /// </summary>
+    private void CopyFromParents(RelationalTablePlan plan, string?[][] cells, Dictionary<string, int> columnIndex)
+    {
+        foreach (var copy in plan.CopiedColumns)
+        {
+            if (!_parentRowOf.TryGetValue(copy.ForeignKey, out var parentRows) || !columnIndex.TryGetValue(copy.Column, out var column)) continue;
+            var key = model.Metadata.ForeignKeys[copy.ForeignKey];
+            var parentColumn = model.Metadata.Table(key.ParentTable).Columns.Select(c => c.Name).ToList().IndexOf(copy.ParentColumn);
+            if (parentColumn < 0) continue;
+            var source = _tables[key.ParentTable].Cells[parentColumn];
+            var target = cells[column] ?? new string?[parentRows.Length];
+            var rate = CopyRate(copy.Share, target, source, parentRows);
+            var random = rate >= 1 ? null : _root.Derive($"copy:{plan.Table}:{copy.Column}");
+            for (var i = 0; i < target.Length; i++)
+            {
+                // The draw is made for every row, so which rows copy does not depend on which have a parent.
+                var copies = random is null || random.NextDouble() < rate;
+                if (copies && parentRows[i] >= 0) target[i] = source[parentRows[i]];
+            }
+            cells[column] = target;
+        }
+    }
+
+    /// <summary>
+    /// The share of rows to copy so that, with the model's draws that already agree with their parent (share m), the rows
+    /// agree at the source's share s in expectation: q + (1 − q)·m = s.
+    /// </summary>
+    private static double CopyRate(double share, string?[] drawn, string?[] parentCells, int[] parentRows)
+    {
+        if (share >= 1) return 1;
+        int linked = 0, agree = 0;
+        for (var i = 0; i < drawn.Length; i++)
+        {
+            if (parentRows[i] < 0) continue;
+            linked++;
+            if (SameCell.Equal(drawn[i], parentCells[parentRows[i]])) agree++;
+        }
+        var model = linked == 0 ? 0 : agree / (double)linked;
+        return model >= share ? 0 : (share - model) / (1 - model);
     }
 
     /// <summary>Generated cells fit the character length their column declares, so the database can be written into its schema.</summary>
@@ -104,8 +156,11 @@ internal sealed class RelationalSampler(RelationalModel model, double scale, lon
         // A child whose primary key is the foreign key itself (a one-to-one extension) has at most one row per parent;
         // a link table has at most as many rows per parent as there are distinct partners.
         var cap = table.PrimaryKey.Count > 0 && table.PrimaryKey.All(key.ChildColumns.Contains) ? 1 : int.MaxValue;
+        // A pair (or longer combination) of partners never repeats: at most as many rows as combinations.
+        long combinations = 1;
         foreach (var secondary in plan.SecondaryKeys.Where(s => s.DistinctPerPrimaryParent))
-            cap = Math.Min(cap, _tables[model.Metadata.ForeignKeys[secondary.ForeignKey].ParentTable].RowCount);
+            combinations = Math.Min(int.MaxValue, combinations * _tables[model.Metadata.ForeignKeys[secondary.ForeignKey].ParentTable].RowCount);
+        if (plan.SecondaryKeys.Any(s => s.DistinctPerPrimaryParent)) cap = (int)Math.Min(cap, combinations);
         long total = 0;
         for (var i = 0; i < counts.Length; i++) total += counts[i] = Math.Min(counts[i], cap);
         var nullRows = (long)Math.Round(scale * plan.NullPrimaryRows, MidpointRounding.AwayFromZero);
@@ -186,6 +241,52 @@ internal sealed class RelationalSampler(RelationalModel model, double scale, lon
         }
         for (var i = 0; i < rows; i++)
             chosen[i] = secondary.NullRate > 0 && random.NextDouble() < secondary.NullRate ? -1 : draw.Next(random);
+        return chosen;
+    }
+
+    /// <summary>
+    /// Parents through several keys at once, for the rows of each primary parent (consecutive by construction): each key's
+    /// parent drawn by its popularity, a combination already taken by the group drawn again (64 tries), then the first
+    /// free combination after the last draw. The group's size is capped at the number of combinations, so one is free.
+    /// </summary>
+    private int[][] DrawDistinctTuples(IReadOnlyList<SecondaryKeyPlan> linked, int[] parentRows, int rows)
+    {
+        var keys = model.Metadata.ForeignKeys;
+        var random = _root.Derive("assign:" + string.Join(",", linked.Select(l => l.ForeignKey)));
+        var draws = linked.Select(l => _tables[keys[l.ForeignKey].ParentTable]).Select((parent, k) =>
+        {
+            if (parent.RowCount == 0)
+                throw new SynthDataException($"The key {keys[linked[k].ForeignKey]} must point at a row of '{keys[linked[k].ForeignKey].ParentTable}', but none was generated.",
+                    hint: "Use a larger scale.");
+            return new PopularityDraw(CountsOf(parent, linked[k].ForeignKey));
+        }).ToArray();
+        var chosen = linked.Select(_ => new int[rows]).ToArray();
+        var taken = new HashSet<string>(StringComparer.Ordinal);
+        var tuple = new int[linked.Count];
+        for (var row = 0; row < rows; row++)
+        {
+            if (row == 0 || parentRows[row] != parentRows[row - 1]) taken.Clear();
+            if (taken.Count >= draws.Aggregate(1L, (product, draw) => Math.Min(long.MaxValue / 2, product * draw.Count)))
+                throw new SynthDataException($"The table '{keys[linked[0].ForeignKey].ChildTable}' needs more distinct combinations of its linked keys than its parents allow.",
+                    hint: "Use a larger scale.");
+            var fresh = false;
+            for (var attempt = 0; attempt < 64 && !fresh; attempt++)
+            {
+                for (var k = 0; k < tuple.Length; k++) tuple[k] = draws[k].Next(random);
+                fresh = taken.Add(string.Join(',', tuple));
+            }
+            while (!fresh)
+            {
+                // Count up through the combinations like an odometer until a free one turns up.
+                for (var k = tuple.Length - 1; k >= 0; k--)
+                {
+                    tuple[k] = (tuple[k] + 1) % draws[k].Count;
+                    if (tuple[k] != 0) break;
+                }
+                fresh = taken.Add(string.Join(',', tuple));
+            }
+            for (var k = 0; k < tuple.Length; k++) chosen[k][row] = tuple[k];
+        }
         return chosen;
     }
 

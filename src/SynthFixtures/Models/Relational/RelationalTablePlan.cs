@@ -36,6 +36,12 @@ public sealed record RelationalTablePlan
     /// <summary>Foreign keys other than the primary one and self-references, each filled by drawing among the generated parents.</summary>
     public IReadOnlyList<SecondaryKeyPlan> SecondaryKeys { get; init; } = [];
 
+    /// <summary>
+    /// Columns copied from a parent row through a foreign key (a billing country that is the customer's country), on the
+    /// source's share of rows; the other rows keep the model's draw.
+    /// </summary>
+    public IReadOnlyList<CopiedColumn> CopiedColumns { get; init; } = [];
+
     /// <summary>The self-reference, if any, generated as a forest (no cycles).</summary>
     public SelfKeyPlan? SelfKey { get; init; }
 
@@ -57,14 +63,22 @@ public sealed record ContextColumn(string ParentColumn, string Column);
 /// <param name="ForeignKey">Index into the metadata's foreign keys.</param>
 /// <param name="NullRate">Share of source rows whose key was null.</param>
 /// <param name="DistinctPerPrimaryParent">
-/// Whether the rows of one primary parent must reference distinct parents through this key (a link table whose primary
-/// key is made of foreign keys: a pair never repeats).
+/// Whether this key is part of a link table's primary key (made of the primary parent's key and other foreign keys): among
+/// the rows of one primary parent, the parents referenced through all such keys together never repeat (with one such key,
+/// each row references a distinct parent through it).
 /// </param>
 /// <param name="AfterAllTables">
 /// Whether the key closes a cycle of keys between tables (its columns all nullable), so its parent is generated after this
 /// table: it is filled once every table exists.
 /// </param>
 public sealed record SecondaryKeyPlan(int ForeignKey, double NullRate, bool DistinctPerPrimaryParent, bool AfterAllTables = false);
+
+/// <summary>A column of this table that repeats a column of its parent row through a foreign key, with the source's share of agreement.</summary>
+/// <param name="ForeignKey">Index into the metadata's foreign keys (the primary one or another filled with the table).</param>
+/// <param name="ParentColumn">The parent table's column whose generated cell is copied.</param>
+/// <param name="Column">This table's column.</param>
+/// <param name="Share">Share of linked source rows whose value equals the parent's; generated rows agree at this share in expectation.</param>
+public sealed record CopiedColumn(int ForeignKey, string ParentColumn, string Column, double Share);
 
 /// <summary>A self-reference, generated as a forest: each row references an earlier one, so there is no cycle.</summary>
 /// <param name="ForeignKey">Index into the metadata's foreign keys.</param>
