@@ -37,7 +37,8 @@ public class MetadataRulesJsonTests
     [InlineData("{ \"fixedCombination\": [\"city\"] }", "two or more different columns", 0)]
     [InlineData("{ \"identifier\": \"account\", \"checkDigit\": \"verhoeff\" }", "unknown checkDigit 'verhoeff'", 0)]
     [InlineData("{ \"inequality\": \"high > low\", \"derived\": \"total = fee\" }", "more than one rule", 0)]
-    [InlineData("{ \"derived\": \"quantity = price + fee\" }", "uses 'quantity'", 0)]
+    [InlineData("{ \"derived\": \"fee = city + price\" }", "uses 'city', a categorical column", 0)]
+    [InlineData("{ \"inequality\": \"quantity > total\" }", "reads 'total', which the rule 'total = price * quantity + fee' sets", 0)]
     public void A_bad_rule_is_an_error_at_its_line_and_column(string rule, string message, int column)
     {
         var json = RuleTable.MetadataJson.Replace("{ \"identifier\": \"account\", \"prefix\": \"AC-\" }", rule, StringComparison.Ordinal);

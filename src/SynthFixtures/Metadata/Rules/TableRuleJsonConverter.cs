@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -55,17 +56,20 @@ internal sealed class TableRuleJsonConverter : JsonConverter<TableRule>
         if (document.FixedCombination is { } members)
         {
             writer.WriteStartArray("fixedCombination");
-            foreach (var member in members) writer.WriteStringValue(member);
+            foreach (var member in members) writer.WriteStringValue(Readable(member ?? ""));
             writer.WriteEndArray();
         }
-        if (document.Inequality is { } inequality) writer.WriteString("inequality", inequality);
-        if (document.Derived is { } derived) writer.WriteString("derived", derived);
-        if (document.Identifier is { } identifier) writer.WriteString("identifier", identifier);
-        if (document.Prefix is { } prefix) writer.WriteString("prefix", prefix);
+        if (document.Inequality is { } inequality) writer.WriteString("inequality", Readable(inequality));
+        if (document.Derived is { } derived) writer.WriteString("derived", Readable(derived));
+        if (document.Identifier is { } identifier) writer.WriteString("identifier", Readable(identifier));
+        if (document.Prefix is { } prefix) writer.WriteString("prefix", Readable(prefix));
         if (document.Digits is { } digits) writer.WriteNumber("digits", digits);
         if (document.CheckDigit is { } check) writer.WriteString("checkDigit", check);
         writer.WriteEndObject();
     }
+
+    // The file is edited by hand: "a > b" stays readable rather than "a \u003E b" (quotes and control characters are still escaped).
+    private static JsonEncodedText Readable(string text) => JsonEncodedText.Encode(text, JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
 
     // Written rules quote every name holding an operator or a space in backticks, so the bare words and quoted names are the columns.
     private static HashSet<string> Words(string text)

@@ -45,8 +45,12 @@ public static class RuleTable
     private static readonly (string City, string State)[] Places =
         [("Springfield", "IL"), ("Springfield", "MA"), ("Portland", "OR"), ("Portland", "ME"), ("Austin", "TX"), ("Boston", "MA")];
 
-    /// <summary>The metadata, parsed.</summary>
+    /// <summary>The metadata, parsed (the identifier's digits and check digit left to be learned).</summary>
     public static TableMetadata Metadata => global::SynthFixtures.Metadata.MetadataJson.Parse(MetadataJson, "rules.json");
+
+    /// <summary>The metadata with the identifier's format declared in full, as a differentially private fit needs it.</summary>
+    public static TableMetadata PrivateMetadata => global::SynthFixtures.Metadata.MetadataJson.Parse(
+        MetadataJson.Replace("\"prefix\": \"AC-\"", "\"prefix\": \"AC-\", \"digits\": 7, \"checkDigit\": \"luhn\"", StringComparison.Ordinal), "rules.json");
 
     /// <summary><paramref name="rows"/> rows that keep every rule.</summary>
     public static Table Make(int rows, int seed = 5)
@@ -82,7 +86,8 @@ public static class RuleTable
     {
         var modelKind = trainers.Catalog.Find(kind);
         var values = SettingValues.Parse(modelKind, settings ?? new Dictionary<string, string>(), trainers.Catalog);
-        return KeptRulesTraining.Train(trainers.For(modelKind), table, Metadata, seed, values, null, CancellationToken.None);
+        var trainer = trainers.For(modelKind);
+        return KeptRulesTraining.Train(trainer, table, trainer is IPrivateTrainer ? PrivateMetadata : Metadata, seed, values, null, CancellationToken.None);
     }
 
     /// <summary>Rows of <paramref name="sample"/> breaking each rule (fixed combinations: against <paramref name="source"/>'s), as "rule: count" lines.</summary>
