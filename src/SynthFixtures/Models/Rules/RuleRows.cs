@@ -63,11 +63,12 @@ internal sealed class RuleRows
     {
         var labels = joint.Categories ?? throw new InvalidOperationException($"The joint column '{joint.Metadata.Name}' has no labels.");
         var codes = joint.Codes!;
-        var parts = labels.Select(l => (l ?? "").Split(RuleFitter.Separator)).ToArray();
+        // A label that is not a combination (missing, when a private model released none) leaves every member missing.
+        var parts = labels.Select(l => l?.Split(RuleFitter.Separator) is { } p && p.Length == rule.Columns.Count ? p : null).ToArray();
         for (var m = 0; m < rule.Columns.Count; m++)
         {
             var column = metadata.Find(rule.Columns[m])!;
-            string? Part(int label) => parts[label].Length > m && parts[label][m] != RuleFitter.Missing.ToString() ? parts[label][m] : null;
+            string? Part(int label) => parts[label] is { } p && p[m] != RuleFitter.Missing.ToString() ? p[m] : null;
             if (column.IsNumeric)
             {
                 var byLabel = Enumerable.Range(0, labels.Count)

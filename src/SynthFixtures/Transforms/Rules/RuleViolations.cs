@@ -15,7 +15,7 @@ public sealed record RuleViolation(TableRule Rule, int Count, IReadOnlyList<int>
 /// Checks a table's cells against its metadata's rules, as written (a number as its column parses it, a date in its
 /// format): training refuses data that breaks a declared rule, and the evaluation report counts sampled rows that do.
 /// Rows with a missing cell in a rule's columns keep the rule (inequalities and derived columns hold where all are
-/// present); a fixed combination's allowed combinations are the ones in <c>reference</c>.
+/// present); a fixed combination's allowed combinations are the ones in <c>reference</c> (a row with every member missing keeps it).
 /// </summary>
 public static class RuleViolations
 {
@@ -93,7 +93,9 @@ public static class RuleViolations
     {
         var seen = new HashSet<string>(Keys(rule, reference), StringComparer.Ordinal);
         var keys = Keys(rule, table);
-        return row => !seen.Contains(keys[row]);
+        var nothing = string.Join("\u001F", rule.Columns.Select(_ => "\u0018"));
+        // A row with every member missing combines nothing, so it keeps the rule.
+        return row => keys[row] != nothing && !seen.Contains(keys[row]);
     }
 
     /// <summary>Each row's combination of <paramref name="rule"/>'s cells (trimmed; missing as its own value) as one string.</summary>

@@ -96,4 +96,17 @@ public class KeptRulesTests(ITestOutputHelper output)
             SettingValues.Parse(kind, new Dictionary<string, string>(), ModelTrainers.Core.Catalog), null, CancellationToken.None));
         Assert.Contains("differentially private model reads no format", error.Message);
     }
+
+    [Fact]
+    public void The_diagnostic_counts_the_rows_breaking_each_rule()
+    {
+        var real = Source.Value;
+        // Swapping high and low breaks "high >= low" wherever both are present and differ.
+        var swapped = new Table(real.ColumnNames, real.ColumnNames.Select(n => real.Column(n == "high" ? "low" : n == "low" ? "high" : n).ToArray()).ToArray());
+        var expected = Enumerable.Range(0, real.RowCount).Count(r => real.Column("low")[r] is { } low && real.Column("high")[r] != low);
+        var report = SynthFixtures.Evaluation.Diagnostics.DiagnosticEvaluator.Evaluate(real, swapped, RuleTable.Metadata);
+        Assert.Equal(RuleTable.Metadata.Rules!.Select(r => r.Text), report.Rules.Select(r => r.Rule));
+        Assert.Equal([0, 0, expected, 0, 0], report.Rules.Select(r => r.BrokenRows));
+        Assert.True(expected > 300, $"{expected}");
+    }
 }
