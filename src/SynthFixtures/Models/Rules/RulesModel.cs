@@ -94,6 +94,7 @@ internal sealed class RulesModel : SynthModel
     private protected override SampleCursor OpenCursor(int rows, long seed, IReadOnlyList<Condition> conditions, SamplingOptions options,
         CancellationToken cancellationToken)
     {
+        conditions = OnInnerColumns(conditions);
         foreach (var condition in conditions)
             if (RuleOf(condition.Column) is { } rule)
                 throw new SynthDataException(
@@ -102,6 +103,38 @@ internal sealed class RulesModel : SynthModel
                     hint: "Condition on a column no rule sets (the lesser side of an inequality, say), or filter the sampled rows afterwards.");
         var inner = Inner.OpenTabularCursor(rows, seed, conditions, options, cancellationToken);
         return new RulesCursor(inner, new RuleRows(Kept, new SynthRandom(seed).Derive("rules")), rows, options, cancellationToken);
+    }
+
+    /// <summary>
+    /// Fixed values of a combination's members that together pick exactly one learned combination become that
+    /// combination's label on the joint column (met in closed form, as any label); other conditions are kept as they are.
+    /// </summary>
+    private List<Condition> OnInnerColumns(IReadOnlyList<Condition> conditions)
+    {
+        var result = conditions.Where(c => c is not EqualsCondition || RuleOf(c.Column) is not FixedCombinationRule).ToList();
+        foreach (var group in conditions.OfType<EqualsCondition>().Where(c => RuleOf(c.Column) is FixedCombinationRule)
+                     .GroupBy(c => (FixedCombinationRule)RuleOf(c.Column)!))
+        {
+            var rule = group.Key;
+            var joint = Kept.Combinations.Single(k => Rules[k.Rule] == rule).JointColumn;
+            var labels = Inner.DescribeSchema().Columns.Single(c => c.Name == joint).Labels ?? [];
+            var members = rule.Columns.ToList();
+            var matching = labels.Where(l => l.Split(RuleFitter.Separator) is { } parts && parts.Length == members.Count
+                && group.All(c => string.Equals(parts[members.IndexOf(c.Column)].Trim(), c.Value.Trim(), StringComparison.Ordinal))).ToList();
+            var written = string.Join(" and ", group.Select(c => c.ToString()));
+            if (matching.Count == 1)
+            {
+                result.Add(new EqualsCondition(joint, matching[0]));
+                continue;
+            }
+            throw new SynthDataException(
+                matching.Count == 0
+                    ? $"The condition {written} matches no combination of the rule '{rule}' the model learned."
+                    : $"The condition {written} matches {matching.Count} combinations of the rule '{rule}', and a condition on it must pick one.",
+                columnName: group.First().Column,
+                hint: matching.Count == 0 ? "Use values the data combines." : "Fix another member of the combination too, or filter the sampled rows afterwards.");
+        }
+        return result;
     }
 
     private protected override SampledTable DrawGiven(GivenRows given, SynthRandom root, SamplingOptions options, ParallelOptions parallel)

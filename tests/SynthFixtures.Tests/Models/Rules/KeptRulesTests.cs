@@ -67,6 +67,14 @@ public class KeptRulesTests(ITestOutputHelper output)
         var error = Assert.Throws<SynthDataException>(() => model.Sample(10, seed: 2, [Condition.Parse("high>=30")]));
         Assert.Contains("the rule 'high >= low' sets", error.Message);
         Assert.Equal("high", error.ColumnName);
+        // Fixed members that pick one learned combination are met in closed form; ones that pick several are refused.
+        var austin = model.Sample(300, seed: 2, [Condition.Parse("city=Austin")]).ToTable();
+        Assert.All(austin.Column("state"), s => Assert.Equal("TX", s));
+        var springfield = model.Sample(300, seed: 2, [Condition.Parse("city=Springfield"), Condition.Parse("state=MA")]).ToTable();
+        Assert.All(springfield.Column("city"), c => Assert.Equal("Springfield", c));
+        Assert.All(springfield.Column("state"), s => Assert.Equal("MA", s));
+        var several = Assert.Throws<SynthDataException>(() => model.Sample(10, seed: 2, [Condition.Parse("city=Springfield")]));
+        Assert.Contains("matches 2 combinations of the rule 'fixed combination of city, state'", several.Message);
         var given = Assert.Throws<SynthDataException>(() => model.SampleGiven(new Table(["city"], [["Austin"]]), seed: 1));
         Assert.Contains("fixed combination of city, state", given.Message);
     }
