@@ -51,8 +51,18 @@ internal static class MetadataDocumentReader
         }
         if (document.PrimaryKey is { } key && !firstIndex.ContainsKey(key))
             throw Error($"The primary key '{key}' is not one of the columns.", $"Name one of the columns ({string.Join(", ", firstIndex.Keys)}) or remove \"primaryKey\".", null, $"{root}.primaryKey");
+        var rules = Rules.RuleDocumentReader.Read(document.Rules, result, root,
+            (message, hint, column, paths) => Error(message, hint, column, paths),
+            positions.Find,
+            (message, index, path, hint) =>
+            {
+                // The rule's text starts one character after its opening quote (escapes inside a rule are rare enough to ignore).
+                var start = positions.FindFirst(path, root);
+                return new SynthDataException(message, source, start?.Line, start is { } s ? s.Column + 1 + index : null, hint);
+            });
         return new TableMetadata
         {
+            Rules = rules is { Count: > 0 } ? rules : null,
             SchemaVersion = document.SchemaVersion ?? TableMetadata.CurrentSchemaVersion,
             Columns = result,
             PrimaryKey = document.PrimaryKey,

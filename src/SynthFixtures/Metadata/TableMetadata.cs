@@ -18,12 +18,20 @@ public sealed record TableMetadata
     /// <summary>The name of the primary-key column, if any.</summary>
     public string? PrimaryKey { get; init; }
 
+    /// <summary>
+    /// Rules every row keeps (fixed combinations, inequalities, derived columns, identifier formats), in the order
+    /// written; <c>null</c> when there are none (so metadata without rules is written as before).
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<Rules.TableRule>? Rules { get; init; }
+
     /// <summary>The column called <paramref name="name"/>, or <c>null</c>.</summary>
     public ColumnMetadata? Find(string name) => Columns.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.Ordinal));
 
     /// <summary>Value equality over the column list (records compare lists by reference otherwise).</summary>
     public bool Equals(TableMetadata? other) =>
-        other is not null && SchemaVersion == other.SchemaVersion && PrimaryKey == other.PrimaryKey && Columns.SequenceEqual(other.Columns);
+        other is not null && SchemaVersion == other.SchemaVersion && PrimaryKey == other.PrimaryKey && Columns.SequenceEqual(other.Columns)
+        && (Rules ?? []).SequenceEqual(other.Rules ?? []);
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(SchemaVersion, PrimaryKey, Columns.Count);

@@ -55,9 +55,7 @@ public sealed class TrainingService(ModelTrainers trainers)
             (table, holdout) = HoldoutSplit.Split(table, fraction, request.Seed);
         var textPlan = metadata is null ? TextColumnPlan.None : TextColumnTraining.Plan(kind, settings, request.Seed, table, metadata, trainers);
 
-        var model = trainer is IPrivateTrainer privateTrainer
-            ? privateTrainer.TrainPrivately(new PrivateTrainingInput(table, metadata, request.Seed, settings), progress, cancellationToken)
-            : trainer.Train(new TrainingInput(table, metadata!, request.Seed, settings), progress, cancellationToken);
+        var model = KeptRulesTraining.Train(trainer, table, metadata, request.Seed, settings, progress, cancellationToken);
         var textModels = TextColumnTraining.Train(textPlan, kind, settings, request.Seed, table, model.Metadata, trainers, progress, cancellationToken);
         if (textModels.Count > 0) model = model.WithTextModels(textModels);
 

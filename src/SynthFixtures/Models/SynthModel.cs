@@ -217,6 +217,10 @@ public abstract class SynthModel
     internal SampledTable SampleTabular(int rows, long seed, SamplingOptions options, CancellationToken cancellationToken) =>
         OpenCursor(0, rows, seed, [], options, cancellationToken).Next(rows);
 
+    /// <summary>The cursor of <see cref="OpenCursor"/>, for a model that wraps this one (conditions already checked by it).</summary>
+    internal SampleCursor OpenTabularCursor(int rows, long seed, IReadOnlyList<Condition> conditions, SamplingOptions options, CancellationToken cancellationToken) =>
+        OpenCursor(rows, seed, conditions, options, cancellationToken);
+
     private static void CheckThreads(SamplingOptions options)
     {
         if (options.MaxDegreeOfParallelism is <= 0)

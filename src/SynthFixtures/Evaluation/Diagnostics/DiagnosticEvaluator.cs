@@ -47,7 +47,21 @@ public static class DiagnosticEvaluator
             ColumnKinds = real.ColumnNames.Select(n => (n, metadata.Find(n)?.Kind.ToString() ?? "(not in metadata)")).ToArray(),
             Columns = scores,
             MissingValues = columns.Select(MissingRate).ToArray(),
+            Rules = RuleAdherence(real, synthetic, metadata),
         };
+    }
+
+    /// <summary>
+    /// Rows of the synthetic table breaking each of the metadata's rules (fixed combinations: combinations the real
+    /// table lacks), computed from the cells as written; rules over a column either table lacks are left out.
+    /// </summary>
+    private static IReadOnlyList<RuleAdherence> RuleAdherence(Table real, Table synthetic, TableMetadata metadata)
+    {
+        if (metadata.Rules is not { Count: > 0 } rules) return [];
+        var present = rules.Where(r => r.Columns.All(c => real.HasColumn(c) && synthetic.HasColumn(c))).ToList();
+        var checkedMetadata = metadata with { Rules = present };
+        return Transforms.Rules.RuleViolations.Find(synthetic, checkedMetadata, real)
+            .Select(v => new RuleAdherence(v.Rule.Text, v.Count, synthetic.RowCount == 0 ? 1.0 : 1.0 - v.Count / (double)synthetic.RowCount)).ToArray();
     }
 
     private static bool IsKey(ColumnMetadata column, TableMetadata metadata) =>

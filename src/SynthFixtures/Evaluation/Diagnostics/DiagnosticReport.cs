@@ -20,6 +20,12 @@ public enum DiagnosticCheck
 /// <param name="InvalidCells">Number of synthetic cells that failed the check.</param>
 public sealed record DiagnosticColumnScore(string Column, DiagnosticCheck Check, double Score, int InvalidCells);
 
+/// <summary>How many synthetic rows break one of the metadata's rules.</summary>
+/// <param name="Rule">The rule as written.</param>
+/// <param name="BrokenRows">Synthetic rows breaking it.</param>
+/// <param name="Score">The share of synthetic rows keeping it, in [0, 1].</param>
+public sealed record RuleAdherence(string Rule, int BrokenRows, double Score);
+
 /// <summary>How often a column is missing on each side.</summary>
 /// <param name="Column">The column.</param>
 /// <param name="RealRate">Share of missing cells in the real table.</param>
@@ -60,6 +66,9 @@ public sealed class DiagnosticReport
 
     /// <summary>Missing-value rates of the evaluated columns, in metadata order.</summary>
     public required IReadOnlyList<MissingValueRate> MissingValues { get; init; }
+
+    /// <summary>Rule adherence: one entry per rule of the metadata (empty when it has none), in rule order.</summary>
+    public IReadOnlyList<RuleAdherence> Rules { get; init; } = [];
 
     /// <summary>The mean of the missing-value similarities (1 when no column has missing values).</summary>
     public double MissingValueSimilarity => MissingValues.Count == 0 ? 1.0 : MissingValues.Average(m => m.Similarity);

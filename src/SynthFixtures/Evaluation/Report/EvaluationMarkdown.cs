@@ -52,6 +52,8 @@ public static class EvaluationMarkdown
         var failures = report.Diagnostic.Failures;
         Line(failures.Count == 0 ? "Diagnostics: every column valid." :
             "Diagnostic failures: " + string.Join(", ", failures.Take(5).Select(f => $"`{f.Column}` {f.Check} {F(f.Score)} ({f.InvalidCells:N0} cells)")) + ".");
+        if (report.Diagnostic.Rules.Count > 0)
+            Line("Rule adherence: " + string.Join("; ", report.Diagnostic.Rules.Select(r => $"`{r.Rule}` {r.BrokenRows:N0} rows broken")) + ".");
         Line();
         if (a.Model?.PrivacyPlan is { } plan)
         {

@@ -21,7 +21,12 @@ internal sealed class EvaluationReportDocument : QualityReportDocument
 
 internal sealed record DiagnosticDocument(double Overall, double Validity, double Structure, double MissingValueSimilarity,
     IReadOnlyList<string> MissingColumns, IReadOnlyList<string> ExtraColumns, IReadOnlyList<DiagnosticColumnDocument> Columns,
-    IReadOnlyList<MissingValuesDocument> MissingValues, IReadOnlyList<string> Failures);
+    IReadOnlyList<MissingValuesDocument> MissingValues, IReadOnlyList<string> Failures)
+{
+    /// <summary>Rows breaking each of the metadata's rules; absent when it declares none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<RuleAdherence>? Rules { get; init; }
+}
 
 internal sealed record DiagnosticColumnDocument(string Column, DiagnosticCheck Check, double Score, int InvalidCells);
 

@@ -36,7 +36,7 @@ public static class EvaluationReportJson
         d.MissingColumns, d.ExtraColumns,
         d.Columns.Select(c => new DiagnosticColumnDocument(c.Column, c.Check, c.Score, c.InvalidCells)).ToArray(),
         d.MissingValues.Select(m => new MissingValuesDocument(m.Column, m.RealRate, m.SyntheticRate, m.Similarity)).ToArray(),
-        d.Failures.Select(f => f.Column).ToArray());
+        d.Failures.Select(f => f.Column).ToArray()) { Rules = d.Rules.Count == 0 ? null : d.Rules };
 
     private static PrivacyDocument Privacy(PrivacyReport p) => new(p.TrainingRows, p.SyntheticRows, p.HoldoutRows,
         Dcr(p.SyntheticDcr), Dcr(p.RandomDcr), p.DcrBaselineProtection,

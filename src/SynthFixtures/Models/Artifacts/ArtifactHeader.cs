@@ -25,6 +25,13 @@ internal sealed record ArtifactHeader
     /// <summary>The learned text models (format version 2 on); absent when every free-text column is generated.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<ArtifactTextModel>? TextModels { get; init; }
+
+    /// <summary>
+    /// The rules the model keeps (format version 3 on): <see cref="Metadata"/> is then the inner model's transformed
+    /// table, and these say how its rows become the user's. Absent for a model without rules.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public Rules.KeptRules? Rules { get; init; }
 }
 
 /// <summary>One learned text model in the header: its parameters, and where its weights lie in the payload.</summary>

@@ -31,8 +31,10 @@ namespace SynthFixtures.Models.Artifacts;
         typeof(CamelCaseEnumConverter<MarginalFamily>), typeof(CamelCaseEnumConverter<GeneratorKind>),
         typeof(CamelCaseEnumConverter<LayerKind>), typeof(CamelCaseEnumConverter<Activation>),
         typeof(CamelCaseEnumConverter<SpanActivation>), typeof(CamelCaseEnumConverter<SpanRole>),
+        typeof(CamelCaseEnumConverter<Metadata.Rules.CheckDigit>),
     ])]
 [JsonSerializable(typeof(ArtifactHeader))]
+[JsonSerializable(typeof(Rules.KeptRules))]
 [JsonSerializable(typeof(GaussianCopulaOptions))]
 [JsonSerializable(typeof(GaussianCopulaCodec.Parameters), TypeInfoPropertyName = "GaussianCopulaParameters")]
 [JsonSerializable(typeof(NeuralModelCodec.Parameters), TypeInfoPropertyName = "NeuralParameters")]

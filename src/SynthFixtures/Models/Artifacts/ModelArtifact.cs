@@ -5,6 +5,7 @@ using SynthFixtures.Metadata;
 using SynthFixtures.Models.DpMarginals;
 using SynthFixtures.Models.GaussianCopula;
 using SynthFixtures.Models.Neural;
+using SynthFixtures.Models.Rules;
 using SynthFixtures.Text;
 
 namespace SynthFixtures.Models.Artifacts;
@@ -21,8 +22,14 @@ namespace SynthFixtures.Models.Artifacts;
 /// </summary>
 public static class ModelArtifact
 {
-    /// <summary>The format version this library writes and the newest it reads (2: learned text models; version 1 files are still read).</summary>
-    public const int CurrentFormatVersion = 2;
+    /// <summary>
+    /// The newest format version this library reads (2: learned text models; 3: rules kept by construction). A model
+    /// is written in the oldest version that holds it, so a model without rules reads in a library that knows only version 2.
+    /// </summary>
+    public const int CurrentFormatVersion = 3;
+
+    /// <summary>The version written for a model without rules.</summary>
+    private const int WithoutRulesVersion = 2;
 
     /// <summary>The conventional file extension.</summary>
     public const string Extension = ".synth";
@@ -48,7 +55,10 @@ public static class ModelArtifact
     /// <summary>The artifact bytes of <paramref name="model"/>.</summary>
     public static byte[] ToBytes(SynthModel model)
     {
-        var (settings, parameters, payload) = model switch
+        ArgumentNullException.ThrowIfNull(model);
+        var rules = model as RulesModel;
+        var tabular = rules?.Inner ?? model;
+        var (settings, parameters, payload) = tabular switch
         {
             GaussianCopulaModel copula => (
                 JsonSerializer.SerializeToElement(copula.Options, ArtifactJson.Default.GaussianCopulaOptions),
@@ -78,18 +88,19 @@ public static class ModelArtifact
         }
         var header = new ArtifactHeader
         {
-            FormatVersion = CurrentFormatVersion,
+            FormatVersion = rules is null ? WithoutRulesVersion : CurrentFormatVersion,
             ModelKind = model.Kind,
             Producer = "SynthFixtures " + ProducerVersion,
-            Metadata = model.Metadata,
+            Metadata = tabular.Metadata,
             Provenance = model.Provenance,
             TrainingSettings = settings,
             Parameters = parameters,
             Privacy = model.Privacy,
             TextModels = textModels,
+            Rules = rules?.Kept,
         };
         var json = JsonSerializer.SerializeToUtf8Bytes(header, ArtifactJson.Default.ArtifactHeader);
-        return ArtifactContainer.Write(Magic, CurrentFormatVersion, json, [payload, .. textPayloads]);
+        return ArtifactContainer.Write(Magic, header.FormatVersion, json, [payload, .. textPayloads]);
     }
 
     /// <summary>Loads and validates a model file.</summary>
@@ -137,6 +148,7 @@ public static class ModelArtifact
         var payload = contents.Payload;
         var tabularLength = TextModelPayloads.TabularLength(header, version, payload.Length, sourceName);
         var model = Decode(header, payload[..tabularLength], sourceName);
+        if (header.Rules is { } kept) model = KeptRulesCheck.Attach(model, kept, header, version, sourceName);
         return header.TextModels is { Count: > 0 } texts ? TextModelPayloads.Attach(model, texts, payload, textDecoders, sourceName) : model;
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Bogus;
 using SynthFixtures.Metadata;
+using SynthFixtures.Metadata.Rules;
 using SynthFixtures.Randomness;
 
 namespace SynthFixtures.Sampling.Generated;
@@ -45,7 +46,7 @@ internal sealed class ColumnValueGenerator
     {
         GeneratorKind.Sequence => ((_spec.Start ?? 1) + row).ToString(CultureInfo.InvariantCulture),
         GeneratorKind.Guid => NextGuid().ToString(_spec.GuidFormat ?? "D", CultureInfo.InvariantCulture),
-        GeneratorKind.Pattern => (_spec.Prefix ?? "") + ((_spec.Start ?? 1) + row).ToString(CultureInfo.InvariantCulture).PadLeft(_spec.Digits ?? 1, '0'),
+        GeneratorKind.Pattern => Pattern(row),
         GeneratorKind.Lorem => Lorem(),
         GeneratorKind.Fake => _spec.Pii switch
         {
@@ -58,6 +59,13 @@ internal sealed class ColumnValueGenerator
         },
         _ => throw new InvalidOperationException($"Unknown generator {_spec.Generator}."),
     };
+
+    private string Pattern(long row)
+    {
+        var check = _spec.CheckDigit ?? CheckDigit.None;
+        var body = ((_spec.Start ?? 1) + row).ToString(CultureInfo.InvariantCulture).PadLeft((_spec.Digits ?? 1) - (check == CheckDigit.None ? 0 : 1), '0');
+        return (_spec.Prefix ?? "") + (check == CheckDigit.None ? body : body + CheckDigits.Compute(check, body));
+    }
 
     private Guid NextGuid()
     {

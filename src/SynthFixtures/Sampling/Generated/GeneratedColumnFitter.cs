@@ -1,6 +1,7 @@
 using System.Globalization;
 using SynthFixtures.Data;
 using SynthFixtures.Metadata;
+using SynthFixtures.Metadata.Rules;
 
 namespace SynthFixtures.Sampling.Generated;
 
@@ -40,7 +41,23 @@ internal static class GeneratedColumnFitter
         prefix = new string(prefix.TakeWhile(c => !char.IsAsciiDigit(c)).ToArray());
         var digits = Math.Clamp(values.Count == 0 ? 6 : values.Max(v => v.Length) - prefix.Length, 1, 18);
         digits = Math.Max(digits, (int)Math.Ceiling(Math.Log10(Math.Max(values.Count, 1) + 1)));
-        return new GeneratedColumnSpec { Name = name, Generator = GeneratorKind.Pattern, Prefix = prefix, Digits = digits, Start = 1, MissingProbability = missing };
+        return new GeneratedColumnSpec
+        {
+            Name = name, Generator = GeneratorKind.Pattern, Prefix = prefix, Digits = digits, Start = 1, MissingProbability = missing,
+            CheckDigit = DetectCheckDigit(values, prefix, digits),
+        };
+    }
+
+    // Enough values that a check digit holding on all of them by chance (one in ten, or eleven, each) is out of the question.
+    private const int CheckDigitMinValues = 20;
+
+    /// <summary>The check digit every value ends in (Luhn first, then mod 11), or <c>null</c> when the values share none.</summary>
+    private static CheckDigit? DetectCheckDigit(List<string> values, string prefix, int digits)
+    {
+        if (values.Count < CheckDigitMinValues || digits < 2 || values.Any(v => v.Length != prefix.Length + digits)) return null;
+        foreach (var kind in new[] { CheckDigit.Luhn, CheckDigit.Mod11 })
+            if (values.All(v => CheckDigits.IsValid(kind, v.AsSpan(prefix.Length)))) return kind;
+        return null;
     }
 
     private static string CommonPrefix(string a, string b)

@@ -46,6 +46,10 @@ public sealed record GeneratedColumnSpec
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public int? Digits { get; init; }
 
+    /// <summary>The check digit ending a <see cref="GeneratorKind.Pattern"/>'s number (counted in <see cref="Digits"/>); <c>null</c>: none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public Metadata.Rules.CheckDigit? CheckDigit { get; init; }
+
     /// <summary>GUID format specifier ("D", "N", …) for <see cref="GeneratorKind.Guid"/>.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? GuidFormat { get; init; }
@@ -64,7 +68,7 @@ public sealed record GeneratedColumnSpec
     /// <summary>Value equality including the quantile list.</summary>
     public bool Equals(GeneratedColumnSpec? other) =>
         other is not null && Name == other.Name && Generator == other.Generator && MissingProbability.Equals(other.MissingProbability)
-        && Start == other.Start && Prefix == other.Prefix && Digits == other.Digits && GuidFormat == other.GuidFormat && Pii == other.Pii
+        && Start == other.Start && Prefix == other.Prefix && Digits == other.Digits && CheckDigit == other.CheckDigit && GuidFormat == other.GuidFormat && Pii == other.Pii
         && (WordCountQuantiles ?? []).SequenceEqual(other.WordCountQuantiles ?? []);
 
     /// <inheritdoc />
