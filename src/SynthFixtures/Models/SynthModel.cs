@@ -218,8 +218,9 @@ public abstract class SynthModel
         OpenCursor(0, rows, seed, [], options, cancellationToken).Next(rows);
 
     /// <summary>The cursor of <see cref="OpenCursor"/>, for a model that wraps this one (conditions already checked by it).</summary>
-    internal SampleCursor OpenTabularCursor(int rows, long seed, IReadOnlyList<Condition> conditions, SamplingOptions options, CancellationToken cancellationToken) =>
-        OpenCursor(rows, seed, conditions, options, cancellationToken);
+    internal SampleCursor OpenTabularCursor(long startRow, long rows, long seed, IReadOnlyList<Condition> conditions, SamplingOptions options,
+        CancellationToken cancellationToken) =>
+        OpenCursor(startRow, rows, seed, conditions, options, cancellationToken);
 
     private static void CheckThreads(SamplingOptions options)
     {

@@ -14,17 +14,20 @@ namespace SynthFixtures.Models.Rules;
 internal sealed class RuleRows
 {
     private readonly KeptRules _kept;
-    private readonly ColumnValueGenerator[] _identifiers;
+    private readonly Randomness.SynthRandom[] _identifierStreams;
 
-    /// <summary>A rebuilder for one sample, its identifiers generated on <paramref name="random"/>'s streams.</summary>
+    /// <summary>A rebuilder for one sample, its identifiers generated block by block on <paramref name="random"/>'s streams.</summary>
     public RuleRows(KeptRules kept, Randomness.SynthRandom random)
     {
         _kept = kept;
-        _identifiers = ColumnValueGenerator.CreateAll(kept.Identifiers, random);
+        _identifierStreams = GeneratedColumnBlocks.SampleStreams(kept.Identifiers, random);
     }
 
-    /// <summary>The user's rows for <paramref name="inner"/>, whose first row is row number <paramref name="firstRow"/> of the sample.</summary>
-    public SampledTable Rebuild(SampledTable inner, long firstRow)
+    /// <summary>
+    /// The user's rows for <paramref name="inner"/>, which holds sample rows <paramref name="firstRow"/> onwards; identifiers
+    /// count from <paramref name="firstRowNumber"/> at sample row 0, so any chunk or shard gets the cells of the whole sample.
+    /// </summary>
+    public SampledTable Rebuild(SampledTable inner, long firstRow, long firstRowNumber, ParallelOptions parallel)
     {
         var metadata = _kept.Metadata;
         var rules = metadata.Rules ?? [];
@@ -49,10 +52,11 @@ internal sealed class RuleRows
         foreach (var rule in rules.OfType<DerivedColumnRule>())
             built[rule.Target] = Derived(rule, built, metadata, count);
 
-        for (var i = 0; i < _identifiers.Length; i++)
+        var identifiers = GeneratedColumnBlocks.Generate(_kept.Identifiers, _identifierStreams, firstRow, count, firstRowNumber, parallel);
+        for (var i = 0; i < identifiers.Length; i++)
         {
             var spec = _kept.Identifiers[i];
-            built[spec.Name] = new SampledColumn(metadata.Find(spec.Name)!, Token(spec.Name), texts: _identifiers[i].Generate(count, firstRow));
+            built[spec.Name] = new SampledColumn(metadata.Find(spec.Name)!, Token(spec.Name), texts: identifiers[i]);
         }
         return new SampledTable(metadata, metadata.Columns.Select(c => built[c.Name]).ToArray(), count);
     }

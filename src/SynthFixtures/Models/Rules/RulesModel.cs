@@ -91,7 +91,7 @@ internal sealed class RulesModel : SynthModel
     /// <summary>The rule whose rebuilding reads or writes <paramref name="column"/>, or <c>null</c>.</summary>
     private TableRule? RuleTouching(string column) => Rules.FirstOrDefault(r => r.Columns.Contains(column));
 
-    private protected override SampleCursor OpenCursor(int rows, long seed, IReadOnlyList<Condition> conditions, SamplingOptions options,
+    private protected override SampleCursor OpenCursor(long startRow, long rows, long seed, IReadOnlyList<Condition> conditions, SamplingOptions options,
         CancellationToken cancellationToken)
     {
         conditions = OnInnerColumns(conditions);
@@ -101,8 +101,8 @@ internal sealed class RulesModel : SynthModel
                     $"The condition {condition} is on '{condition.Column}', which the rule '{rule}' sets after the model draws the row, so it cannot be met in closed form.",
                     columnName: condition.Column,
                     hint: "Condition on a column no rule sets (the lesser side of an inequality, say), or filter the sampled rows afterwards.");
-        var inner = Inner.OpenTabularCursor(rows, seed, conditions, options, cancellationToken);
-        return new RulesCursor(inner, new RuleRows(Kept, new SynthRandom(seed).Derive("rules")), rows, options, cancellationToken);
+        var inner = Inner.OpenTabularCursor(startRow, rows, seed, conditions, options, cancellationToken);
+        return new RulesCursor(inner, new RuleRows(Kept, new SynthRandom(seed).Derive("rules")), options, cancellationToken);
     }
 
     /// <summary>
@@ -148,9 +148,11 @@ internal sealed class RulesModel : SynthModel
     }
 
     /// <summary>The inner model's rows, rebuilt chunk by chunk in the same blocks.</summary>
-    private sealed class RulesCursor(SampleCursor inner, RuleRows rebuild, int rows, SamplingOptions options, CancellationToken cancellationToken)
-        : SampleCursor(rows, options, cancellationToken)
+    private sealed class RulesCursor(SampleCursor inner, RuleRows rebuild, SamplingOptions options, CancellationToken cancellationToken)
+        : SampleCursor(inner.StartRow, inner.Rows, options, cancellationToken)
     {
-        protected override SampledTable Draw(int count, int firstRow) => rebuild.Rebuild(inner.Next(count), FirstRowNumber + firstRow);
+        public override bool ChecksRows => inner.ChecksRows;
+
+        protected override SampledTable Draw(int count, long firstRow) => rebuild.Rebuild(inner.Next(count), firstRow, FirstRowNumber, Parallel);
     }
 }
