@@ -41,10 +41,13 @@ internal static class DatabaseBinder
         var keys = schema.ForeignKeys.Where(k => k.ChildTable == table.Name).ToList();
         var columnList = string.Join(", ", table.Columns.Select(c => c.Name));
 
+        // Columns some property holds, bound or reported: a key they belong to is not also reported as held by none.
+        var held = new HashSet<string>(plain.Bindings.Select(b => b.Column), StringComparer.Ordinal);
         foreach (var p in type.Properties.Where(p => p.Source is ValueSource.Key or ValueSource.ForeignKey))
         {
             var display = type.Name + "." + p.Name;
             var column = ColumnOf(p, table);
+            if (column is not null) held.Add(column.Name);
             if (column is null)
             {
                 problems.Add(p.ColumnName is not null
@@ -106,9 +109,9 @@ internal static class DatabaseBinder
             problems.Add(Problem(DiagnosticDescriptors.ForeignKeyMismatch, b.Property, type.Name + "." + b.Property, b.Column, where,
                 $"that column is the foreign key {key.Display}; mark '{b.Property}' [SynthForeignKey(typeof(X))] with the type bound to table '{key.ParentTable}', so its parent comes along"));
         }
-        foreach (var key in keys.Where(k => !k.ChildColumns.All(c => bindings.Any(b => b.Column == c))))
+        foreach (var key in keys.Where(k => !k.ChildColumns.All(held.Contains)))
         {
-            var missing = key.ChildColumns.First(c => !bindings.Any(b => b.Column == c));
+            var missing = key.ChildColumns.First(c => !held.Contains(c));
             problems.Add(Problem(DiagnosticDescriptors.ForeignKeyWithoutProperty, null, table.Name, key.Display, type.Name, missing, key.ParentTable));
         }
 
