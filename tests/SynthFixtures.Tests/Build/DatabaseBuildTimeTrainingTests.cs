@@ -13,13 +13,18 @@ public sealed class DatabaseBuildTimeTrainingTests
     [Fact]
     public void A_folder_of_csvs_is_learned_as_one_database_embedded_and_retrained_only_when_a_file_changes()
     {
-        using var project = new TemporaryProject("""<SynthDatabase Include="data/shop" Seed="2" />""");
+        // A single-table model beside it: both kinds of item go through the one pipeline, each retrained on its own.
+        using var project = new TemporaryProject("""
+            <SynthDatabase Include="data/shop" Seed="2" />
+            <SynthModel Include="data/shop/customers.csv" />
+            """);
         WriteShop(project.PathOf("data/shop"));
 
         var (code, log) = project.Build();
         Assert.True(code == 0, log);
         Assert.Contains("SynthFixtures: training gaussiancopula on the database", log);
         Assert.Contains("Trained gaussiancopula on 2 tables", log);
+        Assert.Contains("customers.csv (seed 1)", log);
         var model = Path.Combine(project.ModelDirectory, "shop.synth");
         var schema = File.ReadAllLines(Path.Combine(project.ModelDirectory, "shop.synthschema"));
         Assert.Equal(DatabaseSchema.Header, schema[0]);
@@ -30,7 +35,8 @@ public sealed class DatabaseBuildTimeTrainingTests
         Assert.Equal(["model=gaussiancopula", "seed=2", "relations="], File.ReadAllLines(Path.Combine(project.ModelDirectory, "shop.settings")));
         Assert.Contains("\"data/shop\"", File.ReadAllText(project.PathOf("synthfixtures.lock.json")));
 
-        var assembly = System.Runtime.Loader.AssemblyLoadContext.Default.LoadFromStream(new MemoryStream(File.ReadAllBytes(project.AssemblyPath)));
+        // Its own load context: other build tests load their Consumer.dll into the default one.
+        var assembly = new System.Runtime.Loader.AssemblyLoadContext("database-consumer").LoadFromStream(new MemoryStream(File.ReadAllBytes(project.AssemblyPath)));
         var embedded = EmbeddedDatabases.Load(assembly, "shop");
         Assert.Equal(["customers", "orders"], embedded.Metadata.Tables.Select(t => t.Name).Order());
         Assert.Equal(2, embedded.Seed);
@@ -53,6 +59,7 @@ public sealed class DatabaseBuildTimeTrainingTests
         (code, log) = project.Build();
         Assert.True(code == 0, log);
         Assert.Contains("SynthFixtures: training gaussiancopula on the database", log);
+        Assert.DoesNotContain("customers.csv (seed 1)", log);
         Assert.NotEqual(trained, File.GetLastWriteTimeUtc(model));
     }
 
