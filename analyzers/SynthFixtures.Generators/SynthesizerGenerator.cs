@@ -77,7 +77,15 @@ public sealed class SynthesizerGenerator : IIncrementalGenerator
         if (spec.From is null) return null;
         var name = SchemaParser.ModelNameOf(spec.From);
         var schema = schemas.FirstOrDefault(s => s.ModelName == name);
-        return schema is null ? null : ModelBinder.Bind(spec, schema);
+        if (schema is null) return null;
+        if (spec.Table is not null) return DatabaseBinder.Bind(spec, schema);
+        if (schema.IsDatabase)
+            return new BindingPlan(schema.ModelName, EquatableArray<PropertyBinding>.Empty, new[]
+            {
+                new BindingProblem(DiagnosticDescriptors.InvalidTableBinding.Id, null, new[] { spec.Name,
+                    $"'{spec.From}' is a learned database; name the table with Table = \"…\" (its tables: {string.Join(", ", schema.Tables.Select(t => t.Name))})" }.ToEquatableArray()),
+            }.ToEquatableArray(), true, schema.ModelKind, schema.Privacy);
+        return ModelBinder.Bind(spec, schema);
     }
 
     private static IEnumerable<DiagnosticInfo> BindingDiagnostics(TypeSpec spec, BindingSite site, EquatableArray<SchemaSpec> schemas, double? cap)
@@ -85,7 +93,9 @@ public sealed class SynthesizerGenerator : IIncrementalGenerator
         var plan = Plan(spec, schemas);
         if (plan is null)
         {
-            yield return new DiagnosticInfo(DiagnosticDescriptors.ModelNotDeclared.Id, site.AttributeLocation, new[] { site.From, site.TypeName }.ToEquatableArray());
+            yield return spec.Table is null
+                ? new DiagnosticInfo(DiagnosticDescriptors.ModelNotDeclared.Id, site.AttributeLocation, new[] { site.From, site.TypeName }.ToEquatableArray())
+                : new DiagnosticInfo(DiagnosticDescriptors.DatabaseNotDeclared.Id, site.AttributeLocation, new[] { site.From, site.TypeName, spec.Table }.ToEquatableArray());
             yield break;
         }
         if (cap is { } limit && PrivacyCap.Violation(plan, limit) is { } violation)
@@ -99,5 +109,7 @@ public sealed class SynthesizerGenerator : IIncrementalGenerator
     }
 
     // A plan with errors has been reported; the attribute-only synthesizer keeps the rest of the project compiling.
-    private static string Emit(TypeSpec spec, BindingPlan? plan) => SynthesizerEmitter.Emit(spec, plan is { HasErrors: false } ? plan : null);
+    private static string Emit(TypeSpec spec, BindingPlan? plan) => plan is { HasErrors: false, Table: not null }
+        ? DatabaseEmitter.Emit(spec, plan)
+        : SynthesizerEmitter.Emit(spec, plan is { HasErrors: false } ? plan : null);
 }

@@ -1,40 +1,50 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
+using SynthFixtures;
 
 namespace Shop.Sample;
 
-public sealed class Customer
+// The application's entity classes, each bound to a table of the shop database learned at build time (the
+// <SynthDatabase> item in the project file): Customer.Synth.In(graph) reads the graph's sample of that table, checked
+// against the learned columns at compile time. Navigations are EF Core's, not columns: [SynthIgnore].
+
+[Synthesize(From = "../shop", Table = "customers")]
+public sealed partial class Customer
 {
-    public int CustomerId { get; set; }
+    [Key] public int CustomerId { get; set; }
     public DateOnly SignupDate { get; set; }
     public string Country { get; set; } = "";
     public string Segment { get; set; } = "";
-    public List<Order> Orders { get; set; } = [];
+    [SynthIgnore] public List<Order> Orders { get; set; } = [];
 }
 
-public sealed class Product
+[Synthesize(From = "../shop", Table = "products")]
+public sealed partial class Product
 {
-    public int ProductId { get; set; }
+    [Key] public int ProductId { get; set; }
     public string Category { get; set; } = "";
     public decimal ListPrice { get; set; }
 }
 
-public sealed class Order
+[Synthesize(From = "../shop", Table = "orders")]
+public sealed partial class Order
 {
-    public int OrderId { get; set; }
-    public int CustomerId { get; set; }
-    public Customer? Customer { get; set; }
+    [Key] public int OrderId { get; set; }
+    [SynthForeignKey(typeof(Customer))] public int CustomerId { get; set; }
+    [SynthIgnore] public Customer? Customer { get; set; }
     public DateOnly OrderDate { get; set; }
     public string Channel { get; set; } = "";
     public decimal Total { get; set; }
-    public List<OrderLine> Lines { get; set; } = [];
+    [SynthIgnore] public List<OrderLine> Lines { get; set; } = [];
 }
 
-public sealed class OrderLine
+[Synthesize(From = "../shop", Table = "order_lines")]
+public sealed partial class OrderLine
 {
-    public int LineId { get; set; }
-    public int OrderId { get; set; }
-    public int ProductId { get; set; }
-    public Product? Product { get; set; }
+    [Key] public int LineId { get; set; }
+    [SynthForeignKey(typeof(Order))] public int OrderId { get; set; }
+    [SynthForeignKey(typeof(Product))] public int ProductId { get; set; }
+    [SynthIgnore] public Product? Product { get; set; }
     public int Quantity { get; set; }
     public decimal UnitPrice { get; set; }
 }

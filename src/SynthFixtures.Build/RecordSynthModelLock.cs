@@ -37,7 +37,7 @@ public sealed class RecordSynthModelLock : Microsoft.Build.Utilities.Task
     public override bool Execute()
     {
         var lockFile = ModelLockFile.Load(LockFile);
-        lockFile.Set(Key, new ModelLockEntry(ModelLockFile.HashFile(DataFile), ModelLockFile.HashText(Settings), ModelLockFile.HashFile(ModelFile)));
+        lockFile.Set(Key, new ModelLockEntry(ModelLockFile.HashSource(DataFile), ModelLockFile.HashText(Settings), ModelLockFile.HashFile(ModelFile)));
         if (lockFile.Save(LockFile)) Log.LogMessage(MessageImportance.High, $"SynthFixtures: updated {LockFile} for {Key}");
         if (!string.IsNullOrEmpty(CommittedDirectory))
         {

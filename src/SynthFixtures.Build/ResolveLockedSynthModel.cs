@@ -55,7 +55,7 @@ public sealed class ResolveLockedSynthModel : Microsoft.Build.Utilities.Task
             return false;
         }
         var entry = lockFile.Find(Key);
-        var dataHash = ModelLockFile.HashFile(DataFile);
+        var dataHash = ModelLockFile.HashSource(DataFile);
         var settingsHash = ModelLockFile.HashText(Settings);
         var name = Path.GetFileNameWithoutExtension(DataFile);
         var committed = string.IsNullOrEmpty(CommittedDirectory) ? null : Path.Combine(CommittedDirectory, name + ".synth");

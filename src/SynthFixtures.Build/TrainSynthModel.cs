@@ -46,6 +46,15 @@ public sealed class TrainSynthModel : ToolTask
     /// <summary>Optional edited metadata JSON to train with instead of profiling the CSV.</summary>
     public string? MetadataFile { get; set; }
 
+    /// <summary>
+    /// Whether <see cref="DataFile"/> is a whole database (a <c>&lt;SynthDatabase&gt;</c> item: a folder of CSVs or a
+    /// SQLite file) learned as one multi-table model.
+    /// </summary>
+    public bool Database { get; set; }
+
+    /// <summary>For a database: relations JSON (keys, sum rules) that adds to the schema or replaces detection in a folder.</summary>
+    public string? Relations { get; set; }
+
     /// <inheritdoc />
     protected override string ToolName => "dotnet";
 
@@ -73,6 +82,8 @@ public sealed class TrainSynthModel : ToolTask
         builder.AppendSwitchIfNotNull("--metadata-out ", MetadataOutputFile);
         builder.AppendSwitchIfNotNull("--schema-out ", SchemaOutputFile);
         if (!string.IsNullOrWhiteSpace(MetadataFile)) builder.AppendSwitchIfNotNull("--metadata ", MetadataFile);
+        if (Database) builder.AppendSwitch("--database");
+        if (!string.IsNullOrWhiteSpace(Relations)) builder.AppendSwitchIfNotNull("--relations ", Relations);
         if (!string.IsNullOrWhiteSpace(Settings)) builder.AppendSwitchIfNotNull("--settings ", Settings!.Trim(';', ' '));
         return builder.ToString();
     }
@@ -83,7 +94,7 @@ public sealed class TrainSynthModel : ToolTask
         // Never more trainers at once than cores, across parallel builds and projects (libtorch uses every core it is given).
         using var slot = TrainerSlots.Acquire(message => Log.LogMessage(MessageImportance.High, message), ToolCanceled);
         if (!slot.IsHeld) return false;
-        Log.LogMessage(MessageImportance.High, $"SynthFixtures: training {Model} on {DataFile} (seed {Seed}) -> {ModelFile}");
+        Log.LogMessage(MessageImportance.High, $"SynthFixtures: training {Model} on {(Database ? "the database " : "")}{DataFile} (seed {Seed}) -> {ModelFile}");
         return base.Execute() && !Log.HasLoggedErrors;
     }
 }

@@ -1,14 +1,17 @@
 using System.CommandLine;
 using System.Globalization;
 using SynthFixtures.Metadata;
+using SynthFixtures.Databases.Reading;
 using SynthFixtures.Modeling;
+using SynthFixtures.Modeling.Relational;
 using SynthFixtures.Training;
 
 namespace SynthFixtures.Trainer;
 
 /// <summary>
 /// The build's trainer: <c>SynthFixtures.Trainer &lt;data.csv&gt; --model K --out F [--seed N] [--metadata M] [--metadata-out F]
-/// [--schema-out F] [--settings "name=value;…"]</c>. The MSBuild task writes this command line from the
+/// [--schema-out F] [--settings "name=value;…"]</c>, or with <c>--database [--relations R]</c> a whole database (a
+/// folder of CSVs or a SQLite file) learned as one multi-table model. The MSBuild task writes this command line from the
 /// <c>&lt;SynthModel&gt;</c> item; progress goes to standard error (the build log), and errors are printed in MSBuild's
 /// canonical form (<c>file(line,column): error SF…: …</c>) so the build shows them as errors with their place.
 /// Exit codes: 0 trained, 2 bad input (including a path that cannot be read or written), 130 cancelled, 1 an unexpected
@@ -31,7 +34,9 @@ internal static class TrainerApp
         var metadataOut = new Option<string?>("--metadata-out");
         var schemaOut = new Option<string?>("--schema-out");
         var settings = new Option<string?>("--settings");
-        var root = new RootCommand("Trains one SynthFixtures model for the build.") { data, model, output, seed, metadata, metadataOut, schemaOut, settings };
+        var database = new Option<bool>("--database");
+        var relations = new Option<string?>("--relations");
+        var root = new RootCommand("Trains one SynthFixtures model for the build.") { data, model, output, seed, metadata, metadataOut, schemaOut, settings, database, relations };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
@@ -39,9 +44,26 @@ internal static class TrainerApp
             return 2;
         }
         var dataPath = parsed.GetValue(data)!;
-        var origin = $"SynthModel {dataPath}";
+        var origin = parsed.GetValue(database) ? $"SynthDatabase {dataPath}" : $"SynthModel {dataPath}";
         try
         {
+            if (parsed.GetValue(database))
+            {
+                var databaseRequest = new RelationalTrainingRequest
+                {
+                    Data = RelationalSources.Read(dataPath, new RelationalReadOptions { MetadataPath = NullIfEmpty(parsed.GetValue(relations)) }, cancellationToken),
+                    ModelKind = parsed.GetValue(model)!,
+                    ModelPath = parsed.GetValue(output)!,
+                    Seed = parsed.GetValue(seed),
+                    Settings = SettingsText.Parse(parsed.GetValue(settings)),
+                    MetadataOutputPath = NullIfEmpty(parsed.GetValue(metadataOut)),
+                    SchemaOutputPath = NullIfEmpty(parsed.GetValue(schemaOut)),
+                };
+                var trained = new RelationalTrainingService(NeuralModelTrainers.All).Train(databaseRequest, new BuildLog(log), cancellationToken);
+                log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"Trained {trained.Model.Kind} on {trained.Tables} tables, {trained.Rows:N0} rows (seed {databaseRequest.Seed}) -> {databaseRequest.ModelPath}"));
+                return 0;
+            }
             var request = new TrainingRequest
             {
                 DataPath = dataPath,

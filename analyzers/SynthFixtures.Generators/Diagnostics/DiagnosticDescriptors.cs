@@ -106,6 +106,21 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor PlaceholderTextColumn = Warning("SF0031", "[Text] column holds placeholder text",
         "[Text] on '{0}' reads column '{1}' of {2}, which the model writes as placeholder prose, not learned text; learn it with TextModel=\"learned\" TextColumns=\"{1}\" on the <SynthModel Include=\"{2}\" /> item, or remove [Text] to accept placeholder text");
 
+    public static readonly DiagnosticDescriptor DatabaseNotDeclared = Error("SF0040", "No learned database for the type's table",
+        "[Synthesize(From = \"{0}\", Table = \"{2}\")] on '{1}' names a database the project does not learn; add <SynthDatabase Include=\"{0}\" /> (a folder of CSVs or a SQLite file) to an ItemGroup of the project file (with the SynthFixtures package or build/SynthFixtures.targets imported) and build");
+
+    public static readonly DiagnosticDescriptor UnknownTable = Error("SF0041", "Unknown table",
+        "'{0}' is bound to table '{1}', which the database learned from {2} does not have; its tables are: {3}");
+
+    public static readonly DiagnosticDescriptor ForeignKeyWithoutProperty = Warning("SF0042", "Foreign key without a property",
+        "Table '{0}' has the foreign key {1}, which no property of '{2}' holds, so its objects do not reference their parents; add a property for column '{3}' marked [SynthForeignKey(typeof(X))] with the type bound to table '{4}'");
+
+    public static readonly DiagnosticDescriptor ForeignKeyMismatch = Error("SF0043", "Foreign-key property does not match the table's key",
+        "'{0}' holds column '{1}' of {2}, but {3}");
+
+    public static readonly DiagnosticDescriptor InvalidTableBinding = Error("SF0044", "Invalid table binding",
+        "[Synthesize] on '{0}' cannot bind to a table: {1}");
+
     /// <summary>All descriptors, by id.</summary>
     public static readonly IReadOnlyDictionary<string, DiagnosticDescriptor> ById = new[]
     {
@@ -115,6 +130,7 @@ internal static class DiagnosticDescriptors
         DataContradictsConstraint, LabelWithoutMember, OrderingAcrossBinding, AbovePrivacyCap,
         PromptNamesUnknownProperty, PromptDependsOnItself, PromptPositionMismatch, MalformedPrompt, TextOnNonString, LearnedTextWithoutModel,
         NotLearnedTextColumn, PlaceholderTextColumn,
+        DatabaseNotDeclared, UnknownTable, ForeignKeyWithoutProperty, ForeignKeyMismatch, InvalidTableBinding,
     }.ToDictionary(d => d.Id);
 
     /// <summary>The docs page for a diagnostic id.</summary>

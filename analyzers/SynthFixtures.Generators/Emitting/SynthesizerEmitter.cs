@@ -118,7 +118,7 @@ internal static class SynthesizerEmitter
     /// a type made from attributes alone reads no rows. A type with nested synthesized properties states nothing
     /// (the interface's default, Unknown): its objects carry the nested types' output, whose guarantees are theirs.
     /// </summary>
-    private static void EmitPrivacy(CodeWriter w, TypeSpec type, BindingPlan? plan)
+    internal static void EmitPrivacy(CodeWriter w, TypeSpec type, BindingPlan? plan)
     {
         if (type.Properties.Any(p => p.Source == ValueSource.Nested)) return;
         const string guarantee = "global::SynthFixtures.Privacy.PrivacyGuarantee";
@@ -134,7 +134,7 @@ internal static class SynthesizerEmitter
         w.Line($"public {guarantee} Privacy {{ get; }} = {value};").Line();
     }
 
-    private static void EmitStatics(CodeWriter w, TypeSpec type, BindingPlan? plan = null)
+    internal static void EmitStatics(CodeWriter w, TypeSpec type, BindingPlan? plan = null)
     {
         var any = false;
         foreach (var p in type.Properties)
@@ -301,12 +301,12 @@ internal static class SynthesizerEmitter
         w.Close();
     }
 
-    private static bool UsesRandom(PropertySpec p) =>
+    internal static bool UsesRandom(PropertySpec p) =>
         p.Source is not (ValueSource.Nested or ValueSource.Fake or ValueSource.Prompt) && !(p.Key is { Guid: false }) || (p.IsNullable && p.NullRate > 0);
 
     internal static string Nullable(PropertySpec p) => p.IsNullable ? p.TypeName + "?" : p.TypeName;
 
-    private static void EmitDraw(CodeWriter w, TypeSpec type, PropertySpec p)
+    internal static void EmitDraw(CodeWriter w, TypeSpec type, PropertySpec p)
     {
         var stem = Literals.Stem(p.Name);
         var r = $"_{stem}Random";

@@ -5,7 +5,18 @@ namespace SynthFixtures.Generators.Model;
 /// the file names none, <see cref="Privacy"/> when it states no privacy guarantee.
 /// </summary>
 internal sealed record SchemaSpec(string ModelName, string Path, string? ModelKind, EquatableArray<SchemaColumnSpec> Columns,
-    SchemaPrivacy? Privacy = null);
+    SchemaPrivacy? Privacy = null, bool IsDatabase = false, EquatableArray<TableSchemaSpec> Tables = default,
+    EquatableArray<ForeignKeySchemaSpec> ForeignKeys = default);
+
+/// <summary>One table of a learned database's schema: its primary key columns and its columns.</summary>
+internal sealed record TableSchemaSpec(string Name, EquatableArray<string> PrimaryKey, EquatableArray<SchemaColumnSpec> Columns);
+
+/// <summary>A foreign key of a learned database: the child's columns reference the parent's.</summary>
+internal sealed record ForeignKeySchemaSpec(string ChildTable, EquatableArray<string> ChildColumns, string ParentTable, EquatableArray<string> ParentColumns)
+{
+    /// <summary>How a message shows the key: <c>orders(customer_id) → customers(customer_id)</c>.</summary>
+    public string Display => ChildTable + "(" + string.Join(", ", ChildColumns) + ") → " + ParentTable + "(" + string.Join(", ", ParentColumns) + ")";
+}
 
 /// <summary>A model's privacy guarantee from its schema: ε and δ of a differentially private model, both null for a model without one.</summary>
 internal sealed record SchemaPrivacy(double? Epsilon, double? Delta)
@@ -53,4 +64,10 @@ internal sealed record BindingProblem(string Id, string? Property, EquatableArra
 /// model's kind and privacy guarantee as its schema states them (the generated synthesizer exposes them).
 /// </summary>
 internal sealed record BindingPlan(string ModelName, EquatableArray<PropertyBinding> Bindings, EquatableArray<BindingProblem> Problems, bool HasErrors,
-    string? ModelKind = null, SchemaPrivacy? Privacy = null);
+    string? ModelKind = null, SchemaPrivacy? Privacy = null, string? Table = null, EquatableArray<PrincipalBinding> Principals = default);
+
+/// <summary>
+/// A foreign-key property of a database-bound type: the bound property reads the key's column, and the parent row's
+/// object, made by <see cref="PrincipalType"/>'s synthesizer in the same graph, comes along.
+/// </summary>
+internal sealed record PrincipalBinding(string Property, string PrincipalType);

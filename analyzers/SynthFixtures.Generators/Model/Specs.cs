@@ -8,7 +8,8 @@ internal sealed record TypeSpec(
     string Keyword,
     EquatableArray<ContainerSpec> Containers,
     EquatableArray<PropertySpec> Properties,
-    string? From)
+    string? From,
+    string? Table = null)
 {
     /// <summary>Stable hint name: the metadata name with nesting and generics flattened.</summary>
     public string HintName => (Namespace is null ? "" : Namespace + ".") +
@@ -58,7 +59,9 @@ internal sealed record PropertySpec(
     bool RangeDeclared,
     EquatableArray<string> EnumMembers,
     PromptSpec? Prompt = null,
-    bool LearnedText = false);
+    bool LearnedText = false,
+    string? PrincipalFrom = null,
+    string? PrincipalTable = null);
 
 /// <summary>
 /// An LLM-written property's prompt: its parts in order (literal text, or a property whose value is rendered there)

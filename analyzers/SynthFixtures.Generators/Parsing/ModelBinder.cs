@@ -108,7 +108,7 @@ internal static class ModelBinder
     private static BindingProblem Problem(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, string? property, params string[] arguments) =>
         new(descriptor.Id, property, arguments.ToEquatableArray());
 
-    private static ColumnRead? ReadFor(PropertySpec p, SchemaColumnSpec column)
+    internal static ColumnRead? ReadFor(PropertySpec p, SchemaColumnSpec column)
     {
         var kind = column.Kind;
         var numeric = kind is "integer" or "decimal";
@@ -175,9 +175,9 @@ internal static class ModelBinder
         }
     }
 
-    private static string ShortType(PropertySpec p) => p.TypeName.Replace("global::", "");
+    internal static string ShortType(PropertySpec p) => p.TypeName.Replace("global::", "");
 
-    private static string Describe(SchemaColumnSpec column) => column.Kind switch
+    internal static string Describe(SchemaColumnSpec column) => column.Kind switch
     {
         "identifier" => "an identifier" + (column.Generator is { } g ? " (" + g + ")" : ""),
         "integer" => "an integer column",

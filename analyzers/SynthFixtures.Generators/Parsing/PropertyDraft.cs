@@ -37,6 +37,10 @@ internal sealed class PropertyDraft
     public string? PrincipalType { get; set; }
     public string? PrincipalKey { get; set; }
 
+    /// <summary>The principal type's [Synthesize] From and Table (a database-bound foreign key is checked against them).</summary>
+    public string? PrincipalFrom { get; set; }
+    public string? PrincipalTable { get; set; }
+
     /// <summary>The GreaterThan/LessThan attribute, if any: its display name, target and location.</summary>
     public string? OrderingAttribute { get; set; }
     public bool OrderingGreater { get; set; }
@@ -68,7 +72,7 @@ internal sealed class PropertyDraft
         Source == ValueSource.Prompt
             ? new PromptSpec(PromptParts.Select(p => new PromptPart(p.Literal, p.Property, p.Format)).ToEquatableArray(), Temperature, MaxTokens, Candidates)
             : null,
-        LearnedText);
+        LearnedText, PrincipalFrom, PrincipalTable);
 
     /// <summary>For enums: the member names, for binding labels of a learned model.</summary>
     public List<string> EnumMembers { get; } = new();

@@ -421,9 +421,11 @@ internal sealed class PropertyParser
         if (attribute.ConstructorArguments.FirstOrDefault().Value is not INamedTypeSymbol principal)
             return Add(DiagnosticDescriptors.InvalidForeignKey, location, display, "?", "is not a type");
         var name = principal.ToDisplayString();
-        if (SymbolEqualityComparer.Default.Equals(principal, _owner))
-            return Add(DiagnosticDescriptors.InvalidForeignKey, location, display, name, "is the type itself (self-references are not supported)");
-        if (!principal.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == AttributeNames.Synthesize))
+        var synthesize = principal.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == AttributeNames.Synthesize);
+        // A type bound to a table of a learned database may reference itself (Employee.ReportsTo): its rows form a forest.
+        if (SymbolEqualityComparer.Default.Equals(principal, _owner) && (synthesize is null || TypeParser.Named(synthesize, "Table") is null))
+            return Add(DiagnosticDescriptors.InvalidForeignKey, location, display, name, "is the type itself (self-references are only supported between types bound to a table of a learned database)");
+        if (synthesize is null)
             return Add(DiagnosticDescriptors.InvalidForeignKey, location, display, name, "has no [Synthesize] attribute; add it so its objects can be generated");
         var key = principal.GetMembers().OfType<IPropertySymbol>().FirstOrDefault(p => p.GetAttributes().Any(a =>
             a.AttributeClass?.ToDisplayString() is AttributeNames.Key or AttributeNames.DaKey));
@@ -434,6 +436,8 @@ internal sealed class PropertyParser
             return Add(DiagnosticDescriptors.InvalidForeignKey, location, display, name, $"has a key of type '{key.Type.ToDisplayString()}'; make the property the same type");
         draft.PrincipalType = principal.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
         draft.PrincipalKey = key.Name;
+        draft.PrincipalFrom = TypeParser.Named(synthesize, "From");
+        draft.PrincipalTable = TypeParser.Named(synthesize, "Table");
         return draft;
     }
 

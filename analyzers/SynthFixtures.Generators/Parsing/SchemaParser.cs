@@ -9,7 +9,8 @@ using SynthFixtures.Generators.Model;
 namespace SynthFixtures.Generators.Parsing;
 
 /// <summary>
-/// Reads a <c>.synthschema</c> file (the runtime's ModelSchema.Write): a header line, a model line, an optional privacy
+/// Reads a <c>.synthschema</c> file (the runtime's ModelSchema.Write, or DatabaseSchema.Write for a learned database:
+/// table lines, each followed by its columns, and foreign-key lines): a header line, a model line, an optional privacy
 /// line (<c>privacy epsilon=… delta=…</c> or <c>privacy none</c>), then one tab-separated line per column with percent-encoded names, labels and values (SchemaRoundTripTests feed one into the other). A file it cannot read yields null, and the
 /// type that needs it reports that no model was found.
 /// </summary>
@@ -17,13 +18,18 @@ internal static class SchemaParser
 {
     public const string Extension = ".synthschema";
     private const string Header = "synthfixtures-schema 1";
+    private const string DatabaseHeader = "synthfixtures-database-schema 1";
 
     public static SchemaSpec? Parse(string path, string? text)
     {
         if (text is null) return null;
         var lines = text.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0).ToList();
-        if (lines.Count == 0 || lines[0] != Header) return null;
+        if (lines.Count == 0 || (lines[0] != Header && lines[0] != DatabaseHeader)) return null;
+        var database = lines[0] == DatabaseHeader;
         var columns = new List<SchemaColumnSpec>();
+        var tables = new List<TableSchemaSpec>();
+        var keys = new List<ForeignKeySchemaSpec>();
+        (string Name, EquatableArray<string> Key)? table = null;
         string? modelKind = null;
         SchemaPrivacy? privacy = null;
         foreach (var line in lines.Skip(1))
@@ -31,20 +37,41 @@ internal static class SchemaParser
             var fields = line.Split('\t');
             if (fields[0] == "model" && fields.Length >= 2) modelKind = Unescape(fields[1]);
             if (fields[0] == "privacy") privacy = ParsePrivacy(fields);
+            if (database && fields[0] == "table" && fields.Length >= 2)
+            {
+                // A database schema lists each table's columns after its table line.
+                if (table is { } done) tables.Add(new TableSchemaSpec(done.Name, done.Key, columns.ToEquatableArray()));
+                columns.Clear();
+                var key = fields.Skip(2).FirstOrDefault(f => f.StartsWith("key=", StringComparison.Ordinal));
+                table = (Unescape(fields[1]), List(key?.Substring(4)));
+            }
+            if (database && fields[0] == "foreignkey" && fields.Length >= 5)
+                keys.Add(new ForeignKeySchemaSpec(Unescape(fields[1]), List(fields[2]), Unescape(fields[3]), List(fields[4])));
             if (fields[0] != "column" || fields.Length < 4) continue;
-            var settings = fields.Skip(3).Select(f => f.Split(new[] { '=' }, 2)).Where(kv => kv.Length == 2).ToDictionary(kv => kv[0], kv => kv[1]);
-            columns.Add(new SchemaColumnSpec(
-                Unescape(fields[1]),
-                fields[2],
-                settings.TryGetValue("missing", out var missing) && double.TryParse(missing, NumberStyles.Float, CultureInfo.InvariantCulture, out var rate) ? rate : 0,
-                settings.TryGetValue("min", out var min) ? Unescape(min) : null,
-                settings.TryGetValue("max", out var max) ? Unescape(max) : null,
-                // No labels= field means no labels; an empty one is a single empty label.
-                (settings.TryGetValue("labels", out var labels) ? labels.Split(',').Select(Unescape) : Enumerable.Empty<string>()).ToEquatableArray(),
-                settings.TryGetValue("generator", out var generator) ? Unescape(generator) : null));
+            columns.Add(Column(fields));
         }
-        return new SchemaSpec(ModelNameOf(path), path, modelKind, columns.ToEquatableArray(), privacy);
+        if (!database) return new SchemaSpec(ModelNameOf(path), path, modelKind, columns.ToEquatableArray(), privacy);
+        if (table is { } last) tables.Add(new TableSchemaSpec(last.Name, last.Key, columns.ToEquatableArray()));
+        return new SchemaSpec(ModelNameOf(path), path, modelKind, EquatableArray<SchemaColumnSpec>.Empty, privacy, true, tables.ToEquatableArray(), keys.ToEquatableArray());
     }
+
+    private static SchemaColumnSpec Column(string[] fields)
+    {
+        var settings = fields.Skip(3).Select(f => f.Split(new[] { '=' }, 2)).Where(kv => kv.Length == 2).ToDictionary(kv => kv[0], kv => kv[1]);
+        return new SchemaColumnSpec(
+            Unescape(fields[1]),
+            fields[2],
+            settings.TryGetValue("missing", out var missing) && double.TryParse(missing, NumberStyles.Float, CultureInfo.InvariantCulture, out var rate) ? rate : 0,
+            settings.TryGetValue("min", out var min) ? Unescape(min) : null,
+            settings.TryGetValue("max", out var max) ? Unescape(max) : null,
+            // No labels= field means no labels; an empty one is a single empty label.
+            (settings.TryGetValue("labels", out var labels) ? labels.Split(',').Select(Unescape) : Enumerable.Empty<string>()).ToEquatableArray(),
+            settings.TryGetValue("generator", out var generator) ? Unescape(generator) : null);
+    }
+
+    /// <summary>A comma-separated list of percent-encoded names (key columns).</summary>
+    private static EquatableArray<string> List(string? text) =>
+        string.IsNullOrEmpty(text) ? EquatableArray<string>.Empty : text!.Split(',').Select(Unescape).ToEquatableArray();
 
     /// <summary>ε and δ of a differentially private model; anything else (<c>none</c>, unreadable numbers) is no guarantee.</summary>
     private static SchemaPrivacy ParsePrivacy(string[] fields)

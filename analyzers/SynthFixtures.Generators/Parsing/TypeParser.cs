@@ -49,8 +49,12 @@ internal static class TypeParser
             var draft = parser.Parse(property);
             if (draft is not null) drafts.Add(draft);
         }
-        var from = type.GetAttributes().First(a => a.AttributeClass?.ToDisplayString() == AttributeNames.Synthesize)
-            .NamedArguments.Where(n => n.Key == "From").Select(n => n.Value.Value as string).FirstOrDefault();
+        var synthesize = type.GetAttributes().First(a => a.AttributeClass?.ToDisplayString() == AttributeNames.Synthesize);
+        var from = Named(synthesize, "From");
+        var table = Named(synthesize, "Table");
+        if (table is not null && from is null)
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidTableBinding, location, type.Name,
+                $"Table = \"{table}\" needs From naming the learned database it belongs to ([Synthesize(From = \"data/shop\", Table = \"{table}\")])"));
         // A learned text column needs a model; a type made from attributes alone has none to learn text from.
         if (from is null)
             foreach (var draft in drafts.Where(d => d.LearnedText))
@@ -69,13 +73,18 @@ internal static class TypeParser
             Keyword(type),
             containers.ToEquatableArray(),
             ordered.Select(d => d.ToSpec()).ToEquatableArray(),
-            from);
+            from,
+            table);
         // Where binding problems are reported; kept apart from the spec so moving code never regenerates source.
         var site = from is null ? null : new BindingSite(type.Name, from,
             LocationInfo.From(type.GetAttributes().First(a => a.AttributeClass?.ToDisplayString() == AttributeNames.Synthesize).ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation()),
             ordered.Select(d => new PropertySite(d.Name, LocationInfo.From(d.Location))).ToEquatableArray());
         return new ParseResult(spec, EquatableArray<DiagnosticInfo>.Empty, site);
     }
+
+    /// <summary>A string named argument of an attribute ([Synthesize]'s From and Table), or null.</summary>
+    internal static string? Named(AttributeData attribute, string name) =>
+        attribute.NamedArguments.Where(n => n.Key == name).Select(n => n.Value.Value as string).FirstOrDefault();
 
     private static ParseResult Fail(List<DiagnosticInfo> diagnostics) => new(null, diagnostics.ToEquatableArray());
 

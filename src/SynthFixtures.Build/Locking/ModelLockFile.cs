@@ -70,6 +70,21 @@ public sealed class ModelLockFile
         return Convert.ToHexStringLower(SHA256.HashData(stream));
     }
 
+    /// <summary>
+    /// Lower-case hex SHA-256 of a model's source: a file's bytes, or for a folder (a <c>&lt;SynthDatabase&gt;</c> of
+    /// CSVs) every file directly in it, in ordinal name order, each as its name, a zero byte, its bytes' hash.
+    /// </summary>
+    public static string HashSource(string path)
+    {
+        if (!Directory.Exists(path)) return HashFile(path);
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var file in Directory.GetFiles(path).OrderBy(f => Path.GetFileName(f), StringComparer.Ordinal))
+        {
+            hash.AppendData(System.Text.Encoding.UTF8.GetBytes(Path.GetFileName(file) + "\0" + HashFile(file) + "\n"));
+        }
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
     /// <summary>Lower-case hex SHA-256 of a settings string.</summary>
     public static string HashText(string text) => Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
 

@@ -21,4 +21,12 @@ public sealed class SynthesizeAttribute : Attribute
     /// schema-based, from the attributes alone.
     /// </summary>
     public string? From { get; set; }
+
+    /// <summary>
+    /// With <see cref="From"/> naming a database learned at build time (a <c>&lt;SynthDatabase&gt;</c> item: a folder of
+    /// CSVs or a SQLite file), the table of that database this type is bound to. Objects of every type bound to the
+    /// same database and generated in one <see cref="SynthGraph"/> are rows of one sample of the whole database, so
+    /// their foreign keys point at parents of the same graph.
+    /// </summary>
+    public string? Table { get; set; }
 }

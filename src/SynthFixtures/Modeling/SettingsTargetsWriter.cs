@@ -4,7 +4,7 @@ namespace SynthFixtures.Modeling;
 
 /// <summary>
 /// Writes <c>build/SynthFixtures.Settings.targets</c> from the catalog's settings tables: the <c>&lt;SynthModel&gt;</c>
-/// item metadata (empty: the model's default), for each setting an item update that appends it, when set, to the
+/// and <c>&lt;SynthDatabase&gt;</c> item metadata (empty: the model's default), for each setting an item update that appends it, when set, to the
 /// text the trainer receives and, when it affects the model, to the text the lock hashes, and for each kind that
 /// trains with TorchSharp the <c>TrainsWithTorch</c> mark that makes the build fetch libtorch, and the list of
 /// differentially private kinds with their default ε that the project's ε cap is checked against. MSBuild cannot enumerate an
@@ -26,13 +26,17 @@ internal static class SettingsTargetsWriter
                 do not edit. SettingsTableTests fails when this file and the tables differ, and writes the file to regenerate.
               -->
               <ItemDefinitionGroup>
-                <SynthModel>
 
             """);
-        foreach (var spec in specs)
-            text.Append($"      <{spec.MsBuildName}></{spec.MsBuildName}>\n");
+        // A <SynthDatabase> trains one model per table with the same settings, through the same item updates.
+        foreach (var item in new[] { "SynthModel", "SynthDatabase" })
+        {
+            text.Append($"    <{item}>\n");
+            foreach (var spec in specs)
+                text.Append($"      <{spec.MsBuildName}></{spec.MsBuildName}>\n");
+            text.Append($"    </{item}>\n");
+        }
         text.Append("""
-                </SynthModel>
               </ItemDefinitionGroup>
 
               <!-- Appends each setting an item sets: to TrainerSettings (what the trainer gets) and, when it can change the

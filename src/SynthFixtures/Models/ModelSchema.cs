@@ -40,20 +40,23 @@ public sealed record ModelSchema(string ModelKind, IReadOnlyList<ModelSchemaColu
             text.Append("privacy\tepsilon=").Append(epsilon.ToString("R", CultureInfo.InvariantCulture))
                 .Append("\tdelta=").Append(delta.ToString("R", CultureInfo.InvariantCulture)).Append('\n');
         else if (Privacy is not null) text.Append("privacy\tnone\n");
-        foreach (var column in Columns)
-        {
-            text.Append("column\t").Append(Escape(column.Name)).Append('\t').Append(column.Kind.ToString().ToLowerInvariant());
-            text.Append("\tmissing=").Append(column.MissingRate.ToString("R", CultureInfo.InvariantCulture));
-            if (column.Minimum is { } min) text.Append("\tmin=").Append(Escape(min));
-            if (column.Maximum is { } max) text.Append("\tmax=").Append(Escape(max));
-            if (column.Labels is { Count: > 0 } labels) text.Append("\tlabels=").Append(string.Join(",", labels.Select(Escape)));
-            if (column.Generator is { } generator) text.Append("\tgenerator=").Append(Escape(generator));
-            text.Append('\n');
-        }
+        foreach (var column in Columns) AppendColumn(text, column);
         return text.ToString();
     }
 
-    private static string Escape(string value)
+    /// <summary>One <c>column</c> line (shared with the database schema, whose tables list their columns the same way).</summary>
+    internal static void AppendColumn(StringBuilder text, ModelSchemaColumn column)
+    {
+        text.Append("column\t").Append(Escape(column.Name)).Append('\t').Append(column.Kind.ToString().ToLowerInvariant());
+        text.Append("\tmissing=").Append(column.MissingRate.ToString("R", CultureInfo.InvariantCulture));
+        if (column.Minimum is { } min) text.Append("\tmin=").Append(Escape(min));
+        if (column.Maximum is { } max) text.Append("\tmax=").Append(Escape(max));
+        if (column.Labels is { Count: > 0 } labels) text.Append("\tlabels=").Append(string.Join(",", labels.Select(Escape)));
+        if (column.Generator is { } generator) text.Append("\tgenerator=").Append(Escape(generator));
+        text.Append('\n');
+    }
+
+    internal static string Escape(string value)
     {
         var text = new StringBuilder(value.Length);
         foreach (var ch in value)

@@ -14,6 +14,15 @@ public sealed record RelationalTrainingRequest
     /// <summary>Where the multi-table model file goes.</summary>
     public required string ModelPath { get; init; }
 
+    /// <summary>Where the learned tables' relational metadata JSON goes (keys and each table's profile), written with the model; <c>null</c>: not written.</summary>
+    public string? MetadataOutputPath { get; init; }
+
+    /// <summary>
+    /// Where the database's schema for the source generator goes (<c>DatabaseSchema</c>: tables, columns, keys), written
+    /// with the model; <c>null</c>: not written.
+    /// </summary>
+    public string? SchemaOutputPath { get; init; }
+
     /// <summary>The training seed: the same data, settings and seed give a byte-identical model.</summary>
     public long Seed { get; init; } = 1;
 

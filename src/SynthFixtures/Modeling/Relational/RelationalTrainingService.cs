@@ -28,7 +28,7 @@ public sealed class RelationalTrainingService(ModelTrainers trainers)
                 + " the counts of children per parent and the parent context would each spend budget no per-table guarantee accounts for.",
                 hint: "Learn the database with gaussiancopula, tvae or ctgan, or learn one table with the private kind.");
         var settings = SettingValues.Parse(kind, request.Settings, trainers.Catalog);
-        OutputPaths.Check([], [(request.ModelPath, "model")]);
+        OutputPaths.Check([], [(request.ModelPath, "model"), (request.MetadataOutputPath, "metadata"), (request.SchemaOutputPath, "schema")]);
         progress?.Report(new TrainingUpdate(TrainingStage.Reading,
             $"{request.Data.Metadata.Tables.Count} tables, {request.Data.RowCount:N0} rows, {request.Data.Metadata.ForeignKeys.Count} foreign keys"));
         var model = new RelationalFitter(trainers, kind, settings, request.Seed, request.ConditionOnParents).Fit(request.Data, progress, cancellationToken);
@@ -36,7 +36,9 @@ public sealed class RelationalTrainingService(ModelTrainers trainers)
         var bytes = RelationalModelArtifact.ToBytes(model);
         var files = new OutputFiles();
         files.AddBytes(request.ModelPath, "multi-table model", bytes);
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(request.ModelPath))!);
+        if (request.MetadataOutputPath is { } metadataOut) Metadata.Relational.RelationalMetadataJson.AddTo(files, model.Metadata, metadataOut);
+        if (request.SchemaOutputPath is { } schemaOut) files.AddText(schemaOut, "schema", DatabaseSchema.Write(model));
+        foreach (var target in files.Targets) Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(target))!);
         files.Commit(cancellationToken);
         return new RelationalTrainingResult(model, settings, request.Data.Metadata.Tables.Count, request.Data.RowCount, bytes.Length);
     }

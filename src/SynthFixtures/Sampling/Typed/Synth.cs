@@ -141,11 +141,12 @@ public sealed class Synth<T> : IEnumerable<T>
         var graph = _graph ?? new SynthGraph(Seed, ReferenceDate) { TextWriter = _text.Writer, TextBatchSize = _text.BatchSize };
         var stream = graph.StreamOf(Restricted());
         var lookahead = stream as ISynthStreamLookahead;
+        var finite = stream as IFiniteSynthStream;
         for (var produced = 0; Count is not { } count || produced < count; produced++)
         {
             // A lower bound even under Where (rejected objects only add to it), so batches never overshoot the count.
             if (Count is { } total) lookahead?.Expect(total - produced);
-            var item = NextAccepted(stream);
+            if (!TryNextAccepted(stream, finite, out var item)) yield break;
             if (_graph is not null) graph.Record(Synthesizer, item);
             yield return item;
         }
@@ -162,13 +163,18 @@ public sealed class Synth<T> : IEnumerable<T>
         return synthesizer;
     }
 
-    private T NextAccepted(ISynthStream<T> stream)
+    /// <summary>The next object that passes the filters; false when a finite stream (a table of a database) has run out.</summary>
+    private bool TryNextAccepted(ISynthStream<T> stream, IFiniteSynthStream? finite, out T item)
     {
-        if (_predicates.Length == 0) return stream.Next();
         for (var rejected = 0; rejected < MaxConsecutiveRejections; rejected++)
         {
-            var item = stream.Next();
-            if (Accepts(item)) return item;
+            if (finite is { HasNext: false })
+            {
+                item = default!;
+                return false;
+            }
+            item = stream.Next();
+            if (_predicates.Length == 0 || Accepts(item)) return true;
         }
         throw new SynthDataException(
             $"{MaxConsecutiveRejections} consecutive {typeof(T).Name} objects failed the Where condition.",

@@ -20,6 +20,8 @@ public sealed class SynthGraph(long seed, DateTime referenceDate)
     private readonly Dictionary<object, object> _streams = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<object, object> _pools = new(ReferenceEqualityComparer.Instance);
     private readonly List<object> _objects = [];
+    private readonly HashSet<object> _listed = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<Models.Relational.RelationalModel, Sampling.Typed.GraphDatabase> _databases = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>The graph's seed.</summary>
     public long Seed { get; } = seed;
@@ -50,6 +52,37 @@ public sealed class SynthGraph(long seed, DateTime referenceDate)
 
     private readonly int _textBatchSize = Sampling.Typed.PromptedText.DefaultBatchSize;
 
+    /// <summary>
+    /// The size of the databases this graph samples for types bound to tables of a learned database
+    /// (<c>[Synthesize(From = …, Table = …)]</c>), relative to the source: 0.5, 1 (the default), 2, 10. Root tables get
+    /// round(scale × their source rows) rows, children follow their parents through the learned counts.
+    /// </summary>
+    public double Scale
+    {
+        get => _scale;
+        init
+        {
+            if (!(value > 0) || double.IsInfinity(value)) throw new ArgumentOutOfRangeException(nameof(value), value, "The scale must be a positive number.");
+            _scale = value;
+        }
+    }
+
+    private readonly double _scale = 1;
+
+    /// <summary>
+    /// The graph's one sample of <paramref name="model"/>: the whole database at <see cref="Scale"/> with the graph's
+    /// <see cref="Seed"/> (the rows <see cref="Models.Relational.RelationalModel.Sample"/> gives for them), made on first
+    /// use. Every type bound to one of its tables reads its rows from it, so their foreign keys resolve within the graph.
+    /// </summary>
+    public Sampling.Typed.GraphDatabase Database(Models.Relational.RelationalModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        if (_databases.TryGetValue(model, out var existing)) return existing;
+        var database = new Sampling.Typed.GraphDatabase(this, model);
+        _databases.Add(model, database);
+        return database;
+    }
+
     /// <summary>An independent random stream for a named purpose (a type, then a property), derived from the seed only.</summary>
     public SynthRandom Random(string purpose) => _root.Derive(purpose);
 
@@ -78,7 +111,18 @@ public sealed class SynthGraph(long seed, DateTime referenceDate)
         var pool = PoolOf(synthesizer);
         pool.Items.Add(item);
         pool.Explicit = true;
-        if (item is not null) _objects.Add(item);
+        if (item is not null) List(item);
+    }
+
+    /// <summary>
+    /// Lists a principal a database-bound child brought along (<see cref="Sampling.Typed.DatabaseRows.Principal{T}"/>)
+    /// in <see cref="Objects"/>, once: the same row's object asked for later is not listed again.
+    /// </summary>
+    internal void RecordPrincipal(object item) => List(item);
+
+    private void List(object item)
+    {
+        if (_listed.Add(item)) _objects.Add(item);
     }
 
     /// <summary>
@@ -98,7 +142,7 @@ public sealed class SynthGraph(long seed, DateTime referenceDate)
         {
             var created = StreamOf(principal).Next();
             pool.Items.Add(created);
-            if (created is not null) _objects.Add(created);
+            if (created is not null) List(created);
             return key(created);
         }
         return key(pool.Items[random.NextInt(count)]);
