@@ -1,3 +1,4 @@
+using SynthFixtures.Modeling.Plans;
 using SynthFixtures.Modeling.PrivacyFilters;
 using SynthFixtures.Models;
 using SynthFixtures.Sampling;
@@ -36,4 +37,11 @@ public sealed record SamplingRequest
     /// files they add beside the sample; empty: none.
     /// </summary>
     public IReadOnlyList<ISampleStep> Steps { get; init; } = [];
+
+    /// <summary>
+    /// Several requests drawn one after the other into the sample, each with its own count and conditions and its own
+    /// seed derived from <see cref="Seed"/>; <see cref="Rows"/> must equal their total and <see cref="Conditions"/> be
+    /// empty. <c>null</c>: one draw of <see cref="Rows"/> rows under <see cref="Conditions"/>.
+    /// </summary>
+    public GenerationPlan? Plan { get; init; }
 }

@@ -1,3 +1,4 @@
+using SynthFixtures.Modeling.Plans;
 using SynthFixtures.Modeling.PrivacyFilters;
 
 namespace SynthFixtures.Modeling;
@@ -9,4 +10,8 @@ namespace SynthFixtures.Modeling;
 /// <param name="PrivacyFilter">The privacy filters' thresholds and what they dropped; <c>null</c> without filters.</param>
 /// <param name="PrivacyFilterSummaryPath">The full path of the summary JSON, when one was written.</param>
 public sealed record SamplingResult(int Rows, string OutputPath, long Bytes, PrivacyFilterSummary? PrivacyFilter = null,
-    string? PrivacyFilterSummaryPath = null);
+    string? PrivacyFilterSummaryPath = null)
+{
+    /// <summary>With a plan: what each request wrote, in order; <c>null</c> without one.</summary>
+    public IReadOnlyList<PlanRequestOutcome>? Plan { get; init; }
+}

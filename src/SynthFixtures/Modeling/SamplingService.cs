@@ -1,5 +1,6 @@
 using SynthFixtures.Data;
 using SynthFixtures.Data.Files;
+using SynthFixtures.Modeling.Plans;
 using SynthFixtures.Modeling.PrivacyFilters;
 using SynthFixtures.Sampling;
 
@@ -15,6 +16,8 @@ namespace SynthFixtures.Modeling;
 /// candidate rows are drawn and filtered as they stream (<see cref="FilteredSample"/>), and the summary of what was
 /// dropped is written with the sample. Steps (<see cref="SamplingRequest.Steps"/>, e.g. LLM-written text columns) rewrite
 /// each chunk after it is drawn (and filtered) and before it is written, and their files are written with the sample.
+/// A plan (<see cref="SamplingRequest.Plan"/>) draws several requests one after the other into the same file, each from
+/// its own seed (<see cref="PlanSample"/>).
 /// </summary>
 public static class SamplingService
 {
@@ -33,13 +36,38 @@ public static class SamplingService
         ArgumentException.ThrowIfNullOrEmpty(request.OutputPath);
         if (request.Rows < 0)
             throw new SynthDataException($"The row count must be zero or more, not {request.Rows}.", hint: "Ask for the number of rows to sample, e.g. 1000.");
+        CheckPlan(request);
         var files = new OutputFiles();
         if (request.PrivacyFilter is { } filtering) return RunFiltered(request, filtering, files, cancellationToken);
         // Opening the sample checks the conditions and settings before any file is touched.
-        var chunks = request.Model.SampleChunks(request.Rows, request.Seed, request.Conditions, request.Options, cancellationToken);
+        var chunks = Open(request, (rows, seed, conditions, options) => request.Model.SampleChunks(rows, seed, conditions, options, cancellationToken));
         var target = Write(request, chunks, files, addOutputs: null, cancellationToken);
-        return new SamplingResult(request.Rows, target, new FileInfo(target).Length);
+        return new SamplingResult(request.Rows, target, new FileInfo(target).Length) { Plan = Outcomes(request) };
     }
+
+    private static void CheckPlan(SamplingRequest request)
+    {
+        if (request.Plan is not { } plan) return;
+        if (plan.TotalRows != request.Rows)
+            throw new ArgumentException($"The plan's requests add up to {plan.TotalRows} rows, but the request asks for {request.Rows}.", nameof(request));
+        if (request.Conditions.Count > 0)
+            throw new ArgumentException("A request with a plan carries its conditions in the plan's requests.", nameof(request));
+    }
+
+    /// <summary>The sample's chunks: one draw of <see cref="SamplingRequest.Rows"/> rows, or the plan's requests one after the other.</summary>
+    private static IEnumerable<SampledTable> Open(SamplingRequest request, Func<int, long, IReadOnlyList<Condition>, SamplingOptions, IEnumerable<SampledTable>> draw)
+    {
+        if (request.Plan is not { } plan) return draw(request.Rows, request.Seed, request.Conditions, request.Options);
+        return PlanSample.Chunks(plan, request.Seed, request.Options, (planned, seed, options) =>
+        {
+            if (planned.Where is not null)
+                throw new SynthDataException($"Request '{planned.Describe()}': where conditions in plans are not available in this build.",
+                    hint: "Use column conditions for now.");
+            return draw(planned.Count, seed, planned.Conditions, options);
+        });
+    }
+
+    private static IReadOnlyList<PlanRequestOutcome>? Outcomes(SamplingRequest request) => request.Plan is { } plan ? PlanSample.Outcomes(plan) : null;
 
     /// <summary>
     /// Writes the chunks through the request's steps into the output and commits it with the steps' files and
@@ -86,8 +114,8 @@ public static class SamplingService
         var filter = PrivacyFilter.Fit(filtering.Reference, filtering.Holdout, request.Model.Metadata, filtering.Options,
             request.Options.MaxDegreeOfParallelism, cancellationToken);
         var tally = new FilterTally();
-        var chunks = FilteredSample.Chunks(request.Model, request.Rows, request.Seed, request.Conditions, request.Options,
-            filter, filtering.Options, tally, cancellationToken);
+        var chunks = Open(request, (rows, seed, conditions, options) => FilteredSample.Chunks(request.Model, rows, seed, conditions, options,
+            filter, filtering.Options, tally, cancellationToken));
         string? summaryTarget = null;
         var target = Write(request, chunks, files, outputs =>
         {
@@ -96,6 +124,6 @@ public static class SamplingService
             outputs.Add(summaryPath, "privacy filter summary", path => File.WriteAllText(path, PrivacyFilterSummaryJson.Write(tally.Summarize(filter))));
             summaryTarget = outputs.Targets.Last();
         }, cancellationToken);
-        return new SamplingResult(request.Rows, target, new FileInfo(target).Length, tally.Summarize(filter), summaryTarget);
+        return new SamplingResult(request.Rows, target, new FileInfo(target).Length, tally.Summarize(filter), summaryTarget) { Plan = Outcomes(request) };
     }
 }
