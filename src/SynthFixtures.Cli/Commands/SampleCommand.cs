@@ -13,7 +13,7 @@ namespace SynthFixtures.Cli.Commands;
 /// <summary>
 /// <c>synthfixtures sample model.synth --rows N --out synthetic.csv [--seed N] [--condition col=value]...
 /// [--privacy-filter similarity|outliers|both --reference train.csv [--holdout h.csv]]
-/// [--request "count=N; where=…"]... | [--plan plan.json] | [--equalize col[=label:share,…]]
+/// [--request "count=N; where=…"]... | [--plan plan.json] | [--equalize col[=label:share,…]] [--replace "col = v WHEN …"]...
 /// [--llm openai:MODEL --llm-column COL --llm-prompt TEMPLATE | --llm-config llm.json] [--replay cache.json [--replay-mode locked]]</c>.
 /// </summary>
 internal static class SampleCommand
@@ -41,6 +41,8 @@ internal static class SampleCommand
         llm.AddTo(command);
         var plans = new PlanOptionSet();
         plans.AddTo(command);
+        var replace = new ReplaceOptionSet();
+        replace.AddTo(command);
         command.SetAction((parse, cancellationToken) =>
         {
             if (parse.GetValue(threads) is <= 0 and var threadsGiven)
@@ -77,6 +79,7 @@ internal static class SampleCommand
             {
                 PrivacyFilter = filter.Request(parse, filterFiles, synthModel.Provenance.Seed),
                 Model = synthModel, Rows = count, OutputPath = target, Seed = parse.GetValue(seed), Plan = plan,
+                Replacements = replace.Rules(parse),
                 Conditions = (parse.GetValue(conditions) ?? []).Select(Condition.Parse).ToList(),
                 Options = new SamplingOptions { MaxDegreeOfParallelism = parse.GetValue(threads) },
                 Steps = llmStep is null ? [] : [llmStep],
@@ -102,6 +105,7 @@ internal static class SampleCommand
             console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Sampled and wrote {count:N0} rows in {seconds:F2} s ({(seconds > 0 ? count / seconds : 0):N0} rows/s)"));
             if (result.Plan is { } outcomes) PlanOptionSet.Print(console, outcomes);
+            if (result.Replacements is { } replaced) ReplaceOptionSet.Print(console, replaced, count);
             if (result.PrivacyFilter is { } summary) PrivacyFilterOptionSet.Print(console, summary, result.PrivacyFilterSummaryPath);
             if (llmStep is not null) LlmOptionSet.Print(console, llmStep.Outcome(), Path.GetFullPath(llmFiles!.RunRecord));
             console.Out.WriteLine($"Wrote {count:N0} synthetic rows to {target}.");

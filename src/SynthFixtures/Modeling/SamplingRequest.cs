@@ -1,5 +1,6 @@
 using SynthFixtures.Modeling.Plans;
 using SynthFixtures.Modeling.PrivacyFilters;
+using SynthFixtures.Modeling.Replacing;
 using SynthFixtures.Models;
 using SynthFixtures.Sampling;
 
@@ -44,4 +45,10 @@ public sealed record SamplingRequest
     /// empty. <c>null</c>: one draw of <see cref="Rows"/> rows under <see cref="Conditions"/>.
     /// </summary>
     public GenerationPlan? Plan { get; init; }
+
+    /// <summary>
+    /// Rules applied to every drawn row, in order, after drawing (and filtering) and before the steps: each writes its
+    /// value where its condition holds; the rows each touched are in <see cref="SamplingResult.Replacements"/>. Empty: none.
+    /// </summary>
+    public IReadOnlyList<ReplaceRule> Replacements { get; init; } = [];
 }

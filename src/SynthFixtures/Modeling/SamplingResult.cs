@@ -1,5 +1,6 @@
 using SynthFixtures.Modeling.Plans;
 using SynthFixtures.Modeling.PrivacyFilters;
+using SynthFixtures.Modeling.Replacing;
 
 namespace SynthFixtures.Modeling;
 
@@ -14,4 +15,7 @@ public sealed record SamplingResult(int Rows, string OutputPath, long Bytes, Pri
 {
     /// <summary>With a plan: what each request wrote, in order; <c>null</c> without one.</summary>
     public IReadOnlyList<PlanRequestOutcome>? Plan { get; init; }
+
+    /// <summary>With replace rules: the rows each rule touched, in rule order; <c>null</c> without rules.</summary>
+    public IReadOnlyList<ReplaceRuleOutcome>? Replacements { get; init; }
 }

@@ -2,6 +2,7 @@ using SynthFixtures.Data;
 using SynthFixtures.Data.Files;
 using SynthFixtures.Modeling.Plans;
 using SynthFixtures.Modeling.PrivacyFilters;
+using SynthFixtures.Modeling.Replacing;
 using SynthFixtures.Sampling;
 
 namespace SynthFixtures.Modeling;
@@ -17,7 +18,9 @@ namespace SynthFixtures.Modeling;
 /// dropped is written with the sample. Steps (<see cref="SamplingRequest.Steps"/>, e.g. LLM-written text columns) rewrite
 /// each chunk after it is drawn (and filtered) and before it is written, and their files are written with the sample.
 /// A plan (<see cref="SamplingRequest.Plan"/>) draws several requests one after the other into the same file, each from
-/// its own seed (<see cref="PlanSample"/>).
+/// its own seed (<see cref="PlanSample"/>). Replace rules (<see cref="SamplingRequest.Replacements"/>) are bound to the
+/// model before anything is drawn and rewrite each chunk as it is drawn (and filtered), before the steps; the rows each
+/// rule touched are counted in the result.
 /// </summary>
 public static class SamplingService
 {
@@ -41,8 +44,9 @@ public static class SamplingService
         if (request.PrivacyFilter is { } filtering) return RunFiltered(request, filtering, files, cancellationToken);
         // Opening the sample checks the conditions and settings before any file is touched.
         var chunks = Open(request, (rows, seed, conditions, options) => request.Model.SampleChunks(rows, seed, conditions, options, cancellationToken));
-        var target = Write(request, chunks, files, addOutputs: null, cancellationToken);
-        return new SamplingResult(request.Rows, target, new FileInfo(target).Length) { Plan = Outcomes(request) };
+        var rules = BindRules(request);
+        var target = Write(request, chunks, rules, files, addOutputs: null, cancellationToken);
+        return new SamplingResult(request.Rows, target, new FileInfo(target).Length) { Plan = Outcomes(request), Replacements = rules?.Outcomes() };
     }
 
     private static void CheckPlan(SamplingRequest request)
@@ -67,19 +71,23 @@ public static class SamplingService
         });
     }
 
+    /// <summary>The request's replace rules bound to the model's columns and labels (read from an empty sample), or <c>null</c> without rules.</summary>
+    private static ReplaceRuleSet? BindRules(SamplingRequest request) => request.Replacements.Count == 0 ? null
+        : ReplaceRuleSet.Bind(request.Replacements, request.Model.Sample(0, request.Seed, options: request.Options));
+
     private static IReadOnlyList<PlanRequestOutcome>? Outcomes(SamplingRequest request) => request.Plan is { } plan ? PlanSample.Outcomes(plan) : null;
 
     /// <summary>
     /// Writes the chunks through the request's steps into the output and commits it with the steps' files and
     /// <paramref name="addOutputs"/>'s; every step hears once whether the sample was written. Returns the sample's full path.
     /// </summary>
-    private static string Write(SamplingRequest request, IEnumerable<SampledTable> chunks, OutputFiles files, Action<OutputFiles>? addOutputs,
-        CancellationToken cancellationToken)
+    private static string Write(SamplingRequest request, IEnumerable<SampledTable> chunks, ReplaceRuleSet? rules, OutputFiles files,
+        Action<OutputFiles>? addOutputs, CancellationToken cancellationToken)
     {
         var written = false;
         try
         {
-            var tables = ThroughSteps(chunks, request.Steps, cancellationToken);
+            var tables = ThroughSteps(rules is null ? chunks : chunks.Select(rules.Apply), request.Steps, cancellationToken);
             files.Add(request.OutputPath, "synthetic CSV", path => CsvSampleWriter.Write(tables, request.Rows, request.Model.Metadata, path, request.Options, cancellationToken));
             var target = files.Targets.First();
             foreach (var step in request.Steps) step.AddOutputs(target, files);
@@ -116,14 +124,18 @@ public static class SamplingService
         var tally = new FilterTally();
         var chunks = Open(request, (rows, seed, conditions, options) => FilteredSample.Chunks(request.Model, rows, seed, conditions, options,
             filter, filtering.Options, tally, cancellationToken));
+        var rules = BindRules(request);
         string? summaryTarget = null;
-        var target = Write(request, chunks, files, outputs =>
+        var target = Write(request, chunks, rules, files, outputs =>
         {
             // Written after the sample, so the counts are final.
             if (filtering.SummaryPath is not { } summaryPath) return;
             outputs.Add(summaryPath, "privacy filter summary", path => File.WriteAllText(path, PrivacyFilterSummaryJson.Write(tally.Summarize(filter))));
             summaryTarget = outputs.Targets.Last();
         }, cancellationToken);
-        return new SamplingResult(request.Rows, target, new FileInfo(target).Length, tally.Summarize(filter), summaryTarget) { Plan = Outcomes(request) };
+        return new SamplingResult(request.Rows, target, new FileInfo(target).Length, tally.Summarize(filter), summaryTarget)
+        {
+            Plan = Outcomes(request), Replacements = rules?.Outcomes(),
+        };
     }
 }
