@@ -24,6 +24,8 @@ internal sealed class TextSampleCursor : SampleCursor
         _texts = textModels.Select(m => (m, random.Derive("text:" + m.Column))).ToList();
     }
 
+    public override (long Examined, long Accepted)? Candidates => _rows.Candidates;
+
     protected override SampledTable Draw(int count, int firstRow)
     {
         var table = _rows.Next(count);

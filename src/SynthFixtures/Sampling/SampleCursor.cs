@@ -60,6 +60,12 @@ internal abstract class SampleCursor
         return table;
     }
 
+    /// <summary>
+    /// Candidate rows checked and accepted so far when rows are checked one by one; <c>null</c> when every row drawn is
+    /// kept (conditions met in closed form, or none).
+    /// </summary>
+    public virtual (long Examined, long Accepted)? Candidates => null;
+
     /// <summary>Draws the rows <paramref name="firstRow"/> … <paramref name="firstRow"/> + <paramref name="count"/> − 1 of the sample.</summary>
     protected abstract SampledTable Draw(int count, int firstRow);
 }

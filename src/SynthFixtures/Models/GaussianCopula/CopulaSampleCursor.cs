@@ -1,5 +1,6 @@
 using SynthFixtures.Randomness;
 using SynthFixtures.Sampling;
+using SynthFixtures.Sampling.Expressions;
 using SynthFixtures.Sampling.Generated;
 
 namespace SynthFixtures.Models.GaussianCopula;
@@ -17,15 +18,21 @@ internal sealed class CopulaSampleCursor : SampleCursor
     private readonly ColumnValueGenerator[] _generators;
 
     public CopulaSampleCursor(GaussianCopulaModel model, ConditionalGaussian gaussian, CopulaConditionPlan? plan, SynthRandom root,
-        int rows, SamplingOptions options, CancellationToken cancellationToken) : base(rows, options, cancellationToken)
+        int rows, SamplingOptions options, RowFilter? filter, CancellationToken cancellationToken) : base(rows, options, cancellationToken)
     {
         _model = model;
         _blocks = new CopulaBlockSampler(model, gaussian, plan, root.Derive("copula"));
-        if (plan is { NeedsFilter: true })
-            _accepted = new AcceptedRows(_blocks.DrawWholeBlock, plan.Accepts, CandidateBudget,
-                (accepted, drawn) => ConditionErrors.TooRare(accepted, drawn, rows, CandidateBudget, plan.Probabilities.Select(p => (p.Condition, (double?)p.Probability))));
+        if (plan is { NeedsFilter: true } || filter is not null)
+        {
+            var probabilities = plan?.Probabilities.Select(p => (p.Condition, (double?)p.Probability)).ToList() ?? [];
+            _accepted = new AcceptedRows(_blocks.DrawWholeBlock, RowFilter.Both(plan is { NeedsFilter: true } ? plan.Accepts : null, filter), CandidateBudget,
+                (accepted, drawn) => filter?.TooRare(accepted, drawn, rows, CandidateBudget, probabilities)
+                    ?? ConditionErrors.TooRare(accepted, drawn, rows, CandidateBudget, probabilities));
+        }
         _generators = ColumnValueGenerator.CreateAll(model.GeneratedColumns, root);
     }
+
+    public override (long Examined, long Accepted)? Candidates => _accepted is null ? null : (_accepted.Examined, _accepted.Accepted);
 
     protected override SampledTable Draw(int count, int firstRow)
     {

@@ -1,5 +1,6 @@
 using SynthFixtures.Randomness;
 using SynthFixtures.Sampling;
+using SynthFixtures.Sampling.Expressions;
 using SynthFixtures.Sampling.Generated;
 
 namespace SynthFixtures.Models.Neural;
@@ -17,15 +18,21 @@ internal sealed class NeuralSampleCursor : SampleCursor
     private readonly ColumnValueGenerator[] _generators;
 
     public NeuralSampleCursor(NeuralSynthModel model, NeuralConditionPlan plan, SynthRandom root, int rows, SamplingOptions options,
-        CancellationToken cancellationToken) : base(rows, options, cancellationToken)
+        RowFilter? filter, CancellationToken cancellationToken) : base(rows, options, cancellationToken)
     {
         _model = model;
         _blocks = new NeuralBlockSampler(model, plan, root.Derive(model.Kind));
-        if (plan.NeedsFilter)
-            _accepted = new AcceptedRows(_blocks.DrawWholeBlock, plan.Accepts, CandidateBudget,
-                (accepted, drawn) => ConditionErrors.TooRare(accepted, drawn, rows, CandidateBudget, plan.Conditions.Select(c => (c, (double?)null))));
+        if (plan.NeedsFilter || filter is not null)
+        {
+            var conditions = plan.Conditions.Select(c => (c, (double?)null)).ToList();
+            _accepted = new AcceptedRows(_blocks.DrawWholeBlock, RowFilter.Both(plan.NeedsFilter ? plan.Accepts : null, filter), CandidateBudget,
+                (accepted, drawn) => filter?.TooRare(accepted, drawn, rows, CandidateBudget, conditions)
+                    ?? ConditionErrors.TooRare(accepted, drawn, rows, CandidateBudget, conditions));
+        }
         _generators = ColumnValueGenerator.CreateAll(model.Parameters.Generated, root);
     }
+
+    public override (long Examined, long Accepted)? Candidates => _accepted is null ? null : (_accepted.Examined, _accepted.Accepted);
 
     protected override SampledTable Draw(int count, int firstRow)
     {
