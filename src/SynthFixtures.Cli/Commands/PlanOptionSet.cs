@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using SynthFixtures.Modeling.Plans;
 using SynthFixtures.Models;
 
@@ -72,6 +73,7 @@ internal sealed class PlanOptionSet
         console.Error.WriteLine($"Plan: {outcomes.Count} request{(outcomes.Count == 1 ? "" : "s")}");
         var width = outcomes.Max(o => o.Request.Length);
         foreach (var outcome in outcomes)
-            console.Error.WriteLine($"  {outcome.Request.PadRight(width)}  {outcome.Rows,10:N0} rows (from row {outcome.FirstRow:N0})");
+            console.Error.WriteLine($"  {outcome.Request.PadRight(width)}  {outcome.Rows,10:N0} rows (from row {outcome.FirstRow:N0})" +
+                (outcome.AcceptanceRate is { } rate ? string.Create(CultureInfo.InvariantCulture, $", acceptance {rate:P2} of {outcome.CandidatesExamined:N0} candidates") : ""));
     }
 }

@@ -43,10 +43,14 @@ public static class SamplingService
         var files = new OutputFiles();
         if (request.PrivacyFilter is { } filtering) return RunFiltered(request, filtering, files, cancellationToken);
         // Opening the sample checks the conditions and settings before any file is touched.
-        var chunks = Open(request, (rows, seed, conditions, options) => request.Model.SampleChunks(rows, seed, conditions, options, cancellationToken));
+        var model = request.Model;
+        var tallies = request.Plan?.Requests.Select(_ => new ConditionTally()).ToArray();
+        var chunks = Open(request, tallies, (rows, seed, conditions, where, options, tally) => where is null && tally is null
+            ? model.SampleChunks(rows, seed, conditions, options, cancellationToken)
+            : model.SampleChunksWhere(rows, seed, model.PlanConditions(where, conditions), options, tally, cancellationToken));
         var rules = BindRules(request);
         var target = Write(request, chunks, rules, files, addOutputs: null, cancellationToken);
-        return new SamplingResult(request.Rows, target, new FileInfo(target).Length) { Plan = Outcomes(request), Replacements = rules?.Outcomes() };
+        return new SamplingResult(request.Rows, target, new FileInfo(target).Length) { Plan = Outcomes(request, tallies), Replacements = rules?.Outcomes() };
     }
 
     private static void CheckPlan(SamplingRequest request)
@@ -58,24 +62,28 @@ public static class SamplingService
             throw new ArgumentException("A request with a plan carries its conditions in the plan's requests.", nameof(request));
     }
 
-    /// <summary>The sample's chunks: one draw of <see cref="SamplingRequest.Rows"/> rows, or the plan's requests one after the other.</summary>
-    private static IEnumerable<SampledTable> Open(SamplingRequest request, Func<int, long, IReadOnlyList<Condition>, SamplingOptions, IEnumerable<SampledTable>> draw)
+    /// <summary>Draws rows under conditions and a row expression (<c>null</c>: none), counting candidates in the tally when one is given.</summary>
+    private delegate IEnumerable<SampledTable> Draw(int rows, long seed, IReadOnlyList<Condition> conditions, string? where, SamplingOptions options,
+        ConditionTally? tally);
+
+    /// <summary>
+    /// The sample's chunks: one draw of <see cref="SamplingRequest.Rows"/> rows, or the plan's requests one after the
+    /// other, request i counted in <paramref name="tallies"/>[i].
+    /// </summary>
+    private static IEnumerable<SampledTable> Open(SamplingRequest request, ConditionTally[]? tallies, Draw draw)
     {
-        if (request.Plan is not { } plan) return draw(request.Rows, request.Seed, request.Conditions, request.Options);
-        return PlanSample.Chunks(plan, request.Seed, request.Options, (planned, seed, options) =>
-        {
-            if (planned.Where is not null)
-                throw new SynthDataException($"Request '{planned.Describe()}': where conditions in plans are not available in this build.",
-                    hint: "Use column conditions for now.");
-            return draw(planned.Count, seed, planned.Conditions, options);
-        });
+        if (request.Plan is not { } plan) return draw(request.Rows, request.Seed, request.Conditions, null, request.Options, null);
+        var index = 0;
+        return PlanSample.Chunks(plan, request.Seed, request.Options,
+            (planned, seed, options) => draw(planned.Count, seed, planned.Conditions, planned.Where, options, tallies?[index++]));
     }
 
     /// <summary>The request's replace rules bound to the model's columns and labels (read from an empty sample), or <c>null</c> without rules.</summary>
     private static ReplaceRuleSet? BindRules(SamplingRequest request) => request.Replacements.Count == 0 ? null
         : ReplaceRuleSet.Bind(request.Replacements, request.Model.Sample(0, request.Seed, options: request.Options));
 
-    private static IReadOnlyList<PlanRequestOutcome>? Outcomes(SamplingRequest request) => request.Plan is { } plan ? PlanSample.Outcomes(plan) : null;
+    private static IReadOnlyList<PlanRequestOutcome>? Outcomes(SamplingRequest request, ConditionTally[]? tallies) =>
+        request.Plan is { } plan ? PlanSample.Outcomes(plan, tallies) : null;
 
     /// <summary>
     /// Writes the chunks through the request's steps into the output and commits it with the steps' files and
@@ -122,8 +130,10 @@ public static class SamplingService
         var filter = PrivacyFilter.Fit(filtering.Reference, filtering.Holdout, request.Model.Metadata, filtering.Options,
             request.Options.MaxDegreeOfParallelism, cancellationToken);
         var tally = new FilterTally();
-        var chunks = Open(request, (rows, seed, conditions, options) => FilteredSample.Chunks(request.Model, rows, seed, conditions, options,
-            filter, filtering.Options, tally, cancellationToken));
+        var chunks = Open(request, null, (rows, seed, conditions, where, options, _) => where is null
+            ? FilteredSample.Chunks(request.Model, rows, seed, conditions, options, filter, filtering.Options, tally, cancellationToken)
+            : throw new SynthDataException($"The where condition '{where}' does not combine with the privacy filters yet.",
+                hint: "Sample the plan without the filters, or write its conditions as column conditions."));
         var rules = BindRules(request);
         string? summaryTarget = null;
         var target = Write(request, chunks, rules, files, outputs =>
@@ -135,7 +145,7 @@ public static class SamplingService
         }, cancellationToken);
         return new SamplingResult(request.Rows, target, new FileInfo(target).Length, tally.Summarize(filter), summaryTarget)
         {
-            Plan = Outcomes(request), Replacements = rules?.Outcomes(),
+            Plan = Outcomes(request, null), Replacements = rules?.Outcomes(),
         };
     }
 }

@@ -37,14 +37,18 @@ internal static class PlanSample
         return opened.SelectMany(chunks => chunks);
     }
 
-    /// <summary>What each request contributed: its name, rows and the sample row it starts at.</summary>
-    public static IReadOnlyList<PlanRequestOutcome> Outcomes(GenerationPlan plan)
+    /// <summary>What each request contributed: its name, rows, the sample row it starts at and, when counted, its candidates.</summary>
+    public static IReadOnlyList<PlanRequestOutcome> Outcomes(GenerationPlan plan, IReadOnlyList<ConditionTally>? tallies)
     {
         var outcomes = new List<PlanRequestOutcome>(plan.Requests.Count);
         long first = 0;
-        foreach (var request in plan.Requests)
+        for (var i = 0; i < plan.Requests.Count; i++)
         {
-            outcomes.Add(new PlanRequestOutcome(request.Describe(), request.Count, first));
+            var request = plan.Requests[i];
+            outcomes.Add(new PlanRequestOutcome(request.Describe(), request.Count, first)
+            {
+                CandidatesExamined = tallies?[i].CandidatesExamined, AcceptanceRate = tallies?[i].AcceptanceRate,
+            });
             first += request.Count;
         }
         return outcomes;
@@ -55,4 +59,11 @@ internal static class PlanSample
 /// <param name="Request">The request's name, or its conditions.</param>
 /// <param name="Rows">Rows it wrote (exactly its count).</param>
 /// <param name="FirstRow">The 0-based sample row of its first row.</param>
-public sealed record PlanRequestOutcome(string Request, int Rows, long FirstRow);
+public sealed record PlanRequestOutcome(string Request, int Rows, long FirstRow)
+{
+    /// <summary>Candidate rows the model drew and checked for this request; <c>null</c> when not counted (under privacy filters).</summary>
+    public long? CandidatesExamined { get; init; }
+
+    /// <summary>Rows kept over candidates checked (1 when the model met every condition itself); <c>null</c> when not counted.</summary>
+    public double? AcceptanceRate { get; init; }
+}

@@ -54,6 +54,21 @@ public sealed class GenerationPlanSamplingTests : IDisposable
     }
 
     [Fact]
+    public void A_where_request_meets_its_expression_and_reports_its_acceptance_rate()
+    {
+        // An OR across columns cannot be met by the model in closed form: candidates are checked row by row.
+        var plan = new GenerationPlan([new PlanRequest(400) { Where = "x > 62 OR visits = 6" }, new PlanRequest(300) { Conditions = [Condition.Parse("group=high")] }]);
+        var target = _folder.File("where.csv");
+        var result = SamplingService.Run(new SamplingRequest { Model = Model.Value, Rows = 700, OutputPath = target, Seed = 2, Plan = plan });
+        var table = CsvTableReader.Read(target);
+        Assert.All(Enumerable.Range(0, 400), r =>
+            Assert.True(double.Parse(table.Column("x")[r]!, System.Globalization.CultureInfo.InvariantCulture) > 62 || table.Column("visits")[r] == "6"));
+        Assert.InRange(result.Plan![0].AcceptanceRate!.Value, 0.0001, 0.9);
+        Assert.True(result.Plan[0].CandidatesExamined > 400);
+        Assert.Equal(1.0, result.Plan[1].AcceptanceRate);
+    }
+
+    [Fact]
     public void Generated_keys_are_unique_across_requests()
     {
         var ids = Run(ThreeRequests, "plan.csv").Column("id");
