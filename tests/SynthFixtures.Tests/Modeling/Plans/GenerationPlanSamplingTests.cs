@@ -1,6 +1,7 @@
 using SynthFixtures.Data;
 using SynthFixtures.Modeling;
 using SynthFixtures.Modeling.Plans;
+using SynthFixtures.Modeling.PrivacyFilters;
 using SynthFixtures.Models.GaussianCopula;
 using SynthFixtures.Sampling;
 using SynthFixtures.Tests.Cli;
@@ -131,6 +132,23 @@ public sealed class GenerationPlanSamplingTests : IDisposable
     {
         var error = Assert.Throws<SynthDataException>(() => Equalization.Parse(text).ToPlan(Model.Value, 10));
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_plan_through_the_privacy_filters_still_meets_every_count()
+    {
+        var target = _folder.File("filtered.csv");
+        var plan = Equalization.Parse("group").ToPlan(Model.Value, 1001);
+        var filter = new PrivacyFilterRequest { Reference = MixedTestTable.Create(), Holdout = MixedTestTable.Create(500, seed: 8) };
+        var result = SamplingService.Run(new SamplingRequest { Model = Model.Value, Rows = 1001, OutputPath = target, Plan = plan, PrivacyFilter = filter });
+        Assert.Equal([500, 501], CsvTableReader.Read(target).Column("group").GroupBy(c => c).Select(g => g.Count()).Order());
+        Assert.True(result.PrivacyFilter!.Candidates >= 1001);
+        var withWhere = new GenerationPlan([new PlanRequest(10) { Where = "x > 50" }]);
+        var error = Assert.Throws<SynthDataException>(() => SamplingService.Run(new SamplingRequest
+        {
+            Model = Model.Value, Rows = 10, OutputPath = _folder.File("where.csv"), Plan = withWhere, PrivacyFilter = filter,
+        }));
+        Assert.Contains("does not combine with the privacy filters", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
