@@ -13,6 +13,7 @@ namespace SynthFixtures.Cli.Commands;
 /// <summary>
 /// <c>synthfixtures sample model.synth --rows N --out synthetic.csv [--seed N] [--condition col=value]...
 /// [--privacy-filter similarity|outliers|both --reference train.csv [--holdout h.csv]]
+/// [--request "count=N; where=…"]... | [--plan plan.json] | [--equalize col[=label:share,…]] [--replace "col = v WHEN …"]...
 /// [--llm openai:MODEL --llm-column COL --llm-prompt TEMPLATE | --llm-config llm.json] [--replay cache.json [--replay-mode locked]]
 /// [--shard i/n] [--format csv|parquet]</c>.
 /// </summary>
@@ -41,6 +42,10 @@ internal static class SampleCommand
         llm.AddTo(command);
         var shardOptions = new ShardOptionSet();
         shardOptions.AddTo(command);
+        var plans = new PlanOptionSet();
+        plans.AddTo(command);
+        var replace = new ReplaceOptionSet();
+        replace.AddTo(command);
         command.SetAction((parse, cancellationToken) =>
         {
             if (parse.GetValue(threads) is <= 0 and var threadsGiven)
@@ -58,7 +63,8 @@ internal static class SampleCommand
             }
             if (parse.GetValue(scale) is not null)
                 throw new SynthDataException("--scale applies to a multi-table model; this model learned one table.", hint: "Use --rows N.");
-            var count = parse.GetValue(rows) ?? throw new SynthDataException("--rows is required for a single-table model.", hint: "Pass the number of rows to sample, e.g. --rows 1000.");
+            var rowsGiven = parse.GetValue(rows);
+            var count = rowsGiven ?? (plans.Given(parse) ? 0 : throw new SynthDataException("--rows is required for a single-table model.", hint: "Pass the number of rows to sample, e.g. --rows 1000."));
             if (count < 0) throw new SynthDataException($"--rows must be zero or more, not {count}.", hint: "Pass the number of rows to sample, e.g. --rows 1000.");
             var modelPath = parse.GetValue(model)!;
             var target = parse.GetValue(output)!;
@@ -68,15 +74,20 @@ internal static class SampleCommand
             var format = shardOptions.Format(parse, target);
             (string?, string)[] outputs = [(target, format.Description), (filterFiles?.Summary, "privacy filter summary"),
                 (llmFiles?.RunRecord, "LLM run record"), (llmFiles?.Cache, "LLM replay cache")];
-            OutputPaths.Check([(modelPath, "model"), (filterFiles?.Reference, "reference data"), (filterFiles?.Holdout, "holdout data"), (llmFiles?.Config, "LLM config")],
+            OutputPaths.Check([(modelPath, "model"), (filterFiles?.Reference, "reference data"), (filterFiles?.Holdout, "holdout data"), (llmFiles?.Config, "LLM config"), (plans.PlanFile(parse), "plan")],
                 outputs);
             OutputPaths.CheckFolders(outputs.Where(o => o.Item1 is not null));
             var synthModel = ModelArtifact.Load(modelPath);
+            var plan = plans.Plan(parse, synthModel, rowsGiven);
+            if (plan is not null && parse.GetValue(conditions) is { Length: > 0 })
+                throw new SynthDataException("--condition does not combine with a plan: each request carries its own condition.", hint: "Write the condition in the request's where.");
+            if (plan is not null) count = plan.TotalRows;
             var llmStep = llmFiles is null ? null : llm.Step(parse, llmFiles, synthModel, parse.GetValue(seed), new LlmProviders());
             var request = new SamplingRequest
             {
                 PrivacyFilter = filter.Request(parse, filterFiles, synthModel.Provenance.Seed),
-                Model = synthModel, Rows = count, OutputPath = target, Seed = parse.GetValue(seed),
+                Model = synthModel, Rows = count, OutputPath = target, Seed = parse.GetValue(seed), Plan = plan,
+                Replacements = replace.Rules(parse),
                 Conditions = (parse.GetValue(conditions) ?? []).Select(Condition.Parse).ToList(),
                 Options = new SamplingOptions { MaxDegreeOfParallelism = parse.GetValue(threads) },
                 Steps = llmStep is null ? [] : [llmStep],
@@ -102,6 +113,8 @@ internal static class SampleCommand
             var seconds = clock.Elapsed.TotalSeconds;
             console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Sampled and wrote {result.Rows:N0} rows in {seconds:F2} s ({(seconds > 0 ? result.Rows / seconds : 0):N0} rows/s)"));
+            if (result.Plan is { } outcomes) PlanOptionSet.Print(console, outcomes);
+            if (result.Replacements is { } replaced) ReplaceOptionSet.Print(console, replaced, result.Rows);
             if (result.PrivacyFilter is { } summary) PrivacyFilterOptionSet.Print(console, summary, result.PrivacyFilterSummaryPath);
             if (llmStep is not null) LlmOptionSet.Print(console, llmStep.Outcome(), Path.GetFullPath(llmFiles!.RunRecord));
             console.Out.WriteLine($"Wrote {result.Rows:N0} synthetic rows to {target}.");

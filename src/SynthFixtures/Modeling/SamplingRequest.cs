@@ -1,4 +1,6 @@
+using SynthFixtures.Modeling.Plans;
 using SynthFixtures.Modeling.PrivacyFilters;
+using SynthFixtures.Modeling.Replacing;
 using SynthFixtures.Models;
 using SynthFixtures.Sampling;
 
@@ -50,4 +52,17 @@ public sealed record SamplingRequest
     /// files they add beside the sample; empty: none.
     /// </summary>
     public IReadOnlyList<ISampleStep> Steps { get; init; } = [];
+
+    /// <summary>
+    /// Several requests drawn one after the other into the sample, each with its own count and conditions and its own
+    /// seed derived from <see cref="Seed"/>; <see cref="Rows"/> must equal their total and <see cref="Conditions"/> be
+    /// empty. <c>null</c>: one draw of <see cref="Rows"/> rows under <see cref="Conditions"/>.
+    /// </summary>
+    public GenerationPlan? Plan { get; init; }
+
+    /// <summary>
+    /// Rules applied to every drawn row, in order, after drawing (and filtering) and before the steps: each writes its
+    /// value where its condition holds; the rows each touched are in <see cref="SamplingResult.Replacements"/>. Empty: none.
+    /// </summary>
+    public IReadOnlyList<ReplaceRule> Replacements { get; init; } = [];
 }

@@ -1,4 +1,6 @@
+using SynthFixtures.Modeling.Plans;
 using SynthFixtures.Modeling.PrivacyFilters;
+using SynthFixtures.Modeling.Replacing;
 
 namespace SynthFixtures.Modeling;
 
@@ -9,4 +11,11 @@ namespace SynthFixtures.Modeling;
 /// <param name="PrivacyFilter">The privacy filters' thresholds and what they dropped; <c>null</c> without filters.</param>
 /// <param name="PrivacyFilterSummaryPath">The full path of the summary JSON, when one was written.</param>
 public sealed record SamplingResult(long Rows, string OutputPath, long Bytes, PrivacyFilterSummary? PrivacyFilter = null,
-    string? PrivacyFilterSummaryPath = null);
+    string? PrivacyFilterSummaryPath = null)
+{
+    /// <summary>With a plan: what each request wrote, in order; <c>null</c> without one.</summary>
+    public IReadOnlyList<PlanRequestOutcome>? Plan { get; init; }
+
+    /// <summary>With replace rules: the rows each rule touched, in rule order; <c>null</c> without rules.</summary>
+    public IReadOnlyList<ReplaceRuleOutcome>? Replacements { get; init; }
+}

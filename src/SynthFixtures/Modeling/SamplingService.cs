@@ -1,6 +1,8 @@
 using SynthFixtures.Data;
 using SynthFixtures.Data.Files;
+using SynthFixtures.Modeling.Plans;
 using SynthFixtures.Modeling.PrivacyFilters;
+using SynthFixtures.Modeling.Replacing;
 using SynthFixtures.Sampling;
 
 namespace SynthFixtures.Modeling;
@@ -18,6 +20,10 @@ namespace SynthFixtures.Modeling;
 /// A <see cref="SamplingRequest.Shard"/> writes only its run of whole blocks, drawn without the rows before it
 /// (<see cref="Models.SynthModel.SampleRange"/>), so independent processes write the parts of one sample; the format
 /// (<see cref="SamplingRequest.Format"/>) is CSV unless the request names another.
+/// A plan (<see cref="SamplingRequest.Plan"/>) draws several requests one after the other into the same file, each from
+/// its own seed (<see cref="PlanSample"/>). Replace rules (<see cref="SamplingRequest.Replacements"/>) are bound to the
+/// model before anything is drawn and rewrite each chunk as it is drawn (and filtered), before the steps; the rows each
+/// rule touched are counted in the result.
 /// </summary>
 public static class SamplingService
 {
@@ -39,13 +45,19 @@ public static class SamplingService
             throw new SynthDataException($"The row count must be zero or more, not {request.Rows}.", hint: "Ask for the number of rows to sample, e.g. 1000.");
         ArgumentNullException.ThrowIfNull(request.Format);
         request.Shard?.Check();
+        CheckPlan(request);
         var files = new OutputFiles();
         if (request.Shard is { Count: > 1 } shard) return RunShard(request, shard, files, cancellationToken);
         if (request.PrivacyFilter is { } filtering) return RunFiltered(request, filtering, files, cancellationToken);
         // Opening the sample checks the conditions and settings before any file is touched.
-        var chunks = request.Model.SampleChunks(request.Rows, request.Seed, request.Conditions, request.Options, cancellationToken);
-        var target = Write(request, chunks, 0, request.Rows, files, addOutputs: null, cancellationToken);
-        return new SamplingResult(request.Rows, target, new FileInfo(target).Length);
+        var model = request.Model;
+        var tallies = request.Plan?.Requests.Select(_ => new ConditionTally()).ToArray();
+        var chunks = Open(request, tallies, (rows, seed, conditions, where, options, tally) => where is null && tally is null
+            ? model.SampleChunks(rows, seed, conditions, options, cancellationToken)
+            : model.SampleChunksWhere(rows, seed, model.PlanConditions(where, conditions), options, tally, cancellationToken));
+        var rules = BindRules(request);
+        var target = Write(request, chunks, rules, 0, request.Rows, files, addOutputs: null, cancellationToken);
+        return new SamplingResult(request.Rows, target, new FileInfo(target).Length) { Plan = Outcomes(request, tallies), Replacements = rules?.Outcomes() };
     }
 
     private static SamplingResult RunShard(SamplingRequest request, SampleShard shard, OutputFiles files, CancellationToken cancellationToken)
@@ -54,23 +66,59 @@ public static class SamplingService
         if (request.PrivacyFilter is not null)
             throw new SynthDataException("A sample with privacy filters cannot be split into shards: the filters drop candidates and refill in order, so each shard's rows would depend on every shard before it.",
                 hint: "Draw a filtered sample in one run.");
+        if (request.Plan is not null)
+            throw new SynthDataException("A generation plan cannot be split into shards: its requests follow one another, so each shard's rows would depend on every request before it.",
+                hint: "Draw each request of the plan as its own sharded sample, or draw the plan in one run.");
         var chunks = request.Model.SampleRange(firstRow, rows, request.Seed, request.Conditions, request.Options, cancellationToken);
-        var target = Write(request, chunks, firstRow, rows, files, addOutputs: null, cancellationToken);
-        return new SamplingResult(rows, target, new FileInfo(target).Length);
+        var rules = BindRules(request);
+        var target = Write(request, chunks, rules, firstRow, rows, files, addOutputs: null, cancellationToken);
+        return new SamplingResult(rows, target, new FileInfo(target).Length) { Replacements = rules?.Outcomes() };
     }
+
+    private static void CheckPlan(SamplingRequest request)
+    {
+        if (request.Plan is not { } plan) return;
+        if (plan.TotalRows != request.Rows)
+            throw new ArgumentException($"The plan's requests add up to {plan.TotalRows} rows, but the request asks for {request.Rows}.", nameof(request));
+        if (request.Conditions.Count > 0)
+            throw new ArgumentException("A request with a plan carries its conditions in the plan's requests.", nameof(request));
+    }
+
+    /// <summary>Draws rows under conditions and a row expression (<c>null</c>: none), counting candidates in the tally when one is given.</summary>
+    private delegate IEnumerable<SampledTable> Draw(long rows, long seed, IReadOnlyList<Condition> conditions, string? where, SamplingOptions options,
+        ConditionTally? tally);
+
+    /// <summary>
+    /// The sample's chunks: one draw of <see cref="SamplingRequest.Rows"/> rows, or the plan's requests one after the
+    /// other, request i counted in <paramref name="tallies"/>[i].
+    /// </summary>
+    private static IEnumerable<SampledTable> Open(SamplingRequest request, ConditionTally[]? tallies, Draw draw)
+    {
+        if (request.Plan is not { } plan) return draw(request.Rows, request.Seed, request.Conditions, null, request.Options, null);
+        var index = 0;
+        return PlanSample.Chunks(plan, request.Seed, request.Options,
+            (planned, seed, options) => draw(planned.Count, seed, planned.Conditions, planned.Where, options, tallies?[index++]));
+    }
+
+    /// <summary>The request's replace rules bound to the model's columns and labels (read from an empty sample), or <c>null</c> without rules.</summary>
+    private static ReplaceRuleSet? BindRules(SamplingRequest request) => request.Replacements.Count == 0 ? null
+        : ReplaceRuleSet.Bind(request.Replacements, request.Model.Sample(0, request.Seed, options: request.Options));
+
+    private static IReadOnlyList<PlanRequestOutcome>? Outcomes(SamplingRequest request, ConditionTally[]? tallies) =>
+        request.Plan is { } plan ? PlanSample.Outcomes(plan, tallies) : null;
 
     /// <summary>
     /// Writes the chunks (sample rows <paramref name="firstRow"/> on, <paramref name="rows"/> of them) through the
     /// request's steps into the output and commits it with the steps' files and <paramref name="addOutputs"/>'s; every
     /// step hears once whether the sample was written. Returns the sample's full path.
     /// </summary>
-    private static string Write(SamplingRequest request, IEnumerable<SampledTable> chunks, long firstRow, long rows, OutputFiles files,
+    private static string Write(SamplingRequest request, IEnumerable<SampledTable> chunks, ReplaceRuleSet? rules, long firstRow, long rows, OutputFiles files,
         Action<OutputFiles>? addOutputs, CancellationToken cancellationToken)
     {
         var written = false;
         try
         {
-            var tables = ThroughSteps(chunks, firstRow, request.Steps, cancellationToken);
+            var tables = ThroughSteps(rules is null ? chunks : chunks.Select(rules.Apply), firstRow, request.Steps, cancellationToken);
             var sample = new SampleFileContext(request.Model.Metadata, rows, request.Shard, request.Options);
             files.Add(request.OutputPath, request.Format.Description, path => request.Format.Write(tables, sample, path, cancellationToken));
             var target = files.Targets.First();
@@ -110,16 +158,22 @@ public static class SamplingService
         var filter = PrivacyFilter.Fit(filtering.Reference, filtering.Holdout, request.Model.Metadata, filtering.Options,
             request.Options.MaxDegreeOfParallelism, cancellationToken);
         var tally = new FilterTally();
-        var chunks = FilteredSample.Chunks(request.Model, (int)request.Rows, request.Seed, request.Conditions, request.Options,
-            filter, filtering.Options, tally, cancellationToken);
+        var chunks = Open(request, null, (rows, seed, conditions, where, options, _) => where is null
+            ? FilteredSample.Chunks(request.Model, (int)rows, seed, conditions, options, filter, filtering.Options, tally, cancellationToken)
+            : throw new SynthDataException($"The where condition '{where}' does not combine with the privacy filters yet.",
+                hint: "Sample the plan without the filters, or write its conditions as column conditions."));
+        var rules = BindRules(request);
         string? summaryTarget = null;
-        var target = Write(request, chunks, 0, request.Rows, files, outputs =>
+        var target = Write(request, chunks, rules, 0, request.Rows, files, outputs =>
         {
             // Written after the sample, so the counts are final.
             if (filtering.SummaryPath is not { } summaryPath) return;
             outputs.Add(summaryPath, "privacy filter summary", path => File.WriteAllText(path, PrivacyFilterSummaryJson.Write(tally.Summarize(filter))));
             summaryTarget = outputs.Targets.Last();
         }, cancellationToken);
-        return new SamplingResult(request.Rows, target, new FileInfo(target).Length, tally.Summarize(filter), summaryTarget);
+        return new SamplingResult(request.Rows, target, new FileInfo(target).Length, tally.Summarize(filter), summaryTarget)
+        {
+            Plan = Outcomes(request, null), Replacements = rules?.Outcomes(),
+        };
     }
 }

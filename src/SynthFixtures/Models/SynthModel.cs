@@ -3,6 +3,7 @@ using SynthFixtures.Metadata;
 using SynthFixtures.Models.Given;
 using SynthFixtures.Randomness;
 using SynthFixtures.Sampling;
+using SynthFixtures.Sampling.Expressions;
 using SynthFixtures.Text;
 
 namespace SynthFixtures.Models;
@@ -86,7 +87,7 @@ public abstract class SynthModel
     /// <exception cref="SynthDataException">A condition names an unknown column or value, or is impossible or too rare.</exception>
     public SampledTable Sample(int rows, long seed, IReadOnlyList<Condition>? conditions = null,
         SamplingOptions? options = null, CancellationToken cancellationToken = default) =>
-        Open(0, rows, seed, conditions, options, cancellationToken).Next(rows);
+        Open(0, rows, seed, conditions, options, null, cancellationToken).Next(rows);
 
     /// <summary>
     /// Draws the same rows as <see cref="Sample"/> with the same arguments, but hands them out in chunks of at most
@@ -106,7 +107,7 @@ public abstract class SynthModel
         SamplingOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new SamplingOptions();
-        return Chunks(Open(0, rows, seed, conditions, options, cancellationToken), options);
+        return Chunks(Open(0, rows, seed, conditions, options, null, cancellationToken), ChunkSize(options), null);
     }
 
     /// <summary>
@@ -133,24 +134,107 @@ public abstract class SynthModel
         if (firstRow % SampleBlockRows != 0)
             throw new ArgumentException($"A range must start on a block boundary (a multiple of {SampleBlockRows} rows), not at row {firstRow}.", nameof(firstRow));
         options ??= new SamplingOptions();
-        var cursor = Open(firstRow, rows, seed, conditions, options, cancellationToken);
+        var cursor = Open(firstRow, rows, seed, conditions, options, null, cancellationToken);
         if (cursor.ChecksRows)
             throw new SynthDataException(
                 $"These conditions are checked row by row ({string.Join(", ", (conditions ?? []).Select(c => $"'{c}'"))}), so which rows a part of the sample holds depends on every candidate drawn before it: the sample cannot be drawn in parts.",
                 hint: "Draw a conditional sample in one run; only a sample whose rows are never checked (no conditions, or only fixed numbers for the gaussiancopula) can be drawn in parts.");
-        return Chunks(cursor, options);
+        return Chunks(cursor, ChunkSize(options), null);
     }
 
     /// <summary>Rows per independently seeded block: a sample drawn in parts (<see cref="SampleRange"/>) is cut at multiples of it.</summary>
     public const int SampleBlockRows = SampleCursor.BlockSize;
 
-    private static IEnumerable<SampledTable> Chunks(SampleCursor cursor, SamplingOptions options)
+    /// <summary>
+    /// Plans a condition written as a row expression (<c>income = '&gt;50K' AND age &lt; 25</c>, see
+    /// <see cref="RowExpressionParser"/>): the conditions it implies that this model meets itself (labels, numbers and
+    /// ranges, in closed form where the model kind can: the copula by intervals, CTGAN by its condition vector) and the
+    /// rest, which candidate rows are checked against. Sample with the plan through <see cref="SampleWhere"/> or
+    /// <see cref="SampleChunksWhere"/>.
+    /// </summary>
+    /// <param name="expression">The row expression; <c>null</c> or blank: only <paramref name="conditions"/>.</param>
+    /// <param name="conditions">Conditions given beside the expression (<see cref="Condition.Parse"/>), met as in <see cref="Sample"/>.</param>
+    /// <exception cref="RowExpressionException">
+    /// A syntax error, a column that is not a learned column of the model, or a value its column cannot hold; the message
+    /// points at the character.
+    /// </exception>
+    public ConditionPlan PlanConditions(string? expression, IReadOnlyList<Condition>? conditions = null)
+    {
+        conditions ??= [];
+        if (string.IsNullOrWhiteSpace(expression)) return new ConditionPlan(expression ?? "", conditions, [], null) { Owner = this };
+        var parsed = RowExpressionParser.Parse(expression);
+        var slots = CandidateSlots ?? throw new SynthDataException($"The {Kind} model does not sample under conditions yet.",
+            hint: "Sample without conditions and filter the rows, or train a gaussiancopula, tvae or ctgan model for conditional sampling.");
+        var bySlot = slots.ToDictionary(s => s.Column.Name, StringComparer.Ordinal);
+        var unavailable = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var column in Metadata.Columns)
+        {
+            if (TextModelOf(column.Name) is not null)
+            {
+                bySlot.Remove(column.Name);
+                unavailable[column.Name] = "written by a learned text model";
+            }
+            else if (!bySlot.ContainsKey(column.Name))
+                unavailable[column.Name] = $"generated ({(column.Pii != PiiKind.None ? $"personal data: {column.Pii}" : column.Kind.ToString().ToLowerInvariant())}), not learned";
+        }
+        var plan = ConditionPlanner.Plan(parsed, expression, new RowLayout(Metadata, bySlot, unavailable), conditions);
+        return new ConditionPlan(plan.Text, plan.Pushed, plan.Filtered, plan.Filter) { Owner = this };
+    }
+
+    /// <summary>
+    /// Draws <paramref name="rows"/> rows that meet <paramref name="plan"/>: the model meets the pushed conditions itself
+    /// and the candidates it draws are checked against the rest, in block order, so the rows are the same for any thread
+    /// count and chunk size. Rows meeting the plan follow the model's own conditional distribution.
+    /// </summary>
+    /// <param name="rows">Number of rows.</param>
+    /// <param name="seed">Seed for every random choice.</param>
+    /// <param name="plan">A plan made by this model's <see cref="PlanConditions"/>.</param>
+    /// <param name="options">Threads, candidate budget and chunk size.</param>
+    /// <param name="tally">Receives the candidates checked and rows kept, when given.</param>
+    /// <param name="cancellationToken">Stops long samples.</param>
+    /// <exception cref="SynthDataException">A pushed condition is impossible, or the rows are too rare for the candidate budget.</exception>
+    public SampledTable SampleWhere(int rows, long seed, ConditionPlan plan, SamplingOptions? options = null, ConditionTally? tally = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(rows);
+        var chunks = SampleChunksWhere(rows, seed, plan, (options ?? new SamplingOptions()) with { ChunkRows = Math.Max(1, rows) }, tally, cancellationToken);
+        return chunks.FirstOrDefault() ?? Sample(0, seed, [], options, cancellationToken);
+    }
+
+    /// <summary>Draws the rows of <see cref="SampleWhere"/> in chunks of at most <see cref="SamplingOptions.ChunkRows"/> rows, as they are enumerated.</summary>
+    /// <param name="rows">Number of rows in all.</param>
+    /// <param name="seed">Seed for every random choice.</param>
+    /// <param name="plan">A plan made by this model's <see cref="PlanConditions"/>.</param>
+    /// <param name="options">Threads, candidate budget and chunk size.</param>
+    /// <param name="tally">Updated after each chunk with the candidates checked and rows kept, when given.</param>
+    /// <param name="cancellationToken">Checked before each chunk and inside its parallel work.</param>
+    /// <exception cref="SynthDataException">
+    /// A pushed condition is impossible (thrown here, before any chunk), or the rows are too rare for the candidate
+    /// budget (thrown while enumerating).
+    /// </exception>
+    public IEnumerable<SampledTable> SampleChunksWhere(long rows, long seed, ConditionPlan plan, SamplingOptions? options = null,
+        ConditionTally? tally = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        if (!ReferenceEquals(plan.Owner, this))
+            throw new ArgumentException("The plan was made by another model; make it with this model's PlanConditions.", nameof(plan));
+        options ??= new SamplingOptions();
+        var cursor = Open(0, rows, seed, plan.Pushed, options, plan.Filter is null ? null : new RowFilter(plan), cancellationToken);
+        return Chunks(cursor, ChunkSize(options), tally);
+    }
+
+    /// <summary>The learned columns as this model's candidate rows hold them, or <c>null</c> when the model cannot check rows against a plan.</summary>
+    private protected virtual IEnumerable<ColumnSlot>? CandidateSlots => null;
+
+    /// <summary><see cref="CandidateSlots"/>, for a model that wraps this one and checks its rows.</summary>
+    internal IEnumerable<ColumnSlot>? TabularCandidateSlots => CandidateSlots;
+
+    private static int ChunkSize(SamplingOptions options)
     {
         var chunk = options.ChunkRows;
         if (chunk <= 0) throw new ArgumentOutOfRangeException(nameof(options), chunk, "SamplingOptions.ChunkRows must be positive.");
         // Chunks start on block boundaries, so round the size up to whole blocks.
-        chunk = (int)Math.Min(int.MaxValue / 2, ((long)chunk + SampleCursor.BlockSize - 1) / SampleCursor.BlockSize * SampleCursor.BlockSize);
-        return Chunks(cursor, chunk);
+        return (int)Math.Min(int.MaxValue / 2, ((long)chunk + SampleCursor.BlockSize - 1) / SampleCursor.BlockSize * SampleCursor.BlockSize);
     }
 
     /// <summary>
@@ -215,12 +299,12 @@ public abstract class SynthModel
     /// stand-ins): the candidates <see cref="NearestCandidates"/> chooses from.
     /// </summary>
     internal SampledTable SampleTabular(int rows, long seed, SamplingOptions options, CancellationToken cancellationToken) =>
-        OpenCursor(0, rows, seed, [], options, cancellationToken).Next(rows);
+        OpenCursor(0, rows, seed, [], options, null, cancellationToken).Next(rows);
 
     /// <summary>The cursor of <see cref="OpenCursor"/>, for a model that wraps this one (conditions already checked by it).</summary>
     internal SampleCursor OpenTabularCursor(long startRow, long rows, long seed, IReadOnlyList<Condition> conditions, SamplingOptions options,
-        CancellationToken cancellationToken) =>
-        OpenCursor(startRow, rows, seed, conditions, options, cancellationToken);
+        RowFilter? filter, CancellationToken cancellationToken) =>
+        OpenCursor(startRow, rows, seed, conditions, options, filter, cancellationToken);
 
     private static void CheckThreads(SamplingOptions options)
     {
@@ -229,30 +313,47 @@ public abstract class SynthModel
                 hint: "Leave it unset to use every core.");
     }
 
-    private static IEnumerable<SampledTable> Chunks(SampleCursor cursor, int chunk)
+    private static IEnumerable<SampledTable> Chunks(SampleCursor cursor, int chunk, ConditionTally? tally)
     {
-        while (cursor.Remaining > 0) yield return cursor.Next((int)Math.Min(chunk, cursor.Remaining));
+        while (cursor.Remaining > 0)
+        {
+            var next = cursor.Next((int)Math.Min(chunk, cursor.Remaining));
+            if (tally is not null)
+            {
+                var (examined, accepted) = cursor.Candidates ?? (cursor.Produced, cursor.Produced);
+                tally.Set(examined, accepted);
+            }
+            yield return next;
+        }
     }
 
-    private SampleCursor Open(long startRow, long rows, long seed, IReadOnlyList<Condition>? conditions, SamplingOptions? options, CancellationToken cancellationToken)
+    private SampleCursor Open(long startRow, long rows, long seed, IReadOnlyList<Condition>? conditions, SamplingOptions? options, RowFilter? filter,
+        CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(rows);
         options ??= new SamplingOptions();
         CheckThreads(options);
         conditions ??= [];
-        if (TextModels.Count == 0) return OpenCursor(startRow, rows, seed, conditions, options, cancellationToken);
+        if (TextModels.Count == 0) return OpenCursor(startRow, rows, seed, conditions, options, filter, cancellationToken);
         if (conditions.FirstOrDefault(c => TextModelOf(c.Column) is not null) is { } onText)
             throw new SynthDataException($"The condition {onText} is on '{onText.Column}', a column written by a learned text model, which cannot be conditioned on.",
                 columnName: onText.Column, hint: "Condition on the columns the text is conditioned on instead, or filter the sampled rows afterwards.");
-        return new TextSampleCursor(OpenCursor(startRow, rows, seed, conditions, options, cancellationToken), TextModels, seed, options, cancellationToken);
+        return new TextSampleCursor(OpenCursor(startRow, rows, seed, conditions, options, filter, cancellationToken), TextModels, seed, options, cancellationToken);
     }
 
     /// <summary>
     /// Plans a sample (conditions are checked here) and returns its cursor over <paramref name="rows"/> rows from sample
     /// row <paramref name="startRow"/> (a block boundary).
     /// </summary>
+    /// <param name="startRow">The first sample row the cursor hands out (a multiple of the block size).</param>
+    /// <param name="rows">Rows the cursor hands out.</param>
+    /// <param name="seed">Seed for every random choice.</param>
+    /// <param name="conditions">Conditions the model meets itself.</param>
+    /// <param name="options">Threads, candidate budget, first row number.</param>
+    /// <param name="filter">The rest of a condition plan, checked on candidate rows in the slots of <see cref="CandidateSlots"/>; <c>null</c>: none.</param>
+    /// <param name="cancellationToken">Stops long samples.</param>
     private protected abstract SampleCursor OpenCursor(long startRow, long rows, long seed, IReadOnlyList<Condition> conditions, SamplingOptions options,
-        CancellationToken cancellationToken);
+        RowFilter? filter, CancellationToken cancellationToken);
 }
 
 /// <summary>One column of <see cref="SynthModel.DescribeColumns"/>.</summary>

@@ -26,6 +26,8 @@ internal sealed class TextSampleCursor : SampleCursor
 
     public override bool ChecksRows => _rows.ChecksRows;
 
+    public override (long Examined, long Accepted)? Candidates => _rows.Candidates;
+
     protected override SampledTable Draw(int count, long firstRow)
     {
         var table = _rows.Next(count);

@@ -23,6 +23,12 @@ internal sealed class AcceptedRows(
     private long _accepted;
     private long _drawn;
 
+    /// <summary>Candidate rows checked so far (rows looked at, not blocks drawn, so the count does not depend on the thread count).</summary>
+    public long Examined { get; private set; }
+
+    /// <summary>Candidate rows that met the conditions so far.</summary>
+    public long Accepted => _accepted;
+
     /// <summary>Fills rows 0 … <paramref name="count"/> − 1 of <paramref name="numbers"/> and <paramref name="codes"/> with the next accepted rows.</summary>
     public void Fill(double[]?[] numbers, int[]?[] codes, int count, ParallelOptions parallel)
     {
@@ -33,6 +39,7 @@ internal sealed class AcceptedRows(
             var (n, c) = _queue.Peek();
             for (; _nextRow < BlockSize && filled < count; _nextRow++)
             {
+                Examined++;
                 if (!accepts(n, c, _nextRow)) continue;
                 for (var t = 0; t < n.Length; t++)
                 {

@@ -74,6 +74,12 @@ internal abstract class SampleCursor
     }
 
     /// <summary>
+    /// Candidate rows checked and accepted so far when rows are checked one by one; <c>null</c> when every row drawn is
+    /// kept (conditions met in closed form, or none).
+    /// </summary>
+    public virtual (long Examined, long Accepted)? Candidates => null;
+
+    /// <summary>
     /// Draws the sample rows <paramref name="firstRow"/> … <paramref name="firstRow"/> + <paramref name="count"/> − 1
     /// (<paramref name="firstRow"/> counts from the sample's first row, not the cursor's, and is on a block boundary).
     /// </summary>

@@ -2,6 +2,7 @@ using SynthFixtures.Metadata;
 using SynthFixtures.Privacy;
 using SynthFixtures.Randomness;
 using SynthFixtures.Sampling;
+using SynthFixtures.Sampling.Expressions;
 using SynthFixtures.Sampling.Generated;
 
 namespace SynthFixtures.Models.DpMarginals;
@@ -80,9 +81,9 @@ public sealed class DpMarginalsModel : SynthModel
         Order.Where(c => Parent[c] >= 0).Select(c => (Columns[Parent[c]].Metadata.Name, Columns[c].Metadata.Name)).ToList();
 
     private protected override SampleCursor OpenCursor(long startRow, long rows, long seed, IReadOnlyList<Condition> conditions, SamplingOptions options,
-        CancellationToken cancellationToken)
+        RowFilter? filter, CancellationToken cancellationToken)
     {
-        if (conditions.Count > 0)
+        if (conditions.Count > 0 || filter is not null)
             throw new SynthDataException("The dp-marginals model does not sample under conditions yet.",
                 hint: "Sample without conditions and filter the rows, or train a gaussiancopula, tvae or ctgan model for conditional sampling.");
         return new DpMarginalsSampleCursor(this, new SynthRandom(seed), startRow, rows, options, cancellationToken);

@@ -1,5 +1,6 @@
 using SynthFixtures.Randomness;
 using SynthFixtures.Sampling;
+using SynthFixtures.Sampling.Expressions;
 using SynthFixtures.Sampling.Generated;
 
 namespace SynthFixtures.Models.GaussianCopula;
@@ -17,17 +18,23 @@ internal sealed class CopulaSampleCursor : SampleCursor
     private readonly SynthRandom[] _generated;
 
     public CopulaSampleCursor(GaussianCopulaModel model, ConditionalGaussian gaussian, CopulaConditionPlan? plan, SynthRandom root,
-        long startRow, long rows, SamplingOptions options, CancellationToken cancellationToken) : base(startRow, rows, options, cancellationToken)
+        long startRow, long rows, SamplingOptions options, RowFilter? filter, CancellationToken cancellationToken) : base(startRow, rows, options, cancellationToken)
     {
         _model = model;
         _blocks = new CopulaBlockSampler(model, gaussian, plan, root.Derive("copula"));
-        if (plan is { NeedsFilter: true })
-            _accepted = new AcceptedRows(_blocks.DrawWholeBlock, plan.Accepts, CandidateBudget,
-                (accepted, drawn) => ConditionErrors.TooRare(accepted, drawn, rows, CandidateBudget, plan.Probabilities.Select(p => (p.Condition, (double?)p.Probability))));
+        if (plan is { NeedsFilter: true } || filter is not null)
+        {
+            var probabilities = plan?.Probabilities.Select(p => (p.Condition, (double?)p.Probability)).ToList() ?? [];
+            _accepted = new AcceptedRows(_blocks.DrawWholeBlock, RowFilter.Both(plan is { NeedsFilter: true } ? plan.Accepts : null, filter), CandidateBudget,
+                (accepted, drawn) => filter?.TooRare(accepted, drawn, rows, CandidateBudget, probabilities)
+                    ?? ConditionErrors.TooRare(accepted, drawn, rows, CandidateBudget, probabilities));
+        }
         _generated = GeneratedColumnBlocks.SampleStreams(model.GeneratedColumns, root);
     }
 
     public override bool ChecksRows => _accepted is not null;
+
+    public override (long Examined, long Accepted)? Candidates => _accepted is null ? null : (_accepted.Examined, _accepted.Accepted);
 
     protected override SampledTable Draw(int count, long firstRow)
     {

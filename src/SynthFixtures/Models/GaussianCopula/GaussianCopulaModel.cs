@@ -1,6 +1,7 @@
 using SynthFixtures.Metadata;
 using SynthFixtures.Randomness;
 using SynthFixtures.Sampling;
+using SynthFixtures.Sampling.Expressions;
 using SynthFixtures.Sampling.Generated;
 
 namespace SynthFixtures.Models.GaussianCopula;
@@ -63,12 +64,17 @@ public sealed class GaussianCopulaModel : SynthModel
 
     /// <inheritdoc />
     private protected override SampleCursor OpenCursor(long startRow, long rows, long seed, IReadOnlyList<Condition> conditions, SamplingOptions options,
-        CancellationToken cancellationToken)
+        RowFilter? filter, CancellationToken cancellationToken)
     {
         var plan = conditions.Count > 0 ? CopulaConditionPlan.Create(this, conditions) : null;
         var gaussian = plan is null ? _unconditional.Value : new ConditionalGaussian(Correlation, plan.Intervals);
-        return new CopulaSampleCursor(this, gaussian, plan, new SynthRandom(seed), startRow, rows, options, cancellationToken);
+        return new CopulaSampleCursor(this, gaussian, plan, new SynthRandom(seed), startRow, rows, options, filter, cancellationToken);
     }
+
+    /// <inheritdoc />
+    private protected override IEnumerable<ColumnSlot> CandidateSlots => _copulaColumns.Select(c => c is CategoricalCopulaColumn categorical
+        ? new ColumnSlot(Metadata.Columns[c.SourceIndex], c.Index, SlotForm.Code, categorical.Categories)
+        : new ColumnSlot(Metadata.Columns[c.SourceIndex], c.Index, SlotForm.Number));
 
     /// <inheritdoc />
     private protected override SampledTable DrawGiven(Given.GivenRows given, SynthRandom root, SamplingOptions options, ParallelOptions parallel) =>

@@ -1,5 +1,6 @@
 using SynthFixtures.Randomness;
 using SynthFixtures.Sampling;
+using SynthFixtures.Sampling.Expressions;
 using SynthFixtures.Sampling.Generated;
 
 namespace SynthFixtures.Models.Neural;
@@ -17,17 +18,23 @@ internal sealed class NeuralSampleCursor : SampleCursor
     private readonly SynthRandom[] _generated;
 
     public NeuralSampleCursor(NeuralSynthModel model, NeuralConditionPlan plan, SynthRandom root, long startRow, long rows,
-        SamplingOptions options, CancellationToken cancellationToken) : base(startRow, rows, options, cancellationToken)
+        SamplingOptions options, RowFilter? filter, CancellationToken cancellationToken) : base(startRow, rows, options, cancellationToken)
     {
         _model = model;
         _blocks = new NeuralBlockSampler(model, plan, root.Derive(model.Kind));
-        if (plan.NeedsFilter)
-            _accepted = new AcceptedRows(_blocks.DrawWholeBlock, plan.Accepts, CandidateBudget,
-                (accepted, drawn) => ConditionErrors.TooRare(accepted, drawn, rows, CandidateBudget, plan.Conditions.Select(c => (c, (double?)null))));
+        if (plan.NeedsFilter || filter is not null)
+        {
+            var conditions = plan.Conditions.Select(c => (c, (double?)null)).ToList();
+            _accepted = new AcceptedRows(_blocks.DrawWholeBlock, RowFilter.Both(plan.NeedsFilter ? plan.Accepts : null, filter), CandidateBudget,
+                (accepted, drawn) => filter?.TooRare(accepted, drawn, rows, CandidateBudget, conditions)
+                    ?? ConditionErrors.TooRare(accepted, drawn, rows, CandidateBudget, conditions));
+        }
         _generated = GeneratedColumnBlocks.SampleStreams(model.Parameters.Generated, root);
     }
 
     public override bool ChecksRows => _accepted is not null;
+
+    public override (long Examined, long Accepted)? Candidates => _accepted is null ? null : (_accepted.Examined, _accepted.Accepted);
 
     protected override SampledTable Draw(int count, long firstRow)
     {

@@ -3,6 +3,7 @@ using SynthFixtures.Metadata;
 using SynthFixtures.Privacy;
 using SynthFixtures.Randomness;
 using SynthFixtures.Sampling;
+using SynthFixtures.Sampling.Expressions;
 using SynthFixtures.Sampling.Generated;
 using SynthFixtures.Transforms;
 using SynthFixtures.Transforms.Modes;
@@ -94,8 +95,13 @@ public sealed class NeuralSynthModel : SynthModel
 
     /// <inheritdoc />
     private protected override SampleCursor OpenCursor(long startRow, long rows, long seed, IReadOnlyList<Condition> conditions, SamplingOptions options,
-        CancellationToken cancellationToken) =>
-        new NeuralSampleCursor(this, NeuralConditionPlan.Create(this, conditions), new SynthRandom(seed), startRow, rows, options, cancellationToken);
+        RowFilter? filter, CancellationToken cancellationToken) =>
+        new NeuralSampleCursor(this, NeuralConditionPlan.Create(this, conditions), new SynthRandom(seed), startRow, rows, options, filter, cancellationToken);
+
+    /// <inheritdoc />
+    private protected override IEnumerable<ColumnSlot> CandidateSlots => Parameters.Transformer.Columns.Select((column, t) => column.Modes is null
+        ? new ColumnSlot(Metadata.Columns[Array.IndexOf(_transformedIndex, t)], t, SlotForm.Code, column.Categories)
+        : new ColumnSlot(Metadata.Columns[Array.IndexOf(_transformedIndex, t)], t, SlotForm.Number));
 
     /// <inheritdoc />
     private protected override IReadOnlyList<GeneratedColumnSpec> GeneratedColumnSpecs => Parameters.Generated;

@@ -2,6 +2,7 @@ using SynthFixtures.Metadata.Rules;
 using SynthFixtures.Models.Given;
 using SynthFixtures.Randomness;
 using SynthFixtures.Sampling;
+using SynthFixtures.Sampling.Expressions;
 using SynthFixtures.Sampling.Generated;
 
 namespace SynthFixtures.Models.Rules;
@@ -91,8 +92,15 @@ internal sealed class RulesModel : SynthModel
     /// <summary>The rule whose rebuilding reads or writes <paramref name="column"/>, or <c>null</c>.</summary>
     private TableRule? RuleTouching(string column) => Rules.FirstOrDefault(r => r.Columns.Contains(column));
 
+    /// <summary>
+    /// The inner model's candidate columns that no rule writes: a row expression on them is checked on the inner model's
+    /// candidates (the rules only add or rebuild other columns); a column a rule writes cannot be checked before it is built.
+    /// </summary>
+    private protected override IEnumerable<ColumnSlot>? CandidateSlots =>
+        Inner.TabularCandidateSlots?.Where(slot => RuleOf(slot.Column.Name) is null && Metadata.Find(slot.Column.Name) is not null).ToList();
+
     private protected override SampleCursor OpenCursor(long startRow, long rows, long seed, IReadOnlyList<Condition> conditions, SamplingOptions options,
-        CancellationToken cancellationToken)
+        RowFilter? filter, CancellationToken cancellationToken)
     {
         conditions = OnInnerColumns(conditions);
         foreach (var condition in conditions)
@@ -101,7 +109,7 @@ internal sealed class RulesModel : SynthModel
                     $"The condition {condition} is on '{condition.Column}', which the rule '{rule}' sets after the model draws the row, so it cannot be met in closed form.",
                     columnName: condition.Column,
                     hint: "Condition on a column no rule sets (the lesser side of an inequality, say), or filter the sampled rows afterwards.");
-        var inner = Inner.OpenTabularCursor(startRow, rows, seed, conditions, options, cancellationToken);
+        var inner = Inner.OpenTabularCursor(startRow, rows, seed, conditions, options, filter, cancellationToken);
         return new RulesCursor(inner, new RuleRows(Kept, new SynthRandom(seed).Derive("rules")), options, cancellationToken);
     }
 

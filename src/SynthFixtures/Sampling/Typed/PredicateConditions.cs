@@ -7,10 +7,12 @@ using SynthFixtures.Transforms;
 namespace SynthFixtures.Sampling.Typed;
 
 /// <summary>
-/// Reads a <c>Where</c> predicate for comparisons a model can meet itself: conjuncts (<c>&amp;&amp;</c>) of the form
-/// <c>p.Property op value</c> (==, &lt;, &lt;=, &gt;, &gt;=, either side) or a bare bool property, on properties bound
-/// to model columns. Anything else (||, method calls, comparisons between properties) is left to the filter: every
-/// condition returned is implied by the predicate, so pushing it into the model never changes which objects qualify.
+/// Reads a <c>Where</c> predicate for the conditions a model can meet itself, through the same planner as a row
+/// expression (<see cref="SynthModel.PlanConditions"/>): the parts it can write as one — comparisons
+/// <c>p.Property op value</c> (==, !=, &lt;, &lt;=, &gt;, &gt;=, either side), bare or negated bool properties, and
+/// <c>&amp;&amp;</c>, <c>||</c> and <c>!</c> over them — become the expression, and the planner pushes what it implies.
+/// Anything else (method calls, comparisons between properties) is left out: only implied conditions are pushed, so
+/// pushing never changes which objects qualify, and the objects are still filtered by the predicate itself.
 /// </summary>
 public static class PredicateConditions
 {
@@ -18,57 +20,89 @@ public static class PredicateConditions
     /// <param name="predicate">The query's predicate.</param>
     /// <param name="columnOfProperty">Bound properties and their model columns.</param>
     /// <param name="model">The model (for column kinds, formats and labels).</param>
+    /// <exception cref="Expressions.RowExpressionException">A compared value is not a label of its column.</exception>
     public static IReadOnlyList<Condition> Translate<T>(Expression<Func<T, bool>> predicate, IReadOnlyDictionary<string, string> columnOfProperty, SynthModel model)
     {
         ArgumentNullException.ThrowIfNull(predicate);
-        var conditions = new List<Condition>();
-        Visit(predicate.Body, predicate.Parameters[0], columnOfProperty, model, conditions);
-        return conditions;
+        ArgumentNullException.ThrowIfNull(model);
+        var text = ToExpression(predicate, columnOfProperty, model);
+        return text is null ? [] : model.PlanConditions(text).Pushed;
     }
 
-    private static void Visit(Expression node, ParameterExpression parameter, IReadOnlyDictionary<string, string> columns, SynthModel model, List<Condition> conditions)
+    /// <summary>
+    /// The row expression the translatable part of <paramref name="predicate"/> makes (the conjuncts that cannot be
+    /// written are dropped, which keeps the result implied by the predicate), or <c>null</c> when nothing can be written.
+    /// </summary>
+    /// <param name="predicate">The query's predicate.</param>
+    /// <param name="columnOfProperty">Bound properties and their model columns.</param>
+    /// <param name="model">The model (for column kinds, formats and labels).</param>
+    public static string? ToExpression<T>(Expression<Func<T, bool>> predicate, IReadOnlyDictionary<string, string> columnOfProperty, SynthModel model)
+    {
+        ArgumentNullException.ThrowIfNull(predicate);
+        ArgumentNullException.ThrowIfNull(columnOfProperty);
+        ArgumentNullException.ThrowIfNull(model);
+        return Conjuncts(predicate.Body, predicate.Parameters[0], columnOfProperty, model);
+    }
+
+    /// <summary>The conjuncts of <paramref name="node"/> that can be written, joined by AND; <c>null</c> when none can.</summary>
+    private static string? Conjuncts(Expression node, ParameterExpression parameter, IReadOnlyDictionary<string, string> columns, SynthModel model)
+    {
+        if (node is BinaryExpression { NodeType: ExpressionType.AndAlso or ExpressionType.And } both && node.Type == typeof(bool))
+        {
+            var parts = new[] { Conjuncts(both.Left, parameter, columns, model), Conjuncts(both.Right, parameter, columns, model) }.OfType<string>().ToList();
+            return parts.Count == 0 ? null : string.Join(" AND ", parts);
+        }
+        return Whole(node, parameter, columns, model) is { } whole ? $"({whole})" : null;
+    }
+
+    /// <summary><paramref name="node"/> written whole, or <c>null</c> when any part of it cannot be (a disjunction or negation is kept only whole).</summary>
+    private static string? Whole(Expression node, ParameterExpression parameter, IReadOnlyDictionary<string, string> columns, SynthModel model)
     {
         switch (node)
         {
-            case BinaryExpression { NodeType: ExpressionType.AndAlso or ExpressionType.And } both when node.Type == typeof(bool):
-                Visit(both.Left, parameter, columns, model, conditions);
-                Visit(both.Right, parameter, columns, model, conditions);
-                return;
-            case BinaryExpression comparison when IsComparison(comparison.NodeType):
-                if (Property(comparison.Left, parameter) is { } left && IsConstant(comparison.Right, parameter))
-                    Add(left, comparison.NodeType, Evaluate(comparison.Right), columns, model, conditions);
-                else if (Property(comparison.Right, parameter) is { } right && IsConstant(comparison.Left, parameter))
-                    Add(right, Mirror(comparison.NodeType), Evaluate(comparison.Left), columns, model, conditions);
-                return;
-            case MemberExpression when node.Type == typeof(bool) && Property(node, parameter) is { } flag:
-                Add(flag, ExpressionType.Equal, true, columns, model, conditions);
-                return;
+            case BinaryExpression { NodeType: ExpressionType.AndAlso or ExpressionType.And or ExpressionType.OrElse or ExpressionType.Or } both when node.Type == typeof(bool):
+                return Whole(both.Left, parameter, columns, model) is { } left && Whole(both.Right, parameter, columns, model) is { } right
+                    ? $"({left}) {(both.NodeType is ExpressionType.AndAlso or ExpressionType.And ? "AND" : "OR")} ({right})"
+                    : null;
             case UnaryExpression { NodeType: ExpressionType.Not } not when not.Operand.Type == typeof(bool) && Property(not.Operand, parameter) is { } negated:
-                Add(negated, ExpressionType.Equal, false, columns, model, conditions);
-                return;
+                return Comparison(negated, ExpressionType.Equal, false, columns, model);
+            case UnaryExpression { NodeType: ExpressionType.Not } not when not.Type == typeof(bool):
+                return Whole(not.Operand, parameter, columns, model) is { } inner ? $"NOT ({inner})" : null;
+            case BinaryExpression comparison when IsComparison(comparison.NodeType):
+                if (Property(comparison.Left, parameter) is { } left2 && IsConstant(comparison.Right, parameter))
+                    return Comparison(left2, comparison.NodeType, Evaluate(comparison.Right), columns, model);
+                if (Property(comparison.Right, parameter) is { } right2 && IsConstant(comparison.Left, parameter))
+                    return Comparison(right2, Mirror(comparison.NodeType), Evaluate(comparison.Left), columns, model);
+                return null;
+            case MemberExpression when node.Type == typeof(bool) && Property(node, parameter) is { } flag:
+                return Comparison(flag, ExpressionType.Equal, true, columns, model);
+            default:
+                return null;
         }
     }
 
-    private static void Add((string Name, Type Type) property, ExpressionType op, object? value, IReadOnlyDictionary<string, string> columns,
-        SynthModel model, List<Condition> conditions)
+    /// <summary><c>"column" op literal</c>, or <c>null</c> when the property is not bound or the value cannot be written for its column.</summary>
+    private static string? Comparison((string Name, Type Type) property, ExpressionType op, object? value, IReadOnlyDictionary<string, string> columns, SynthModel model)
     {
-        if (value is null || !columns.TryGetValue(property.Name, out var columnName)) return;
+        if (value is null || !columns.TryGetValue(property.Name, out var columnName)) return null;
         var column = model.Metadata.Find(columnName);
-        if (column is null) return;
+        if (column is null) return null;
+        var name = "\"" + columnName.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+        var symbol = op switch
+        {
+            ExpressionType.Equal => "=",
+            ExpressionType.NotEqual => "<>",
+            ExpressionType.GreaterThan => ">",
+            ExpressionType.GreaterThanOrEqual => ">=",
+            ExpressionType.LessThan => "<",
+            _ => "<=",
+        };
         if (column.IsNumeric)
         {
-            if (Number(value, column) is not { } text) return;
-            conditions.Add(op switch
-            {
-                ExpressionType.Equal => new EqualsCondition(columnName, text),
-                ExpressionType.GreaterThan => new RangeCondition(columnName, text, false, null, false),
-                ExpressionType.GreaterThanOrEqual => new RangeCondition(columnName, text, true, null, false),
-                ExpressionType.LessThan => new RangeCondition(columnName, null, false, text, false),
-                _ => new RangeCondition(columnName, null, false, text, true),
-            });
-            return;
+            if (Number(value, column) is not { } text) return null;
+            return $"{name} {symbol} {(column.Kind == ColumnKind.DateTime ? Quote(text) : text)}";
         }
-        if (op != ExpressionType.Equal || !column.IsCategorical) return;
+        if (op is not (ExpressionType.Equal or ExpressionType.NotEqual) || !column.IsCategorical) return null;
         var underlying = Nullable.GetUnderlyingType(property.Type) ?? property.Type;
         var label = value switch
         {
@@ -77,8 +111,10 @@ public static class PredicateConditions
             _ when underlying.IsEnum => LabelOf(Enum.ToObject(underlying, value).ToString()!, underlying, model, columnName),
             _ => null,
         };
-        if (label is not null) conditions.Add(new EqualsCondition(columnName, label));
+        return label is null ? null : $"{name} {symbol} {Quote(label)}";
     }
+
+    private static string Quote(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
 
     /// <summary>The model label that maps to an enum member, by the same rule the generated binding uses.</summary>
     private static string? LabelOf(string member, Type enumType, SynthModel model, string column)
@@ -113,7 +149,8 @@ public static class PredicateConditions
         if (seconds is not null) return null;
         try
         {
-            return Convert.ToDouble(value, CultureInfo.InvariantCulture).ToString("R", CultureInfo.InvariantCulture);
+            var number = Convert.ToDouble(value, CultureInfo.InvariantCulture);
+            return double.IsFinite(number) ? number.ToString("R", CultureInfo.InvariantCulture) : null;
         }
         catch (Exception e) when (e is InvalidCastException or FormatException or OverflowException)
         {
@@ -140,7 +177,7 @@ public static class PredicateConditions
         ? constant.Value
         : Expression.Lambda(node).Compile(preferInterpretation: true).DynamicInvoke();
 
-    private static bool IsComparison(ExpressionType type) => type is ExpressionType.Equal or ExpressionType.GreaterThan or ExpressionType.GreaterThanOrEqual
+    private static bool IsComparison(ExpressionType type) => type is ExpressionType.Equal or ExpressionType.NotEqual or ExpressionType.GreaterThan or ExpressionType.GreaterThanOrEqual
         or ExpressionType.LessThan or ExpressionType.LessThanOrEqual;
 
     private static ExpressionType Mirror(ExpressionType type) => type switch

@@ -19,14 +19,16 @@ public sealed class Synth<T> : IEnumerable<T>
     private readonly Func<T, bool>[] _filters;
     private readonly SynthGraph? _graph;
     private readonly TextWriting _text;
+    private readonly Replacement[] _replacements;
 
     /// <summary>A query with seed 0, no filter and no count.</summary>
     public Synth(ISynthesizer<T> synthesizer) : this(synthesizer, 0, null, [], null, FakeClock.DefaultReferenceDate) { }
 
     private Synth(ISynthesizer<T> synthesizer, long seed, int? count, Expression<Func<T, bool>>[] predicates, SynthGraph? graph,
-        DateTime referenceDate, Func<T, bool>[]? filters = null, TextWriting? text = null)
+        DateTime referenceDate, Func<T, bool>[]? filters = null, TextWriting? text = null, Replacement[]? replacements = null)
     {
         _text = text ?? TextWriting.None;
+        _replacements = replacements ?? [];
         // Each predicate is compiled once, in Where, never per object.
         _filters = filters ?? [];
         Synthesizer = synthesizer;
@@ -59,13 +61,13 @@ public sealed class Synth<T> : IEnumerable<T>
     public DateTime ReferenceDate { get; }
 
     /// <summary>Uses <paramref name="seed"/> for every random choice.</summary>
-    public Synth<T> WithSeed(long seed) => new(Synthesizer, seed, Count, _predicates, _graph, ReferenceDate, _filters, _text);
+    public Synth<T> WithSeed(long seed) => new(Synthesizer, seed, Count, _predicates, _graph, ReferenceDate, _filters, _text, _replacements);
 
     /// <summary>
     /// Counts <c>[Fake]</c> date values (<c>Date.Past</c>, <c>Date.Future</c>, …) from <paramref name="referenceDate"/>
     /// instead of <see cref="FakeClock.DefaultReferenceDate"/>; never from the wall clock, so the seed still fixes them.
     /// </summary>
-    public Synth<T> WithReferenceDate(DateTime referenceDate) => new(Synthesizer, Seed, Count, _predicates, _graph, referenceDate, _filters, _text);
+    public Synth<T> WithReferenceDate(DateTime referenceDate) => new(Synthesizer, Seed, Count, _predicates, _graph, referenceDate, _filters, _text, _replacements);
 
     /// <summary>
     /// Writes the text of <c>[Text(Prompt = …)]</c> properties with <paramref name="writer"/>, asking it for up to
@@ -78,7 +80,7 @@ public sealed class Synth<T> : IEnumerable<T>
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
-        return new(Synthesizer, Seed, Count, _predicates, _graph, ReferenceDate, _filters, new TextWriting(writer, batchSize));
+        return new(Synthesizer, Seed, Count, _predicates, _graph, ReferenceDate, _filters, new TextWriting(writer, batchSize), _replacements);
     }
 
     /// <summary>The text writer of <see cref="WithTextWriter"/>; <c>null</c> when none was given.</summary>
@@ -92,14 +94,33 @@ public sealed class Synth<T> : IEnumerable<T>
     public Synth<T> Where(Expression<Func<T, bool>> predicate)
     {
         ArgumentNullException.ThrowIfNull(predicate);
-        return new(Synthesizer, Seed, Count, [.. _predicates, predicate], _graph, ReferenceDate, [.. _filters, predicate.Compile()], _text);
+        return new(Synthesizer, Seed, Count, [.. _predicates, predicate], _graph, ReferenceDate, [.. _filters, predicate.Compile()], _text, _replacements);
+    }
+
+    /// <summary>
+    /// Sets <paramref name="property"/> to <paramref name="value"/> on every object for which <paramref name="when"/>
+    /// holds (every object when it is <c>null</c>), after the object is drawn and has passed <see cref="Where"/>: an
+    /// inclusion or exclusion rule such as "rear doors are black", <c>Replace(c =&gt; c.Color, "black", c =&gt; c.Door == "rear")</c>.
+    /// Rules apply in the order given, each to the object as the rules before it left it; <paramref name="touched"/>,
+    /// when given, counts the objects each enumeration changed.
+    /// </summary>
+    /// <param name="property">A settable property or field of the object (<c>init</c> accessors included).</param>
+    /// <param name="value">The value written.</param>
+    /// <param name="when">Where the rule applies; <c>null</c>: every object.</param>
+    /// <param name="touched">Counts the objects the rule was applied to.</param>
+    /// <exception cref="ArgumentException"><paramref name="property"/> is not a settable member of the object, or the objects are values, not references.</exception>
+    public Synth<T> Replace<TValue>(Expression<Func<T, TValue>> property, TValue value, Expression<Func<T, bool>>? when = null, ReplaceCount? touched = null)
+    {
+        ArgumentNullException.ThrowIfNull(property);
+        var replacement = new Replacement(Sampling.Typed.MemberAssignment.Compile(property, value), when?.Compile(), touched);
+        return new(Synthesizer, Seed, Count, _predicates, _graph, ReferenceDate, _filters, _text, [.. _replacements, replacement]);
     }
 
     /// <summary>Yields <paramref name="count"/> objects.</summary>
     public Synth<T> Take(int count)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
-        return new(Synthesizer, Seed, count, _predicates, _graph, ReferenceDate, _filters, _text);
+        return new(Synthesizer, Seed, count, _predicates, _graph, ReferenceDate, _filters, _text, _replacements);
     }
 
     /// <summary>
@@ -109,14 +130,14 @@ public sealed class Synth<T> : IEnumerable<T>
     public Synth<T> In(SynthGraph graph)
     {
         ArgumentNullException.ThrowIfNull(graph);
-        return new(Synthesizer, Seed, Count, _predicates, graph, ReferenceDate, _filters, _text);
+        return new(Synthesizer, Seed, Count, _predicates, graph, ReferenceDate, _filters, _text, _replacements);
     }
 
     /// <summary>The same query answered by another synthesizer (e.g. a learned model's).</summary>
     public Synth<T> Using(ISynthesizer<T> synthesizer)
     {
         ArgumentNullException.ThrowIfNull(synthesizer);
-        return new(synthesizer, Seed, Count, _predicates, _graph, ReferenceDate, _filters, _text);
+        return new(synthesizer, Seed, Count, _predicates, _graph, ReferenceDate, _filters, _text, _replacements);
     }
 
     /// <summary>The first object of the query.</summary>
@@ -147,6 +168,7 @@ public sealed class Synth<T> : IEnumerable<T>
             // A lower bound even under Where (rejected objects only add to it), so batches never overshoot the count.
             if (Count is { } total) lookahead?.Expect(total - produced);
             if (!TryNextAccepted(stream, finite, out var item)) yield break;
+            foreach (var replacement in _replacements) replacement.Apply(item);
             if (_graph is not null) graph.Record(Synthesizer, item);
             yield return item;
         }
@@ -186,6 +208,17 @@ public sealed class Synth<T> : IEnumerable<T>
         foreach (var filter in _filters)
             if (!filter(item)) return false;
         return true;
+    }
+
+    /// <summary>One <see cref="Replace"/> rule: the assignment, where it applies, and its counter.</summary>
+    private sealed record Replacement(Action<T> Assign, Func<T, bool>? When, ReplaceCount? Touched)
+    {
+        public void Apply(T item)
+        {
+            if (When is not null && !When(item)) return;
+            Assign(item);
+            Touched?.Add();
+        }
     }
 
     /// <summary>The text writer a query hands to the graph it makes.</summary>
