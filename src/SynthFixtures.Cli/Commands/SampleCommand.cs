@@ -32,9 +32,13 @@ internal static class SampleCommand
         {
             Description = "A condition every row meets: col=value, col>=v, col<=v, col>v, col<v or col=a..b. Repeatable.",
         };
+        var where = new Option<string?>("--where")
+        {
+            Description = "A SQL-style condition every row meets, e.g. \"income = '>50K' AND sex = 'Female' AND age < 25\" (=, <>, <, <=, >, >=, BETWEEN, IN, IS NULL, AND/OR/NOT, parentheses, DATE '…').",
+        };
         var threads = new Option<int?>("--threads") { Description = "Threads to use (the output is the same for any number)." };
         var filter = new PrivacyFilterOptionSet();
-        var command = new Command("sample", "Sample synthetic rows from a model into a CSV.") { model, rows, scale, output, seed, conditions, threads };
+        var command = new Command("sample", "Sample synthetic rows from a model into a CSV.") { model, rows, scale, output, seed, conditions, where, threads };
         filter.AddTo(command);
         var llm = new LlmOptionSet();
         llm.AddTo(command);
@@ -70,6 +74,7 @@ internal static class SampleCommand
                 PrivacyFilter = filter.Request(parse, filterFiles, synthModel.Provenance.Seed),
                 Model = synthModel, Rows = count, OutputPath = target, Seed = parse.GetValue(seed),
                 Conditions = (parse.GetValue(conditions) ?? []).Select(Condition.Parse).ToList(),
+                Where = parse.GetValue(where),
                 Options = new SamplingOptions { MaxDegreeOfParallelism = parse.GetValue(threads) },
                 Steps = llmStep is null ? [] : [llmStep],
             };
@@ -93,6 +98,7 @@ internal static class SampleCommand
             var seconds = clock.Elapsed.TotalSeconds;
             console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Sampled and wrote {count:N0} rows in {seconds:F2} s ({(seconds > 0 ? count / seconds : 0):N0} rows/s)"));
+            if (result.Conditions is { } met) WhereSummary.Print(console, met, result.Candidates);
             if (result.PrivacyFilter is { } summary) PrivacyFilterOptionSet.Print(console, summary, result.PrivacyFilterSummaryPath);
             if (llmStep is not null) LlmOptionSet.Print(console, llmStep.Outcome(), Path.GetFullPath(llmFiles!.RunRecord));
             console.Out.WriteLine($"Wrote {count:N0} synthetic rows to {target}.");

@@ -34,11 +34,18 @@ public static class SamplingService
         if (request.Rows < 0)
             throw new SynthDataException($"The row count must be zero or more, not {request.Rows}.", hint: "Ask for the number of rows to sample, e.g. 1000.");
         var files = new OutputFiles();
-        if (request.PrivacyFilter is { } filtering) return RunFiltered(request, filtering, files, cancellationToken);
-        // Opening the sample checks the conditions and settings before any file is touched.
-        var chunks = request.Model.SampleChunks(request.Rows, request.Seed, request.Conditions, request.Options, cancellationToken);
+        // Planning and opening the sample check the conditions and settings before any file is touched.
+        var plan = request.Model.PlanConditions(request.Where, request.Conditions);
+        var conditioned = request.Conditions.Count > 0 || !string.IsNullOrWhiteSpace(request.Where);
+        if (request.PrivacyFilter is { } filtering) return RunFiltered(request, plan, filtering, files, cancellationToken) with { Conditions = conditioned ? plan : null };
+        var tally = new ConditionTally();
+        var chunks = request.Model.SampleChunksWhere(request.Rows, request.Seed, plan, request.Options, tally, cancellationToken);
         var target = Write(request, chunks, files, addOutputs: null, cancellationToken);
-        return new SamplingResult(request.Rows, target, new FileInfo(target).Length);
+        return new SamplingResult(request.Rows, target, new FileInfo(target).Length)
+        {
+            Conditions = conditioned ? plan : null,
+            Candidates = conditioned ? tally : null,
+        };
     }
 
     /// <summary>
@@ -78,7 +85,8 @@ public static class SamplingService
         }
     }
 
-    private static SamplingResult RunFiltered(SamplingRequest request, PrivacyFilterRequest filtering, OutputFiles files, CancellationToken cancellationToken)
+    private static SamplingResult RunFiltered(SamplingRequest request, Sampling.Expressions.ConditionPlan plan, PrivacyFilterRequest filtering, OutputFiles files,
+        CancellationToken cancellationToken)
     {
         if (request.Options.MaxDegreeOfParallelism is <= 0)
             throw new SynthDataException($"The thread count must be 1 or more, not {request.Options.MaxDegreeOfParallelism}.",
@@ -86,7 +94,7 @@ public static class SamplingService
         var filter = PrivacyFilter.Fit(filtering.Reference, filtering.Holdout, request.Model.Metadata, filtering.Options,
             request.Options.MaxDegreeOfParallelism, cancellationToken);
         var tally = new FilterTally();
-        var chunks = FilteredSample.Chunks(request.Model, request.Rows, request.Seed, request.Conditions, request.Options,
+        var chunks = FilteredSample.Chunks(request.Model, request.Rows, request.Seed, plan, request.Options,
             filter, filtering.Options, tally, cancellationToken);
         string? summaryTarget = null;
         var target = Write(request, chunks, files, outputs =>

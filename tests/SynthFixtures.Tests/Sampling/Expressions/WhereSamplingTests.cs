@@ -25,6 +25,7 @@ public sealed class WhereSamplingTests
         { "50 > x AND day >= DATE '2024-03-01'", ["x<50", "day>=2024-03-01"], [] },
         { "visits IN (3) AND visits NOT IN (4)", ["visits=3"], ["visits NOT IN (4)"] },
         { "x = 1 OR x = 2", [], ["x = 1 OR x = 2"] },
+        { "(x = 1 OR x = 2) AND (y IS NULL OR y > 3)", [], ["(x = 1 OR x = 2)", "(y IS NULL OR y > 3)"] },
         { "x > y AND y IS NOT NULL", [], ["x > y", "y IS NOT NULL"] },
         { "NOT NOT visits <> 0", [], ["visits <> 0"] },
         { "NOT visits <> 0", ["visits=0"], [] },
