@@ -33,7 +33,7 @@ public sealed class CliWhereTests : IDisposable
         var result = CliResult.Run("sample", model, "--rows", "3000", "--out", target, "--seed", "3", "--where", where, "--condition", "x>=45");
 
         Assert.Equal(CliApp.Success, result.ExitCode);
-        Assert.Contains("Conditions met by the model: x>=45, group= high; filtered: (visits = 0 OR y > 22).", result.Error, StringComparison.Ordinal);
+        Assert.Contains("Conditions met by the model: x>=45, group=high; filtered: (visits = 0 OR y > 22).", result.Error, StringComparison.Ordinal);
         Assert.Matches(@"Acceptance rate \d+\.\d\d %: 3,000 of [\d,]+ candidate rows met the conditions\.", result.Error);
         var loaded = ModelArtifact.Load(model);
         var whole = loaded.SampleWhere(3000, 3, loaded.PlanConditions(where, [Condition.Parse("x>=45")]));

@@ -95,7 +95,7 @@ internal static class ConditionPlanner
     {
         var slot = binder.Slot(column);
         if (slot.Form == SlotForm.Code)
-            return op == ComparisonOperator.Equal ? new EqualsCondition(slot.Column.Name, slot.Labels![binder.Code(slot, literal)]!) : null;
+            return op == ComparisonOperator.Equal ? new EqualsCondition(slot.Column.Name, slot.Labels![binder.Code(slot, literal)]!.Trim()) : null;
         if (slot.Form != SlotForm.Number || ValueText(binder, slot, literal) is not { } value) return null;
         var name = slot.Column.Name;
         return op switch

@@ -19,7 +19,7 @@ public sealed class WhereSamplingTests
 
     public static TheoryData<string, string[], string[]> Plans => new()
     {
-        { "group = 'high' AND x < 50 AND (visits = 0 OR flag = TRUE)", ["group= high", "x<50"], ["(visits = 0 OR flag = TRUE)"] },
+        { "group = 'high' AND x < 50 AND (visits = 0 OR flag = TRUE)", ["group=high", "x<50"], ["(visits = 0 OR flag = TRUE)"] },
         { "NOT (x >= 50 OR group = 'low')", ["x<50"], ["NOT (group = 'low')"] },
         { "x BETWEEN 40 AND 60", ["x=40..60"], [] },
         { "50 > x AND day >= DATE '2024-03-01'", ["x<50", "day>=2024-03-01"], [] },
