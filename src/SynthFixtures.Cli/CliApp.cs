@@ -75,7 +75,8 @@ public static class CliApp
         }
         catch (SynthDataException e)
         {
-            error.WriteLine(OneLine(CliErrors.Describe(e)));
+            // An expression error keeps its lines: the caret under the expression points at the character.
+            error.WriteLine(e is Sampling.Expressions.RowExpressionException ? CliErrors.Describe(e) : OneLine(CliErrors.Describe(e)));
             return BadInput;
         }
         catch (OperationCanceledException e)

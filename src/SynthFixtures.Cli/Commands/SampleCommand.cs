@@ -34,9 +34,13 @@ internal static class SampleCommand
         {
             Description = "A condition every row meets: col=value, col>=v, col<=v, col>v, col<v or col=a..b. Repeatable.",
         };
+        var where = new Option<string?>("--where")
+        {
+            Description = "A SQL-style condition every row meets, e.g. \"income = '>50K' AND sex = 'Female' AND age < 25\" (=, <>, <, <=, >, >=, BETWEEN, IN, IS NULL, AND/OR/NOT, parentheses, DATE '…').",
+        };
         var threads = new Option<int?>("--threads") { Description = "Threads to use (the output is the same for any number)." };
         var filter = new PrivacyFilterOptionSet();
-        var command = new Command("sample", "Sample synthetic rows from a model into a CSV.") { model, rows, scale, output, seed, conditions, threads };
+        var command = new Command("sample", "Sample synthetic rows from a model into a CSV.") { model, rows, scale, output, seed, conditions, where, threads };
         filter.AddTo(command);
         var llm = new LlmOptionSet();
         llm.AddTo(command);
@@ -89,6 +93,7 @@ internal static class SampleCommand
                 Model = synthModel, Rows = count, OutputPath = target, Seed = parse.GetValue(seed), Plan = plan,
                 Replacements = replace.Rules(parse),
                 Conditions = (parse.GetValue(conditions) ?? []).Select(Condition.Parse).ToList(),
+                Where = parse.GetValue(where),
                 Options = new SamplingOptions { MaxDegreeOfParallelism = parse.GetValue(threads) },
                 Steps = llmStep is null ? [] : [llmStep],
                 Shard = shard, Format = format,
@@ -115,6 +120,7 @@ internal static class SampleCommand
                 $"Sampled and wrote {result.Rows:N0} rows in {seconds:F2} s ({(seconds > 0 ? result.Rows / seconds : 0):N0} rows/s)"));
             if (result.Plan is { } outcomes) PlanOptionSet.Print(console, outcomes);
             if (result.Replacements is { } replaced) ReplaceOptionSet.Print(console, replaced, result.Rows);
+            if (result.Conditions is { } met) WhereSummary.Print(console, met, result.Candidates);
             if (result.PrivacyFilter is { } summary) PrivacyFilterOptionSet.Print(console, summary, result.PrivacyFilterSummaryPath);
             if (llmStep is not null) LlmOptionSet.Print(console, llmStep.Outcome(), Path.GetFullPath(llmFiles!.RunRecord));
             console.Out.WriteLine($"Wrote {result.Rows:N0} synthetic rows to {target}.");

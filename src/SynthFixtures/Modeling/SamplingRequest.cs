@@ -38,6 +38,13 @@ public sealed record SamplingRequest
     /// <summary>Conditions every row meets.</summary>
     public IReadOnlyList<Condition> Conditions { get; init; } = [];
 
+    /// <summary>
+    /// A row expression every row meets as well (<c>income = '&gt;50K' AND age &lt; 25</c>; see
+    /// <see cref="Models.SynthModel.PlanConditions"/>): what it implies is met by the model, the rest filtered from
+    /// candidates within the candidate budget; <c>null</c>: none.
+    /// </summary>
+    public string? Where { get; init; }
+
     /// <summary>Threads, rejection budget, chunk size.</summary>
     public SamplingOptions Options { get; init; } = new();
 

@@ -18,4 +18,13 @@ public sealed record SamplingResult(long Rows, string OutputPath, long Bytes, Pr
 
     /// <summary>With replace rules: the rows each rule touched, in rule order; <c>null</c> without rules.</summary>
     public IReadOnlyList<ReplaceRuleOutcome>? Replacements { get; init; }
+
+    /// <summary>How the conditions were met (what the model met itself, what was filtered); <c>null</c> without conditions or with a plan.</summary>
+    public Sampling.Expressions.ConditionPlan? Conditions { get; init; }
+
+    /// <summary>
+    /// Candidate rows checked and kept under the conditions (the acceptance rate); <c>null</c> without conditions, with a
+    /// plan (whose outcomes count each request's) or with privacy filters (whose summary counts their own candidates).
+    /// </summary>
+    public Sampling.ConditionTally? Candidates { get; init; }
 }

@@ -4,6 +4,7 @@ using SynthFixtures.Modeling.Plans;
 using SynthFixtures.Modeling.PrivacyFilters;
 using SynthFixtures.Modeling.Replacing;
 using SynthFixtures.Sampling;
+using SynthFixtures.Sampling.Expressions;
 
 namespace SynthFixtures.Modeling;
 
@@ -49,15 +50,24 @@ public static class SamplingService
         var files = new OutputFiles();
         if (request.Shard is { Count: > 1 } shard) return RunShard(request, shard, files, cancellationToken);
         if (request.PrivacyFilter is { } filtering) return RunFiltered(request, filtering, files, cancellationToken);
-        // Opening the sample checks the conditions and settings before any file is touched.
+        // Planning and opening the sample check the conditions and settings before any file is touched.
         var model = request.Model;
-        var tallies = request.Plan?.Requests.Select(_ => new ConditionTally()).ToArray();
-        var chunks = Open(request, tallies, (rows, seed, conditions, where, options, tally) => where is null && tally is null
-            ? model.SampleChunks(rows, seed, conditions, options, cancellationToken)
-            : model.SampleChunksWhere(rows, seed, model.PlanConditions(where, conditions), options, tally, cancellationToken));
+        var tallies = request.Plan is { } plan ? plan.Requests.Select(_ => new ConditionTally()).ToArray() : [new ConditionTally()];
+        ConditionPlan? conditionPlan = null;
+        var chunks = Open(request, tallies, (rows, seed, conditions, where, options, tally) =>
+        {
+            var planned = model.PlanConditions(where, conditions);
+            conditionPlan ??= planned;
+            return model.SampleChunksWhere(rows, seed, planned, options, tally, cancellationToken);
+        });
         var rules = BindRules(request);
         var target = Write(request, chunks, rules, 0, request.Rows, files, addOutputs: null, cancellationToken);
-        return new SamplingResult(request.Rows, target, new FileInfo(target).Length) { Plan = Outcomes(request, tallies), Replacements = rules?.Outcomes() };
+        var conditioned = request.Plan is null && (request.Conditions.Count > 0 || !string.IsNullOrWhiteSpace(request.Where));
+        return new SamplingResult(request.Rows, target, new FileInfo(target).Length)
+        {
+            Plan = Outcomes(request, tallies), Replacements = rules?.Outcomes(),
+            Conditions = conditioned ? conditionPlan : null, Candidates = conditioned ? tallies[0] : null,
+        };
     }
 
     private static SamplingResult RunShard(SamplingRequest request, SampleShard shard, OutputFiles files, CancellationToken cancellationToken)
@@ -69,7 +79,11 @@ public static class SamplingService
         if (request.Plan is not null)
             throw new SynthDataException("A generation plan cannot be split into shards: its requests follow one another, so each shard's rows would depend on every request before it.",
                 hint: "Draw each request of the plan as its own sharded sample, or draw the plan in one run.");
-        var chunks = request.Model.SampleRange(firstRow, rows, request.Seed, request.Conditions, request.Options, cancellationToken);
+        var planned = request.Model.PlanConditions(request.Where, request.Conditions);
+        if (planned.Filter is not null)
+            throw new SynthDataException($"The condition '{request.Where}' is partly checked row by row, so which rows a shard holds would depend on every candidate drawn before it: the sample cannot be split into shards.",
+                hint: "Draw a conditional sample in one run; only conditions the model meets itself (no row-by-row checks) can be drawn in parts.");
+        var chunks = request.Model.SampleRange(firstRow, rows, request.Seed, planned.Pushed, request.Options, cancellationToken);
         var rules = BindRules(request);
         var target = Write(request, chunks, rules, firstRow, rows, files, addOutputs: null, cancellationToken);
         return new SamplingResult(rows, target, new FileInfo(target).Length) { Replacements = rules?.Outcomes() };
@@ -80,7 +94,7 @@ public static class SamplingService
         if (request.Plan is not { } plan) return;
         if (plan.TotalRows != request.Rows)
             throw new ArgumentException($"The plan's requests add up to {plan.TotalRows} rows, but the request asks for {request.Rows}.", nameof(request));
-        if (request.Conditions.Count > 0)
+        if (request.Conditions.Count > 0 || !string.IsNullOrWhiteSpace(request.Where))
             throw new ArgumentException("A request with a plan carries its conditions in the plan's requests.", nameof(request));
     }
 
@@ -94,7 +108,7 @@ public static class SamplingService
     /// </summary>
     private static IEnumerable<SampledTable> Open(SamplingRequest request, ConditionTally[]? tallies, Draw draw)
     {
-        if (request.Plan is not { } plan) return draw(request.Rows, request.Seed, request.Conditions, null, request.Options, null);
+        if (request.Plan is not { } plan) return draw(request.Rows, request.Seed, request.Conditions, request.Where, request.Options, tallies?[0]);
         var index = 0;
         return PlanSample.Chunks(plan, request.Seed, request.Options,
             (planned, seed, options) => draw(planned.Count, seed, planned.Conditions, planned.Where, options, tallies?[index++]));
@@ -158,10 +172,9 @@ public static class SamplingService
         var filter = PrivacyFilter.Fit(filtering.Reference, filtering.Holdout, request.Model.Metadata, filtering.Options,
             request.Options.MaxDegreeOfParallelism, cancellationToken);
         var tally = new FilterTally();
-        var chunks = Open(request, null, (rows, seed, conditions, where, options, _) => where is null
-            ? FilteredSample.Chunks(request.Model, (int)rows, seed, conditions, options, filter, filtering.Options, tally, cancellationToken)
-            : throw new SynthDataException($"The where condition '{where}' does not combine with the privacy filters yet.",
-                hint: "Sample the plan without the filters, or write its conditions as column conditions."));
+        var chunks = Open(request, null, (rows, seed, conditions, where, options, _) =>
+            FilteredSample.Chunks(request.Model, (int)rows, seed, request.Model.PlanConditions(where, conditions), options, filter, filtering.Options, tally,
+                cancellationToken));
         var rules = BindRules(request);
         string? summaryTarget = null;
         var target = Write(request, chunks, rules, 0, request.Rows, files, outputs =>

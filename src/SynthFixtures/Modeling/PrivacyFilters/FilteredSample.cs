@@ -1,6 +1,7 @@
 using System.Globalization;
 using SynthFixtures.Models;
 using SynthFixtures.Sampling;
+using SynthFixtures.Sampling.Expressions;
 
 namespace SynthFixtures.Modeling.PrivacyFilters;
 
@@ -16,13 +17,13 @@ namespace SynthFixtures.Modeling.PrivacyFilters;
 internal static class FilteredSample
 {
     /// <summary>Opens the sample (conditions are checked here, before any row is drawn) and returns its chunks.</summary>
-    public static IEnumerable<SampledTable> Chunks(SynthModel model, int rows, long seed, IReadOnlyList<Condition> conditions,
+    public static IEnumerable<SampledTable> Chunks(SynthModel model, int rows, long seed, ConditionPlan conditions,
         SamplingOptions options, PrivacyFilter filter, PrivacyFilterOptions filterOptions, FilterTally tally, CancellationToken ct)
     {
         var budget = (int)Math.Min(int.MaxValue, Math.Max(Math.Max((long)rows * filterOptions.CandidatesPerRow, filterOptions.MinimumCandidates), rows));
-        var candidates = model.SampleChunks(budget, seed, conditions, options, ct);
+        var candidates = model.SampleChunksWhere(budget, seed, conditions, options, null, ct);
         var hasGenerated = model.Metadata.Columns.Any(c => !c.IsModelled);
-        var generated = hasGenerated ? model.SampleChunks(rows, seed, conditions, options, ct) : null;
+        var generated = hasGenerated ? model.SampleChunksWhere(rows, seed, conditions, options, null, ct) : null;
         // Output chunks have the unfiltered sample's sizes, so each lines up with its chunk of generated columns.
         var chunkRows = (int)Math.Min(int.MaxValue / 2,
             ((long)Math.Max(1, options.ChunkRows) + SampleCursor.BlockSize - 1) / SampleCursor.BlockSize * SampleCursor.BlockSize);

@@ -26,7 +26,8 @@ internal static class ConditionPlanner
         var pushed = new List<Condition>(given);
         var filtered = new List<string>();
         PredicateNode? filter = null;
-        foreach (var (conjunct, negated) in Conjuncts(expression, negated: false))
+        var conjuncts = Conjuncts(expression, negated: false).ToList();
+        foreach (var (conjunct, negated) in conjuncts)
         {
             if (Push(binder, conjunct, negated) is { } condition)
             {
@@ -37,7 +38,8 @@ internal static class ConditionPlanner
             if (negated) node = new NotNode(node);
             filter = filter is null ? node : new AndNode(filter, node);
             var source = text.Substring(conjunct.Span.Start, conjunct.Span.Length);
-            filtered.Add(negated ? $"NOT ({source})" : conjunct is OrExpression && (filtered.Count > 0 || pushed.Count > given.Count) ? $"({source})" : source);
+            // A disjunction among other conjuncts keeps its parentheses, so the parts read back as the expression.
+            filtered.Add(negated ? $"NOT ({source})" : conjunct is OrExpression && conjuncts.Count > 1 ? $"({source})" : source);
         }
         return new ConditionPlan(text, pushed, filtered, filter is null ? null : new RowPredicate(text, filter, layout));
     }
@@ -93,7 +95,7 @@ internal static class ConditionPlanner
     {
         var slot = binder.Slot(column);
         if (slot.Form == SlotForm.Code)
-            return op == ComparisonOperator.Equal ? new EqualsCondition(slot.Column.Name, slot.Labels![binder.Code(slot, literal)]!) : null;
+            return op == ComparisonOperator.Equal ? new EqualsCondition(slot.Column.Name, slot.Labels![binder.Code(slot, literal)]!.Trim()) : null;
         if (slot.Form != SlotForm.Number || ValueText(binder, slot, literal) is not { } value) return null;
         var name = slot.Column.Name;
         return op switch

@@ -33,7 +33,7 @@ public sealed class TypedWhereTests
 
         Assert.Equal("(\"group\" = ' high') AND (\"x\" < 50) AND (\"visits\" >= 3) AND (\"flag\" = 'true') AND (\"day\" >= '2024-03-01')", text);
         Assert.Equal(Copula.Value.PlanConditions(text).Pushed.Select(c => c.ToString()), pushed);
-        Assert.Equal(["group= high", "x<50", "visits>=3", "flag=true", "day>=2024-03-01"], pushed);
+        Assert.Equal(["group=high", "x<50", "visits>=3", "flag=true", "day>=2024-03-01"], pushed);
     }
 
     [Fact]

@@ -19,12 +19,13 @@ public sealed class WhereSamplingTests
 
     public static TheoryData<string, string[], string[]> Plans => new()
     {
-        { "group = 'high' AND x < 50 AND (visits = 0 OR flag = TRUE)", ["group= high", "x<50"], ["(visits = 0 OR flag = TRUE)"] },
+        { "group = 'high' AND x < 50 AND (visits = 0 OR flag = TRUE)", ["group=high", "x<50"], ["(visits = 0 OR flag = TRUE)"] },
         { "NOT (x >= 50 OR group = 'low')", ["x<50"], ["NOT (group = 'low')"] },
         { "x BETWEEN 40 AND 60", ["x=40..60"], [] },
         { "50 > x AND day >= DATE '2024-03-01'", ["x<50", "day>=2024-03-01"], [] },
         { "visits IN (3) AND visits NOT IN (4)", ["visits=3"], ["visits NOT IN (4)"] },
         { "x = 1 OR x = 2", [], ["x = 1 OR x = 2"] },
+        { "(x = 1 OR x = 2) AND (y IS NULL OR y > 3)", [], ["(x = 1 OR x = 2)", "(y IS NULL OR y > 3)"] },
         { "x > y AND y IS NOT NULL", [], ["x > y", "y IS NOT NULL"] },
         { "NOT NOT visits <> 0", [], ["visits <> 0"] },
         { "NOT visits <> 0", ["visits=0"], [] },
