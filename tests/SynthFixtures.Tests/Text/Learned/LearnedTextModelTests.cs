@@ -200,6 +200,27 @@ public class LearnedTextModelTests
         Assert.Contains("3 token weights; the context has 4 tokens", error.Message);
     }
 
+    [Fact]
+    public void Describe_says_how_missing_texts_are_written_and_which_context_columns_decide_them()
+    {
+        var network = new LstmNetwork(Vocabulary.Size, 8, 24, 1, LstmNetworkTests.RandomWeights(Vocabulary.Size, 8, 24, 1, seed: 21));
+        LearnedTextModel With(MissingTextModel? missing) => new("Review", Context, Bytes, network, TrainingTextFingerprints.Of([]), new LearnedTextOptions(), missing);
+
+        var deciding = With(new MissingTextModel(0, [-3, 2, 0, 0], trainingShare: 0.032));
+        Assert.Contains("missing texts: 3.2 % of training texts missing; which rows, from the context (mostly Rating)", deciding.Describe());
+        var parts = deciding.Encode();
+        Assert.Contains("\"share\":0.032", parts.Parameters.GetRawText());
+        Assert.Equal(deciding.Describe(), LearnedTextModel.Decode(Reserialize(parts), "reviews.synth").Describe());
+
+        // Stored before the share was kept: the share is unknown, the rest is said.
+        var older = LearnedTextModel.Decode(Reserialize(With(new MissingTextModel(0, [-3, 2, 0, 0])).Encode()), "reviews.synth");
+        Assert.Null(older.Missing!.TrainingShare);
+        Assert.Contains("missing texts: which rows, from the context (mostly Rating)", older.Describe());
+
+        Assert.Contains("no column moves the odds much", With(new MissingTextModel(-2, [0.1, -0.1, 0, 0], 0.1)).Describe());
+        Assert.Contains("a missing text is one that ends at once", With(null).Describe());
+    }
+
     public static TheoryData<string, string> Corruptions => new()
     {
         { "kind", "its kind is" },
