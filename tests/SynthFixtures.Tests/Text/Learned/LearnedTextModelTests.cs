@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SynthFixtures.Metadata;
 using SynthFixtures.Randomness;
 using SynthFixtures.Text;
 using SynthFixtures.Text.Learned;
@@ -219,6 +220,14 @@ public class LearnedTextModelTests
 
         Assert.Contains("no column moves the odds much", With(new MissingTextModel(-2, [0.1, -0.1, 0, 0], 0.1)).Describe());
         Assert.Contains("a missing text is one that ends at once", With(null).Describe());
+
+        // Of two columns, the one that moves the odds far less than the widest is not named.
+        var twoColumns = new TextContextEncoder([Context.ContextColumns[0], new ContextColumn("Size", ColumnKind.Categorical, null, ["s", "m"], null)]);
+        var size = new LearnedTextVocabulary(twoColumns.TokenCount, Bytes.Count).Size;
+        LearnedTextModel WithTwo(double[] weights) => new("Review", twoColumns, Bytes, new LstmNetwork(size, 8, 24, 1, LstmNetworkTests.RandomWeights(size, 8, 24, 1, seed: 22)),
+            TrainingTextFingerprints.Of([]), new LearnedTextOptions(), new MissingTextModel(0, weights, 0.2));
+        Assert.Contains("(mostly Rating);", WithTwo([-3, 2, 0, 0, 1.5, 0, 0, 0]).Describe());
+        Assert.Contains("(mostly Rating, Size);", WithTwo([-3, 2, 0, 0, 3, -1, 0, 0]).Describe());
     }
 
     public static TheoryData<string, string> Corruptions => new()
