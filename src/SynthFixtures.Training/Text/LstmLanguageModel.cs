@@ -12,8 +12,9 @@ namespace SynthFixtures.Training.Text;
 /// next-token logits. With <see cref="ContextAtEveryStep"/>, the LSTM's input at every step is the token's embedding
 /// plus the sum of the row's context tokens' embeddings (same table), so the weights keep their layout. With
 /// <see cref="ContextToOutput"/> as well, a linear map of that sum (no bias, starting at zero) is added to every
-/// step's logits, so the context shifts word choice directly rather than only through the recurrent state.
-/// <see cref="ExportWeights"/> writes its tensors in the order and layout the runtime's pure-C#
+/// step's logits, so the context shifts word choice directly rather than only through the recurrent state; given the
+/// context tokens' frequencies, the map reads the sum less its mean over the training rows (see
+/// <see cref="LstmLanguageModel(int, int, int, int, bool, bool, float[])"/>). <see cref="ExportWeights"/> writes its tensors in the order and layout the runtime's pure-C#
 /// <c>LstmNetwork</c> reads, so sampling needs no TorchSharp.
 /// </summary>
 internal sealed class LstmLanguageModel : nn.Module<Tensor, Tensor>
@@ -24,12 +25,11 @@ internal sealed class LstmLanguageModel : nn.Module<Tensor, Tensor>
     private readonly Linear? contextOutput;
 
     /// <summary>
-    /// The context sum enters the output map scaled by 1/E. Adam moves every weight by about the learning rate per step
-    /// whatever its gradient's size, so a map from the raw sum (E entries of a sum of k embeddings) would shift every
-    /// logit by tens of learning rates per step and make the output's bias noisy (sampled texts came out short); the
-    /// exported weights fold the scale in, so the runtime adds W_co·c as it is.
+    /// Each token's share of training rows that have it as a context token (<c>[V]</c>), or <c>null</c>: the output map
+    /// then reads the context sum itself. The mean context sum is <c>frequencies · embedding</c>, recomputed as the
+    /// embeddings learn.
     /// </summary>
-    private readonly Tensor? contextScale;
+    private readonly Tensor? contextFrequencies;
 
     /// <summary>A freshly initialised network (libtorch's default initialisation, from its seeded generator).</summary>
     /// <param name="vocabulary">Token ids 0 … vocabulary − 1.</param>
@@ -38,8 +38,20 @@ internal sealed class LstmLanguageModel : nn.Module<Tensor, Tensor>
     /// <param name="layers">Stacked LSTM layers.</param>
     /// <param name="contextAtEveryStep">Add the sum of the context tokens' embeddings to every step's input.</param>
     /// <param name="contextToOutput">Also add a linear map of that sum to every step's logits (needs <paramref name="contextAtEveryStep"/>).</param>
-    public LstmLanguageModel(int vocabulary, int embeddingWidth, int hiddenWidth, int layers, bool contextAtEveryStep = false, bool contextToOutput = false) : base(nameof(LstmLanguageModel))
+    /// <param name="contextFrequencies">
+    /// With <paramref name="contextToOutput"/>: each token id's share of the training rows that have it among their
+    /// context tokens (length <paramref name="vocabulary"/>), so the output map reads the context sum less its training
+    /// mean. The map then learns only what tells rows apart, and the average row's logits stay the output bias's
+    /// (a map of the sum itself also learns a second, noisier bias: with a constant context every row's sum is that
+    /// bias's input). As its input averages zero, the map reads the sum at full scale: Adam's steps of about the
+    /// learning rate per weight then move only the differences between rows. The export folds the mean's share into
+    /// the output bias, so the runtime adds W_co·c as before. <c>null</c>: the map reads the sum itself.
+    /// </param>
+    public LstmLanguageModel(int vocabulary, int embeddingWidth, int hiddenWidth, int layers, bool contextAtEveryStep = false, bool contextToOutput = false,
+        float[]? contextFrequencies = null) : base(nameof(LstmLanguageModel))
     {
+        if (contextFrequencies is not null && !contextToOutput) throw new ArgumentException("Context frequencies centre the context's output map, which needs the context to go to the output.", nameof(contextFrequencies));
+        if (contextFrequencies is not null && contextFrequencies.Length != vocabulary) throw new ArgumentException($"Context frequencies need one share per token id ({vocabulary}), not {contextFrequencies.Length}.", nameof(contextFrequencies));
         if (contextToOutput && !contextAtEveryStep) throw new ArgumentException("The context can go to the output only when it is added at every step.", nameof(contextToOutput));
         if (vocabulary < 2) throw new ArgumentOutOfRangeException(nameof(vocabulary), vocabulary, "A language model needs at least two tokens.");
         if (embeddingWidth < 1) throw new ArgumentOutOfRangeException(nameof(embeddingWidth), embeddingWidth, "Must be positive.");
@@ -54,7 +66,7 @@ internal sealed class LstmLanguageModel : nn.Module<Tensor, Tensor>
             // From zero: training starts from the plain language model and learns only the shift the context explains.
             contextOutput = nn.Linear(embeddingWidth, vocabulary, hasBias: false);
             using (no_grad()) contextOutput.weight!.zero_();
-            contextScale = tensor(1f / embeddingWidth);
+            if (contextFrequencies is not null) this.contextFrequencies = tensor(contextFrequencies);
         }
         ContextToOutput = contextToOutput;
         RegisterComponents();
@@ -107,9 +119,20 @@ internal sealed class LstmLanguageModel : nn.Module<Tensor, Tensor>
     {
         if (contextOutput is null || contextIds is null || contextIds.shape[1] == 0) return output.forward(states);
         using var scope = NewDisposeScope();
-        var perRow = contextOutput.forward(embedding.forward(contextIds).sum(1).mul(contextScale!));   // [batch, vocabulary]
+        var perRow = contextOutput.forward(ContextInput(contextIds));   // [batch, vocabulary]
         return output.forward(states).Plus(perRow.index_select(0, rows)).MoveToOuterDisposeScope();
     }
+
+    /// <summary>What the context's output map reads per row (<c>[batch, E]</c>): the context sum, less its training mean when centred.</summary>
+    private Tensor ContextInput(Tensor contextIds)
+    {
+        var sum = embedding.forward(contextIds).sum(1);
+        var mean = ContextMean();
+        return mean is null ? sum : sum.sub(mean);
+    }
+
+    /// <summary>The training rows' mean context sum (<c>[E]</c>) under the current embeddings, or <c>null</c> when not centred.</summary>
+    private Tensor? ContextMean() => contextFrequencies is null ? null : contextFrequencies.matmul(embedding.weight!);
 
     /// <summary>Next-token logits after each token: <c>[batch, time, vocabulary]</c> for token ids <c>[batch, time]</c>, no context.</summary>
     public override Tensor forward(Tensor tokens) => forward(tokens, null);
@@ -120,7 +143,7 @@ internal sealed class LstmLanguageModel : nn.Module<Tensor, Tensor>
         using var scope = NewDisposeScope();
         var states = States(tokens, contextIds);
         if (contextOutput is null || contextIds is null || contextIds.shape[1] == 0) return Logits(states).MoveToOuterDisposeScope();
-        var shift = contextOutput.forward(embedding.forward(contextIds).sum(1, keepdim: true).mul(contextScale!));   // [batch, 1, vocabulary]
+        var shift = contextOutput.forward(ContextInput(contextIds)).unsqueeze(1);   // [batch, 1, vocabulary]
         return Logits(states).Plus(shift).MoveToOuterDisposeScope();
     }
 
@@ -137,9 +160,11 @@ internal sealed class LstmLanguageModel : nn.Module<Tensor, Tensor>
             foreach (var name in new[] { "weight_ih_l", "weight_hh_l", "bias_ih_l", "bias_hh_l" })
                 tensors.Add(lstm.get_parameter(name + layer) ?? throw new InvalidOperationException($"The LSTM has no parameter {name}{layer}."));
         tensors.Add(output.weight!);
-        tensors.Add(output.bias!);
-        using var scaledContextOutput = contextOutput is null ? null : contextOutput.weight!.detach().mul(contextScale!);
-        if (scaledContextOutput is not null) tensors.Add(scaledContextOutput);
+        // The runtime adds W_co·c; training added W_co·(c − mean), so the bias takes −W_co·mean (in double, then float).
+        using var mean = ContextMean()?.detach();
+        using var bias = mean is null ? null : output.bias!.detach().to(ScalarType.Float64).sub(contextOutput!.weight!.detach().to(ScalarType.Float64).matmul(mean.to(ScalarType.Float64))).to(ScalarType.Float32);
+        tensors.Add(bias ?? output.bias!);
+        if (contextOutput is not null) tensors.Add(contextOutput.weight!);
         var weights = new float[LstmNetwork.ParameterCount(Vocabulary, EmbeddingWidth, HiddenWidth, Layers, ContextToOutput)];
         var offset = 0;
         foreach (var tensor in tensors)

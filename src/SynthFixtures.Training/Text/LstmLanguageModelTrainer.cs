@@ -85,7 +85,9 @@ public static class LstmLanguageModelTrainer
         var batchOrder = random.Derive("text:batches");
         var lengths = training.Select(s => s.Tokens.Length).ToArray();
 
-        using var model = new LstmLanguageModel(vocabularySize, options.EmbeddingWidth, options.HiddenWidth, options.Layers, options.ContextAtEveryStep, options.ContextAtEveryStep && options.ContextToOutput);
+        var contextToOutput = options.ContextAtEveryStep && options.ContextToOutput;
+        using var model = new LstmLanguageModel(vocabularySize, options.EmbeddingWidth, options.HiddenWidth, options.Layers, options.ContextAtEveryStep, contextToOutput,
+            contextToOutput ? ContextFrequencies(training, vocabularySize) : null);
         var parameters = model.parameters().ToList();
         using var optimizer = new AdamOptimizer(parameters, options.LearningRate);
         using var constants = new KeptScalars();
@@ -130,6 +132,15 @@ public static class LstmLanguageModelTrainer
             progress?.Report(new TrainingProgress(epoch, options.Epochs, total / tokens) { ValidationPerplexity = perplexity, Warning = epoch == 1 ? setupWarning : null });
         }
         return new TrainedLanguageModel(kept, losses, perplexities, keptEpoch, validation.Count);
+    }
+
+    /// <summary>Each token id's share of <paramref name="training"/> rows that have it among their context tokens (those before Bos).</summary>
+    private static float[] ContextFrequencies(List<TokenSequence> training, int vocabularySize)
+    {
+        var counts = new double[vocabularySize];
+        foreach (var (tokens, first) in training)
+            for (var c = 0; c < first - 1; c++) counts[tokens[c]]++;
+        return counts.Select(n => (float)(n / training.Count)).ToArray();
     }
 
     /// <summary>The summed cross-entropy of the batch's scored tokens.</summary>

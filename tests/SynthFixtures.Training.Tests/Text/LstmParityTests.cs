@@ -20,13 +20,16 @@ public class LstmParityTests(ITestOutputHelper output)
     [InlineData(2, 4f, 3)]
     [InlineData(1, 1f, 3, true)]   // and to the output: every step's logits add a map of the context's sum
     [InlineData(2, 4f, 2, true)]
-    public void Exported_weights_give_TorchSharps_next_token_logits(int layers, float scale, int contextLength, bool contextToOutput = false)
+    [InlineData(1, 1f, 3, true, true)]   // the map reads the context sum less its training mean; the export folds the mean into the bias
+    [InlineData(2, 4f, 2, true, true)]
+    public void Exported_weights_give_TorchSharps_next_token_logits(int layers, float scale, int contextLength, bool contextToOutput = false, bool centred = false)
     {
         TorchRuntime.EnsureLoaded();
         manual_seed(11);
         const int vocabulary = 37;
         var withContext = contextLength > 0;
-        using var model = new LstmLanguageModel(vocabulary, embeddingWidth: 8, hiddenWidth: 24, layers, contextAtEveryStep: withContext, contextToOutput);
+        using var model = new LstmLanguageModel(vocabulary, embeddingWidth: 8, hiddenWidth: 24, layers, contextAtEveryStep: withContext, contextToOutput,
+            centred ? Frequencies(vocabulary, 5) : null);
         using (no_grad())
             foreach (var parameter in model.parameters())
             {
@@ -58,13 +61,15 @@ public class LstmParityTests(ITestOutputHelper output)
     [InlineData(false, false)]
     [InlineData(true, false)]
     [InlineData(true, true)]
-    public void Batched_steps_with_rows_dropped_give_TorchSharps_logits_for_every_row(bool contextAtEveryStep, bool contextToOutput)
+    [InlineData(true, true, true)]
+    public void Batched_steps_with_rows_dropped_give_TorchSharps_logits_for_every_row(bool contextAtEveryStep, bool contextToOutput, bool centred = false)
     {
         // The sampler steps many rows at once and drops finished ones: each row's logits must stay its own.
         TorchRuntime.EnsureLoaded();
         manual_seed(13);
         const int vocabulary = 41, rows = 13, steps = 9, contextLength = 2;
-        using var model = new LstmLanguageModel(vocabulary, embeddingWidth: 8, hiddenWidth: 20, layers: 2, contextAtEveryStep, contextToOutput);
+        using var model = new LstmLanguageModel(vocabulary, embeddingWidth: 8, hiddenWidth: 20, layers: 2, contextAtEveryStep, contextToOutput,
+            centred ? Frequencies(vocabulary, 6) : null);
         using (no_grad())
             foreach (var parameter in model.parameters())
             {
@@ -101,5 +106,49 @@ public class LstmParityTests(ITestOutputHelper output)
         output.WriteLine($"max |Δ| = {worst:E2}, rows left {active.Length}");
         Assert.True(active.Length < rows);
         Assert.True(worst < Tolerance * 3, $"max |Δ| = {worst:E2}");
+    }
+
+    [Fact]
+    public void A_centred_output_map_adds_nothing_for_the_average_context_and_exports_that_way()
+    {
+        // Every training row has context tokens 2 and 7: the centred map sees a zero input, whatever its weights.
+        TorchRuntime.EnsureLoaded();
+        manual_seed(16);
+        const int vocabulary = 19;
+        var shares = new float[vocabulary];
+        (shares[2], shares[7]) = (1f, 1f);
+        using var model = new LstmLanguageModel(vocabulary, embeddingWidth: 8, hiddenWidth: 12, layers: 1, contextAtEveryStep: true, contextToOutput: true, shares);
+        using (no_grad())
+            foreach (var parameter in model.parameters()) parameter.add_(randn_like(parameter).mul_(0.5f));
+        model.eval();
+        using var noGrad = no_grad();
+        using var tokens = tensor(new long[] { 2, 7, 0, 5, 9 }, [1, 5]);
+        using var context = tensor(new long[] { 2, 7 }, [1, 2]);
+        using var other = tensor(new long[] { 3, 7 }, [1, 2]);
+
+        using var withMap = model.forward(tokens, context);
+        using var withoutMap = model.Logits(model.States(tokens, context));
+        using var otherContext = model.forward(tokens, other);
+        using var otherWithoutMap = model.Logits(model.States(tokens, other));
+
+        Assert.True(withMap.sub(withoutMap).abs().max().item<float>() < 1e-5f);
+        Assert.True(otherContext.sub(otherWithoutMap).abs().max().item<float>() > 1e-2f, "another context is shifted");
+        var network = new LstmNetwork(vocabulary, 8, 12, 1, model.ExportWeights(), contextAtEveryStep: true, contextToOutput: true);
+        var runtime = network.NextTokenLogits([[2, 7, 0, 5, 9]], 2);
+        var expected = withMap[0, -1].data<float>().ToArray();
+        Assert.All(Enumerable.Range(0, vocabulary), v => Assert.True(Math.Abs(expected[v] - runtime[v]) < Tolerance, $"token {v}: {expected[v]} vs {runtime[v]}"));
+    }
+
+    /// <summary>Context-token shares as two context columns of the first 2·<paramref name="perColumn"/> ids would give them (each column's shares sum to 1).</summary>
+    private static float[] Frequencies(int vocabulary, int perColumn)
+    {
+        var shares = new float[vocabulary];
+        var random = new SynthRandom(15);
+        for (var column = 0; column < 2; column++)
+        {
+            var raw = Enumerable.Range(0, perColumn).Select(_ => 0.1 + random.NextDouble()).ToArray();
+            for (var t = 0; t < perColumn; t++) shares[column * perColumn + t] = (float)(raw[t] / raw.Sum());
+        }
+        return shares;
     }
 }

@@ -35,7 +35,7 @@ internal static class LearnedTextCodec
             Layers = model.Network.Layers,
             ContextAtEveryStep = model.Network.ContextAtEveryStep,
             ContextToOutput = model.Network.ContextToOutput,
-            Missing = model.Missing is { } missing ? new MissingTextParameters { Intercept = missing.Intercept, Weights = missing.Weights.ToArray() } : null,
+            Missing = model.Missing is { } missing ? new MissingTextParameters { Intercept = missing.Intercept, Weights = missing.Weights.ToArray(), Share = missing.TrainingShare } : null,
             Temperature = model.Temperature,
             TopP = model.TopP,
             MaxTokens = model.MaxTokens,
@@ -114,7 +114,8 @@ internal static class LearnedTextCodec
         Check(missing.Weights is not null && missing.Weights.Length == contextTokens, sourceName, column,
             $"its missing-text model has {missing.Weights?.Length ?? 0} token weights; the context has {contextTokens} tokens");
         Check(double.IsFinite(missing.Intercept) && missing.Weights!.All(double.IsFinite), sourceName, column, "its missing-text model has a weight that is not finite");
-        return new MissingTextModel(missing.Intercept, missing.Weights!);
+        Check(missing.Share is null or (>= 0 and <= 1), sourceName, column, $"its missing-text model's share of missing texts {missing.Share} is outside 0–1");
+        return new MissingTextModel(missing.Intercept, missing.Weights!, missing.Share);
     }
 
     private static ContextColumn ReadContextColumn(ContextColumnParameters? c, int index, string sourceName, string column)
@@ -208,11 +209,15 @@ internal sealed record LearnedTextParameters
     public CopyGuardParameters? CopyGuard { get; init; }
 }
 
-/// <summary>The missing-text model as stored: the intercept and one weight per context token (log-odds).</summary>
+/// <summary>The missing-text model as stored: the intercept and one weight per context token (log-odds), and the training share of missing texts.</summary>
 internal sealed record MissingTextParameters
 {
     public double Intercept { get; init; }
     public double[]? Weights { get; init; }
+
+    /// <summary>The share of training rows without text (absent, as in parts written before it was kept: unknown).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? Share { get; init; }
 }
 
 /// <summary>One context column as stored.</summary>

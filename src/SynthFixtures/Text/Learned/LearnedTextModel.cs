@@ -85,7 +85,35 @@ public sealed class LearnedTextModel : TextColumnModel
     {
         var context = ContextColumns.Count == 0 ? "no context" : "context " + string.Join(", ", ContextColumns);
         return string.Create(CultureInfo.InvariantCulture,
-            $"learned text: LSTM {Network.Layers}×{Network.HiddenWidth}, {Tokenizer.Count:N0} subwords, {context}; temperature {Temperature:0.###}, top-p {TopP:0.###}, at most {MaxTokens} tokens");
+            $"learned text: LSTM {Network.Layers}×{Network.HiddenWidth}, {Tokenizer.Count:N0} subwords, {context}; {DescribeMissing()}; temperature {Temperature:0.###}, top-p {TopP:0.###}, at most {MaxTokens} tokens");
+    }
+
+    /// <summary>Smallest weight spread (log-odds) at which a context column is named as one that decides missing texts.</summary>
+    private const double TellingSpread = 1.0;
+
+    /// <summary>A column is named only when its spread is at least this share of the widest column's (the others are detail).</summary>
+    private const double TellingShareOfWidest = 0.5;
+
+    /// <summary>Most context columns named as deciding missing texts.</summary>
+    private const int MaxTellingColumns = 3;
+
+    /// <summary>
+    /// How missing texts are written: by the missing-text model (the training share, and the context columns that move
+    /// its odds most, by the spread of their tokens' weights: at least 1 in log-odds and half the widest spread), or by
+    /// the language model ending a text at once.
+    /// </summary>
+    private string DescribeMissing()
+    {
+        if (Missing is null) return "a missing text is one that ends at once";
+        var share = Missing.TrainingShare is { } s ? string.Create(CultureInfo.InvariantCulture, $"{s * 100:0.#} % of training texts missing; ") : "";
+        var spreads = Missing.ColumnSpreads(Context);
+        var bar = Math.Max(TellingSpread, TellingShareOfWidest * spreads.DefaultIfEmpty(0).Max());
+        var telling = Enumerable.Range(0, spreads.Length).Where(c => spreads[c] >= bar)
+            .OrderByDescending(c => spreads[c]).ThenBy(c => c).Take(MaxTellingColumns).Select(c => ContextColumns[c]).ToList();
+        var which = ContextColumns.Count == 0 ? "the same rate for every row"
+            : telling.Count == 0 ? "which rows, from the context (no column moves the odds much)"
+            : "which rows, from the context (mostly " + string.Join(", ", telling) + ")";
+        return $"missing texts: {share}{which}";
     }
 
     /// <inheritdoc />

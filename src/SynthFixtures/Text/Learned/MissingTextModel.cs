@@ -17,14 +17,22 @@ public sealed class MissingTextModel
     public const int MaxIterations = 30;
 
     /// <summary>A model from its intercept and one weight per context token id.</summary>
-    /// <exception cref="ArgumentException">A weight is not finite.</exception>
-    public MissingTextModel(double intercept, IReadOnlyList<double> weights)
+    /// <param name="intercept">The log-odds of a missing text before the context's weights.</param>
+    /// <param name="weights">Per context token id, its change to the log-odds.</param>
+    /// <param name="trainingShare">The share of training rows whose text was missing, when known (models stored before it was kept have none).</param>
+    /// <exception cref="ArgumentException">A weight is not finite, or the share is outside [0, 1].</exception>
+    public MissingTextModel(double intercept, IReadOnlyList<double> weights, double? trainingShare = null)
     {
         ArgumentNullException.ThrowIfNull(weights);
         if (!double.IsFinite(intercept) || weights.Any(w => !double.IsFinite(w)))
             throw new ArgumentException("The missing-text model's weights must be finite.", nameof(weights));
-        (Intercept, Weights) = (intercept, weights.ToArray());
+        if (trainingShare is { } share && !(share >= 0 && share <= 1))
+            throw new ArgumentException($"The share of missing texts must be between 0 and 1, not {share}.", nameof(trainingShare));
+        (Intercept, Weights, TrainingShare) = (intercept, weights.ToArray(), trainingShare);
     }
+
+    /// <summary>The share of training rows whose text was missing; <c>null</c> when the model was stored without it.</summary>
+    public double? TrainingShare { get; }
 
     /// <summary>The log-odds of a missing text before the context's weights.</summary>
     public double Intercept { get; }
@@ -98,7 +106,23 @@ public sealed class MissingTextModel
             }
             if (largest < 1e-8) break;
         }
-        return new MissingTextModel(beta[0], beta[1..]);
+        return new MissingTextModel(beta[0], beta[1..], rate);
+    }
+
+    /// <summary>
+    /// How far each context column can move the log-odds of a missing text: the spread (largest less smallest weight)
+    /// of its tokens' weights, per column of <paramref name="context"/> in its order.
+    /// </summary>
+    public double[] ColumnSpreads(TextContextEncoder context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.TokenCount != Weights.Count)
+            throw new ArgumentException($"The context has {context.TokenCount} tokens; the model has {Weights.Count} token weights.", nameof(context));
+        return Enumerable.Range(0, context.ContextColumns.Count).Select(c =>
+        {
+            var tokens = Enumerable.Range(context.OffsetOf(c), context.ContextColumns[c].TokenCount).Select(t => Weights[t]).ToArray();
+            return tokens.Length == 0 ? 0 : tokens.Max() - tokens.Min();
+        }).ToArray();
     }
 
     /// <summary>x with A x = b for a symmetric positive definite A (<c>d × d</c>, row-major; overwritten).</summary>

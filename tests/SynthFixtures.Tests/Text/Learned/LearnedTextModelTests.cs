@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SynthFixtures.Metadata;
 using SynthFixtures.Randomness;
 using SynthFixtures.Text;
 using SynthFixtures.Text.Learned;
@@ -198,6 +199,35 @@ public class LearnedTextModelTests
         var wrongCount = parts.Parameters.GetRawText().Replace("[-30,30,0,0]", "[-30,30,0]");
         var error = Assert.Throws<SynthDataException>(() => LearnedTextModel.Decode(parts with { Parameters = JsonDocument.Parse(wrongCount).RootElement.Clone() }, "reviews.synth"));
         Assert.Contains("3 token weights; the context has 4 tokens", error.Message);
+    }
+
+    [Fact]
+    public void Describe_says_how_missing_texts_are_written_and_which_context_columns_decide_them()
+    {
+        var network = new LstmNetwork(Vocabulary.Size, 8, 24, 1, LstmNetworkTests.RandomWeights(Vocabulary.Size, 8, 24, 1, seed: 21));
+        LearnedTextModel With(MissingTextModel? missing) => new("Review", Context, Bytes, network, TrainingTextFingerprints.Of([]), new LearnedTextOptions(), missing);
+
+        var deciding = With(new MissingTextModel(0, [-3, 2, 0, 0], trainingShare: 0.032));
+        Assert.Contains("missing texts: 3.2 % of training texts missing; which rows, from the context (mostly Rating)", deciding.Describe());
+        var parts = deciding.Encode();
+        Assert.Contains("\"share\":0.032", parts.Parameters.GetRawText());
+        Assert.Equal(deciding.Describe(), LearnedTextModel.Decode(Reserialize(parts), "reviews.synth").Describe());
+
+        // Stored before the share was kept: the share is unknown, the rest is said.
+        var older = LearnedTextModel.Decode(Reserialize(With(new MissingTextModel(0, [-3, 2, 0, 0])).Encode()), "reviews.synth");
+        Assert.Null(older.Missing!.TrainingShare);
+        Assert.Contains("missing texts: which rows, from the context (mostly Rating)", older.Describe());
+
+        Assert.Contains("no column moves the odds much", With(new MissingTextModel(-2, [0.1, -0.1, 0, 0], 0.1)).Describe());
+        Assert.Contains("a missing text is one that ends at once", With(null).Describe());
+
+        // Of two columns, the one that moves the odds far less than the widest is not named.
+        var twoColumns = new TextContextEncoder([Context.ContextColumns[0], new ContextColumn("Size", ColumnKind.Categorical, null, ["s", "m"], null)]);
+        var size = new LearnedTextVocabulary(twoColumns.TokenCount, Bytes.Count).Size;
+        LearnedTextModel WithTwo(double[] weights) => new("Review", twoColumns, Bytes, new LstmNetwork(size, 8, 24, 1, LstmNetworkTests.RandomWeights(size, 8, 24, 1, seed: 22)),
+            TrainingTextFingerprints.Of([]), new LearnedTextOptions(), new MissingTextModel(0, weights, 0.2));
+        Assert.Contains("(mostly Rating);", WithTwo([-3, 2, 0, 0, 1.5, 0, 0, 0]).Describe());
+        Assert.Contains("(mostly Rating, Size);", WithTwo([-3, 2, 0, 0, 3, -1, 0, 0]).Describe());
     }
 
     public static TheoryData<string, string> Corruptions => new()

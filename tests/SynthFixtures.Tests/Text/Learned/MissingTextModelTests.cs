@@ -1,3 +1,4 @@
+using SynthFixtures.Metadata;
 using SynthFixtures.Randomness;
 using SynthFixtures.Text.Learned;
 
@@ -34,6 +35,20 @@ public class MissingTextModelTests
         Assert.InRange(model.Probability([1, 3]) - model.Probability([1, 2]), -0.05, 0.05);
         // The intercept is not penalised, so the mean predicted rate is the observed rate.
         Assert.Equal(missing.Count(m => m) / (double)missing.Length, contexts.Average(c => model.Probability(c)), 3);
+    }
+
+    [Fact]
+    public void The_fit_keeps_the_training_share_and_the_column_that_explains_missing_texts_has_the_wider_spread()
+    {
+        var (contexts, missing) = Rows(6000);
+        var model = MissingTextModel.Fit(contexts, missing, contextTokens: 4)!;
+        var context = new TextContextEncoder([new ContextColumn("Helpful", ColumnKind.Categorical, null, [], null), new ContextColumn("Noise", ColumnKind.Categorical, null, [], null)]);
+
+        Assert.Equal(missing.Count(m => m) / (double)missing.Length, model.TrainingShare);
+        var spreads = model.ColumnSpreads(context);
+        Assert.True(spreads[0] > 3, $"helpful: {spreads[0]:F2}");
+        Assert.True(spreads[1] < 0.5, $"noise: {spreads[1]:F2}");
+        Assert.Throws<ArgumentException>(() => new MissingTextModel(0, [0.0], trainingShare: 1.5));
     }
 
     [Fact]
