@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using SynthFixtures.Metadata;
 using SynthFixtures.Modeling;
 using SynthFixtures.Models.GaussianCopula;
 using SynthFixtures.Parquet;
@@ -13,28 +12,8 @@ namespace SynthFixtures.Benchmarks;
 /// rows, drawn without the others). Rows per second is the rows written divided by the mean.
 /// </summary>
 [MemoryDiagnoser]
-public class SampleFileFormatBenchmarks
+public class SampleFileFormatBenchmarks : SampleFileBenchmarkBase
 {
-    private GaussianCopulaModel _model = null!;
-    private string _folder = null!;
-    private readonly SamplingOptions _twoCores = new() { MaxDegreeOfParallelism = 2 };
-
-    /// <summary>Rows of the whole sample.</summary>
-    [Params(1_000_000)]
-    public int Rows { get; set; }
-
-    [GlobalSetup]
-    public void Setup()
-    {
-        var (table, name) = BenchmarkData.Load();
-        Console.WriteLine($"// benchmark data: {name}, {table.RowCount} rows");
-        _model = GaussianCopulaFitter.Fit(table, TableProfiler.Profile(table));
-        _folder = Directory.CreateTempSubdirectory("synthfixtures-bench-").FullName;
-    }
-
-    [GlobalCleanup]
-    public void Cleanup() => Directory.Delete(_folder, recursive: true);
-
     [Benchmark(Baseline = true, Description = "Sample to CSV, two cores")]
     public SamplingResult Csv() => Run("s.csv", CsvSampleFormat.Instance, shard: null);
 
@@ -46,6 +25,6 @@ public class SampleFileFormatBenchmarks
 
     private SamplingResult Run(string file, ISampleFileFormat format, SampleShard? shard) => SamplingService.Run(new SamplingRequest
     {
-        Model = _model, Rows = Rows, Seed = 42, OutputPath = Path.Combine(_folder, file), Options = _twoCores, Format = format, Shard = shard,
+        Model = Model, Rows = Rows, Seed = 42, OutputPath = Path.Combine(Folder, file), Options = TwoCores, Format = format, Shard = shard,
     });
 }

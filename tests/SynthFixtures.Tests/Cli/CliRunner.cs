@@ -1,4 +1,6 @@
 using SynthFixtures.Cli;
+using SynthFixtures.Data;
+using SynthFixtures.Tests.Models;
 
 namespace SynthFixtures.Tests.Cli;
 
@@ -11,6 +13,23 @@ internal sealed record CliResult(int ExitCode, string Output, string Error)
         using var error = new StringWriter();
         var code = CliApp.Run(args, output, error);
         return new CliResult(code, output.ToString(), error.ToString());
+    }
+}
+
+/// <summary>The model the <c>sample</c> tests read, trained through the CLI as a user would.</summary>
+internal static class CliModels
+{
+    /// <summary>
+    /// Writes <paramref name="rows"/> rows of <see cref="MixedTestTable"/> to d.csv in <paramref name="folder"/>, trains
+    /// the default model on it into m.synth with <c>train</c>, and returns the model's path.
+    /// </summary>
+    public static string TrainMixed(TempFolder folder, int rows)
+    {
+        var csv = folder.File("d.csv");
+        var model = folder.File("m.synth");
+        CsvTableWriter.Write(MixedTestTable.Create(rows), csv);
+        Assert.Equal(CliApp.Success, CliResult.Run("train", csv, "--out", model).ExitCode);
+        return model;
     }
 }
 

@@ -2,7 +2,6 @@ using SynthFixtures.Cli;
 using SynthFixtures.Data;
 using SynthFixtures.Models.Artifacts;
 using SynthFixtures.Sampling;
-using SynthFixtures.Tests.Models;
 
 namespace SynthFixtures.Tests.Cli;
 
@@ -13,14 +12,7 @@ public sealed class CliSampleStreamingTests : IDisposable
 
     public void Dispose() => _folder.Dispose();
 
-    private string TrainModel()
-    {
-        var csv = _folder.File("d.csv");
-        var model = _folder.File("m.synth");
-        CsvTableWriter.Write(MixedTestTable.Create(300), csv);
-        Assert.Equal(CliApp.Success, CliResult.Run("train", csv, "--out", model).ExitCode);
-        return model;
-    }
+    private string TrainModel() => CliModels.TrainMixed(_folder, rows: 300);
 
     [Fact]
     public void The_streamed_csv_has_the_bytes_of_the_whole_sample_written_at_once()

@@ -1,6 +1,5 @@
 using SynthFixtures.Cli;
 using SynthFixtures.Data;
-using SynthFixtures.Tests.Models;
 
 namespace SynthFixtures.Tests.Cli;
 
@@ -11,14 +10,7 @@ public sealed class CliSteeringTests : IDisposable
 
     public void Dispose() => _folder.Dispose();
 
-    private string TrainModel()
-    {
-        var csv = _folder.File("d.csv");
-        var model = _folder.File("m.synth");
-        CsvTableWriter.Write(MixedTestTable.Create(300), csv);
-        Assert.Equal(CliApp.Success, CliResult.Run("train", csv, "--out", model).ExitCode);
-        return model;
-    }
+    private string TrainModel() => CliModels.TrainMixed(_folder, rows: 300);
 
     private Dictionary<string, int> Groups(string path) =>
         CsvTableReader.Read(path).Column("group").GroupBy(c => c!.Trim()).ToDictionary(g => g.Key, g => g.Count());

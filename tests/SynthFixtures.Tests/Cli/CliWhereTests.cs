@@ -3,7 +3,6 @@ using SynthFixtures.Data;
 using SynthFixtures.Models.Artifacts;
 using SynthFixtures.Sampling;
 using SynthFixtures.Sampling.Expressions;
-using SynthFixtures.Tests.Models;
 
 namespace SynthFixtures.Tests.Cli;
 
@@ -14,14 +13,7 @@ public sealed class CliWhereTests : IDisposable
 
     public void Dispose() => _folder.Dispose();
 
-    private string TrainModel()
-    {
-        var csv = _folder.File("d.csv");
-        var model = _folder.File("m.synth");
-        CsvTableWriter.Write(MixedTestTable.Create(400), csv);
-        Assert.Equal(CliApp.Success, CliResult.Run("train", csv, "--out", model).ExitCode);
-        return model;
-    }
+    private string TrainModel() => CliModels.TrainMixed(_folder, rows: 400);
 
     [Fact]
     public void Where_writes_the_planned_sample_and_reports_the_plan_and_the_acceptance_rate()

@@ -2,12 +2,9 @@ using System.Globalization;
 using SynthFixtures.Data;
 using SynthFixtures.Metadata;
 using SynthFixtures.Models;
-using SynthFixtures.Models.DpMarginals;
 using SynthFixtures.Models.GaussianCopula;
 using SynthFixtures.Randomness;
 using SynthFixtures.Sampling;
-using SynthFixtures.Tests.Models.DpMarginals;
-using SynthFixtures.Tests.Models.Neural;
 
 namespace SynthFixtures.Tests.Models;
 
@@ -17,18 +14,8 @@ namespace SynthFixtures.Tests.Models;
 /// </summary>
 public sealed class SampleRangeTests
 {
-    private static readonly Lazy<GaussianCopulaModel> Copula = new(() =>
-        GaussianCopulaFitter.Fit(MixedTestTable.Create(), MixedTestTable.Metadata(), new GaussianCopulaOptions { Seed = 1 }));
-
     private static readonly Lazy<GaussianCopulaModel> Generated = new(() =>
         GaussianCopulaFitter.Fit(GeneratedColumnsTable(), GeneratedColumnsMetadata(), new GaussianCopulaOptions { Seed = 1 }));
-
-    private static readonly Lazy<SynthModel> Tvae = new(RandomNeuralModels.Tvae);
-
-    private static readonly Lazy<SynthModel> Ctgan = new(RandomNeuralModels.Ctgan);
-
-    private static readonly Lazy<SynthModel> DpMarginals = new(() =>
-        DpMarginalsFitter.Fit(DpMarginalsTestData.Create(3000), DpMarginalsTestData.Metadata(), new DpMarginalsOptions { Epsilon = 1, Delta = 1e-7, Seed = 1 }));
 
     public static TheoryData<string, string[]> Cases() => new()
     {
@@ -73,7 +60,7 @@ public sealed class SampleRangeTests
     [Fact]
     public void Conditions_checked_row_by_row_cannot_be_drawn_in_ranges()
     {
-        foreach (var model in new[] { Copula.Value, Tvae.Value })
+        foreach (var model in new[] { ModelsOfEachKind.Copula.Value, ModelsOfEachKind.Tvae.Value })
         {
             var error = Assert.Throws<SynthDataException>(() => model.SampleRange(2048, 100, 1, [Condition.Parse("group=high")]));
             Assert.Contains("checked row by row", error.Message, StringComparison.Ordinal);
@@ -84,18 +71,11 @@ public sealed class SampleRangeTests
     [Fact]
     public void A_range_starts_on_a_block_boundary()
     {
-        Assert.Throws<ArgumentException>(() => Copula.Value.SampleRange(1000, 10, 1));
-        Assert.Throws<ArgumentOutOfRangeException>(() => Copula.Value.SampleRange(-1024, 10, 1));
+        Assert.Throws<ArgumentException>(() => ModelsOfEachKind.Copula.Value.SampleRange(1000, 10, 1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ModelsOfEachKind.Copula.Value.SampleRange(-1024, 10, 1));
     }
 
-    private static SynthModel Model(string kind) => kind switch
-    {
-        "copula" => Copula.Value,
-        "generated" => Generated.Value,
-        "tvae" => Tvae.Value,
-        "dp-marginals" => DpMarginals.Value,
-        _ => Ctgan.Value,
-    };
+    private static SynthModel Model(string kind) => kind == "generated" ? Generated.Value : ModelsOfEachKind.Named(kind);
 
     private static string Csv(IEnumerable<SampledTable> chunks)
     {

@@ -1,11 +1,7 @@
 using System.Text;
 using SynthFixtures.Data;
 using SynthFixtures.Models;
-using SynthFixtures.Models.DpMarginals;
-using SynthFixtures.Models.GaussianCopula;
 using SynthFixtures.Sampling;
-using SynthFixtures.Tests.Models.DpMarginals;
-using SynthFixtures.Tests.Models.Neural;
 
 namespace SynthFixtures.Tests.Models;
 
@@ -15,16 +11,6 @@ namespace SynthFixtures.Tests.Models;
 /// </summary>
 public sealed class StreamedSampleTests
 {
-    private static readonly Lazy<GaussianCopulaModel> Copula = new(() =>
-        GaussianCopulaFitter.Fit(MixedTestTable.Create(), MixedTestTable.Metadata(), new GaussianCopulaOptions { Seed = 1 }));
-
-    private static readonly Lazy<SynthModel> Tvae = new(RandomNeuralModels.Tvae);
-
-    private static readonly Lazy<SynthModel> Ctgan = new(RandomNeuralModels.Ctgan);
-
-    private static readonly Lazy<SynthModel> DpMarginals = new(() =>
-        DpMarginalsFitter.Fit(DpMarginalsTestData.Create(3000), DpMarginalsTestData.Metadata(), new DpMarginalsOptions { Epsilon = 1, Delta = 1e-7, Seed = 1 }));
-
     public static TheoryData<string, string[]> Cases() => new()
     {
         { "copula", [] },
@@ -41,7 +27,7 @@ public sealed class StreamedSampleTests
     [MemberData(nameof(Cases))]
     public void Chunks_joined_are_byte_identical_to_the_whole_sample_for_any_chunk_size_and_thread_count(string kind, string[] conditionTexts)
     {
-        var model = Model(kind);
+        var model = ModelsOfEachKind.Named(kind);
         var conditions = conditionTexts.Select(Condition.Parse).ToList();
         const int rows = 5000;   // not a whole number of blocks: the last chunk is short
         var whole = WholeCsv(model.Sample(rows, 17, conditions, new SamplingOptions { MaxDegreeOfParallelism = 1 }).ToTable());
@@ -60,7 +46,7 @@ public sealed class StreamedSampleTests
     [Fact]
     public void Conditions_are_checked_when_the_chunks_are_asked_for_before_any_chunk_is_drawn()
     {
-        var error = Assert.Throws<SynthDataException>(() => Copula.Value.SampleChunks(10, 1, [Condition.Parse("group=purple")]));
+        var error = Assert.Throws<SynthDataException>(() => ModelsOfEachKind.Copula.Value.SampleChunks(10, 1, [Condition.Parse("group=purple")]));
         Assert.Contains("never occurs", error.Message, StringComparison.Ordinal);
     }
 
@@ -73,7 +59,7 @@ public sealed class StreamedSampleTests
         var chunks = 0;
         var error = Assert.Throws<SynthDataException>(() =>
         {
-            foreach (var _ in Tvae.Value.SampleChunks(20_000, 1, [Condition.Parse("group=high")], options)) chunks++;
+            foreach (var _ in ModelsOfEachKind.Tvae.Value.SampleChunks(20_000, 1, [Condition.Parse("group=high")], options)) chunks++;
         });
         Assert.Contains("too rare", error.Message, StringComparison.Ordinal);
         Assert.Contains("budget of 20,000", error.Message, StringComparison.Ordinal);   // the budget of all the rows, not of a chunk
@@ -83,17 +69,9 @@ public sealed class StreamedSampleTests
     [Fact]
     public void A_thread_count_below_one_is_refused_clearly()
     {
-        var error = Assert.Throws<SynthDataException>(() => Copula.Value.Sample(10, 1, options: new SamplingOptions { MaxDegreeOfParallelism = 0 }));
+        var error = Assert.Throws<SynthDataException>(() => ModelsOfEachKind.Copula.Value.Sample(10, 1, options: new SamplingOptions { MaxDegreeOfParallelism = 0 }));
         Assert.Contains("thread count", error.Message, StringComparison.Ordinal);
     }
-
-    private static SynthModel Model(string kind) => kind switch
-    {
-        "copula" => Copula.Value,
-        "tvae" => Tvae.Value,
-        "dp-marginals" => DpMarginals.Value,
-        _ => Ctgan.Value,
-    };
 
     private static string WholeCsv(Table table) => CsvTableWriter.WriteToString(table);
 

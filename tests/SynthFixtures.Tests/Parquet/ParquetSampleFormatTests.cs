@@ -73,10 +73,7 @@ public sealed class ParquetSampleFormatTests : IDisposable
     [Fact]
     public void The_cli_writes_parquet_for_a_parquet_extension_and_accepts_ten_billion_rows_in_shards()
     {
-        var csv = _folder.File("d.csv");
-        var model = _folder.File("m.synth");
-        CsvTableWriter.Write(MixedTestTable.Create(300), csv);
-        Assert.Equal(CliApp.Success, CliResult.Run("train", csv, "--out", model).ExitCode);
+        var model = CliModels.TrainMixed(_folder, rows: 300);
         var part = _folder.File("part-09765624.parquet");
         var result = CliResult.Run("sample", model, "--rows", "10000000000", "--shard", "9765624/9765625", "--out", part);
         Assert.Equal(CliApp.Success, result.ExitCode);
