@@ -40,8 +40,11 @@ internal sealed class PlanOptionSet
     /// <summary>The plan file to read, for the input/output checks.</summary>
     public string? PlanFile(ParseResult parse) => parse.GetValue(_plan);
 
-    /// <summary>The plan the options describe, or <c>null</c> without any; <paramref name="rows"/> is <c>--rows</c>.</summary>
-    public GenerationPlan? Plan(ParseResult parse, SynthModel model, long? rows)
+    /// <summary>
+    /// The plan the options describe, or <c>null</c> without any; <paramref name="rows"/> is <c>--rows</c>, <paramref name="where"/>
+    /// <c>--where</c> (every equalized label also meets it; a request plan carries its own conditions).
+    /// </summary>
+    public GenerationPlan? Plan(ParseResult parse, SynthModel model, long? rows, string? where)
     {
         var requests = parse.GetValue(_requests) ?? [];
         var file = parse.GetValue(_plan);
@@ -58,8 +61,11 @@ internal sealed class PlanOptionSet
             if (total > int.MaxValue)
                 throw new SynthDataException($"--equalize draws at most {int.MaxValue:N0} rows in one sample, not {total:N0}.",
                     hint: "Draw several equalized samples, or leave --equalize out for a sharded sample.");
-            return Equalization.Parse(equalize).ToPlan(model, (int)total);
+            return Equalization.Parse(equalize).ToPlan(model, (int)total, where);
         }
+        if (!string.IsNullOrWhiteSpace(where))
+            throw new SynthDataException($"--where does not combine with {given[0]}: each request carries its own condition.",
+                hint: "Write the condition in each request's where (\"count=1000; where=…\").");
         var plan = file is not null ? GenerationPlanJson.Load(file) : new GenerationPlan(requests.Select(PlanRequestText.Parse).ToList());
         if (rows is { } asked && asked != plan.TotalRows)
             throw new SynthDataException($"--rows {asked:N0} does not match the plan, whose requests add up to {plan.TotalRows:N0} rows.",

@@ -82,7 +82,8 @@ internal static class SampleCommand
                 outputs);
             OutputPaths.CheckFolders(outputs.Where(o => o.Item1 is not null));
             var synthModel = ModelArtifact.Load(modelPath);
-            var plan = plans.Plan(parse, synthModel, rowsGiven);
+            var whereText = parse.GetValue(where);
+            var plan = plans.Plan(parse, synthModel, rowsGiven, whereText);
             if (plan is not null && parse.GetValue(conditions) is { Length: > 0 })
                 throw new SynthDataException("--condition does not combine with a plan: each request carries its own condition.", hint: "Write the condition in the request's where.");
             if (plan is not null) count = plan.TotalRows;
@@ -93,7 +94,7 @@ internal static class SampleCommand
                 Model = synthModel, Rows = count, OutputPath = target, Seed = parse.GetValue(seed), Plan = plan,
                 Replacements = replace.Rules(parse),
                 Conditions = (parse.GetValue(conditions) ?? []).Select(Condition.Parse).ToList(),
-                Where = parse.GetValue(where),
+                Where = plan is null ? whereText : null,
                 Options = new SamplingOptions { MaxDegreeOfParallelism = parse.GetValue(threads) },
                 Steps = llmStep is null ? [] : [llmStep],
                 Shard = shard, Format = format,

@@ -29,6 +29,27 @@ public sealed class CliSteeringTests : IDisposable
     }
 
     [Fact]
+    public void Equalize_with_where_gives_exact_counts_of_rows_that_meet_it()
+    {
+        var model = TrainModel();
+        var target = _folder.File("ew.csv");
+        var result = CliResult.Run("sample", model, "--rows", "60", "--equalize", "group", "--where", "x > 40", "--out", target);
+        Assert.Equal(CliApp.Success, result.ExitCode);
+        Assert.Equal([30, 30], Groups(target).Values.Order());
+        Assert.All(CsvTableReader.Read(target).Column("x"), x => Assert.True(double.Parse(x!, System.Globalization.CultureInfo.InvariantCulture) > 40, x));
+    }
+
+    [Fact]
+    public void Where_beside_requests_is_refused_with_exit_2()
+    {
+        var model = TrainModel();
+        var result = CliResult.Run("sample", model, "--out", _folder.File("rw.csv"), "--request", "count=5", "--where", "x > 40");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--where does not combine with --request", result.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(_folder.File("rw.csv")));
+    }
+
+    [Fact]
     public void Requests_and_a_plan_file_give_the_same_sample()
     {
         var model = TrainModel();
