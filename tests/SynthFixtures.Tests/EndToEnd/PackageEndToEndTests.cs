@@ -11,7 +11,9 @@ namespace SynthFixtures.Tests.EndToEnd;
 /// annotated type to one, builds and runs its tests. A second build retrains nothing; changing one cell of one CSV
 /// retrains that model only. A third CSV trains a small TVAE: the package carries no native library, so this proves
 /// the consumer's build gets libtorch through NuGet (restored on demand into the packages folder), patches its copy
-/// of libLibTorchSharp where needed, and the packaged trainer loads both.
+/// of libLibTorchSharp where needed, and the packaged trainer loads both. A small SQLite database (customers and their
+/// orders) is learned as a whole through a <c>&lt;SynthDatabase&gt;</c> item, which needs the packaged trainer to carry
+/// SQLite's native library, and two types bound to its tables keep their foreign key in one graph.
 /// Isolation: the package version is unique to the run, so nothing of OURS is in the NuGet cache beforehand; libtorch
 /// (about 600 MB unpacked) is shared with the machine's cache rather than downloaded again per run.
 /// </summary>
@@ -33,6 +35,7 @@ public sealed class PackageEndToEndTests(ITestOutputHelper output) : IDisposable
         CsvTableWriter.Write(MixedTestTable.Create(600, seed: 1), Path.Combine(project, "data", "people.csv"));
         CsvTableWriter.Write(MixedTestTable.Create(400, seed: 2), Path.Combine(project, "data", "visits.csv"));
         CsvTableWriter.Write(MixedTestTable.Create(300, seed: 3), Path.Combine(project, "data", "events.csv"));
+        WriteShopDatabase(Path.Combine(project, "data", "shop.sqlite"));
         File.WriteAllText(Path.Combine(project, "nuget.config"), $"""
             <?xml version="1.0" encoding="utf-8"?>
             <configuration>
@@ -61,10 +64,12 @@ public sealed class PackageEndToEndTests(ITestOutputHelper output) : IDisposable
                 <SynthModel Include="data/people.csv" Seed="7" />
                 <SynthModel Include="data/visits.csv" />
                 <SynthModel Include="data/events.csv" Model="tvae" Epochs="2" BatchSize="100" />
+                <SynthDatabase Include="data/shop.sqlite" />
               </ItemGroup>
             </Project>
             """);
         File.WriteAllText(Path.Combine(project, "Person.cs"), """
+            using System.ComponentModel.DataAnnotations;
             using SynthFixtures;
             using SynthFixtures.Xunit;
             using Xunit;
@@ -94,8 +99,35 @@ public sealed class PackageEndToEndTests(ITestOutputHelper output) : IDisposable
                 public int Visits { get; init; }
             }
 
+            [Synthesize(From = "data/shop.sqlite", Table = "customers")]
+            public partial record Customer
+            {
+                [Key] public long CustomerId { get; init; }
+                public string Region { get; init; } = "";
+            }
+
+            [Synthesize(From = "data/shop.sqlite", Table = "orders")]
+            public partial record Order
+            {
+                [Key] public long OrderId { get; init; }
+                [SynthForeignKey(typeof(Customer))] public long CustomerId { get; init; }
+                public double Amount { get; init; }
+            }
+
             public class PersonTests
             {
+                [Fact]
+                public void Orders_point_at_customers_of_the_same_learned_database()
+                {
+                    var graph = new SynthGraph(5);
+                    var orders = Order.Synth.In(graph).ToList();
+                    var customers = Customer.Synth.In(graph).ToList();
+                    Assert.True(orders.Count > 50, $"{orders.Count} orders");
+                    var ids = customers.Select(c => c.CustomerId).ToHashSet();
+                    Assert.All(orders, o => Assert.Contains(o.CustomerId, ids));
+                    Assert.All(orders, o => Assert.InRange(o.Amount, 0, 1000));
+                }
+
                 [Fact]
                 public void Events_come_from_the_neural_model()
                 {
@@ -123,7 +155,8 @@ public sealed class PackageEndToEndTests(ITestOutputHelper output) : IDisposable
         Assert.True(code == 0, log);
         Assert.Contains("SynthFixtures: training gaussiancopula on", log);
         Assert.Contains("SynthFixtures: training tvae on", log);
-        Assert.Matches(@"Total tests: 5\s+Passed: 5", log);
+        Assert.Contains("SynthFixtures: training gaussiancopula on the database ", log);
+        Assert.Matches(@"Total tests: 6\s+Passed: 6", log);
         var people = Path.Combine(project, "obj", "Debug", "net10.0", "synthfixtures", "people.synth");
         var visits = Path.Combine(project, "obj", "Debug", "net10.0", "synthfixtures", "visits.synth");
         var (peopleTime, visitsTime) = (File.GetLastWriteTimeUtc(people), File.GetLastWriteTimeUtc(visits));
@@ -143,6 +176,41 @@ public sealed class PackageEndToEndTests(ITestOutputHelper output) : IDisposable
         Assert.DoesNotContain("training tvae", log);
         Assert.Equal(peopleTime, File.GetLastWriteTimeUtc(people));
         Assert.NotEqual(visitsTime, File.GetLastWriteTimeUtc(visits));
+    }
+
+    /// <summary>60 customers in three regions and about 240 orders whose amounts grow with the customer's region.</summary>
+    private static void WriteShopDatabase(string path)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        using var transaction = connection.BeginTransaction();
+        using (var create = connection.CreateCommand())
+        {
+            create.CommandText = """
+                CREATE TABLE customers (customer_id INTEGER PRIMARY KEY, region TEXT NOT NULL);
+                CREATE TABLE orders (order_id INTEGER PRIMARY KEY, customer_id INTEGER NOT NULL REFERENCES customers(customer_id), amount REAL NOT NULL);
+                """;
+            create.ExecuteNonQuery();
+        }
+        var random = new Random(11);
+        string[] regions = ["north", "south", "west"];
+        var orderId = 1;
+        for (var customer = 1; customer <= 60; customer++)
+        {
+            var region = customer % 3;
+            Insert(connection, "INSERT INTO customers VALUES ($1, $2)", customer, regions[region]);
+            for (var n = random.Next(1, 8); n > 0; n--)
+                Insert(connection, "INSERT INTO orders VALUES ($1, $2, $3)", orderId++, customer, Math.Round(50 + 100 * region + random.NextDouble() * 40, 2));
+        }
+        transaction.Commit();
+    }
+
+    private static void Insert(Microsoft.Data.Sqlite.SqliteConnection connection, string sql, params object[] values)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        for (var i = 0; i < values.Length; i++) command.Parameters.AddWithValue($"${i + 1}", values[i]);
+        command.ExecuteNonQuery();
     }
 
     public void Dispose()
