@@ -175,7 +175,8 @@ public abstract class SynthModel
                 unavailable[column.Name] = "written by a learned text model";
             }
             else if (!bySlot.ContainsKey(column.Name))
-                unavailable[column.Name] = $"generated ({(column.Pii != PiiKind.None ? $"personal data: {column.Pii}" : column.Kind.ToString().ToLowerInvariant())}), not learned";
+                unavailable[column.Name] = UncheckableReason(column)
+                    ?? $"generated ({(column.Pii != PiiKind.None ? $"personal data: {column.Pii}" : column.Kind.ToString().ToLowerInvariant())}), not learned";
         }
         var plan = ConditionPlanner.Plan(parsed, expression, new RowLayout(Metadata, bySlot, unavailable), conditions);
         return new ConditionPlan(plan.Text, plan.Pushed, plan.Filtered, plan.Filter) { Owner = this };
@@ -225,6 +226,12 @@ public abstract class SynthModel
 
     /// <summary>The learned columns as this model's candidate rows hold them, or <c>null</c> when the model cannot check rows against a plan.</summary>
     private protected virtual IEnumerable<ColumnSlot>? CandidateSlots => null;
+
+    /// <summary>
+    /// Why a column of <see cref="Metadata"/> missing from <see cref="CandidateSlots"/> cannot be checked on candidate rows,
+    /// when it is not simply generated; <c>null</c>: it is generated.
+    /// </summary>
+    private protected virtual string? UncheckableReason(ColumnMetadata column) => null;
 
     /// <summary><see cref="CandidateSlots"/>, for a model that wraps this one and checks its rows.</summary>
     internal IEnumerable<ColumnSlot>? TabularCandidateSlots => CandidateSlots;

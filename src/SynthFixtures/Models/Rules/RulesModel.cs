@@ -99,6 +99,10 @@ internal sealed class RulesModel : SynthModel
     private protected override IEnumerable<ColumnSlot>? CandidateSlots =>
         Inner.TabularCandidateSlots?.Where(slot => RuleOf(slot.Column.Name) is null && Metadata.Find(slot.Column.Name) is not null).ToList();
 
+    /// <inheritdoc />
+    private protected override string? UncheckableReason(Metadata.ColumnMetadata column) =>
+        RuleOf(column.Name) is { } rule ? $"set by the rule '{rule}' after the row is drawn" : null;
+
     private protected override SampleCursor OpenCursor(long startRow, long rows, long seed, IReadOnlyList<Condition> conditions, SamplingOptions options,
         RowFilter? filter, CancellationToken cancellationToken)
     {

@@ -80,6 +80,23 @@ public class KeptRulesTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_where_on_columns_no_rule_sets_is_checked_and_on_a_rule_set_column_is_refused_naming_the_rule()
+    {
+        var model = RuleTable.Train(ModelTrainers.Core, ModelKinds.GaussianCopula, Source.Value);
+        var plan = model.PlanConditions("low >= 30 OR quantity = 1");
+        Assert.NotNull(plan.Filter);
+        var sample = model.SampleWhere(400, seed: 2, plan).ToTable();
+        var low = sample.Column("low");
+        var quantity = sample.Column("quantity");
+        for (var r = 0; r < sample.RowCount; r++)
+            Assert.True(low[r] is { } value && int.Parse(value, System.Globalization.CultureInfo.InvariantCulture) >= 30 || quantity[r] == "1", $"row {r}");
+        Assert.All(RuleTable.Violations(sample, Source.Value), v => Assert.Equal(0, v.Count));
+
+        var error = Assert.Throws<global::SynthFixtures.Sampling.Expressions.RowExpressionException>(() => model.PlanConditions("total > 10 OR low > 3"));
+        Assert.Contains("set by the rule 'total = price * quantity + fee'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Data_breaking_a_rule_is_refused_with_the_rule_the_count_and_the_first_lines()
     {
         var table = RuleTable.Make(50);
