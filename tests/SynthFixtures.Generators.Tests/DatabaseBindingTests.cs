@@ -62,11 +62,7 @@ public sealed class DatabaseBindingTests
     {
         var outcome = GeneratorHarness.RunWithFiles([Usings + source], Files);
 
-        var diagnostic = Assert.Single(outcome.GeneratorDiagnostics);
-        Assert.Equal(id, diagnostic.Id);
-        Assert.Contains(messagePart, diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
-        Assert.Equal($"https://synthfixtures.dev/diagnostics/{id.ToLowerInvariant()}", diagnostic.Descriptor.HelpLinkUri);
-        Assert.Equal("Consumer0.cs", diagnostic.Location.GetLineSpan().Path);
+        outcome.SingleDiagnostic(id, messagePart);
         // The code still compiles: a type with binding errors gets its attribute-only synthesizer.
         Assert.DoesNotContain(outcome.CompileDiagnostics, d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error && d.Id.StartsWith("CS", StringComparison.Ordinal));
     }

@@ -88,4 +88,18 @@ internal sealed record GeneratorOutcome(GeneratorRunResult Result, ImmutableArra
 
     public string Source(string hintName) =>
         Result.GeneratedSources.Single(s => s.HintName == hintName).SourceText.ToString();
+
+    /// <summary>
+    /// Asserts the run reported exactly one diagnostic, <paramref name="id"/>, whose message holds <paramref name="messagePart"/>,
+    /// with its docs help link, located in the consumer's file; returns it for further checks.
+    /// </summary>
+    public Diagnostic SingleDiagnostic(string id, string messagePart)
+    {
+        var diagnostic = global::Xunit.Assert.Single(GeneratorDiagnostics);
+        global::Xunit.Assert.Equal(id, diagnostic.Id);
+        global::Xunit.Assert.Contains(messagePart, diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        global::Xunit.Assert.Equal($"https://synthfixtures.dev/diagnostics/{id.ToLowerInvariant()}", diagnostic.Descriptor.HelpLinkUri);
+        global::Xunit.Assert.Equal("Consumer0.cs", diagnostic.Location.GetLineSpan().Path);
+        return diagnostic;
+    }
 }
