@@ -1,0 +1,45 @@
+using SynthFixtures.Data;
+using SynthFixtures.Randomness;
+using SynthFixtures.Sampling;
+
+namespace SynthFixtures.Models.Sequences;
+
+/// <summary>
+/// The per-step part of a sequence model: given each entity's context and length, draws the entity's steps one after the
+/// other, each conditioned on the context and the steps before it. Two kinds implement it: the neural PAR-style recurrent
+/// model (trained with TorchSharp, sampled here in pure C#) and the lagged-copula baseline. The sequence model around it
+/// draws the contexts and lengths (a tabular model) and writes the entity and index columns.
+/// </summary>
+public interface ISequenceStepModel
+{
+    /// <summary>The step model kind (<see cref="SequenceModelKinds"/>).</summary>
+    string Kind { get; }
+
+    /// <summary>Draws the steps of <see cref="SequenceStepRequest.Lengths"/>.Count entities.</summary>
+    /// <returns>Σ lengths rows of the step columns, entity after entity, each entity's steps in order.</returns>
+    /// <remarks>
+    /// Entity <c>i</c> of the request draws only from <c>request.Random.Derive(request.FirstEntity + i)</c>, so an entity's
+    /// steps do not depend on how entities are split into requests or over threads.
+    /// </remarks>
+    SampledTable SampleSteps(SequenceStepRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>The model's parameters for the sequence artifact (read back by the kind's decoder).</summary>
+    byte[] ToBytes();
+}
+
+/// <summary>What a step model draws from.</summary>
+/// <param name="Contexts">One row per entity: the context columns' cells as text (the context model's output, or real contexts).</param>
+/// <param name="Lengths">Steps per entity, one per row of <paramref name="Contexts"/>.</param>
+/// <param name="FirstEntity">The number of the request's first entity within the whole sample.</param>
+/// <param name="Random">The sample's step stream; entity <c>i</c> derives its own from it.</param>
+public sealed record SequenceStepRequest(Table Contexts, IReadOnlyList<int> Lengths, long FirstEntity, SynthRandom Random);
+
+/// <summary>The step model kinds.</summary>
+public static class SequenceModelKinds
+{
+    /// <summary>PAR-style: a GRU over the steps, conditioned on the context, mixed-type outputs (TorchSharp training).</summary>
+    public const string Par = "par";
+
+    /// <summary>The baseline: a Gaussian copula over each step's values, the previous step's and the context (pure C#).</summary>
+    public const string LaggedCopula = "lagged-copula";
+}
