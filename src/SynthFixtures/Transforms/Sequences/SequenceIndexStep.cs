@@ -42,12 +42,12 @@ public sealed record SequenceIndexStep(
         switch (Kind)
         {
             case SequenceStepKind.Fixed when IndexKind == SequenceIndexKind.DateTime:
-                return CalendarMonths.ToSeconds(CalendarMonths.ToMilliseconds(start) + steps * CalendarMonths.ToMilliseconds(Size));
+                return IndexArithmetic.ToSeconds(IndexArithmetic.ToMilliseconds(start) + steps * IndexArithmetic.ToMilliseconds(Size));
             case SequenceStepKind.Fixed:
                 return start + steps * Size;
             case SequenceStepKind.CalendarMonths or SequenceStepKind.CalendarYears:
-                var first = CalendarMonths.ToDateTime(CalendarMonths.ToMilliseconds(start));
-                var time = CalendarMonths.OnDay(CalendarMonths.MonthNumber(first) + steps * MonthsPerStep, MonthEnd ? null : first.Day, first.TimeOfDay);
+                var first = IndexArithmetic.ToDateTime(IndexArithmetic.ToMilliseconds(start));
+                var time = IndexArithmetic.OnDay(IndexArithmetic.MonthNumber(first) + steps * MonthsPerStep, MonthEnd ? null : first.Day, first.TimeOfDay);
                 return time.Ticks / (double)TimeSpan.TicksPerSecond;
             default:
                 throw new InvalidOperationException($"A {Describe()} index has no regular step to advance by.");
@@ -63,19 +63,19 @@ public sealed record SequenceIndexStep(
         switch (Kind)
         {
             case SequenceStepKind.Fixed when Phase is { } phase:
-                var unit = IndexKind == SequenceIndexKind.DateTime ? CalendarMonths.ToMilliseconds(value) : (long)Math.Round(value);
-                var size = IndexKind == SequenceIndexKind.DateTime ? CalendarMonths.ToMilliseconds(Size) : (long)Size;
-                var aligned = unit - CalendarMonths.FloorModulo(unit - phase, size);
+                var unit = IndexKind == SequenceIndexKind.DateTime ? IndexArithmetic.ToMilliseconds(value) : (long)Math.Round(value);
+                var size = IndexKind == SequenceIndexKind.DateTime ? IndexArithmetic.ToMilliseconds(Size) : (long)Size;
+                var aligned = unit - IndexArithmetic.FloorModulo(unit - phase, size);
                 if (unit - aligned > size / 2) aligned += size;
-                return IndexKind == SequenceIndexKind.DateTime ? CalendarMonths.ToSeconds(aligned) : aligned;
+                return IndexKind == SequenceIndexKind.DateTime ? IndexArithmetic.ToSeconds(aligned) : aligned;
             case SequenceStepKind.CalendarMonths or SequenceStepKind.CalendarYears:
-                var time = CalendarMonths.ToDateTime(CalendarMonths.ToMilliseconds(value));
-                var month = CalendarMonths.MonthNumber(time);
+                var time = IndexArithmetic.ToDateTime(IndexArithmetic.ToMilliseconds(value));
+                var month = IndexArithmetic.MonthNumber(time);
                 var stride = Phase is null ? 1 : MonthsPerStep;
-                var below = month - CalendarMonths.FloorModulo(month - (Phase ?? 0), stride);
+                var below = month - IndexArithmetic.FloorModulo(month - (Phase ?? 0), stride);
                 var day = MonthEnd ? (int?)null : AnchorDay ?? time.Day;
                 var nearest = new[] { below - stride, below, below + stride }
-                    .Select(m => CalendarMonths.OnDay(m, day, TimeOfDay ?? time.TimeOfDay))
+                    .Select(m => IndexArithmetic.OnDay(m, day, TimeOfDay ?? time.TimeOfDay))
                     .MinBy(candidate => Math.Abs((candidate - time).Ticks));
                 return nearest.Ticks / (double)TimeSpan.TicksPerSecond;
             default:

@@ -87,20 +87,20 @@ public sealed class SequenceIndexSteps
         ArgumentNullException.ThrowIfNull(entities);
         if (kind == SequenceIndexKind.RowOrder) return new(new SequenceIndexStep(kind, SequenceStepKind.RowOrder, 0), [], []);
         var units = entities.Select(e => e.Values.Select(v => kind == SequenceIndexKind.DateTime
-            ? CalendarMonths.ToMilliseconds(v) : (long)Math.Round(v)).ToArray()).ToList();
+            ? IndexArithmetic.ToMilliseconds(v) : (long)Math.Round(v)).ToArray()).ToList();
         var differences = units.SelectMany(Differences).ToList();
-        var observed = differences.Select(d => kind == SequenceIndexKind.DateTime ? CalendarMonths.ToSeconds(d) : d).ToList();
+        var observed = differences.Select(d => kind == SequenceIndexKind.DateTime ? IndexArithmetic.ToSeconds(d) : d).ToList();
         if (differences.Count == 0) return new(new SequenceIndexStep(kind, SequenceStepKind.Undetermined, 0), observed, []);
         if (differences.Any(d => d <= 0)) return new(new SequenceIndexStep(kind, SequenceStepKind.Irregular, 0), observed, []);
 
-        if (kind == SequenceIndexKind.DateTime && CalendarStep(entities, units) is { } calendar) return calendar with { ObservedSteps = observed };
-        var step = differences.Aggregate(0L, CalendarMonths.GreatestCommonDivisor);
+        if (kind == SequenceIndexKind.DateTime && CalendarStep(entities, units) is { } calendar) return new(calendar.Step, observed, calendar.Gaps);
+        var step = differences.Aggregate(0L, IndexArithmetic.GreatestCommonDivisor);
         if (differences.Count(d => d == step) < RegularShare * differences.Count)
             return new(new SequenceIndexStep(kind, SequenceStepKind.Irregular, 0), observed, []);
 
-        var phases = units.SelectMany(u => u).Select(u => CalendarMonths.FloorModulo(u, step)).Distinct().Take(2).ToList();
+        var phases = units.SelectMany(u => u).Select(u => IndexArithmetic.FloorModulo(u, step)).Distinct().Take(2).ToList();
         var rule = new SequenceIndexStep(kind, SequenceStepKind.Fixed,
-            kind == SequenceIndexKind.DateTime ? CalendarMonths.ToSeconds(step) : step, Phase: phases.Count == 1 ? phases[0] : null);
+            kind == SequenceIndexKind.DateTime ? IndexArithmetic.ToSeconds(step) : step, Phase: phases.Count == 1 ? phases[0] : null);
         return new(rule, observed, FindGaps(entities, units, step));
     }
 
@@ -120,9 +120,9 @@ public sealed class SequenceIndexSteps
     }
 
     /// <summary>Calendar months or years, when every value keeps its entity's start day (or every value is a month end) and time of day.</summary>
-    private static Analysis? CalendarStep(IReadOnlyList<EntityIndex> entities, IReadOnlyList<long[]> units)
+    private static (SequenceIndexStep Step, List<SequenceIndexGap> Gaps)? CalendarStep(IReadOnlyList<EntityIndex> entities, IReadOnlyList<long[]> units)
     {
-        var times = units.Select(u => u.Select(CalendarMonths.ToDateTime).ToArray()).ToList();
+        var times = units.Select(u => u.Select(IndexArithmetic.ToDateTime).ToArray()).ToList();
         bool onStartDay = true, onMonthEnds = true, clamped = false;
         var monthDifferences = new List<long>();
         foreach (var entity in times)
@@ -136,17 +136,17 @@ public sealed class SequenceIndexSteps
                 onStartDay &= entity[i].Day == Math.Min(start.Day, length);
                 onMonthEnds &= entity[i].Day == length;
                 clamped |= entity[i].Day != start.Day;
-                if (i > 0) monthDifferences.Add(CalendarMonths.MonthNumber(entity[i]) - CalendarMonths.MonthNumber(entity[i - 1]));
+                if (i > 0) monthDifferences.Add(IndexArithmetic.MonthNumber(entity[i]) - IndexArithmetic.MonthNumber(entity[i - 1]));
             }
         }
         if (!(onStartDay || onMonthEnds) || monthDifferences.Any(d => d <= 0)) return null;
-        var months = monthDifferences.Aggregate(0L, CalendarMonths.GreatestCommonDivisor);
+        var months = monthDifferences.Aggregate(0L, IndexArithmetic.GreatestCommonDivisor);
         if (monthDifferences.Count(d => d == months) < RegularShare * monthDifferences.Count) return null;
 
         // Month ends win when both readings fit but some step was clamped (Jan 31 → Feb 28 reads as month ends, not day 31).
         var monthEnd = onMonthEnds && (!onStartDay || clamped);
         var all = times.SelectMany(t => t).ToList();
-        var phases = all.Select(t => CalendarMonths.FloorModulo(CalendarMonths.MonthNumber(t), months)).Distinct().Take(2).ToList();
+        var phases = all.Select(t => IndexArithmetic.FloorModulo(IndexArithmetic.MonthNumber(t), months)).Distinct().Take(2).ToList();
         var startDays = times.Where(t => t.Length > 0).Select(t => t[0].Day).Distinct().Take(2).ToList();
         var timesOfDay = all.Select(t => t.TimeOfDay).Distinct().Take(2).ToList();
         var years = months % 12 == 0;
@@ -156,16 +156,9 @@ public sealed class SequenceIndexSteps
         var gaps = new List<SequenceIndexGap>();
         for (var e = 0; e < times.Count; e++)
             for (var i = 1; i < times[e].Length; i++)
-                if ((CalendarMonths.MonthNumber(times[e][i]) - CalendarMonths.MonthNumber(times[e][i - 1])) / months is var skipped and > 1)
+                if ((IndexArithmetic.MonthNumber(times[e][i]) - IndexArithmetic.MonthNumber(times[e][i - 1])) / months is var skipped and > 1)
                     gaps.Add(new SequenceIndexGap(entities[e].Key, entities[e].Values[i - 1], skipped - 1, entities[e].LineOf(i - 1)));
-        return new Analysis(rule, gaps);
-    }
-
-    private sealed record Analysis(SequenceIndexStep Step, IReadOnlyList<SequenceIndexGap> Gaps)
-    {
-        public IReadOnlyList<double> ObservedSteps { get; init; } = [];
-
-        public static implicit operator SequenceIndexSteps(Analysis analysis) => new(analysis.Step, analysis.ObservedSteps, analysis.Gaps);
+        return (rule, gaps);
     }
 
     private sealed class EntityComparer : IEqualityComparer<IReadOnlyList<string>>

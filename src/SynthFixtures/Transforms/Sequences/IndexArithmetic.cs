@@ -1,10 +1,10 @@
 namespace SynthFixtures.Transforms.Sequences;
 
 /// <summary>
-/// Datetime index values as whole milliseconds and calendar months: the index is read as seconds since 0001-01-01 (a
+/// Index arithmetic: datetime values as whole milliseconds, calendar months, and the greatest common step: the index is read as seconds since 0001-01-01 (a
 /// double), which is exact to the millisecond for any real date, so steps are compared on milliseconds, not on doubles.
 /// </summary>
-internal static class CalendarMonths
+internal static class IndexArithmetic
 {
     public static long ToMilliseconds(double seconds) => (long)Math.Round(seconds * 1000.0, MidpointRounding.ToEven);
 
