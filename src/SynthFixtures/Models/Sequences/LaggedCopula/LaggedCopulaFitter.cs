@@ -53,6 +53,7 @@ public static class LaggedCopulaFitter
 
         var marginalOptions = new GaussianCopulaOptions { Seed = options.Seed };
         var steps = FitMarginals(table, stepColumns, marginalOptions, cancellationToken);
+        TransitionOrdering.Apply(steps, data);
         var contexts = contextColumns.Count == 0 ? [] : FitMarginals(ContextTable(data, contextColumns), contextColumns, marginalOptions, cancellationToken);
         foreach (var column in contexts.Concat(steps)) progress?.Report($"{column.Name}: {column.Describe()}");
         var stepTokens = stepColumns.Select(c => table.MissingTokens[table.IndexOf(c.Name)]).ToArray();
