@@ -74,7 +74,7 @@ public sealed class LaggedCopulaStepModelTests(ITestOutputHelper output)
             var total = Enumerable.Range(0, 3).Sum(j => counts[i, j]);
             var row = Enumerable.Range(0, 3).Select(j => counts[i, j] / total).ToArray();
             output.WriteLine($"{states[i]}: {string.Join(" ", row.Select(v => v.ToString("F3", CultureInfo.InvariantCulture)))}");
-            for (var j = 0; j < 3; j++) Assert.InRange(row[j], p[i, j] - 0.08, p[i, j] + 0.08);
+            for (var j = 0; j < 3; j++) Assert.InRange(row[j], p[i, j] - 0.05, p[i, j] + 0.05);
         }
     }
 

@@ -95,7 +95,8 @@ public sealed class LaggedCopulaStepModel : ISequenceStepModel
     {
         ArgumentNullException.ThrowIfNull(request);
         var lengths = request.Lengths;
-        if (lengths.Count != request.Contexts.RowCount)
+        // A table without columns has no rows, so a model without context columns takes any such table.
+        if (request.Contexts.ColumnCount > 0 && lengths.Count != request.Contexts.RowCount)
             throw new ArgumentException($"{lengths.Count} lengths for {request.Contexts.RowCount} context rows.", nameof(request));
         var offsets = new int[lengths.Count + 1];
         for (var i = 0; i < lengths.Count; i++)
