@@ -64,6 +64,27 @@ public sealed class SequenceReportOutputTests : IDisposable
     }
 
     [Fact]
+    public void A_holdout_file_gives_the_copy_and_overfitting_baselines()
+    {
+        var panel = SequencePanel.Create(60, 20, seed: 7);
+        var (training, holdout, synthetic) = (_folder.File("training.csv"), _folder.File("holdout.csv"), _folder.File("synthetic.csv"));
+        CsvTableWriter.Write(SequencePanel.Entities(panel, e => e < 30), training);
+        CsvTableWriter.Write(SequencePanel.Entities(panel, e => e >= 30), holdout);
+        CsvTableWriter.Write(SequencePanel.Entities(panel, e => e < 10), synthetic); // ten training sequences copied
+        var json = _folder.File("r.json");
+
+        var result = CliResult.Run("evaluate", training, synthetic, "--entity", "entity", "--sequence-index", "t", "--holdout", holdout, "--json", json);
+
+        Assert.True(result.ExitCode == CliApp.Success, result.Error);
+        Assert.Contains("10 of 10 synthetic sequences equal a real one step for step (0 equal a holdout one)", result.Output);
+        using var document = System.Text.Json.JsonDocument.Parse(File.ReadAllText(json));
+        var privacy = document.RootElement.GetProperty("privacy");
+        Assert.Equal(0, privacy.GetProperty("copiedFromHoldout").GetInt32());
+        Assert.Equal(0.0, privacy.GetProperty("dcr").GetProperty("overfitting").GetProperty("score").GetDouble());
+        Assert.Equal("holdout.csv", document.RootElement.GetProperty("audit").GetProperty("holdoutName").GetString());
+    }
+
+    [Fact]
     public void Sequence_options_without_an_entity_and_an_unknown_entity_column_are_bad_input()
     {
         var real = _folder.File("real.csv");
