@@ -10,6 +10,7 @@ internal sealed class MetadataDocument
     public List<ColumnDocument?>? Columns { get; set; }
     public string? PrimaryKey { get; set; }
     public List<Rules.RuleDocument?>? Rules { get; set; }
+    public Sequences.SequenceDocument? Sequence { get; set; }
 }
 
 /// <summary>One column as written in the metadata JSON (a relational metadata column adds its SQL shape to it).</summary>

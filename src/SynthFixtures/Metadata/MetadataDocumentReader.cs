@@ -60,9 +60,12 @@ internal static class MetadataDocumentReader
                 var start = positions.FindFirst(path, root);
                 return new SynthDataException(message, source, start?.Line, start is { } s ? s.Column + 1 + index : null, hint);
             });
+        var sequence = Sequences.SequenceDocumentReader.Read(document.Sequence, result, $"{root}.sequence", positions,
+            (message, hint, column, path) => Error(message, hint, column, path, $"{root}.sequence"));
         return new TableMetadata
         {
             Rules = rules is { Count: > 0 } ? rules : null,
+            Sequence = sequence,
             SchemaVersion = document.SchemaVersion ?? TableMetadata.CurrentSchemaVersion,
             Columns = result,
             PrimaryKey = document.PrimaryKey,

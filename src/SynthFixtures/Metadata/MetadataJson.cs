@@ -19,7 +19,7 @@ public static class MetadataJson
         ObjectExample: "Write an object: { \"schemaVersion\": 1, \"columns\": [ ... ] }.",
         TableMetadata.CurrentSchemaVersion,
         UpgradeHint: "Upgrade the SynthFixtures package, or re-create the metadata with this version.",
-        ShapeHint: "Compare with a file written by MetadataJson.Save. A column has: name, kind, and optionally dateTimeFormat, decimalPlaces, pii, evidence.");
+        ShapeHint: "Compare with a file written by MetadataJson.Save. A column has: name, kind, and optionally dateTimeFormat, decimalPlaces, pii, evidence; a sequence has entity, and optionally index and context.");
 
     /// <summary>The JSON text of <paramref name="metadata"/> (no trailing newline).</summary>
     public static string Serialize(TableMetadata metadata)

@@ -25,13 +25,20 @@ public sealed record TableMetadata
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<Rules.TableRule>? Rules { get; init; }
 
+    /// <summary>
+    /// How the table holds sequences (entity, index and context columns), when it does; <c>null</c> for a table of
+    /// independent rows (so such metadata is written as before).
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public Sequences.SequenceMetadata? Sequence { get; init; }
+
     /// <summary>The column called <paramref name="name"/>, or <c>null</c>.</summary>
     public ColumnMetadata? Find(string name) => Columns.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.Ordinal));
 
     /// <summary>Value equality over the column list (records compare lists by reference otherwise).</summary>
     public bool Equals(TableMetadata? other) =>
         other is not null && SchemaVersion == other.SchemaVersion && PrimaryKey == other.PrimaryKey && Columns.SequenceEqual(other.Columns)
-        && (Rules ?? []).SequenceEqual(other.Rules ?? []);
+        && (Rules ?? []).SequenceEqual(other.Rules ?? []) && Equals(Sequence, other.Sequence);
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(SchemaVersion, PrimaryKey, Columns.Count);

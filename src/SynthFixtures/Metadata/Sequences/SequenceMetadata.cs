@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace SynthFixtures.Metadata.Sequences;
 
 /// <summary>
@@ -9,12 +11,15 @@ namespace SynthFixtures.Metadata.Sequences;
 public sealed record SequenceMetadata
 {
     /// <summary>The column or columns whose cells name the entity (together, when several).</summary>
+    [JsonPropertyName("entity")]
     public required IReadOnlyList<string> EntityColumns { get; init; }
 
     /// <summary>The column that orders an entity's steps (datetime or integer), or <c>null</c> for the file's row order.</summary>
+    [JsonPropertyName("index")]
     public string? IndexColumn { get; init; }
 
     /// <summary>Columns constant within every entity, learned once per entity (with the sequence length) by a tabular model.</summary>
+    [JsonPropertyName("context")]
     public IReadOnlyList<string> ContextColumns { get; init; } = [];
 
     /// <summary>Whether <paramref name="column"/> is an entity, index or context column (so not a per-step column).</summary>
