@@ -68,16 +68,6 @@ internal static class EvaluateCommand
         foreach (var option in sequences.All) command.Options.Add(option);
         command.SetAction((parse, cancellationToken) =>
         {
-            if (sequences.IsRequested(parse))
-            {
-                foreach (var option in new Option[] { holdoutFraction, target, detection, model, failUnder, filterSummary, textLabel, runRecord, textEmbeddings })
-                    if (parse.GetResult(option) is { Implicit: false })
-                        throw new SynthDataException($"{option.Name} applies to single-table evaluation, not to sequences (--entity).",
-                            hint: "A sequence evaluation takes --holdout, --metadata, --seed and writes --json, --markdown and --report; detection always runs when each side has enough entities.");
-                return Task.FromResult(sequences.Run(console, parse, parse.GetValue(real)!, parse.GetValue(synthetic)!, parse.GetValue(holdout), parse.GetValue(metadata),
-                    CommonOptions.ReadOptions(parse.GetValue(missing), parse.GetValue(trim), parse.GetValue(strict), parse.GetValue(delimiter), parse.GetValue(unnamed)),
-                    parse.GetValue(seed), parse.GetValue(json), parse.GetValue(markdown), parse.GetValue(report), cancellationToken));
-            }
             if (RelationalEvaluate.IsRelational(parse.GetValue(real)) || RelationalEvaluate.IsRelational(parse.GetValue(synthetic)))
             {
                 foreach (var option in new Option[] { metadata, holdout, holdoutFraction, target, model, failUnder, filterSummary, textLabel, runRecord })
@@ -94,6 +84,17 @@ internal static class EvaluateCommand
                     (parse.GetValue(runRecord), "run record")],
                 outputs);
             OutputPaths.CheckFolders(outputs);
+            var metadataFile = parse.GetValue(metadata) is { } metadataPath ? MetadataJson.Load(metadataPath) : null;
+            if (sequences.IsRequested(parse, metadataFile))
+            {
+                foreach (var option in new Option[] { holdoutFraction, target, detection, model, failUnder, filterSummary, textLabel, runRecord, textEmbeddings })
+                    if (parse.GetResult(option) is { Implicit: false })
+                        throw new SynthDataException($"{option.Name} applies to single-table evaluation, not to sequences (--entity).",
+                            hint: "A sequence evaluation takes --holdout, --metadata, --seed and writes --json, --markdown and --report; detection always runs when each side has enough entities.");
+                return Task.FromResult(sequences.Run(console, parse, parse.GetValue(real)!, parse.GetValue(synthetic)!, parse.GetValue(holdout), parse.GetValue(metadata), metadataFile,
+                    CommonOptions.ReadOptions(parse.GetValue(missing), parse.GetValue(trim), parse.GetValue(strict), parse.GetValue(delimiter), parse.GetValue(unnamed)),
+                    parse.GetValue(seed), parse.GetValue(json), parse.GetValue(markdown), parse.GetValue(report), cancellationToken));
+            }
             using var embedder = parse.GetValue(textEmbeddings) ? new MiniLmTextEmbedder() : null;
             var request = new EvaluationRequest
             {
@@ -102,7 +103,7 @@ internal static class EvaluateCommand
                 Synthetic = EvaluationTable.FromCsv(parse.GetValue(synthetic)!),
                 Holdout = parse.GetValue(holdout) is { } holdoutPath ? EvaluationTable.FromCsv(holdoutPath) : null,
                 HoldoutFraction = parse.GetValue(holdoutFraction),
-                Metadata = parse.GetValue(metadata) is { } metadataPath ? MetadataJson.Load(metadataPath) : null,
+                Metadata = metadataFile,
                 ReadOptions = CommonOptions.ReadOptions(parse.GetValue(missing), parse.GetValue(trim), parse.GetValue(strict), parse.GetValue(delimiter), parse.GetValue(unnamed)),
                 Seed = parse.GetValue(seed),
                 Target = parse.GetValue(target),

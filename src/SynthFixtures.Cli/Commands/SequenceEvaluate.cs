@@ -13,7 +13,8 @@ namespace SynthFixtures.Cli.Commands;
 
 /// <summary>
 /// <c>synthfixtures evaluate real.csv synthetic.csv --entity col [--sequence-index col] [--context a,b] [--max-lag 5]
-/// [--holdout h.csv] [--json r.json] [--markdown r.md] [--report r.html]</c>: the options become a
+/// [--holdout h.csv] [--json r.json] [--markdown r.md] [--report r.html]</c>, or with <c>--metadata m.json</c> holding a
+/// sequence section instead of <c>--entity</c>: the options become a
 /// <see cref="SequenceEvaluationRequest"/> for <see cref="SequenceEvaluationService"/> (detection on per-sequence
 /// summaries with ML.NET); the report is printed and written here.
 /// </summary>
@@ -37,35 +38,36 @@ internal sealed class SequenceEvaluate
 
     public IEnumerable<Option> All => [Entity, Index, Context, MaxLag];
 
-    /// <summary>Whether the command line asks for a sequence evaluation, refusing sequence options without <c>--entity</c>.</summary>
-    public bool IsRequested(ParseResult parse)
+    /// <summary>
+    /// Whether the command line asks for a sequence evaluation: <c>--entity</c>, or metadata with a sequence section
+    /// (<paramref name="metadata"/>, read once here). Sequence options without either are refused.
+    /// </summary>
+    public bool IsRequested(ParseResult parse, TableMetadata? metadata)
     {
-        if (Names(parse.GetValue(Entity)).Length > 0) return true;
+        if (Names(parse.GetValue(Entity)).Length > 0 || metadata?.Sequence is not null) return true;
         foreach (var option in new Option[] { Index, Context, MaxLag })
             if (parse.GetResult(option) is { Implicit: false })
-                throw new SynthDataException($"{option.Name} applies to a sequence evaluation, which --entity asks for.",
+                throw new SynthDataException($"{option.Name} applies to a sequence evaluation, which --entity (or metadata with a sequence section) asks for.",
                     hint: "Name the entity column with --entity, or leave the sequence options out.");
         return false;
     }
 
-    public int Run(CliConsole console, ParseResult parse, string real, string synthetic, string? holdout, string? metadata, CsvReadOptions readOptions,
-        long seed, string? json, string? markdown, string? html, CancellationToken cancellationToken)
+    public int Run(CliConsole console, ParseResult parse, string real, string synthetic, string? holdout, string? metadataPath, TableMetadata? metadata,
+        CsvReadOptions readOptions, long seed, string? json, string? markdown, string? html, CancellationToken cancellationToken)
     {
         (string?, string)[] outputs = [(json, "JSON report"), (markdown, "Markdown summary"), (html, "HTML report")];
-        OutputPaths.Check([(real, "real data"), (synthetic, "synthetic data"), (holdout, "holdout data"), (metadata, "metadata")], outputs);
+        OutputPaths.Check([(real, "real data"), (synthetic, "synthetic data"), (holdout, "holdout data"), (metadataPath, "metadata")], outputs);
         OutputPaths.CheckFolders(outputs);
         var request = new SequenceEvaluationRequest
         {
             Real = EvaluationTable.FromCsv(real),
             Synthetic = EvaluationTable.FromCsv(synthetic),
             Holdout = holdout is null ? null : EvaluationTable.FromCsv(holdout),
-            Metadata = metadata is null ? null : MetadataJson.Load(metadata),
-            Sequence = new SequenceMetadata
-            {
-                EntityColumns = Names(parse.GetValue(Entity)),
-                IndexColumn = parse.GetValue(Index),
-                ContextColumns = Names(parse.GetValue(Context)),
-            },
+            Metadata = metadata,
+            // The options, when given, replace the metadata's sequence section as a whole.
+            Sequence = Names(parse.GetValue(Entity)) is { Length: > 0 } entity
+                ? new SequenceMetadata { EntityColumns = entity, IndexColumn = parse.GetValue(Index), ContextColumns = Names(parse.GetValue(Context)) }
+                : null,
             ReadOptions = readOptions,
             Options = new SequenceEvaluationOptions { Seed = seed, MaxLag = parse.GetValue(MaxLag) },
             Detector = MlNetUtilityEvaluator.Instance,

@@ -17,8 +17,8 @@ public sealed record SequenceEvaluationRequest
     /// <summary>Real rows the model never saw (a baseline for copied sequences and summary distances), or <c>null</c>.</summary>
     public EvaluationTable? Holdout { get; init; }
 
-    /// <summary>Which columns are entity, index and context columns.</summary>
-    public required SequenceMetadata Sequence { get; init; }
+    /// <summary>Which columns are entity, index and context columns; <c>null</c> takes the <see cref="Metadata"/>'s sequence section.</summary>
+    public SequenceMetadata? Sequence { get; init; }
 
     /// <summary>Column kinds, checked against <see cref="Real"/>; <c>null</c> profiles <see cref="Real"/>.</summary>
     public TableMetadata? Metadata { get; init; }

@@ -14,11 +14,14 @@ public static class SequenceEvaluationService
     /// <param name="request">What to evaluate and how.</param>
     /// <param name="progress">Receives a line per stage, or <c>null</c>.</param>
     /// <param name="ct">Stops the evaluation.</param>
-    /// <exception cref="SynthDataException">A table is malformed or does not fit the metadata, a sequence column is missing, an entity or index cell is empty or unreadable (with its line), or a setting is out of range.</exception>
+    /// <exception cref="SynthDataException">No sequence metadata is given, a table is malformed or does not fit the metadata, a sequence column is missing, an entity or index cell is empty or unreadable (with its line), or a setting is out of range.</exception>
     public static SequenceEvaluationResult Evaluate(SequenceEvaluationRequest request, IProgress<string>? progress = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Options.Check();
+        var sequence = request.Sequence ?? request.Metadata?.Sequence ?? throw new SynthDataException(
+            "A sequence evaluation needs to know which column names the entity, and neither the request nor the metadata says.",
+            hint: "Name the entity column (and the index and context columns), or give metadata with a sequence section.");
         var policy = request.ReadOptions.BadCells;
         ct.ThrowIfCancellationRequested();
         var (real, metadata, issues) = TableCheck.Prepare(request.Metadata, request.Real.Read(request.ReadOptions), policy);
@@ -31,10 +34,10 @@ public static class SequenceEvaluationService
             ct.ThrowIfCancellationRequested();
             var checkedHoldout = TableCheck.Conform(metadata, holdoutSource.Read(request.ReadOptions), policy);
             allIssues.AddRange(checkedHoldout.Issues);
-            holdout = SequenceSet.From(checkedHoldout.Table, metadata, request.Sequence);
+            holdout = SequenceSet.From(checkedHoldout.Table, metadata, sequence);
         }
-        var realSet = SequenceSet.From(real, metadata, request.Sequence);
-        var syntheticSet = SequenceSet.From(synthetic.Table, metadata, request.Sequence);
+        var realSet = SequenceSet.From(real, metadata, sequence);
+        var syntheticSet = SequenceSet.From(synthetic.Table, metadata, sequence);
         progress?.Report($"Read {realSet.Entities.Count:N0} real and {syntheticSet.Entities.Count:N0} synthetic sequences");
         var options = request.Options with
         {

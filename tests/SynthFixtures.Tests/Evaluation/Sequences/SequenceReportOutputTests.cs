@@ -85,6 +85,26 @@ public sealed class SequenceReportOutputTests : IDisposable
     }
 
     [Fact]
+    public void Metadata_with_a_sequence_section_asks_for_a_sequence_evaluation_and_without_one_the_library_refuses()
+    {
+        var real = _folder.File("real.csv");
+        var metadata = _folder.File("m.json");
+        CsvTableWriter.Write(SequencePanel.Create(12, 20, seed: 7), real);
+        SynthFixtures.Metadata.MetadataJson.Save(SequencePanel.Metadata() with { Sequence = SequencePanel.Sequence }, metadata);
+
+        var result = CliResult.Run("evaluate", real, real, "--metadata", metadata);
+
+        Assert.True(result.ExitCode == CliApp.Success, result.Error);
+        Assert.Contains("12 of 12 synthetic sequences equal a real one step for step", result.Output);
+        var error = Assert.Throws<SynthDataException>(() => SequenceEvaluationService.Evaluate(new SequenceEvaluationRequest
+        {
+            Real = EvaluationTable.FromCsv(real),
+            Synthetic = EvaluationTable.FromCsv(real),
+        }));
+        Assert.Contains("which column names the entity", error.Message);
+    }
+
+    [Fact]
     public void Sequence_options_without_an_entity_and_an_unknown_entity_column_are_bad_input()
     {
         var real = _folder.File("real.csv");
@@ -92,7 +112,7 @@ public sealed class SequenceReportOutputTests : IDisposable
 
         var noEntity = CliResult.Run("evaluate", real, real, "--sequence-index", "t");
         Assert.Equal(CliApp.BadInput, noEntity.ExitCode);
-        Assert.Contains("--sequence-index applies to a sequence evaluation, which --entity asks for", noEntity.Error);
+        Assert.Contains("--sequence-index applies to a sequence evaluation, which --entity", noEntity.Error);
 
         var unknown = CliResult.Run("evaluate", real, real, "--entity", "sensor");
         Assert.Equal(CliApp.BadInput, unknown.ExitCode);
