@@ -14,7 +14,7 @@ namespace SynthFixtures.Cli.Commands;
 /// <summary>
 /// <c>synthfixtures evaluate real.csv synthetic.csv [--holdout h.csv | --holdout-fraction 0.2] [--target col]
 /// [--report r.html] [--markdown s.md] [--json r.json] [--model m.synth] [--fail-under quality=0.8,…] [--text-label col]
-/// [--run-record run.json] [--text-embeddings]</c>: the options
+/// [--run-record run.json] [--text-embeddings]</c> (with <c>--entity</c>, a sequence evaluation: <see cref="SequenceEvaluate"/>): the options
 /// become an <see cref="EvaluationRequest"/> for <see cref="EvaluationService"/>, whose report and gate outcomes are
 /// printed and written here. Its errors name settings, which <see cref="CliErrors"/> turns into these options.
 /// </summary>
@@ -59,11 +59,13 @@ internal static class EvaluateCommand
         {
             Description = "Also compare free-text columns by sentence embeddings (all-MiniLM-L6-v2, shipped in the tool, run offline): MMD² real vs synthetic beside holdout vs training, on 300 texts per side (slow: single-threaded for identical results everywhere).",
         };
+        var sequences = new SequenceEvaluate();
         var command = new Command("evaluate", "Score synthetic data against real data: quality, diagnostics, privacy, utility; write reports; gate on thresholds.")
         {
             real, synthetic, metadata, json, report, markdown, holdout, holdoutFraction, seed, target, detection, model, failUnder, missing, trim, strict, delimiter, unnamed,
             filterSummary, textLabel, runRecord, textEmbeddings,
         };
+        foreach (var option in sequences.All) command.Options.Add(option);
         command.SetAction((parse, cancellationToken) =>
         {
             if (RelationalEvaluate.IsRelational(parse.GetValue(real)) || RelationalEvaluate.IsRelational(parse.GetValue(synthetic)))
@@ -82,6 +84,17 @@ internal static class EvaluateCommand
                     (parse.GetValue(runRecord), "run record")],
                 outputs);
             OutputPaths.CheckFolders(outputs);
+            var metadataFile = parse.GetValue(metadata) is { } metadataPath ? MetadataJson.Load(metadataPath) : null;
+            if (sequences.IsRequested(parse, metadataFile))
+            {
+                foreach (var option in new Option[] { holdoutFraction, target, detection, model, failUnder, filterSummary, textLabel, runRecord, textEmbeddings })
+                    if (parse.GetResult(option) is { Implicit: false })
+                        throw new SynthDataException($"{option.Name} applies to single-table evaluation, not to sequences (--entity).",
+                            hint: "A sequence evaluation takes --holdout, --metadata, --seed and writes --json, --markdown and --report; detection always runs when each side has enough entities.");
+                return Task.FromResult(sequences.Run(console, parse, parse.GetValue(real)!, parse.GetValue(synthetic)!, parse.GetValue(holdout), parse.GetValue(metadata), metadataFile,
+                    CommonOptions.ReadOptions(parse.GetValue(missing), parse.GetValue(trim), parse.GetValue(strict), parse.GetValue(delimiter), parse.GetValue(unnamed)),
+                    parse.GetValue(seed), parse.GetValue(json), parse.GetValue(markdown), parse.GetValue(report), cancellationToken));
+            }
             using var embedder = parse.GetValue(textEmbeddings) ? new MiniLmTextEmbedder() : null;
             var request = new EvaluationRequest
             {
@@ -90,7 +103,7 @@ internal static class EvaluateCommand
                 Synthetic = EvaluationTable.FromCsv(parse.GetValue(synthetic)!),
                 Holdout = parse.GetValue(holdout) is { } holdoutPath ? EvaluationTable.FromCsv(holdoutPath) : null,
                 HoldoutFraction = parse.GetValue(holdoutFraction),
-                Metadata = parse.GetValue(metadata) is { } metadataPath ? MetadataJson.Load(metadataPath) : null,
+                Metadata = metadataFile,
                 ReadOptions = CommonOptions.ReadOptions(parse.GetValue(missing), parse.GetValue(trim), parse.GetValue(strict), parse.GetValue(delimiter), parse.GetValue(unnamed)),
                 Seed = parse.GetValue(seed),
                 Target = parse.GetValue(target),
