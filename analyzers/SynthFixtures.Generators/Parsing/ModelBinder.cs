@@ -30,9 +30,7 @@ internal static class ModelBinder
         foreach (var p in type.Properties)
         {
             if (p.Source is ValueSource.Key or ValueSource.Fake or ValueSource.Pattern or ValueSource.ForeignKey or ValueSource.Nested or ValueSource.Prompt) continue;
-            var column = p.ColumnName is { } explicitName
-                ? schema.Columns.FirstOrDefault(c => c.Name == explicitName) ?? schema.Columns.FirstOrDefault(c => LabelMatching.SameName(c.Name, explicitName))
-                : schema.Columns.FirstOrDefault(c => LabelMatching.SameName(c.Name, p.Name));
+            var column = ColumnOf(p, schema);
             if (p.LearnedText && LearnedTextProblem(p, column, columnList) is { } textProblem)
             {
                 problems.Add(Problem(DiagnosticDescriptors.NotLearnedTextColumn, p.Name, type.Name + "." + p.Name, file, textProblem));
@@ -104,6 +102,11 @@ internal static class ModelBinder
             return $"column '{column.Name}' is {Describe(column)}, not free text; remove [Text] to read it as a plain string, or bind a text column";
         return null;
     }
+
+    /// <summary>The column a property reads (the rule the trainer follows when it turns attributes into rules).</summary>
+    internal static SchemaColumnSpec? ColumnOf(PropertySpec p, SchemaSpec schema) =>
+        PropertyColumns.ColumnFor(p.Name, p.ColumnName, schema.Columns.Select(c => c.Name).ToList()) is { } name
+            ? schema.Columns.First(c => c.Name == name) : null;
 
     private static BindingProblem Problem(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, string? property, params string[] arguments) =>
         new(descriptor.Id, property, arguments.ToEquatableArray());
