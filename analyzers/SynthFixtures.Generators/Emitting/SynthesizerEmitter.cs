@@ -328,7 +328,8 @@ internal static class SynthesizerEmitter
         foreach (var p in properties) w.Line($"{Literals.Local(p.Name)} = {ReadExpression(p, bound[p.Name])};");
         foreach (var p in properties)
         {
-            if (p.Ordering is not { } o) continue;
+            // An ordering the model keeps by construction holds on every row: nothing to check.
+            if (p.Ordering is not { } o || plan.KeptOrderings.Contains(p.Name)) continue;
             var (a, b) = (Literals.Local(p.Name), Literals.Local(o.Other));
             var op = o.Greater ? ">" : "<";
             w.Line(p.IsNullable || o.OtherIsNullable
