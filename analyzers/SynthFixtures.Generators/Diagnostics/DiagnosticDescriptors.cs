@@ -128,7 +128,7 @@ internal static class DiagnosticDescriptors
         "'{0}' declares {1}, which the model learned from {2} does not keep, and nothing else makes it hold; let this project train the model (<SynthModel Include=\"{2}\" />, which reads the attribute; a differentially private model also needs Metadata=\"…\"), or declare the rule in the rules of its metadata");
 
     public static readonly DiagnosticDescriptor RuleWithoutModel = Error("SF0052", "Rule attribute on a type without a learned model",
-        "{1} on '{0}' is a rule a learned model keeps, but '{0}' is made from attributes alone; bind it to a model with [Synthesize(From = \"….csv\")], or remove the attribute");
+        "{1} on '{0}' is a rule a learned model keeps, but '{2}' is made from attributes alone; bind it to a model with [Synthesize(From = \"….csv\")], or remove the attribute");
 
     /// <summary>All descriptors, by id.</summary>
     public static readonly IReadOnlyDictionary<string, DiagnosticDescriptor> ById = new[]

@@ -66,7 +66,7 @@ internal static class TypeParser
         if (from is null)
             foreach (var rule in rules)
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.RuleWithoutModel, rule.Location ?? location,
-                    rule.Spec.Property is null ? type.Name : type.Name + "." + rule.Spec.Property, rule.Spec.Display));
+                    rule.Spec.Property is null ? type.Name : type.Name + "." + rule.Spec.Property, rule.Spec.Display, type.Name));
         if (diagnostics.Count > 0) return Fail(diagnostics);
         if (!PromptChecker.Check(type.Name, drafts, diagnostics)) return Fail(diagnostics);
         var ordered = OrderingPlanner.Plan(type.Name, drafts, diagnostics);
