@@ -93,7 +93,9 @@ internal sealed class AttributeRules(IReadOnlyList<BoundType> types) : IDeclared
         {
             // At the character inside the string literal when the expression is one; else at the attribute.
             var at = rule.FirstArgumentText is { } text && e.Index >= head.Length ? text with { Column = text.Column + e.Index - head.Length } : rule.Place;
-            throw new SynthDataException($"{rule.Text}: {e.Message}", at.File, at.Line, at.Column,
+            // The parser reads the type's property names where the metadata's rules read columns.
+            var message = e.Message.Replace("is not a column.", $"is not a property of {type.Name.Split('.')[^1]}.", StringComparison.Ordinal);
+            throw new SynthDataException($"{rule.Text}: {message}", at.File, at.Line, at.Column,
                 "Name properties of the type (a sum of products, numbers allowed), e.g. \"Price * Quantity + Fee\".");
         }
         var terms = parsed.Terms.Select(t => new DerivedTerm(t.Coefficient, t.Factors.Select(f => columnOf(f)).ToList())).ToList();
