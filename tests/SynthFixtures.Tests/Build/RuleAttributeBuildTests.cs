@@ -19,7 +19,7 @@ public sealed class RuleAttributeBuildTests
         using SynthFixtures;
         namespace Hospital;
 
-        [Synthesize(From = "data/stays.csv")]
+        [Synthesize(From = "data/stays.csv"), FixedCombination(nameof(City), nameof(State))]
         public partial record Stay
         {
             public DateTime Admitted { get; init; }
@@ -27,6 +27,9 @@ public sealed class RuleAttributeBuildTests
             public decimal Price { get; init; }
             public int Quantity { get; init; }
             [Derived("Price * Quantity")] public decimal Total { get; init; }
+            public string City { get; init; } = "";
+            public string State { get; init; } = "";
+            [IdentifierFormat(Prefix = "ST-", Digits = 7, CheckDigit = "luhn")] public string StayId { get; init; } = "";
         }
         """;
 
@@ -46,7 +49,10 @@ public sealed class RuleAttributeBuildTests
         Assert.Contains(File.ReadAllLines(Path.Combine(project.ModelDirectory, "stays.settings")), l => l.StartsWith("rules=", StringComparison.Ordinal));
         var model = ModelArtifact.Load(Path.Combine(project.ModelDirectory, "stays.synth"));
         Assert.IsType<RulesModel>(model);
-        Assert.Equal(["discharged > admitted", "total = price * quantity"], model.Metadata.Rules!.Select(r => r.Text));
+        Assert.Equal(["fixed combination of city, state", "discharged > admitted", "total = price * quantity", "identifier stay_id prefix 'ST-' digits 7 check digit luhn"],
+            model.Metadata.Rules!.Select(r => r.Text));
+        Assert.Contains("rule\tfixedcombination\tcolumns=city,state", schema);
+        Assert.Contains("rule\tidentifier\tcolumn=stay_id", schema);
         // The generated synthesizer checks no row: the model keeps both rules on every row it samples.
         var generated = File.ReadAllText(Directory.GetFiles(project.PathOf("obj"), "Hospital.Stay.g.cs", SearchOption.AllDirectories).Single());
         Assert.DoesNotContain("continue;", generated);
@@ -57,6 +63,11 @@ public sealed class RuleAttributeBuildTests
         Assert.All(stays, s => Assert.True((DateTime)Get(s, "Discharged") > (DateTime)Get(s, "Admitted"), $"{Get(s, "Discharged")} after {Get(s, "Admitted")}"));
         Assert.All(stays, s => Assert.Equal((decimal)Get(s, "Price") * (int)Get(s, "Quantity"), (decimal)Get(s, "Total")));
         Assert.True(stays.Select(s => Get(s, "Quantity")).Distinct().Count() > 3); // learned, not constant
+        Assert.All(stays, s => Assert.Contains(((string)Get(s, "City"), (string)Get(s, "State")), Places));
+        Assert.True(stays.Select(s => Get(s, "City") + "/" + Get(s, "State")).Distinct().Count() > 2);
+        Assert.All(stays, s => Assert.Matches(@"^ST-\d{7}$", (string)Get(s, "StayId")));
+        Assert.All(stays, s => Assert.Equal(Luhn(((string)Get(s, "StayId"))[3..^1]), ((string)Get(s, "StayId"))[^1]));
+        Assert.Equal(stays.Count, stays.Select(s => Get(s, "StayId")).Distinct().Count());
 
         // Nothing changed, then an edit that leaves the attributes as they were: no retraining either time.
         var trained = File.GetLastWriteTimeUtc(Path.Combine(project.ModelDirectory, "stays.synth"));
@@ -75,7 +86,7 @@ public sealed class RuleAttributeBuildTests
         (code, log) = project.Build();
         Assert.True(code == 0, log);
         Assert.Contains("SynthFixtures: training gaussiancopula", log);
-        Assert.Equal(["discharged > admitted"], ModelArtifact.Load(Path.Combine(project.ModelDirectory, "stays.synth")).Metadata.Rules!.Select(r => r.Text));
+        Assert.Equal(["fixed combination of city, state", "discharged > admitted", "identifier stay_id prefix 'ST-' digits 7 check digit luhn"], ModelArtifact.Load(Path.Combine(project.ModelDirectory, "stays.synth")).Metadata.Rules!.Select(r => r.Text));
         Assert.Contains("\"data/stays.csv\"", File.ReadAllText(project.PathOf("synthfixtures.lock.json")));
     }
 
@@ -108,10 +119,29 @@ public sealed class RuleAttributeBuildTests
         Assert.Contains($"{file}(9,6): error SF1001: [GreaterThan(nameof(Admitted))] on Stay.Discharged: The data in stays.csv breaks the rule 'discharged > admitted' on 1 of 120 rows (line 6).", log);
     }
 
-    /// <summary>An invented stays table: stays of 1 to 20 days in 2024, a price with cents, a quantity and their product.</summary>
+    /// <summary>Cities with their states: two cities share a name, so only the pairing tells them apart.</summary>
+    private static readonly (string City, string State)[] Places = [("Springfield", "IL"), ("Springfield", "MA"), ("Portland", "OR"), ("Portland", "ME"), ("Austin", "TX")];
+
+    /// <summary>The Luhn check digit of <paramref name="digits"/>.</summary>
+    private static char Luhn(string digits)
+    {
+        var sum = 0;
+        for (var i = 0; i < digits.Length; i++)
+        {
+            var d = digits[digits.Length - 1 - i] - '0';
+            if (i % 2 == 0) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+            sum += d;
+        }
+        return (char)('0' + (10 - sum % 10) % 10);
+    }
+
+    /// <summary>
+    /// An invented stays table: stays of 1 to 20 days in 2024, a price with cents, a quantity and their product, a city
+    /// with its state, and a stay id: "ST-", six digits and a Luhn digit.
+    /// </summary>
     private static List<string> Stays(int count)
     {
-        var lines = new List<string> { "admitted,discharged,price,quantity,total" };
+        var lines = new List<string> { "admitted,discharged,price,quantity,total,city,state,stay_id" };
         var start = new DateTime(2024, 1, 1);
         for (var i = 0; i < count; i++)
         {
@@ -119,7 +149,9 @@ public sealed class RuleAttributeBuildTests
             var discharged = admitted.AddDays(1 + i * 13 % 20);
             var price = 5m + i * 37 % 900 / 10m + 0.25m;
             var quantity = 1 + i * 5 % 9;
-            lines.Add(string.Create(CultureInfo.InvariantCulture, $"{admitted:yyyy-MM-dd},{discharged:yyyy-MM-dd},{price:0.00},{quantity},{price * quantity:0.00}"));
+            var (city, state) = Places[i * 3 % Places.Length];
+            var number = (100_000 + i * 17).ToString(CultureInfo.InvariantCulture);
+            lines.Add(string.Create(CultureInfo.InvariantCulture, $"{admitted:yyyy-MM-dd},{discharged:yyyy-MM-dd},{price:0.00},{quantity},{price * quantity:0.00},{city},{state},ST-{number}{Luhn(number)}"));
         }
         return lines;
     }
