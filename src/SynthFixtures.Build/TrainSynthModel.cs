@@ -55,6 +55,12 @@ public sealed class TrainSynthModel : ToolTask
     /// <summary>For a database: relations JSON (keys, sum rules) that adds to the schema or replaces detection in a folder.</summary>
     public string? Relations { get; set; }
 
+    /// <summary>
+    /// A file listing the project's C# sources, one a line: the trainer keeps the rules the attributes of the types bound
+    /// to this model declare (<c>[GreaterThan]</c>, <c>[Derived]</c>, …). Empty: none.
+    /// </summary>
+    public string? SourcesFile { get; set; }
+
     /// <inheritdoc />
     protected override string ToolName => "dotnet";
 
@@ -84,6 +90,7 @@ public sealed class TrainSynthModel : ToolTask
         if (!string.IsNullOrWhiteSpace(MetadataFile)) builder.AppendSwitchIfNotNull("--metadata ", MetadataFile);
         if (Database) builder.AppendSwitch("--database");
         if (!string.IsNullOrWhiteSpace(Relations)) builder.AppendSwitchIfNotNull("--relations ", Relations);
+        if (!Database && !string.IsNullOrWhiteSpace(SourcesFile)) builder.AppendSwitchIfNotNull("--sources ", SourcesFile);
         if (!string.IsNullOrWhiteSpace(Settings)) builder.AppendSwitchIfNotNull("--settings ", Settings!.Trim(';', ' '));
         return builder.ToString();
     }

@@ -4,6 +4,7 @@ using SynthFixtures.Metadata;
 using SynthFixtures.Databases.Reading;
 using SynthFixtures.Modeling;
 using SynthFixtures.Modeling.Relational;
+using SynthFixtures.Trainer.RuleAttributes;
 using SynthFixtures.Training;
 
 namespace SynthFixtures.Trainer;
@@ -26,6 +27,7 @@ internal static class TrainerApp
 
     public static int Run(string[] args, TextWriter log, CancellationToken cancellationToken)
     {
+        if (args.Length > 0 && args[0] == AttributeRulesCommand.Name) return AttributeRulesCommand.Run(args[1..], log, cancellationToken);
         var data = new Argument<string>("data.csv");
         var model = new Option<string>("--model") { Required = true };
         var output = new Option<string>("--out") { Required = true };
@@ -36,7 +38,8 @@ internal static class TrainerApp
         var settings = new Option<string?>("--settings");
         var database = new Option<bool>("--database");
         var relations = new Option<string?>("--relations");
-        var root = new RootCommand("Trains one SynthFixtures model for the build.") { data, model, output, seed, metadata, metadataOut, schemaOut, settings, database, relations };
+        var sources = new Option<string?>("--sources") { Description = "A file listing the project's C# sources, one a line: rule attributes of the types bound to the model are kept too." };
+        var root = new RootCommand("Trains one SynthFixtures model for the build.") { data, model, output, seed, metadata, metadataOut, schemaOut, settings, database, relations, sources };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
@@ -74,6 +77,7 @@ internal static class TrainerApp
                 MetadataPath = NullIfEmpty(parsed.GetValue(metadata)),
                 MetadataOutputPath = NullIfEmpty(parsed.GetValue(metadataOut)),
                 SchemaOutputPath = NullIfEmpty(parsed.GetValue(schemaOut)),
+                DeclaredRules = AttributeRulesCommand.RulesFor(NullIfEmpty(parsed.GetValue(sources)), dataPath, cancellationToken),
             };
             var result = new TrainingService(NeuralModelTrainers.All).Train(request, new BuildLog(log), cancellationToken);
             WriteCellWarnings(log, origin, result.CellIssues);

@@ -39,6 +39,9 @@ public sealed class BindingTests
         { "SF0020", "[Synthesize(From = \"data/people.csv\")] public partial class P { [OneOf(\"F\")] public string Sex { get; set; } = \"\"; }", "holds the label 'M'" },
         { "SF0021", "public enum Gender { Woman, Man } [Synthesize(From = \"data/people.csv\")] public partial class P { public Gender Sex { get; set; } }", "holds the label 'F', which matches no member of 'Gender'" },
         { "SF0022", "[Synthesize(From = \"data/people.csv\")] public partial class P { [SynthRange(0, 10)] public int Shoe { get; set; } [GreaterThan(nameof(Shoe))] public int Age { get; set; } }", "'P.Age' is bound to a column of data/people.csv but its GreaterThan/LessThan names 'Shoe'" },
+        { "SF0051", "[Synthesize(From = \"data/people.csv\")] public partial class P { public int Age { get; set; } [GreaterThan(nameof(Age))] public int HoursPerWeek { get; set; } }", "'P.HoursPerWeek' declares [GreaterThan(nameof(Age))], which the model learned from data/people.csv does not keep, so sampled rows breaking it are skipped; to have the model keep it by construction, let this project train it (<SynthModel Include=\"data/people.csv\" />" },
+        { "SF0052", "[Synthesize(From = \"data/people.csv\")] public partial class P { public int Age { get; set; } [Derived(\"Age * 2\")] public int HoursPerWeek { get; set; } }", "'P.HoursPerWeek' declares [Derived(\"Age * 2\")], which the model learned from data/people.csv does not keep, and nothing else makes it hold" },
+        { "SF0052", "[FixedCombination(nameof(Age), nameof(Sex))] [Synthesize(From = \"data/people.csv\")] public partial class P { public int Age { get; set; } public string Sex { get; set; } = \"\"; }", "'P' declares [FixedCombination(nameof(Age), nameof(Sex))], which the model learned from data/people.csv does not keep" },
         { "SF0031", "[Synthesize(From = \"data/people.csv\")] public partial class P { public int Age { get; set; } [Text] public string Note { get; set; } = \"\"; }", "reads column 'note' of data/people.csv, which the model writes as placeholder prose, not learned text; learn it with TextModel=\"learned\" TextColumns=\"note\"" },
         { "SF0030", "[Synthesize(From = \"data/people.csv\")] public partial class P { public int Age { get; set; } [Text] public string Sex { get; set; } = \"\"; }", "column 'sex' is a categorical column (labels F, M), not free text" },
         { "SF0030", "[Synthesize(From = \"data/people.csv\")] public partial class P { public int Age { get; set; } [Text] public string Review { get; set; } = \"\"; }", "it has no column named like 'Review'; bind one with [Column(\"name\")] (columns: id, age" },
@@ -97,5 +100,58 @@ public sealed class BindingTests
         var result = driver.RunGenerators(edited).GetRunResult().Results.Single();
         Assert.All(result.TrackedSteps[TrackingNames.Bound].SelectMany(s => s.Outputs),
             o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, o.Reason.ToString()));
+    }
+
+    /// <summary>A model trained with the stays type's rule attributes: its schema lists the rules it keeps.</summary>
+    private const string StaysSchema = """
+        synthfixtures-schema 1
+        model	gaussiancopula
+        column	admitted	datetime	missing=0	min=2024-01-01	max=2024-12-31
+        column	discharged	datetime	missing=0
+        column	price	decimal	missing=0	min=1.5	max=99.5
+        column	quantity	integer	missing=0	min=1	max=9
+        column	total	decimal	missing=0
+        rule	inequality	greater=discharged	lesser=admitted	strict=true
+        rule	derived	target=total	operands=price,quantity
+
+        """;
+
+    private const string Stay = """
+        using System;
+        using SynthFixtures;
+        namespace Hospital;
+        [Synthesize(From = "data/stays.csv")]
+        public partial record Stay
+        {
+            public DateTime Admitted { get; init; }
+            [GreaterThan(nameof(Admitted))] public DateTime Discharged { get; init; }
+            public decimal Price { get; init; }
+            public int Quantity { get; init; }
+            [Derived("Price * Quantity")] public decimal Total { get; init; }
+        }
+        """;
+
+    [Fact]
+    public void A_rule_the_model_keeps_is_not_checked_again_on_the_sampled_rows()
+    {
+        var outcome = GeneratorHarness.RunWithFiles([Stay], [("obj/Debug/net10.0/synthfixtures/stays.synthschema", StaysSchema)]);
+
+        Assert.Empty(outcome.GeneratorDiagnostics);
+        Assert.Empty(outcome.CompileDiagnostics);
+        var source = outcome.Source("Hospital.Stay.g.cs");
+        // No row is checked or skipped: the model keeps both rules on every row it samples.
+        Assert.DoesNotContain("continue;", source);
+        Assert.DoesNotContain("MaxRejectedRows", source);
+        ApprovedFiles.Verify("Stay.KeptRules", source);
+    }
+
+    [Fact]
+    public void A_greater_than_the_model_does_not_keep_is_checked_on_every_row_and_reported()
+    {
+        var schema = string.Join("\n", StaysSchema.Split('\n').Where(l => !l.StartsWith("rule\tinequality", StringComparison.Ordinal)));
+        var outcome = GeneratorHarness.RunWithFiles([Stay], [("obj/Debug/net10.0/synthfixtures/stays.synthschema", schema)]);
+
+        outcome.SingleDiagnostic("SF0051", "declare { \"inequality\": \"discharged > admitted\" } in the rules of its metadata");
+        Assert.Contains("if (!(discharged > admitted)) continue;", outcome.Source("Hospital.Stay.g.cs"));
     }
 }

@@ -13,6 +13,7 @@ public sealed class DiagnosticTests
         { "SF0001", "[Synthesize] public class P { public int A { get; set; } }", "add the 'partial' modifier" },
         { "SF0001", "public class Outer { [Synthesize] public partial class P { public int A { get; set; } } }", "'Outer'" },
         { "SF0002", "[Synthesize] public partial class P { public System.Collections.Generic.List<int> A { get; set; } = new(); }", "mark it [SynthIgnore]" },
+        { "SF0053", "[Synthesize] public partial class P { public int A { get; set; } [Derived(\"A * 2\")] public int B { get; set; } }", "[Derived(\"A * 2\")] on 'P.B' is a rule a learned model keeps, but 'P' is made from attributes alone" },
         { "SF0003", "[Synthesize] public partial class P { [SynthRange(10, 1)] public int A { get; set; } }", "the minimum 10 is greater than the maximum 1" },
         { "SF0003", "[Synthesize] public partial class P { [SynthRange(0, 300)] public byte A { get; set; } }", "outside what byte can hold" },
         { "SF0003", "[Synthesize] public partial class P { [SynthRange(0, 5)] public DateOnly A { get; set; } }", "text such as" },

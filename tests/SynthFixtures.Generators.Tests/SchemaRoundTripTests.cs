@@ -48,6 +48,35 @@ public sealed class SchemaRoundTripTests
         Assert.Equal("people", parsed!.ModelName);
     }
 
+    [Fact]
+    public void Every_kind_of_kept_rule_survives_writer_then_parser()
+    {
+        var columns = new[] { "a", Awkward, "c", "d" }.Select(n => new ModelSchemaColumn(n, ColumnKind.Integer, 0, "0", "9")).ToList();
+        var schema = new ModelSchema("gaussiancopula", columns)
+        {
+            Rules =
+            [
+                new Metadata.Rules.InequalityRule(Awkward, "a", true),
+                new Metadata.Rules.InequalityRule("c", "a", false),
+                new Metadata.Rules.DerivedColumnRule("d", [new Metadata.Rules.DerivedTerm(2, ["a", Awkward]), new Metadata.Rules.DerivedTerm(-1, ["c"])]),
+                new Metadata.Rules.FixedCombinationRule(["a", Awkward]),
+                new Metadata.Rules.IdentifierFormatRule("c", "X-", 5, Metadata.Rules.CheckDigit.Luhn),
+            ],
+        };
+
+        var parsed = SchemaParser.Parse("obj/models/people.synthschema", schema.Write())!;
+
+        Assert.Equal(
+            [
+                new SchemaRuleSpec("inequality", new[] { Awkward, "a" }.ToEquatableArray(), true),
+                new SchemaRuleSpec("inequality", new[] { "c", "a" }.ToEquatableArray(), false),
+                new SchemaRuleSpec("derived", new[] { "d", "a", Awkward, "c" }.ToEquatableArray(), false),
+                new SchemaRuleSpec("fixedcombination", new[] { "a", Awkward }.ToEquatableArray(), false),
+                new SchemaRuleSpec("identifier", new[] { "c" }.ToEquatableArray(), false),
+            ], parsed.Rules);
+        Assert.Equal(4, parsed.Columns.Count);
+    }
+
     public static TheoryData<string> Guarantees => ["dp", "none", "unstated"];
 
     [Theory]

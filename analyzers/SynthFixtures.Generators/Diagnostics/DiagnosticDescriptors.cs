@@ -121,6 +121,15 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor InvalidTableBinding = Error("SF0044", "Invalid table binding",
         "[Synthesize] on '{0}' cannot bind to a table: {1}");
 
+    public static readonly DiagnosticDescriptor OrderingNotKept = Warning("SF0051", "GreaterThan/LessThan not kept by the model",
+        "'{0}' declares {1}, which the model learned from {2} does not keep, so sampled rows breaking it are skipped; to have the model keep it by construction, let this project train it (<SynthModel Include=\"{2}\" />, which reads the attribute; a differentially private model also needs Metadata=\"…\") or declare {3} in the rules of its metadata");
+
+    public static readonly DiagnosticDescriptor RuleNotKept = Error("SF0052", "Rule attribute not kept by the model",
+        "'{0}' declares {1}, which the model learned from {2} does not keep, and nothing else makes it hold; let this project train the model (<SynthModel Include=\"{2}\" />, which reads the attribute; a differentially private model also needs Metadata=\"…\"), or declare the rule in the rules of its metadata");
+
+    public static readonly DiagnosticDescriptor RuleWithoutModel = Error("SF0053", "Rule attribute on a type without a learned model",
+        "{1} on '{0}' is a rule a learned model keeps, but '{2}' is made from attributes alone; bind it to a model with [Synthesize(From = \"….csv\")], or remove the attribute");
+
     /// <summary>All descriptors, by id.</summary>
     public static readonly IReadOnlyDictionary<string, DiagnosticDescriptor> ById = new[]
     {
@@ -131,6 +140,7 @@ internal static class DiagnosticDescriptors
         PromptNamesUnknownProperty, PromptDependsOnItself, PromptPositionMismatch, MalformedPrompt, TextOnNonString, LearnedTextWithoutModel,
         NotLearnedTextColumn, PlaceholderTextColumn,
         DatabaseNotDeclared, UnknownTable, ForeignKeyWithoutProperty, ForeignKeyMismatch, InvalidTableBinding,
+        OrderingNotKept, RuleNotKept, RuleWithoutModel,
     }.ToDictionary(d => d.Id);
 
     /// <summary>The docs page for a diagnostic id.</summary>

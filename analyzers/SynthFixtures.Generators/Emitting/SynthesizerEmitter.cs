@@ -315,28 +315,40 @@ internal static class SynthesizerEmitter
         w.Close();
     }
 
-    /// <summary>Reads the bound properties from model rows, skipping rows that break a constraint among them.</summary>
+    /// <summary>
+    /// Reads the bound properties from model rows, skipping rows that break a constraint among them; with nothing to
+    /// check (every GreaterThan/LessThan kept by the model, no [Unique]) from the next row as it is.
+    /// </summary>
     private static void EmitRowLoop(CodeWriter w, TypeSpec type, BindingPlan plan)
     {
         var bound = plan.Bindings.ToDictionary(b => b.Property);
         var properties = type.Properties.Where(p => bound.ContainsKey(p.Name)).ToList();
+        var checks = new System.Collections.Generic.List<string>();
+        foreach (var p in properties)
+        {
+            // An ordering the model keeps by construction holds on every row: nothing to check.
+            if (p.Ordering is not { } o || plan.KeptOrderings.Contains(p.Name)) continue;
+            var (a, b) = (Literals.Local(p.Name), Literals.Local(o.Other));
+            var op = o.Greater ? ">" : "<";
+            checks.Add(p.IsNullable || o.OtherIsNullable
+                ? $"if ({a} is {{ }} __a{p.Name} && {b} is {{ }} __b{p.Name} && !(__a{p.Name} {op} __b{p.Name})) continue;"
+                : $"if (!({a} {op} {b})) continue;");
+        }
+        foreach (var p in properties.Where(p => p.Unique))
+            checks.Add($"if ({(p.IsNullable ? Literals.Local(p.Name) + " is not null && " : "")}!_{Literals.Stem(p.Name)}Seen.Add({Literals.Local(p.Name)})) continue;");
+        if (checks.Count == 0)
+        {
+            w.Line("_rows.MoveNext();");
+            foreach (var p in properties) w.Line($"{Nullable(p)} {Literals.Local(p.Name)} = {ReadExpression(p, bound[p.Name])};");
+            return;
+        }
         foreach (var p in properties) w.Line($"{Nullable(p)} {Literals.Local(p.Name)} = default!;");
         w.Line("var __row = 0;");
         w.Open("while (true)");
         w.Line($"if (++__row > {Rows}.MaxRejectedRows) throw {Rows}.TooManyRejected({Literals.String(type.Name)});");
         w.Line("_rows.MoveNext();");
         foreach (var p in properties) w.Line($"{Literals.Local(p.Name)} = {ReadExpression(p, bound[p.Name])};");
-        foreach (var p in properties)
-        {
-            if (p.Ordering is not { } o) continue;
-            var (a, b) = (Literals.Local(p.Name), Literals.Local(o.Other));
-            var op = o.Greater ? ">" : "<";
-            w.Line(p.IsNullable || o.OtherIsNullable
-                ? $"if ({a} is {{ }} __a{p.Name} && {b} is {{ }} __b{p.Name} && !(__a{p.Name} {op} __b{p.Name})) continue;"
-                : $"if (!({a} {op} {b})) continue;");
-        }
-        foreach (var p in properties.Where(p => p.Unique))
-            w.Line($"if ({(p.IsNullable ? Literals.Local(p.Name) + " is not null && " : "")}!_{Literals.Stem(p.Name)}Seen.Add({Literals.Local(p.Name)})) continue;");
+        foreach (var check in checks) w.Line(check);
         w.Line("break;");
         w.Close();
     }

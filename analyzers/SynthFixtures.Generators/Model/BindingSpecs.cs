@@ -6,7 +6,14 @@ namespace SynthFixtures.Generators.Model;
 /// </summary>
 internal sealed record SchemaSpec(string ModelName, string Path, string? ModelKind, EquatableArray<SchemaColumnSpec> Columns,
     SchemaPrivacy? Privacy = null, bool IsDatabase = false, EquatableArray<TableSchemaSpec> Tables = default,
-    EquatableArray<ForeignKeySchemaSpec> ForeignKeys = default);
+    EquatableArray<ForeignKeySchemaSpec> ForeignKeys = default, EquatableArray<SchemaRuleSpec> Rules = default);
+
+/// <summary>
+/// A rule the model keeps on every row, from a schema's <c>rule</c> line: <see cref="Kind"/> is <c>inequality</c>
+/// (<see cref="Columns"/> = greater, lesser), <c>derived</c> (target, then operands), <c>fixedcombination</c> (the
+/// members) or <c>identifier</c> (the column).
+/// </summary>
+internal sealed record SchemaRuleSpec(string Kind, EquatableArray<string> Columns, bool Strict);
 
 /// <summary>One table of a learned database's schema: its primary key columns and its columns.</summary>
 internal sealed record TableSchemaSpec(string Name, EquatableArray<string> PrimaryKey, EquatableArray<SchemaColumnSpec> Columns);
@@ -61,10 +68,12 @@ internal sealed record BindingProblem(string Id, string? Property, EquatableArra
 
 /// <summary>
 /// The result of binding a type to a model: the bindings (emitted when there are no errors), the problems, and the
-/// model's kind and privacy guarantee as its schema states them (the generated synthesizer exposes them).
+/// model's kind and privacy guarantee as its schema states them (the generated synthesizer exposes them), and the
+/// properties whose GreaterThan/LessThan the model keeps by construction (no row is checked for them).
 /// </summary>
 internal sealed record BindingPlan(string ModelName, EquatableArray<PropertyBinding> Bindings, EquatableArray<BindingProblem> Problems, bool HasErrors,
-    string? ModelKind = null, SchemaPrivacy? Privacy = null, string? Table = null, EquatableArray<PrincipalBinding> Principals = default);
+    string? ModelKind = null, SchemaPrivacy? Privacy = null, string? Table = null, EquatableArray<PrincipalBinding> Principals = default,
+    EquatableArray<string> KeptOrderings = default);
 
 /// <summary>
 /// A foreign-key property of a database-bound type: the bound property reads the key's column, and the parent row's

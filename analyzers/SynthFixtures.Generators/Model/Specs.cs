@@ -9,7 +9,8 @@ internal sealed record TypeSpec(
     EquatableArray<ContainerSpec> Containers,
     EquatableArray<PropertySpec> Properties,
     string? From,
-    string? Table = null)
+    string? Table = null,
+    EquatableArray<RuleAttributeSpec> RuleAttributes = default)
 {
     /// <summary>Stable hint name: the metadata name with nesting and generics flattened.</summary>
     public string HintName => (Namespace is null ? "" : Namespace + ".") +
@@ -88,3 +89,19 @@ internal sealed record OrderingSpec(bool Greater, string Other, bool OtherIsNull
 
 /// <summary>How a key is made: sequential from <see cref="Start"/>, or a random GUID.</summary>
 internal sealed record KeySpec(bool Guid, long Start);
+
+/// <summary>
+/// A rule attribute only a learned model keeps: <c>[Derived]</c> or <c>[IdentifierFormat]</c> on <see cref="Property"/>,
+/// <c>[FixedCombination]</c> on the type (<see cref="Property"/> null). <see cref="Properties"/> are the other
+/// properties it names (a derived expression's operands, the combined properties); <see cref="Display"/> is the
+/// attribute as written, for messages.
+/// </summary>
+internal sealed record RuleAttributeSpec(RuleAttributeKind Kind, string? Property, EquatableArray<string> Properties, string Display);
+
+/// <summary>The rule attributes only a learned model keeps.</summary>
+internal enum RuleAttributeKind
+{
+    Derived,
+    IdentifierFormat,
+    FixedCombination,
+}

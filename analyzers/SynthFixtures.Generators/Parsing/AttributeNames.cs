@@ -18,6 +18,9 @@ internal static class AttributeNames
     public const string NullRate = "SynthFixtures.NullRateAttribute";
     public const string ForeignKey = "SynthFixtures.SynthForeignKeyAttribute";
     public const string Text = "SynthFixtures.TextAttribute";
+    public const string Derived = "SynthFixtures.DerivedAttribute";
+    public const string IdentifierFormat = "SynthFixtures.IdentifierFormatAttribute";
+    public const string FixedCombination = "SynthFixtures.FixedCombinationAttribute";
 
     private const string Da = "System.ComponentModel.DataAnnotations.";
     public const string DaKey = Da + "KeyAttribute";

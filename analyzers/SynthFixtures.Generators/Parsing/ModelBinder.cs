@@ -30,9 +30,7 @@ internal static class ModelBinder
         foreach (var p in type.Properties)
         {
             if (p.Source is ValueSource.Key or ValueSource.Fake or ValueSource.Pattern or ValueSource.ForeignKey or ValueSource.Nested or ValueSource.Prompt) continue;
-            var column = p.ColumnName is { } explicitName
-                ? schema.Columns.FirstOrDefault(c => c.Name == explicitName) ?? schema.Columns.FirstOrDefault(c => LabelMatching.SameName(c.Name, explicitName))
-                : schema.Columns.FirstOrDefault(c => LabelMatching.SameName(c.Name, p.Name));
+            var column = ColumnOf(p, schema);
             if (p.LearnedText && LearnedTextProblem(p, column, columnList) is { } textProblem)
             {
                 problems.Add(Problem(DiagnosticDescriptors.NotLearnedTextColumn, p.Name, type.Name + "." + p.Name, file, textProblem));
@@ -86,8 +84,53 @@ internal static class ModelBinder
             problems.Add(Problem(DiagnosticDescriptors.OrderingAcrossBinding, p.Name, type.Name + "." + p.Name, o.Other, file));
             bindings.RemoveAll(b => b.Property == p.Name);
         }
+        var kept = KeptRules(type, schema, bindings, file, problems);
         var hasErrors = problems.Any(pr => DiagnosticDescriptors.ById[pr.Id].DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
-        return new BindingPlan(schema.ModelName, bindings.ToEquatableArray(), problems.ToEquatableArray(), hasErrors, schema.ModelKind, schema.Privacy);
+        return new BindingPlan(schema.ModelName, bindings.ToEquatableArray(), problems.ToEquatableArray(), hasErrors, schema.ModelKind, schema.Privacy,
+            KeptOrderings: kept.ToEquatableArray());
+    }
+
+    /// <summary>
+    /// Which rule attributes the model keeps, by its schema's <c>rule</c> lines over the bound columns: the properties
+    /// whose GreaterThan/LessThan it keeps (their rows need no check); one it does not keep is still checked row by
+    /// row, with a warning (SF0051), and a [Derived], [IdentifierFormat] or [FixedCombination] it does not keep is an
+    /// error (SF0052), since nothing else would make it hold.
+    /// </summary>
+    private static List<string> KeptRules(TypeSpec type, SchemaSpec schema, List<PropertyBinding> bindings, string file, List<BindingProblem> problems)
+    {
+        var columnOf = bindings.ToDictionary(b => b.Property, b => b.Column);
+        var rules = schema.Rules.ToList();
+        var kept = new List<string>();
+        foreach (var p in type.Properties)
+        {
+            if (p.Ordering is not { } o || !columnOf.TryGetValue(p.Name, out var mine) || !columnOf.TryGetValue(o.Other, out var other)) continue;
+            var (greater, lesser) = o.Greater ? (mine, other) : (other, mine);
+            if (rules.Any(r => r.Kind == "inequality" && r.Strict && r.Columns[0] == greater && r.Columns[1] == lesser))
+            {
+                kept.Add(p.Name);
+                continue;
+            }
+            var attribute = $"[{(o.Greater ? "GreaterThan" : "LessThan")}(nameof({o.Other}))]";
+            problems.Add(Problem(DiagnosticDescriptors.OrderingNotKept, p.Name, type.Name + "." + p.Name, attribute, file,
+                $"{{ \"inequality\": \"{greater} > {lesser}\" }}"));
+        }
+        foreach (var rule in type.RuleAttributes)
+        {
+            // A property bound to no column is reported by the binding already.
+            var named = (rule.Property is null ? rule.Properties : new[] { rule.Property }.Concat(rule.Properties)).ToList();
+            if (rule.Property is not null && !columnOf.ContainsKey(rule.Property)) continue;
+            var columns = named.Select(n => columnOf.TryGetValue(n, out var c) ? c : null).ToList();
+            var isKept = columns.All(c => c is not null) && rule.Kind switch
+            {
+                RuleAttributeKind.Derived => rules.Any(r => r.Kind == "derived" && r.Columns[0] == columns[0]
+                    && new HashSet<string>(r.Columns.Skip(1)).SetEquals(columns.Skip(1)!)),
+                RuleAttributeKind.IdentifierFormat => rules.Any(r => r.Kind == "identifier" && r.Columns[0] == columns[0]),
+                _ => rules.Any(r => r.Kind == "fixedcombination" && new HashSet<string>(r.Columns).SetEquals(columns!)),
+            };
+            if (!isKept)
+                problems.Add(Problem(DiagnosticDescriptors.RuleNotKept, rule.Property, rule.Property is null ? type.Name : type.Name + "." + rule.Property, rule.Display, file));
+        }
+        return kept;
     }
 
     /// <summary>
@@ -104,6 +147,11 @@ internal static class ModelBinder
             return $"column '{column.Name}' is {Describe(column)}, not free text; remove [Text] to read it as a plain string, or bind a text column";
         return null;
     }
+
+    /// <summary>The column a property reads (the rule the trainer follows when it turns attributes into rules).</summary>
+    internal static SchemaColumnSpec? ColumnOf(PropertySpec p, SchemaSpec schema) =>
+        PropertyColumns.ColumnFor(p.Name, p.ColumnName, schema.Columns.Select(c => c.Name).ToList()) is { } name
+            ? schema.Columns.First(c => c.Name == name) : null;
 
     private static BindingProblem Problem(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, string? property, params string[] arguments) =>
         new(descriptor.Id, property, arguments.ToEquatableArray());

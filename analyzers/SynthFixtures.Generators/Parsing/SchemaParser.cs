@@ -29,6 +29,7 @@ internal static class SchemaParser
         var columns = new List<SchemaColumnSpec>();
         var tables = new List<TableSchemaSpec>();
         var keys = new List<ForeignKeySchemaSpec>();
+        var rules = new List<SchemaRuleSpec>();
         (string Name, EquatableArray<string> Key)? table = null;
         string? modelKind = null;
         SchemaPrivacy? privacy = null;
@@ -47,10 +48,11 @@ internal static class SchemaParser
             }
             if (database && fields[0] == "foreignkey" && fields.Length >= 5)
                 keys.Add(new ForeignKeySchemaSpec(Unescape(fields[1]), List(fields[2]), Unescape(fields[3]), List(fields[4])));
+            if (!database && fields[0] == "rule" && fields.Length >= 3 && Rule(fields) is { } rule) rules.Add(rule);
             if (fields[0] != "column" || fields.Length < 4) continue;
             columns.Add(Column(fields));
         }
-        if (!database) return new SchemaSpec(ModelNameOf(path), path, modelKind, columns.ToEquatableArray(), privacy);
+        if (!database) return new SchemaSpec(ModelNameOf(path), path, modelKind, columns.ToEquatableArray(), privacy, Rules: rules.ToEquatableArray());
         if (table is { } last) tables.Add(new TableSchemaSpec(last.Name, last.Key, columns.ToEquatableArray()));
         return new SchemaSpec(ModelNameOf(path), path, modelKind, EquatableArray<SchemaColumnSpec>.Empty, privacy, true, tables.ToEquatableArray(), keys.ToEquatableArray());
     }
@@ -67,6 +69,26 @@ internal static class SchemaParser
             // No labels= field means no labels; an empty one is a single empty label.
             (settings.TryGetValue("labels", out var labels) ? labels.Split(',').Select(Unescape) : Enumerable.Empty<string>()).ToEquatableArray(),
             settings.TryGetValue("generator", out var generator) ? Unescape(generator) : null);
+    }
+
+    /// <summary>A <c>rule</c> line (ModelSchema.AppendRule); null for a kind or shape this version does not know.</summary>
+    private static SchemaRuleSpec? Rule(string[] fields)
+    {
+        var settings = fields.Skip(2).Select(f => f.Split(new[] { '=' }, 2)).Where(kv => kv.Length == 2).ToDictionary(kv => kv[0], kv => kv[1]);
+        string? One(string key) => settings.TryGetValue(key, out var value) ? Unescape(value) : null;
+        switch (fields[1])
+        {
+            case "inequality" when One("greater") is { } greater && One("lesser") is { } lesser:
+                return new SchemaRuleSpec("inequality", new[] { greater, lesser }.ToEquatableArray(), One("strict") == "true");
+            case "derived" when One("target") is { } target:
+                return new SchemaRuleSpec("derived", new[] { target }.Concat(settings.TryGetValue("operands", out var operands) ? List(operands) : EquatableArray<string>.Empty).ToEquatableArray(), false);
+            case "fixedcombination" when settings.TryGetValue("columns", out var members):
+                return new SchemaRuleSpec("fixedcombination", List(members), false);
+            case "identifier" when One("column") is { } column:
+                return new SchemaRuleSpec("identifier", new[] { column }.ToEquatableArray(), false);
+            default:
+                return null;
+        }
     }
 
     /// <summary>A comma-separated list of percent-encoded names (key columns).</summary>

@@ -42,10 +42,12 @@ internal static class TypeParser
 
         var parser = new PropertyParser(context.SemanticModel.Compilation, type, diagnostics);
         var drafts = new List<PropertyDraft>();
+        var properties = new List<IPropertySymbol>();
         foreach (var property in SettableProperties(type))
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (property.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == AttributeNames.Ignore)) continue;
+            properties.Add(property);
             var draft = parser.Parse(property);
             if (draft is not null) drafts.Add(draft);
         }
@@ -59,6 +61,12 @@ internal static class TypeParser
         if (from is null)
             foreach (var draft in drafts.Where(d => d.LearnedText))
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.LearnedTextWithoutModel, draft.TextLocation, type.Name + "." + draft.Name, type.Name));
+        var rules = RuleAttributeParser.Parse(type, properties, cancellationToken);
+        // Only a learned model keeps these rules: on a type made from attributes alone nothing would make them hold.
+        if (from is null)
+            foreach (var rule in rules)
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.RuleWithoutModel, rule.Location ?? location,
+                    rule.Spec.Property is null ? type.Name : type.Name + "." + rule.Spec.Property, rule.Spec.Display, type.Name));
         if (diagnostics.Count > 0) return Fail(diagnostics);
         if (!PromptChecker.Check(type.Name, drafts, diagnostics)) return Fail(diagnostics);
         var ordered = OrderingPlanner.Plan(type.Name, drafts, diagnostics);
@@ -74,7 +82,8 @@ internal static class TypeParser
             containers.ToEquatableArray(),
             ordered.Select(d => d.ToSpec()).ToEquatableArray(),
             from,
-            table);
+            table,
+            rules.Select(r => r.Spec).ToEquatableArray());
         // Where binding problems are reported; kept apart from the spec so moving code never regenerates source.
         var site = from is null ? null : new BindingSite(type.Name, from,
             LocationInfo.From(type.GetAttributes().First(a => a.AttributeClass?.ToDisplayString() == AttributeNames.Synthesize).ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation()),

@@ -2,7 +2,8 @@ namespace SynthFixtures;
 
 /// <summary>
 /// This property is strictly greater than another property of the same type (when both have values). Satisfied by
-/// construction: the other property is drawn first and this one inside what is left of its range.
+/// construction: the other property is drawn first and this one inside what is left of its range. Between two
+/// properties of a model-bound type, the build has the model keep it (an inequality rule, docs/steering.md).
 /// </summary>
 [AttributeUsage(AttributeTargets.Property, Inherited = false)]
 public sealed class GreaterThanAttribute : Attribute

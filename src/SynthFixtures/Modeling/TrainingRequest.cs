@@ -37,4 +37,11 @@ public sealed record TrainingRequest
 
     /// <summary>Where to write the model's schema for the source generator; <c>null</c>: not written.</summary>
     public string? SchemaOutputPath { get; init; }
+
+    /// <summary>
+    /// Rules declared outside the metadata (the build reads them from attributes of the types bound to the model), kept
+    /// by the model like the metadata's own; <c>null</c>: none. A private fit without given metadata has no columns to
+    /// resolve them against, and skips them (saying so in the progress).
+    /// </summary>
+    public IDeclaredRules? DeclaredRules { get; init; }
 }

@@ -50,6 +50,7 @@ public sealed class TrainingService(ModelTrainers trainers)
         }
         progress?.Report(new TrainingUpdate(TrainingStage.Reading, string.Create(CultureInfo.InvariantCulture,
             $"Read {table.RowCount:N0} rows × {table.ColumnCount} columns from {Path.GetFileName(request.DataPath)}{CsvTableReader.DescribeFormat(table)}")));
+        metadata = WithDeclaredRules(request.DeclaredRules, metadata, table, progress);
         Table? holdout = null;
         if (request.HoldoutFraction is { } fraction)
             (table, holdout) = HoldoutSplit.Split(table, fraction, request.Seed);
@@ -70,6 +71,20 @@ public sealed class TrainingService(ModelTrainers trainers)
         outputs.Files.Commit(cancellationToken);
         return new TrainingResult(model, settings, table.RowCount, table.ColumnCount, modelBytes.Length, holdout?.RowCount ?? 0,
             holdout is null ? null : outputs.HoldoutPath) { CellIssues = issues };
+    }
+
+    /// <summary>The metadata with the declared rules added after its own (checked against the data, errors at their declarations).</summary>
+    private static TableMetadata? WithDeclaredRules(IDeclaredRules? declared, TableMetadata? metadata, Table table, IProgress<TrainingUpdate>? progress)
+    {
+        if (declared is null) return metadata;
+        if (metadata is null)
+        {
+            progress?.Report(new TrainingUpdate(TrainingStage.Reading,
+                "Rules declared outside the metadata are not kept: a private fit without given metadata has no columns to resolve them against."));
+            return null;
+        }
+        var rules = declared.Resolve(metadata);
+        return rules.Count == 0 ? metadata : DeclaredRulesMerge.Merge(metadata, rules, table);
     }
 
     /// <summary>Where each output goes, refusing any that would overwrite an input or another output.</summary>

@@ -16,7 +16,10 @@ namespace SynthFixtures.Models;
 /// one is a single empty label); datetime ranges are ISO 8601 whatever the CSV's format, so the generator reads them
 /// without knowing it. The model's privacy guarantee, when stated, is one more line after the model line:
 /// <c>privacy epsilon=1 delta=2.4E-07</c> for a differentially private model, <c>privacy none</c> for one without a
-/// guarantee (a schema without the line states nothing, and is read as no guarantee).
+/// guarantee (a schema without the line states nothing, and is read as no guarantee). The rules the model keeps by
+/// construction follow the columns, one line each: <c>rule inequality greater=discharged lesser=admitted strict=true</c>,
+/// <c>rule derived target=total operands=price,quantity</c>, <c>rule fixedcombination columns=city,state</c>,
+/// <c>rule identifier column=account</c> (the generator then emits no check of its own for an attribute stating the rule).
 /// </summary>
 /// <param name="ModelKind">The model kind.</param>
 /// <param name="Columns">Columns in metadata order.</param>
@@ -27,6 +30,9 @@ public sealed record ModelSchema(string ModelKind, IReadOnlyList<ModelSchemaColu
     /// exposes and a project's ε cap checks; <c>null</c> when not stated.
     /// </summary>
     public PrivacyGuarantee? Privacy { get; init; }
+
+    /// <summary>The rules the model keeps on every row it samples; <c>null</c> or empty: none.</summary>
+    public IReadOnlyList<Metadata.Rules.TableRule>? Rules { get; init; }
 
     /// <summary>The first line of every schema file; its number is the format version.</summary>
     public const string Header = "synthfixtures-schema 1";
@@ -41,6 +47,7 @@ public sealed record ModelSchema(string ModelKind, IReadOnlyList<ModelSchemaColu
                 .Append("\tdelta=").Append(delta.ToString("R", CultureInfo.InvariantCulture)).Append('\n');
         else if (Privacy is not null) text.Append("privacy\tnone\n");
         foreach (var column in Columns) AppendColumn(text, column);
+        foreach (var rule in Rules ?? []) AppendRule(text, rule);
         return text.ToString();
     }
 
@@ -54,6 +61,19 @@ public sealed record ModelSchema(string ModelKind, IReadOnlyList<ModelSchemaColu
         if (column.Labels is { Count: > 0 } labels) text.Append("\tlabels=").Append(string.Join(",", labels.Select(Escape)));
         if (column.Generator is { } generator) text.Append("\tgenerator=").Append(Escape(generator));
         text.Append('\n');
+    }
+
+    private static void AppendRule(StringBuilder text, Metadata.Rules.TableRule rule)
+    {
+        static string List(IEnumerable<string> names) => string.Join(",", names.Select(Escape));
+        text.Append(rule switch
+        {
+            Metadata.Rules.InequalityRule r => $"rule\tinequality\tgreater={Escape(r.Greater)}\tlesser={Escape(r.Lesser)}\tstrict={(r.Strict ? "true" : "false")}",
+            Metadata.Rules.DerivedColumnRule r => $"rule\tderived\ttarget={Escape(r.Target)}\toperands={List(r.Operands)}",
+            Metadata.Rules.FixedCombinationRule r => $"rule\tfixedcombination\tcolumns={List(r.Columns)}",
+            Metadata.Rules.IdentifierFormatRule r => $"rule\tidentifier\tcolumn={Escape(r.Column)}",
+            _ => throw new ArgumentException($"Unknown rule {rule.GetType().Name}.", nameof(rule)),
+        }).Append('\n');
     }
 
     internal static string Escape(string value)

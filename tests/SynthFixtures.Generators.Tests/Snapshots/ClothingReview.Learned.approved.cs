@@ -69,21 +69,11 @@ partial record ClothingReview : global::SynthFixtures.ISynthesizable<global::Sho
             /// <inheritdoc />
             public global::Shop.ClothingReview Next()
             {
-                int rating = default!;
-                string className = default!;
-                string? title = default!;
-                string body = default!;
-                var __row = 0;
-                while (true)
-                {
-                    if (++__row > global::SynthFixtures.Sampling.Typed.LearnedRows.MaxRejectedRows) throw global::SynthFixtures.Sampling.Typed.LearnedRows.TooManyRejected("ClothingReview");
-                    _rows.MoveNext();
-                    rating = checked((int)_rows.Integer(_ratingColumn));
-                    className = _rows.Text(_classNameColumn)!;
-                    title = _rows.Text(_titleColumn);
-                    body = _rows.Text(_bodyColumn)!;
-                    break;
-                }
+                _rows.MoveNext();
+                int rating = checked((int)_rows.Integer(_ratingColumn));
+                string className = _rows.Text(_classNameColumn)!;
+                string? title = _rows.Text(_titleColumn);
+                string body = _rows.Text(_bodyColumn)!;
                 return new global::Shop.ClothingReview
                 {
                     Rating = rating,

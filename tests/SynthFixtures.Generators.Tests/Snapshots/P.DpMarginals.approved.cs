@@ -61,17 +61,9 @@ partial class P : global::SynthFixtures.ISynthesizable<global::P>
             /// <inheritdoc />
             public global::P Next()
             {
-                int age = default!;
-                string sex = default!;
-                var __row = 0;
-                while (true)
-                {
-                    if (++__row > global::SynthFixtures.Sampling.Typed.LearnedRows.MaxRejectedRows) throw global::SynthFixtures.Sampling.Typed.LearnedRows.TooManyRejected("P");
-                    _rows.MoveNext();
-                    age = checked((int)_rows.Integer(_ageColumn));
-                    sex = _rows.Text(_sexColumn)!;
-                    break;
-                }
+                _rows.MoveNext();
+                int age = checked((int)_rows.Integer(_ageColumn));
+                string sex = _rows.Text(_sexColumn)!;
                 return new global::P
                 {
                     Age = age,

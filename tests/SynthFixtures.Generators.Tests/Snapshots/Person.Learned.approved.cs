@@ -90,29 +90,15 @@ partial record Person : global::SynthFixtures.ISynthesizable<global::People.Pers
             /// <inheritdoc />
             public global::People.Person Next()
             {
-                int id = default!;
-                int age = default!;
-                global::People.Sex sex = default!;
-                decimal? income = default!;
-                global::System.DateOnly joined = default!;
-                string note = default!;
-                short hoursPerWeek = default!;
-                bool? smoker = default!;
-                var __row = 0;
-                while (true)
-                {
-                    if (++__row > global::SynthFixtures.Sampling.Typed.LearnedRows.MaxRejectedRows) throw global::SynthFixtures.Sampling.Typed.LearnedRows.TooManyRejected("Person");
-                    _rows.MoveNext();
-                    id = checked((int)_rows.Integer(_idColumn));
-                    age = checked((int)_rows.Integer(_ageColumn));
-                    sex = s_sexLabels[_rows.Text(_sexColumn)!];
-                    income = _rows.IsMissing(_incomeColumn) ? null : (decimal?)(decimal)_rows.Number(_incomeColumn);
-                    joined = global::System.DateOnly.FromDateTime(_rows.DateTime(_joinedColumn));
-                    note = _rows.Text(_noteColumn)!;
-                    hoursPerWeek = checked((short)_rows.Integer(_hoursPerWeekColumn));
-                    smoker = _rows.IsMissing(_smokerColumn) ? null : (bool?)_rows.Boolean(_smokerColumn);
-                    break;
-                }
+                _rows.MoveNext();
+                int id = checked((int)_rows.Integer(_idColumn));
+                int age = checked((int)_rows.Integer(_ageColumn));
+                global::People.Sex sex = s_sexLabels[_rows.Text(_sexColumn)!];
+                decimal? income = _rows.IsMissing(_incomeColumn) ? null : (decimal?)(decimal)_rows.Number(_incomeColumn);
+                global::System.DateOnly joined = global::System.DateOnly.FromDateTime(_rows.DateTime(_joinedColumn));
+                string note = _rows.Text(_noteColumn)!;
+                short hoursPerWeek = checked((short)_rows.Integer(_hoursPerWeekColumn));
+                bool? smoker = _rows.IsMissing(_smokerColumn) ? null : (bool?)_rows.Boolean(_smokerColumn);
                 var name = DrawName();
                 var left = DrawLeft(joined);
                 return new global::People.Person

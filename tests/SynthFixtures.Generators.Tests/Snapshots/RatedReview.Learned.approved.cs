@@ -93,17 +93,9 @@ partial record RatedReview : global::SynthFixtures.ISynthesizable<global::Shop.R
 
             private __Draft NextDraft()
             {
-                int rating = default!;
-                string className = default!;
-                var __row = 0;
-                while (true)
-                {
-                    if (++__row > global::SynthFixtures.Sampling.Typed.LearnedRows.MaxRejectedRows) throw global::SynthFixtures.Sampling.Typed.LearnedRows.TooManyRejected("RatedReview");
-                    _rows.MoveNext();
-                    rating = checked((int)_rows.Integer(_ratingColumn));
-                    className = _rows.Text(_classNameColumn)!;
-                    break;
-                }
+                _rows.MoveNext();
+                int rating = checked((int)_rows.Integer(_ratingColumn));
+                string className = _rows.Text(_classNameColumn)!;
                 return new __Draft
                 {
                     Rating = rating,

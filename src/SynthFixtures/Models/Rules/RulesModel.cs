@@ -67,7 +67,7 @@ internal sealed class RulesModel : SynthModel
                 _ => new ModelSchemaColumn(column.Name, column.Kind, 1),
             });
         }
-        return inner with { Columns = columns };
+        return inner with { Columns = columns, Rules = Rules };
     }
 
     // A column the inner model does not draw (rebuilt itself) counts as possibly missing.
