@@ -15,8 +15,8 @@ public sealed class ParOutputLayout
     /// <summary>Smallest log σ of α: σ ≈ 0.0025, a value's noise at 1 % of its mode's standard deviation.</summary>
     public const float MinLogSigma = -6f;
 
-    /// <summary>Largest log σ of α: σ = 1, as wide as α's whole range.</summary>
-    public const float MaxLogSigma = 0f;
+    /// <summary>Largest log σ of α: σ = e, wider than α's whole range (room above an untrained output of about 0, so the clamp does not stop its gradient).</summary>
+    public const float MaxLogSigma = 1f;
 
     /// <summary>The largest |α| the transformer writes; drawn α is clipped to it so the next input looks like training's.</summary>
     public const float AlphaClip = 0.99f;
