@@ -7,7 +7,9 @@ namespace SynthFixtures.Models.Sequences.Par;
 /// <c>nn.GRU</c> (gates r, z, n as libtorch stacks them) and <c>nn.Linear</c>, one step of one sequence at a time:
 /// <c>r = σ(W_ir x + b_ir + W_hr h + b_hr)</c>, <c>z = σ(W_iz x + b_iz + W_hz h + b_hz)</c>,
 /// <c>n = tanh(W_in x + b_in + r ⊙ (W_hn h + b_hn))</c>, <c>h′ = (1 − z) ⊙ n + z ⊙ h</c>. Each layer's input is the layer
-/// below's new state; the output reads the top layer's.
+/// below's new state. The output reads the top layer's state and, through a linear skip <c>W_s x</c> (no bias), the
+/// step's input itself: the previous step's values then reach the next step's distribution linearly, as an
+/// autoregression's do, rather than only through the saturating gates.
 /// </summary>
 public sealed class GruNetwork
 {
@@ -18,6 +20,7 @@ public sealed class GruNetwork
     private readonly int[] _biasHh;
     private readonly int _outputWeight;
     private readonly int _outputBias;
+    private readonly int _skipWeight;
 
     /// <summary>A network of the given shape and weights.</summary>
     /// <param name="inputWidth">Inputs per step.</param>
@@ -27,7 +30,7 @@ public sealed class GruNetwork
     /// <param name="weights">
     /// float32 tensors, row-major, in this order: per layer l, weight_ih <c>[3H × in]</c> (in = inputs for layer 0, else H),
     /// weight_hh <c>[3H × H]</c>, bias_ih <c>[3H]</c>, bias_hh <c>[3H]</c>; then the output weight <c>[out × H]</c> and bias
-    /// <c>[out]</c> (<see cref="ParameterCount"/> floats).
+    /// <c>[out]</c>, and the skip weight <c>[out × inputs]</c> (<see cref="ParameterCount"/> floats).
     /// </param>
     /// <exception cref="ArgumentException">A width is not positive, or the weights have the wrong length or a non-finite value.</exception>
     public GruNetwork(int inputWidth, int hiddenWidth, int layers, int outputWidth, float[] weights)
@@ -59,6 +62,7 @@ public sealed class GruNetwork
         }
         _outputWeight = at;
         _outputBias = at + outputWidth * hiddenWidth;
+        _skipWeight = _outputBias + outputWidth;
     }
 
     /// <summary>Inputs per step.</summary>
@@ -80,7 +84,7 @@ public sealed class GruNetwork
     public static int ParameterCount(int inputWidth, int hiddenWidth, int layers, int outputWidth)
     {
         long gates = 3L * hiddenWidth;
-        var count = (long)outputWidth * hiddenWidth + outputWidth;
+        var count = (long)outputWidth * hiddenWidth + outputWidth + (long)outputWidth * inputWidth;
         for (var l = 0; l < layers; l++) count += gates * ((l == 0 ? inputWidth : hiddenWidth) + hiddenWidth + 2);
         if (count > Array.MaxLength) throw new ArgumentOutOfRangeException(nameof(hiddenWidth), $"A GRU of {count} weights is too large.");
         return (int)count;
@@ -114,6 +118,8 @@ public sealed class GruNetwork
             x = hidden;
         }
         Affine(weights.Slice(_outputWeight, OutputWidth * h), weights.Slice(_outputBias, OutputWidth), x, output);
+        var skip = weights.Slice(_skipWeight, OutputWidth * InputWidth);
+        for (var o = 0; o < output.Length; o++) output[o] += TensorPrimitives.Dot(skip.Slice(o * InputWidth, InputWidth), input);
     }
 
     /// <summary>y = W x + b for W <c>[y.Length × x.Length]</c> row-major.</summary>
