@@ -15,7 +15,8 @@ namespace SynthFixtures.Training.Tests.Sequences;
 /// <summary>
 /// A measurement, not a check run with the suite: PAR on weather.csv (2 locations × 1,461 daily steps) with its default
 /// settings, reporting the training time and each numeric column's lag-1 autocorrelation, real against synthetic. Runs
-/// only with SYNTHFIXTURES_MEASURE=1 (it takes minutes on two cores).
+/// only with SYNTHFIXTURES_MEASURE=1 (it takes minutes on two cores); PAR_EPOCHS, PAR_CHUNK, PAR_HIDDEN, PAR_LAYERS,
+/// PAR_LR and PAR_THREADS override the settings.
 /// </summary>
 public sealed class ParWeatherMeasurement(ITestOutputHelper output)
 {
@@ -28,7 +29,12 @@ public sealed class ParWeatherMeasurement(ITestOutputHelper output)
         var table = CsvTableReader.Read(path!);
         var metadata = TableProfiler.Profile(table);
         var set = SequenceSet.From(table, metadata, new SequenceMetadata { EntityColumns = ["location"], IndexColumn = "date" });
-        var options = new ParOptions { Seed = 1, Threads = 2 };
+        var options = new ParOptions
+        {
+            Seed = 1, Threads = Setting("PAR_THREADS", 2), Epochs = Setting("PAR_EPOCHS", 100), ChunkLength = Setting("PAR_CHUNK", 64),
+            HiddenWidth = Setting("PAR_HIDDEN", 64), Layers = Setting("PAR_LAYERS", 1),
+            LearningRate = double.Parse(Environment.GetEnvironmentVariable("PAR_LR") ?? "1e-3", System.Globalization.CultureInfo.InvariantCulture),
+        };
         var watch = Stopwatch.StartNew();
         var model = ParSynthesizer.Train(set, set.StepColumns, [], options,
             new Progress(p => { if (p.Epoch % 10 == 0) output.WriteLine($"epoch {p.Epoch}: loss {p.Loss:F4} at {watch.Elapsed.TotalSeconds:F0} s"); }));
@@ -48,6 +54,9 @@ public sealed class ParWeatherMeasurement(ITestOutputHelper output)
                 + $"synthetic {synthetic.SelectMany(r => r).Average():F2}; sd real {Sd(real.SelectMany(r => r).ToArray()):F2}, synthetic {Sd(synthetic.SelectMany(r => r).ToArray()):F2}");
         }
     }
+
+    private static int Setting(string name, int fallback) =>
+        int.TryParse(Environment.GetEnvironmentVariable(name), System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : fallback;
 
     private static double Sd(double[] x)
     {
