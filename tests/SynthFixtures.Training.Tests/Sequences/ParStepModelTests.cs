@@ -114,6 +114,19 @@ public sealed class ParStepModelTests(AutoregressivePanelModel trained, ITestOut
         }
     }
 
+    [Fact]
+    public void The_same_seed_trains_the_same_model_and_another_seed_another()
+    {
+        var set = ParPanels.Markov(40, 12, stay: 0.8, seed: 6);
+        byte[] Train(long seed) => ParSynthesizer.Train(set, set.StepColumns, [], new ParOptions
+        {
+            Epochs = 3, BatchSize = 8, HiddenWidth = 8, ChunkLength = 5, Seed = seed, Threads = 1,
+        }).ToBytes();
+        var first = Train(1);
+        Assert.Equal(first, Train(1));
+        Assert.NotEqual(first, Train(2));
+    }
+
     private static int Code(string? state) => state switch { "A" => 0, "B" => 1, "C" => 2, _ => throw new InvalidOperationException($"Unexpected state '{state}'.") };
 
     private static Data.Table Rows(Data.Table table, int start, int count) =>
