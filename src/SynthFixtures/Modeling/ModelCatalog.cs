@@ -16,7 +16,8 @@ public sealed class ModelCatalog
     }
 
     /// <summary>The kinds that ship with SynthFixtures.</summary>
-    public static ModelCatalog BuiltIn { get; } = new([GaussianCopulaKind.Instance, TvaeKind.Instance, CtganKind.Instance, DpMarginalsKind.Instance, DpTvaeKind.Instance, DpCtganKind.Instance]);
+    public static ModelCatalog BuiltIn { get; } = new([GaussianCopulaKind.Instance, TvaeKind.Instance, CtganKind.Instance, DpMarginalsKind.Instance, DpTvaeKind.Instance, DpCtganKind.Instance,
+        Sequences.ParKind.Instance]);
 
     /// <summary>Every kind, in the order help lists them.</summary>
     public IReadOnlyList<ModelKind> Kinds { get; }

@@ -73,10 +73,12 @@ public sealed class SettingsTableTests
     public void Help_quotes_each_default_from_the_options_record()
     {
         var help = HelpOf(new SettingOptions(ModelCatalog.BuiltIn));
-        Assert.Contains("tvae/ctgan/dp-tvae/dp-ctgan: Passes over the data (default 300).", help);
+        Assert.Contains("tvae/ctgan/dp-tvae/dp-ctgan/par: Passes over the data", help);
+        Assert.Contains("dp-ctgan 300, par 100).", help);
+        Assert.Contains("par: Width of the recurrent (GRU) state (default 64).", help);
         Assert.Contains("ctgan/dp-ctgan: The generator's Adam learning rate (default 0.0002).", help);
         Assert.Contains("tvae/dp-tvae: Hidden widths of the decoder (default 128,128).", help);
-        Assert.Contains("Rows per optimisation step (default 500)", help);
+        Assert.Contains("Rows per optimisation step (par: entities per batch)", help);
     }
 
     [Fact]

@@ -12,7 +12,7 @@ public static class NeuralSettingTable
     public static readonly SettingSpec Epochs = new("epochs", "Epochs", SettingType.WholeNumber, "Passes over the data.", "300", 0, 1_000_000);
 
     /// <summary>Rows per step.</summary>
-    public static readonly SettingSpec BatchSize = new("batch-size", "BatchSize", SettingType.WholeNumber, "Rows per optimisation step.", "500", 2, 1_000_000);
+    public static readonly SettingSpec BatchSize = new("batch-size", "BatchSize", SettingType.WholeNumber, "Rows per optimisation step (par: entities per batch).", "500", 2, 1_000_000);
 
     /// <summary>libtorch's intra-op threads.</summary>
     public static readonly SettingSpec Threads = new("threads", "Threads", SettingType.WholeNumber,

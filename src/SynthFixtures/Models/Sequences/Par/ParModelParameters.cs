@@ -1,0 +1,26 @@
+using SynthFixtures.Models.Neural;
+using SynthFixtures.Transforms.Modes;
+
+namespace SynthFixtures.Models.Sequences.Par;
+
+/// <summary>Everything a <see cref="ParStepModel"/> holds besides its weights, as its bytes store it (JSON).</summary>
+public sealed record ParModelParameters
+{
+    /// <summary>The step columns' transformer; its columns are the step columns, in output order.</summary>
+    public required ModeSpecificTransformerParameters Steps { get; init; }
+
+    /// <summary>The context columns' transformer (fitted on one row per entity), or <c>null</c> when the steps have no modelled context.</summary>
+    public ModeSpecificTransformerParameters? Context { get; init; }
+
+    /// <summary>Width of the GRU's state.</summary>
+    public required int HiddenWidth { get; init; }
+
+    /// <summary>GRU layers.</summary>
+    public required int Layers { get; init; }
+
+    /// <summary>Per step column: the range its training values spanned (sampled numbers are kept inside it) and its missing share.</summary>
+    public required NeuralColumnRange[] Ranges { get; init; }
+
+    /// <summary>Per step column: the token its source wrote for a missing value (<c>null</c>: an empty field).</summary>
+    public required string?[] MissingTokens { get; init; }
+}

@@ -1,0 +1,77 @@
+using SynthFixtures.Randomness;
+
+namespace SynthFixtures.Models.Sequences.Par;
+
+/// <summary>
+/// Draws one entity's steps from a PAR network: at each step the network reads the previous step's encoding, the
+/// first-step flag and the context; each column is then drawn from its head (a label from the softmax of its logits; a
+/// number's present/missing, then its mode, then α from that mode's Gaussian, clipped as the transformer clips), in
+/// column order, and the drawn encoding becomes the next step's input. The random draws per step are fixed by the
+/// layout, so an entity's steps depend only on its own stream.
+/// </summary>
+internal sealed class ParStepSampler(GruNetwork network, ParOutputLayout layout, int contextWidth)
+{
+    private readonly float[] _input = new float[layout.InputWidth(contextWidth)];
+    private readonly float[] _output = new float[layout.OutputWidth];
+
+    /// <summary>Writes <paramref name="length"/> encoded steps to <paramref name="steps"/> (<c>length × EncodedWidth</c>, zeroed).</summary>
+    public void Sample(ReadOnlySpan<float> context, int length, SynthRandom random, Span<float> steps)
+    {
+        var width = layout.EncodedWidth;
+        var state = network.NewState();
+        Array.Clear(_input);
+        _input[width] = 1;   // the first step: nothing before it
+        context.CopyTo(_input.AsSpan(width + 1));
+        for (var t = 0; t < length; t++)
+        {
+            network.Step(state, _input, _output);
+            var step = steps.Slice(t * width, width);
+            Draw(_output, step, random);
+            step.CopyTo(_input);
+            _input[width] = 0;
+        }
+    }
+
+    private void Draw(ReadOnlySpan<float> output, Span<float> step, SynthRandom random)
+    {
+        foreach (var head in layout.Heads)
+        {
+            if (!head.IsNumeric)
+            {
+                step[head.Encoded + Categorical(output.Slice(head.Logits, head.Count), random)] = 1;
+                continue;
+            }
+            var missing = head.Missing >= 0 && Categorical(output.Slice(head.Missing, 2), random) == 1;
+            var mode = Categorical(output.Slice(head.Logits, head.Count), random);
+            var noise = random.NextNormal();
+            if (missing)
+            {
+                // As the transformer encodes a missing number: α = 0 in the likeliest mode, the missing flag set.
+                step[head.Encoded + 1 + head.LikeliestMode] = 1;
+                step[head.Encoded + 1 + head.Count + 1] = 1;
+                continue;
+            }
+            var sigma = MathF.Exp(Math.Clamp(output[head.LogSigmas + mode], ParOutputLayout.MinLogSigma, ParOutputLayout.MaxLogSigma));
+            step[head.Encoded] = Math.Clamp(output[head.Means + mode] + sigma * (float)noise, -ParOutputLayout.AlphaClip, ParOutputLayout.AlphaClip);
+            step[head.Encoded + 1 + mode] = 1;
+            if (head.Missing >= 0) step[head.Encoded + 1 + head.Count] = 1;
+        }
+    }
+
+    /// <summary>A category drawn from softmax(<paramref name="logits"/>) by the inverse CDF of one uniform.</summary>
+    private static int Categorical(ReadOnlySpan<float> logits, SynthRandom random)
+    {
+        var max = float.NegativeInfinity;
+        foreach (var logit in logits) max = Math.Max(max, logit);
+        var total = 0.0;
+        foreach (var logit in logits) total += Math.Exp(logit - max);
+        var target = random.NextDouble() * total;
+        var sum = 0.0;
+        for (var k = 0; k < logits.Length - 1; k++)
+        {
+            sum += Math.Exp(logits[k] - max);
+            if (target < sum) return k;
+        }
+        return logits.Length - 1;
+    }
+}
