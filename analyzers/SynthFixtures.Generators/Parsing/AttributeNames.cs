@@ -18,6 +18,7 @@ internal static class AttributeNames
     public const string NullRate = "SynthFixtures.NullRateAttribute";
     public const string ForeignKey = "SynthFixtures.SynthForeignKeyAttribute";
     public const string Text = "SynthFixtures.TextAttribute";
+    public const string Steps = "SynthFixtures.StepsAttribute";
 
     private const string Da = "System.ComponentModel.DataAnnotations.";
     public const string DaKey = Da + "KeyAttribute";
