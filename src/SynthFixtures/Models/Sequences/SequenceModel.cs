@@ -1,0 +1,115 @@
+using SynthFixtures.Metadata;
+using SynthFixtures.Metadata.Sequences;
+using SynthFixtures.Sampling;
+
+namespace SynthFixtures.Models.Sequences;
+
+/// <summary>
+/// A trained sequence model: a tabular <see cref="ContextModel"/> draws each entity's context columns, length and index
+/// start; a <see cref="StepModel"/> draws its steps given the context; the <see cref="Index"/> recipe writes the index
+/// from the start (regular steps exactly) and the <see cref="EntityKeys"/> give every entity a key of the source's shape,
+/// unique within the sample. Load one from a sequence model file with <see cref="SequenceModelArtifact.Load"/>.
+/// </summary>
+public sealed class SequenceModel
+{
+    /// <summary>Assembles a sequence model from its parts.</summary>
+    /// <exception cref="ArgumentException">The parts disagree: a column of the metadata that no part writes, or a context column the context model lacks.</exception>
+    public SequenceModel(SequenceMetadata sequence, TableMetadata metadata, SynthModel contextModel, SequenceContextLayout context,
+        ISequenceStepModel stepModel, SequenceIndexRecipe index, IReadOnlyList<EntityKeyRecipe> entityKeys, ModelProvenance provenance, int sourceEntities)
+    {
+        ArgumentNullException.ThrowIfNull(sequence);
+        ArgumentNullException.ThrowIfNull(metadata);
+        ArgumentNullException.ThrowIfNull(contextModel);
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(stepModel);
+        ArgumentNullException.ThrowIfNull(index);
+        ArgumentNullException.ThrowIfNull(entityKeys);
+        ArgumentNullException.ThrowIfNull(provenance);
+        foreach (var name in sequence.ContextColumns.Append(context.LengthColumn).Concat(context.StartColumn is null ? [] : [context.StartColumn]))
+            if (contextModel.Metadata.Find(name) is null)
+                throw new ArgumentException($"The context model has no column '{name}'.", nameof(contextModel));
+        foreach (var name in sequence.EntityColumns)
+            if (entityKeys.All(k => k.Column != name)) throw new ArgumentException($"The entity column '{name}' has no key recipe.", nameof(entityKeys));
+        if ((sequence.IndexColumn is null) != (index.Rule == SequenceStepRule.None) || (sequence.IndexColumn is null) != (context.StartColumn is null))
+            throw new ArgumentException("The index recipe, the start column and the sequence's index column disagree.", nameof(index));
+        if (index.Rule == SequenceStepRule.Irregular && index.StepColumn is null)
+            throw new ArgumentException("An irregular index needs its step column.", nameof(index));
+        Sequence = sequence;
+        Metadata = metadata;
+        ContextModel = contextModel;
+        Context = context;
+        StepModel = stepModel;
+        Index = index;
+        EntityKeys = entityKeys;
+        Provenance = provenance;
+        SourceEntities = sourceEntities;
+        StepColumns = metadata.Columns.Where(c => !sequence.IsEntityLevel(c.Name)).ToList();
+    }
+
+    /// <summary>The step model kind (<see cref="SequenceModelKinds"/>), which names the sequence model as a whole.</summary>
+    public string Kind => StepModel.Kind;
+
+    /// <summary>Which columns are entity, index and context columns.</summary>
+    public SequenceMetadata Sequence { get; }
+
+    /// <summary>The columns of the sampled rows (long format), in the source's order.</summary>
+    public TableMetadata Metadata { get; }
+
+    /// <summary>The per-step columns the step model writes, in <see cref="Metadata"/> order.</summary>
+    public IReadOnlyList<ColumnMetadata> StepColumns { get; }
+
+    /// <summary>The tabular model of one row per entity: context columns, length, index start.</summary>
+    public SynthModel ContextModel { get; }
+
+    /// <summary>The context model's length and start columns.</summary>
+    public SequenceContextLayout Context { get; }
+
+    /// <summary>The per-step model.</summary>
+    public ISequenceStepModel StepModel { get; }
+
+    /// <summary>How the index is written.</summary>
+    public SequenceIndexRecipe Index { get; }
+
+    /// <summary>How each entity column's keys are written.</summary>
+    public IReadOnlyList<EntityKeyRecipe> EntityKeys { get; }
+
+    /// <summary>Where the model came from (rows are the source's rows, not entities).</summary>
+    public ModelProvenance Provenance { get; }
+
+    /// <summary>Entities in the training data.</summary>
+    public int SourceEntities { get; }
+
+    /// <summary>
+    /// Draws <paramref name="entities"/> entities in chunks of about <see cref="SamplingOptions.ChunkRows"/> steps
+    /// (at least one entity each), drawn as they are enumerated. Entity <c>i</c>'s context comes from the context model's
+    /// row <c>i</c> and its steps from its own stream, so the same model, seed and conditions give the same entities for
+    /// any thread count and chunk size.
+    /// </summary>
+    /// <param name="entities">Entities in all (0 or more).</param>
+    /// <param name="seed">Seed for every random choice.</param>
+    /// <param name="conditions">Conditions on context columns, met by the context model for every entity.</param>
+    /// <param name="options">Threads, candidate budget and chunk size.</param>
+    /// <param name="cancellationToken">Checked before each chunk and between entities.</param>
+    /// <exception cref="SynthDataException">
+    /// A condition names a column that is not a context column (an entity, index or per-step column, or no column), or
+    /// the context model cannot meet it (thrown here, before any chunk); or it is too rare for the candidate budget
+    /// (thrown while enumerating).
+    /// </exception>
+    public IEnumerable<SampledSequences> SampleEntities(long entities, long seed, IReadOnlyList<Condition>? conditions = null,
+        SamplingOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(entities);
+        return new SequenceSampler(this).Chunks(entities, seed, conditions ?? [], options ?? new SamplingOptions(), cancellationToken);
+    }
+
+    /// <summary>Draws <paramref name="entities"/> entities at once: the chunks of <see cref="SampleEntities"/> joined.</summary>
+    /// <exception cref="SynthDataException">As <see cref="SampleEntities"/>.</exception>
+    public SampledSequences Sample(int entities, long seed, IReadOnlyList<Condition>? conditions = null, SamplingOptions? options = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(entities);
+        options = (options ?? new SamplingOptions()) with { ChunkRows = int.MaxValue };
+        return SampleEntities(entities, seed, conditions, options, cancellationToken).FirstOrDefault()
+            ?? new SequenceSampler(this).Empty();
+    }
+}

@@ -1,0 +1,154 @@
+using System.Globalization;
+using SynthFixtures.Data;
+using SynthFixtures.Metadata.Sequences;
+using SynthFixtures.Randomness;
+using SynthFixtures.Sampling;
+
+namespace SynthFixtures.Models.Sequences;
+
+/// <summary>
+/// Draws a <see cref="SequenceModel"/>'s entities: contexts, lengths and starts from the context model (row <c>i</c> for
+/// entity <c>i</c>, in blocks the context model draws independently of chunking), keys from the entity number, steps from
+/// the step model with entity <c>i</c> on its own derived stream, the index from the start. Entities are grouped into
+/// chunks of about <see cref="SamplingOptions.ChunkRows"/> steps; a chunk's entities are split over threads.
+/// </summary>
+internal sealed class SequenceSampler(SequenceModel model)
+{
+    // Contexts are drawn a block at a time: cheap rows, and the context model's output does not depend on the size.
+    private const int ContextChunk = SynthModel.SampleBlockRows;
+
+    /// <summary>Checks the conditions and opens the context sample now, so bad conditions fail before any chunk.</summary>
+    public IEnumerable<SampledSequences> Chunks(long entities, long seed, IReadOnlyList<Condition> conditions, SamplingOptions options,
+        CancellationToken cancellationToken)
+    {
+        foreach (var condition in conditions) Check(condition);
+        var root = new SynthRandom(seed);
+        var contexts = model.ContextModel.SampleChunks(entities, root.Derive("sequence-context").Seed, conditions,
+            options with { ChunkRows = ContextChunk }, cancellationToken);
+        return Draw(contexts, root, options, cancellationToken);
+    }
+
+    /// <summary>A sample of no entities.</summary>
+    public SampledSequences Empty() =>
+        new(0, [], new SampledTable(model.Metadata, model.Metadata.Columns.Select(SampledColumns.Empty).ToArray(), 0));
+
+    private void Check(Condition condition)
+    {
+        var column = condition.Column;
+        var sequence = model.Sequence;
+        if (sequence.ContextColumns.Contains(column, StringComparer.Ordinal)) return;
+        var contexts = sequence.ContextColumns.Count == 0 ? "it has none" : "its context columns are " + string.Join(", ", sequence.ContextColumns);
+        if (sequence.EntityColumns.Contains(column, StringComparer.Ordinal))
+            throw new SynthDataException($"The condition '{condition}' names the entity column '{column}', whose keys are generated, not learned: no condition can choose them.",
+                hint: $"Condition on a context column ({contexts}).", columnName: column);
+        if (string.Equals(column, sequence.IndexColumn, StringComparison.Ordinal))
+            throw new SynthDataException($"The condition '{condition}' names the sequence index '{column}', which is written step by step from each entity's start: this model cannot meet a condition on it.",
+                hint: $"Condition on a context column ({contexts}), or filter the sampled steps afterwards.", columnName: column);
+        if (model.StepColumns.Any(c => c.Name == column))
+            throw new SynthDataException($"The condition '{condition}' names the per-step column '{column}': the {model.Kind} sequence model meets conditions on context columns only, which hold one value per entity.",
+                hint: $"Condition on a context column ({contexts}), or filter the sampled steps afterwards.", columnName: column);
+        throw new SynthDataException($"The condition '{condition}' names '{column}', which is not a column of the sequence model.",
+            hint: $"The columns are {string.Join(", ", model.Metadata.Columns.Select(c => c.Name))}; {contexts}.", columnName: column);
+    }
+
+    private IEnumerable<SampledSequences> Draw(IEnumerable<SampledTable> contexts, SynthRandom root, SamplingOptions options, CancellationToken cancellationToken)
+    {
+        var steps = root.Derive("sequence-steps");
+        var keys = root.Derive("sequence-keys");
+        long entity = 0;
+        foreach (var chunk in contexts)
+        {
+            var lengths = Lengths(chunk);
+            var starts = model.Context.StartColumn is { } start ? chunk[start].Numbers! : null;
+            var first = 0;
+            while (first < chunk.RowCount)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                // At least one entity per chunk; then entities while the chunk stays within the step budget.
+                var count = 1;
+                long total = lengths[first];
+                while (first + count < chunk.RowCount && total + lengths[first + count] <= options.ChunkRows) total += lengths[first + count++];
+                yield return Build(chunk, first, lengths.AsSpan(first, count).ToArray(), starts, entity, steps, keys, options, cancellationToken);
+                entity += count;
+                first += count;
+            }
+        }
+    }
+
+    private int[] Lengths(SampledTable contexts)
+    {
+        var layout = model.Context;
+        var numbers = contexts[layout.LengthColumn].Numbers!;
+        return numbers.Select(n => double.IsNaN(n) ? layout.MinLength : (int)Math.Clamp(Math.Round(n), layout.MinLength, layout.MaxLength)).ToArray();
+    }
+
+    private SampledSequences Build(SampledTable contexts, int first, int[] lengths, double[]? starts, long firstEntity, SynthRandom steps,
+        SynthRandom keys, SamplingOptions options, CancellationToken cancellationToken)
+    {
+        var total = lengths.Sum();
+        var stepRows = SampleSteps(contexts, first, lengths, firstEntity, steps, options, cancellationToken);
+        var columns = new SampledColumn[model.Metadata.Columns.Count];
+        for (var c = 0; c < columns.Length; c++)
+        {
+            var column = model.Metadata.Columns[c];
+            var name = column.Name;
+            var keyRecipe = model.EntityKeys.FirstOrDefault(k => k.Column == name);
+            if (keyRecipe is not null)
+                columns[c] = new SampledColumn(column, null, texts: SampledColumns.Expand(keyRecipe.Keys(firstEntity, lengths.Length, keys.Derive(name)), 0, lengths, total));
+            else if (string.Equals(name, model.Sequence.IndexColumn, StringComparison.Ordinal))
+                columns[c] = new SampledColumn(column, null, numbers: Index(lengths, starts!, first, stepRows, total));
+            else if (model.Sequence.ContextColumns.Contains(name, StringComparer.Ordinal))
+                columns[c] = SampledColumns.Repeat(contexts[name], first, lengths, total);
+            else
+                columns[c] = Find(stepRows, name);
+        }
+        return new SampledSequences(firstEntity, lengths, new SampledTable(model.Metadata, columns, total));
+    }
+
+    private double[] Index(int[] lengths, double[] starts, int first, SampledTable stepRows, int total)
+    {
+        var index = new double[total];
+        var sizes = model.Index.StepColumn is { } stepColumn ? Find(stepRows, stepColumn).Numbers : null;
+        var row = 0;
+        for (var i = 0; i < lengths.Length; i++)
+        {
+            model.Index.Write(starts[first + i], sizes is null ? default : sizes.AsSpan(row, lengths[i]), index.AsSpan(row, lengths[i]));
+            row += lengths[i];
+        }
+        return index;
+    }
+
+    private static SampledColumn Find(SampledTable table, string name) =>
+        table.Columns.FirstOrDefault(c => c.Metadata.Name == name)
+        ?? throw new InvalidOperationException($"The step model drew no column '{name}'.");
+
+    /// <summary>
+    /// The steps of the chunk's entities, split into one request per thread: entity i draws only from its own stream, so
+    /// the split changes nothing but the speed.
+    /// </summary>
+    private SampledTable SampleSteps(SampledTable contexts, int first, int[] lengths, long firstEntity, SynthRandom steps, SamplingOptions options,
+        CancellationToken cancellationToken)
+    {
+        var total = lengths.Sum();
+        var contextNames = model.Sequence.ContextColumns;
+        var threads = Math.Max(1, Math.Min(options.MaxDegreeOfParallelism ?? Environment.ProcessorCount, lengths.Length));
+        var parts = new SampledTable[threads];
+        var bounds = Enumerable.Range(0, threads + 1).Select(t => (int)((long)lengths.Length * t / threads)).ToArray();
+        Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = cancellationToken }, t =>
+        {
+            var from = bounds[t];
+            var count = bounds[t + 1] - from;
+            var cells = contextNames.Select(name => SampledColumns.Slice(contexts[name], first + from, count).Cells()).ToArray();
+            var request = new SequenceStepRequest(new Table(contextNames, cells), lengths.AsSpan(from, count).ToArray(), firstEntity + from, steps);
+            parts[t] = model.StepModel.SampleSteps(request, cancellationToken);
+        });
+        var expected = parts.Select((p, t) => lengths.AsSpan(bounds[t], bounds[t + 1] - bounds[t]).ToArray().Sum()).ToArray();
+        for (var t = 0; t < threads; t++)
+            if (parts[t].RowCount != expected[t])
+                throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
+                    $"The {model.Kind} step model drew {parts[t].RowCount} steps for entities whose lengths add up to {expected[t]}."));
+        if (threads == 1) return parts[0];
+        var columns = parts[0].Columns.Select((column, c) => SampledColumns.Concat(parts.Select(p => p.Columns[c]).ToList())).ToArray();
+        return new SampledTable(parts[0].Metadata, columns, total);
+    }
+}
