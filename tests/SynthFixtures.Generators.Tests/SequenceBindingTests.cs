@@ -85,4 +85,46 @@ public sealed class SequenceBindingTests
         var diagnostic = outcome.SingleDiagnostic("SF0046", "'Reading.Weather'");
         Assert.Equal(3, diagnostic.Location.GetLineSpan().StartLinePosition.Line);
     }
+
+    [Fact]
+    public void Entities_bound_to_a_sequence_model_read_their_context_and_steps_and_compile_warning_free()
+    {
+        const string source = """
+            using System;
+            using System.Collections.Generic;
+            using System.ComponentModel.DataAnnotations.Schema;
+            using SynthFixtures;
+            namespace Weather;
+            public enum Region { North, South }
+            public enum Sky { Sun, Rain, Fog }
+            [Synthesize(From = "data/weather.csv")]
+            public partial class Location
+            {
+                [Column("location")] public string Name { get; set; } = "";
+                public Region Region { get; set; }
+                public int Elevation { get; set; }
+                [Fake("Address.City")] public string Nearest { get; set; } = "";
+                [Steps] public List<Reading> Readings { get; set; } = new();
+            }
+            public sealed record Reading(DateOnly Date, decimal TempMax, Sky Weather, double? Precipitation);
+            [Synthesize(From = "data/weather.csv")]
+            public partial record Station
+            {
+                public string Location { get; init; } = "";
+                [Steps] public Day[] Days { get; init; } = [];
+            }
+            public sealed class Day
+            {
+                public DateTime Date { get; init; }
+                [Column("temp_max")] public double High { get; set; }
+                public string Weather { get; set; } = "";
+            }
+            """;
+        var outcome = GeneratorHarness.RunWithFiles([source], Files);
+
+        Assert.Empty(outcome.GeneratorDiagnostics);
+        Assert.Empty(outcome.CompileDiagnostics);
+        ApprovedFiles.Verify("Location.Sequence", outcome.Source("Weather.Location.g.cs"));
+        ApprovedFiles.Verify("Station.Sequence", outcome.Source("Weather.Station.g.cs"));
+    }
 }

@@ -73,7 +73,7 @@ internal static class SequenceEmitter
         var purpose = self.Replace("global::", "");
         var bound = plan.Bindings.ToDictionary(b => b.Property);
         var stepBound = plan.StepBindings.ToDictionary(b => b.Property);
-        w.Open($"private sealed class Stream : global::SynthFixtures.ISynthStream<{self}>, global::SynthFixtures.ISynthStreamLookahead");
+        w.Open($"private sealed class Stream : global::SynthFixtures.ISynthStream<{self}>");
         w.Line("private readonly global::SynthFixtures.SynthGraph _graph;");
         w.Line($"private readonly {Sequences} _entities;");
         foreach (var p in type.Properties)
@@ -92,8 +92,6 @@ internal static class SequenceEmitter
         w.Close().Line();
 
         w.Line("/// <inheritdoc />");
-        w.Line("public void Expect(int count) => _entities.Expect(count);").Line();
-        w.Line("/// <inheritdoc />");
         w.Open($"public {self} Next()");
         w.Line("_entities.MoveNext();");
         foreach (var p in type.Properties)
@@ -105,11 +103,13 @@ internal static class SequenceEmitter
         w.Line("var __steps = _entities.Steps;");
         w.Line(steps.IsArray ? $"var {list} = new {steps.StepType}[__steps];" : $"var {list} = new global::System.Collections.Generic.List<{steps.StepType}>(__steps);");
         w.Open("for (var __step = 0; __step < __steps; __step++)");
-        var values = steps.Properties.Select(p => (p, Read(p, stepBound[p.Name], StepColumn(steps, p.Name), "__step", StepLabels(p)))).ToList();
-        var made = steps.Positional
-            ? $"new {steps.StepType}({string.Join(", ", values.Select(v => v.Item2))})"
-            : $"new {steps.StepType} {{ {string.Join(", ", values.Select(v => v.p.Name + " = " + v.Item2))} }}";
-        w.Line(steps.IsArray ? $"{list}[__step] = {made};" : $"{list}.Add({made});");
+        // One step value per line: the constructor's arguments in order, or the initializer's assignments.
+        var values = steps.Properties.Select(p => (steps.Positional ? "" : p.Name + " = ") + Read(p, stepBound[p.Name], StepColumn(steps, p.Name), "__step", StepLabels(p))).ToList();
+        w.Line(steps.IsArray ? $"{list}[__step] = new {steps.StepType}{(steps.Positional ? "(" : "")}" : $"{list}.Add(new {steps.StepType}{(steps.Positional ? "(" : "")}");
+        if (!steps.Positional) w.Line("{");
+        for (var i = 0; i < values.Count; i++)
+            w.Line("    " + values[i] + (i < values.Count - 1 || !steps.Positional ? "," : steps.IsArray ? ");" : "));"));
+        if (!steps.Positional) w.Line(steps.IsArray ? "};" : "});");
         w.Close();
         w.Open($"return new {self}");
         foreach (var p in type.Properties) w.Line($"{p.Name} = {Literals.Local(p.Name)},");
