@@ -40,6 +40,7 @@ namespace SynthFixtures.Models.Artifacts;
 [JsonSerializable(typeof(NeuralModelCodec.Parameters), TypeInfoPropertyName = "NeuralParameters")]
 [JsonSerializable(typeof(DpMarginalsOptions))]
 [JsonSerializable(typeof(DpMarginalsCodec.Parameters), TypeInfoPropertyName = "DpMarginalsParameters")]
+[JsonSerializable(typeof(Sequences.LaggedCopula.LaggedCopulaCodec.Parameters), TypeInfoPropertyName = "LaggedCopulaParameters")]
 [JsonSerializable(typeof(NetworkLayout))]
 [JsonSerializable(typeof(ModeSpecificTransformerParameters))]
 [JsonSerializable(typeof(ModeNormalizerParameters))]

@@ -39,27 +39,39 @@ internal static class GaussianCopulaCodec
 
     public static JsonElement Encode(GaussianCopulaModel model)
     {
-        var columns = model.CopulaColumns.Select(column => column switch
-        {
-            NumericCopulaColumn n => new ColumnParameters
-            {
-                Name = n.Name, Encoding = Numeric, Minimum = n.Marginal.Minimum, Maximum = n.Marginal.Maximum,
-                MissingProbability = n.MissingProbability,
-                AtomValues = n.Marginal.AtomValues.ToArray(), AtomProbabilities = n.Marginal.AtomProbabilities.ToArray(),
-                ContinuousFamily = n.Marginal.Continuous?.Family,
-                ContinuousParameters = n.Marginal.Continuous?.ToSpec().Parameters.ToArray(),
-                FitNote = n.FitNote,
-            },
-            CategoricalCopulaColumn c => new ColumnParameters
-            {
-                Name = c.Name, Encoding = Categorical, Categories = c.Categories, Probabilities = c.Probabilities,
-            },
-            _ => throw new InvalidOperationException(),
-        }).ToList();
+        var columns = model.CopulaColumns.Select(EncodeColumn).ToList();
         var d = model.Dimensions;
         var correlation = Enumerable.Range(0, d).Select(i => Enumerable.Range(0, d).Select(j => model.Correlation[i, j]).ToArray()).ToList();
         return JsonSerializer.SerializeToElement(new Parameters(columns, correlation, model.GeneratedColumns.ToList(), model.MissingTokens.ToList()), ArtifactJson.Default.GaussianCopulaParameters);
     }
+
+    /// <summary>One copula column's marginal as parameters (shared with the lagged-copula step model).</summary>
+    internal static ColumnParameters EncodeColumn(CopulaColumn column) => column switch
+    {
+        NumericCopulaColumn n => new ColumnParameters
+        {
+            Name = n.Name, Encoding = Numeric, Minimum = n.Marginal.Minimum, Maximum = n.Marginal.Maximum,
+            MissingProbability = n.MissingProbability,
+            AtomValues = n.Marginal.AtomValues.ToArray(), AtomProbabilities = n.Marginal.AtomProbabilities.ToArray(),
+            ContinuousFamily = n.Marginal.Continuous?.Family,
+            ContinuousParameters = n.Marginal.Continuous?.ToSpec().Parameters.ToArray(),
+            FitNote = n.FitNote,
+        },
+        CategoricalCopulaColumn c => new ColumnParameters
+        {
+            Name = c.Name, Encoding = Categorical, Categories = c.Categories, Probabilities = c.Probabilities,
+        },
+        _ => throw new InvalidOperationException(),
+    };
+
+    /// <summary>A copula column from its parameters, every value checked (shared with the lagged-copula step model).</summary>
+    /// <exception cref="SynthDataException">The parameters are inconsistent or do not fit the column's kind.</exception>
+    internal static CopulaColumn DecodeColumn(ColumnParameters p, ColumnMetadata meta, int index, string source) => p.Encoding switch
+    {
+        Numeric when meta.IsNumeric => DecodeNumeric(p, meta, index, source),
+        Categorical => DecodeCategorical(p, meta, index, source),
+        _ => throw Invalid(source, $"column '{p.Name}' has encoding '{p.Encoding}', which does not fit its kind {meta.Kind}"),
+    };
 
     public static GaussianCopulaModel Decode(ArtifactHeader header, string source)
     {
@@ -83,12 +95,7 @@ internal static class GaussianCopulaCodec
         {
             var index = IndexOf(metadata, p.Name, source);
             var meta = metadata.Columns[index];
-            columns.Add(p.Encoding switch
-            {
-                Numeric when meta.IsNumeric => DecodeNumeric(p, meta, index, source),
-                Categorical => DecodeCategorical(p, meta, index, source),
-                _ => throw Invalid(source, $"column '{p.Name}' has encoding '{p.Encoding}', which does not fit its kind {meta.Kind}"),
-            });
+            columns.Add(DecodeColumn(p, meta, index, source));
         }
         foreach (var g in parameters.Generated ?? [])
         {
