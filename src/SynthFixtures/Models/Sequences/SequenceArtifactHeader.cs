@@ -36,7 +36,7 @@ internal sealed record SequenceArtifactHeader
     Converters =
     [
         typeof(CamelCaseEnumConverter<ColumnKind>), typeof(CamelCaseEnumConverter<PiiKind>), typeof(CamelCaseEnumConverter<SequenceIndexKind>),
-        typeof(CamelCaseEnumConverter<SequenceStepRule>), typeof(CamelCaseEnumConverter<EntityKeyShape>),
+        typeof(CamelCaseEnumConverter<Transforms.Sequences.SequenceStepKind>), typeof(CamelCaseEnumConverter<EntityKeyShape>),
         typeof(CamelCaseEnumConverter<Metadata.Rules.CheckDigit>),
     ])]
 [JsonSerializable(typeof(SequenceArtifactHeader))]

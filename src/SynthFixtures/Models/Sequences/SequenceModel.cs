@@ -30,9 +30,9 @@ public sealed class SequenceModel
                 throw new ArgumentException($"The context model has no column '{name}'.", nameof(contextModel));
         foreach (var name in sequence.EntityColumns)
             if (entityKeys.All(k => k.Column != name)) throw new ArgumentException($"The entity column '{name}' has no key recipe.", nameof(entityKeys));
-        if ((sequence.IndexColumn is null) != (index.Rule == SequenceStepRule.None) || (sequence.IndexColumn is null) != (context.StartColumn is null))
+        if ((sequence.IndexColumn is null) != (index.Step.Kind == Transforms.Sequences.SequenceStepKind.RowOrder) || (sequence.IndexColumn is null) != (context.StartColumn is null))
             throw new ArgumentException("The index recipe, the start column and the sequence's index column disagree.", nameof(index));
-        if (index.Rule == SequenceStepRule.Irregular && index.StepColumn is null)
+        if (index.Step.Kind == Transforms.Sequences.SequenceStepKind.Irregular && index.StepColumn is null)
             throw new ArgumentException("An irregular index needs its step column.", nameof(index));
         Sequence = sequence;
         Metadata = metadata;

@@ -12,7 +12,8 @@ public sealed class SequenceStepDecoders
     private SequenceStepDecoders(IReadOnlyDictionary<string, Func<byte[], string, ISequenceStepModel>> decoders) => _decoders = decoders;
 
     /// <summary>The step model kinds that ship with SynthFixtures.</summary>
-    public static SequenceStepDecoders BuiltIn { get; } = new(new Dictionary<string, Func<byte[], string, ISequenceStepModel>>(StringComparer.Ordinal));
+    public static SequenceStepDecoders BuiltIn { get; } = new SequenceStepDecoders(new Dictionary<string, Func<byte[], string, ISequenceStepModel>>(StringComparer.Ordinal))
+        .With(SequenceModelKinds.LaggedCopula, (bytes, source) => LaggedCopula.LaggedCopulaStepModel.FromBytes(bytes, source));
 
     /// <summary>The kinds this registry reads, in name order.</summary>
     public IReadOnlyList<string> Kinds => _decoders.Keys.Order(StringComparer.Ordinal).ToList();
