@@ -20,6 +20,12 @@ internal static class InspectCommand
             "Show a model file's kind, audit trail (data hash, seed, training settings), privacy guarantee and how each column is modelled.") { model, json };
         command.SetAction(parse =>
         {
+            if (SequenceSample.IsSequenceModel(parse.GetValue(model)!))
+            {
+                if (parse.GetValue(json)) throw new SynthDataException("--json does not describe a sequence model yet.", parse.GetValue(model), hint: "Leave --json out.");
+                SequenceSample.Inspect(console, parse.GetValue(model)!);
+                return CliApp.Success;
+            }
             var loaded = ModelArtifact.Load(parse.GetValue(model)!);
             if (parse.GetValue(json)) WriteJson(console, loaded);
             else WriteText(console, loaded);

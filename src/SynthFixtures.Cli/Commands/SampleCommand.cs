@@ -23,6 +23,7 @@ internal static class SampleCommand
     {
         var model = new Argument<string>("model.synth") { Description = "A model written by 'synthfixtures train'." };
         var rows = new Option<long?>("--rows") { Description = "Number of rows to sample (a single-table model)." };
+        var entities = new Option<long?>("--entities") { Description = "A sequence model: the number of entities (sequences) to sample, each with all its steps." };
         var scale = new Option<double?>("--scale") { Description = "A multi-table model: rows relative to the source at every level (0.5, 2, 10); --out is then a folder, one CSV per table." };
         var output = new Option<string>("--out")
         {
@@ -40,7 +41,7 @@ internal static class SampleCommand
         };
         var threads = new Option<int?>("--threads") { Description = "Threads to use (the output is the same for any number)." };
         var filter = new PrivacyFilterOptionSet();
-        var command = new Command("sample", "Sample synthetic rows from a model into a CSV.") { model, rows, scale, output, seed, conditions, where, threads };
+        var command = new Command("sample", "Sample synthetic rows from a model into a CSV.") { model, rows, entities, scale, output, seed, conditions, where, threads };
         filter.AddTo(command);
         var llm = new LlmOptionSet();
         llm.AddTo(command);
@@ -54,6 +55,17 @@ internal static class SampleCommand
         {
             if (parse.GetValue(threads) is <= 0 and var threadsGiven)
                 throw new SynthDataException($"--threads must be at least 1, not {threadsGiven}.", hint: "Leave it out to use every core; the rows are the same for any number.");
+            if (SequenceSample.IsSequenceModel(parse.GetValue(model)!))
+            {
+                foreach (var (name, given) in new[] { ("--rows", parse.GetValue(rows) is not null), ("--scale", parse.GetValue(scale) is not null),
+                             ("--where", parse.GetValue(where) is not null), ("--shard", shardOptions.Shard(parse) is not null) })
+                    if (given) throw new SynthDataException($"{name} does not apply to a sequence model.", parse.GetValue(model),
+                        hint: "Use --entities N (whole sequences) and --condition on context columns.");
+                return Task.FromResult(SequenceSample.Run(console, parse.GetValue(model)!, parse.GetValue(entities), parse.GetValue(output)!, parse.GetValue(seed),
+                    parse.GetValue(conditions) ?? [], parse.GetValue(threads), shardOptions.Format(parse, parse.GetValue(output)!), cancellationToken));
+            }
+            if (parse.GetValue(entities) is not null)
+                throw new SynthDataException("--entities applies to a sequence model; this model learned rows, not sequences.", parse.GetValue(model), hint: "Use --rows N.");
             if (RelationalSample.IsRelationalModel(parse.GetValue(model)!))
             {
                 if (shardOptions.AnyGiven(parse))

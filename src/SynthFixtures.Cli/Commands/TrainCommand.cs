@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using SynthFixtures.Modeling;
+using SynthFixtures.Modeling.Sequences;
 
 namespace SynthFixtures.Cli.Commands;
 
@@ -14,6 +15,7 @@ internal static class TrainCommand
     {
         var trainers = NeuralTrainers.AddTo(ModelTrainers.Core);
         var catalog = trainers.Catalog;
+        var stepTrainers = SequenceStepTrainers.Core;
         var data = new Argument<string?>("data.csv") { Description = "The training CSV (or leave it out and learn related tables with --from).", Arity = ArgumentArity.ZeroOrOne };
         var from = new Option<string?>("--from")
         {
@@ -25,7 +27,7 @@ internal static class TrainCommand
         };
         var model = new Option<string>("--model")
         {
-            Description = "Model kind: " + string.Join("; ", catalog.Kinds.Select(k => $"{k.Name} ({k.Summary.TrimEnd('.')})")) + ".",
+            Description = "Model kind: " + string.Join("; ", catalog.Kinds.Concat(stepTrainers.Catalog.Kinds).Select(k => $"{k.Name} ({k.Summary.TrimEnd('.')})")) + ". The sequence kinds need --entity.",
             DefaultValueFactory = _ => GaussianCopulaKind.Instance.Name,
         };
         var output = new Option<string>("--out") { Description = "Where to write the model (.synth).", Required = true };
@@ -40,8 +42,12 @@ internal static class TrainCommand
         var unnamed = CommonOptions.NameUnnamedColumns();
         var holdoutFraction = CommonOptions.HoldoutFraction("train");
         var holdoutOut = new Option<string?>("--holdout-out") { Description = "Where to write the holdout rows (default: next to the model, <model>.holdout.csv)." };
-        var settings = new SettingOptions(catalog);
-        var command = new Command("train", "Learn a model from a CSV and write it as a .synth file.") { data, from, relations, model, output, metadata, metadataOut, schemaOut, seed, missing, trim, strict, delimiter, unnamed, holdoutFraction, holdoutOut };
+        var entity = new Option<string?>("--entity") { Description = "Learn sequences: the column (or comma-separated columns) naming whose history a row belongs to (a customer, device or symbol). Needs a sequence --model." };
+        var sequenceIndex = new Option<string?>("--sequence-index") { Description = "With --entity: the datetime or integer column ordering each entity's steps (default: the file's order)." };
+        var context = new Option<string?>("--context") { Description = "With --entity: the comma-separated columns holding one value per entity (default: the columns constant within every entity)." };
+        var contextModel = new Option<string?>("--context-model") { Description = $"With --entity: the model kind of the per-entity rows (context columns, length, index start; default {GaussianCopulaKind.Instance.Name})." };
+        var settings = new SettingOptions(new ModelCatalog([.. catalog.Kinds, .. stepTrainers.Catalog.Kinds]));
+        var command = new Command("train", "Learn a model from a CSV and write it as a .synth file.") { data, from, relations, model, output, metadata, metadataOut, schemaOut, seed, missing, trim, strict, delimiter, unnamed, holdoutFraction, holdoutOut, entity, sequenceIndex, context, contextModel };
         foreach (var option in settings.All) command.Options.Add(option);
         command.SetAction((parse, cancellationToken) =>
         {
@@ -63,6 +69,26 @@ internal static class TrainCommand
                 throw new SynthDataException("--relations applies to --from, not to a single CSV.", hint: "Add --from with the folder or database the relations describe.");
             if (parse.GetValue(holdoutOut) is not null && parse.GetValue(holdoutFraction) is null)
                 throw new SynthDataException("--holdout-out needs --holdout-fraction.", hint: "Add e.g. --holdout-fraction 0.2.");
+            var kindName = parse.GetValue(model)!;
+            if (parse.GetValue(entity) is { } entityColumns)
+            {
+                if (!stepTrainers.Has(kindName))
+                    throw new SynthDataException($"--entity learns sequences, which --model {kindName.Trim()} does not.",
+                        hint: $"Choose a sequence model kind: --model {string.Join(" or --model ", stepTrainers.Kinds)}.");
+                foreach (var (name, given) in new[] { ("--metadata-out", parse.GetValue(metadataOut) is not null), ("--schema-out", parse.GetValue(schemaOut) is not null) })
+                    if (given) throw new SynthDataException($"{name} applies to a single-table model, not to a sequence model.", hint: "Leave it out.");
+                return Task.FromResult(SequenceTrain.Run(console, trainers, stepTrainers, new SequenceTrain.Arguments(parse.GetValue(data)!, kindName, entityColumns,
+                    parse.GetValue(sequenceIndex), parse.GetValue(context), parse.GetValue(contextModel), parse.GetValue(output)!, parse.GetValue(seed),
+                    settings.Read(parse), parse.GetValue(metadata),
+                    CommonOptions.ReadOptions(parse.GetValue(missing), parse.GetValue(trim), parse.GetValue(strict), parse.GetValue(delimiter), parse.GetValue(unnamed)),
+                    parse.GetValue(holdoutFraction), parse.GetValue(holdoutOut)), cancellationToken));
+            }
+            if (stepTrainers.Has(kindName))
+                throw new SynthDataException($"--model {kindName.Trim()} learns sequences and needs --entity, the column naming whose history each row belongs to.",
+                    hint: $"Add e.g. --entity customer_id (and --sequence-index date), or choose a tabular kind: {string.Join(", ", catalog.Kinds.Select(k => k.Name))}.");
+            foreach (var (name, given) in new[] { ("--sequence-index", parse.GetValue(sequenceIndex) is not null), ("--context", parse.GetValue(context) is not null),
+                         ("--context-model", parse.GetValue(contextModel) is not null) })
+                if (given) throw new SynthDataException($"{name} applies to a sequence model, which needs --entity.", hint: "Add --entity and a sequence --model, or leave it out.");
             var request = new TrainingRequest
             {
                 DataPath = parse.GetValue(data)!,

@@ -126,6 +126,9 @@ public static class ModelArtifact
         if (Relational.RelationalModelArtifact.HasSignature(bytes))
             throw new SynthDataException("This is a multi-table (database) model, not a single-table model.", sourceName,
                 hint: "Load it with RelationalModelArtifact.Load, or sample it with the multi-table sampling (one CSV per table).");
+        if (Sequences.SequenceModelArtifact.HasSignature(bytes))
+            throw new SynthDataException("This is a sequence model, not a single-table model.", sourceName,
+                hint: "Load it with SequenceModelArtifact.Load, and sample whole entities from it.");
         if (bytes.Length < Magic.Length || !bytes[..Magic.Length].SequenceEqual(Magic))
             throw new SynthDataException("This is not a SynthFixtures model file (its first bytes are not the .synth signature).", sourceName,
                 hint: "Pass a .synth file that SynthFixtures wrote when it trained a model.");

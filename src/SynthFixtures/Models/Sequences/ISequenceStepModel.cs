@@ -28,7 +28,7 @@ public interface ISequenceStepModel
 }
 
 /// <summary>What a step model draws from.</summary>
-/// <param name="Contexts">One row per entity: the context columns' cells as text (the context model's output, or real contexts).</param>
+/// <param name="Contexts">One row per entity: the context columns' cells as text (the context model's output, or real contexts); without context columns a table of no columns, so of no rows.</param>
 /// <param name="Lengths">Steps per entity, one per row of <paramref name="Contexts"/>.</param>
 /// <param name="FirstEntity">The number of the request's first entity within the whole sample.</param>
 /// <param name="Random">The sample's step stream; entity <c>i</c> derives its own from it.</param>

@@ -134,14 +134,23 @@ internal sealed class SequenceSampler(SequenceModel model)
         var threads = Math.Max(1, Math.Min(options.MaxDegreeOfParallelism ?? Environment.ProcessorCount, lengths.Length));
         var parts = new SampledTable[threads];
         var bounds = Enumerable.Range(0, threads + 1).Select(t => (int)((long)lengths.Length * t / threads)).ToArray();
-        Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = cancellationToken }, t =>
+        try
         {
-            var from = bounds[t];
-            var count = bounds[t + 1] - from;
-            var cells = contextNames.Select(name => SampledColumns.Slice(contexts[name], first + from, count).Cells()).ToArray();
-            var request = new SequenceStepRequest(new Table(contextNames, cells), lengths.AsSpan(from, count).ToArray(), firstEntity + from, steps);
-            parts[t] = model.StepModel.SampleSteps(request, cancellationToken);
-        });
+            Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = cancellationToken }, t =>
+            {
+                var from = bounds[t];
+                var count = bounds[t + 1] - from;
+                var cells = contextNames.Select(name => SampledColumns.Slice(contexts[name], first + from, count).Cells()).ToArray();
+                var request = new SequenceStepRequest(new Table(contextNames, cells), lengths.AsSpan(from, count).ToArray(), firstEntity + from, steps);
+                parts[t] = model.StepModel.SampleSteps(request, cancellationToken);
+            });
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count >= 1)
+        {
+            // The first part's error, as a single-threaded run would have thrown it.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+            throw;
+        }
         var expected = parts.Select((p, t) => lengths.AsSpan(bounds[t], bounds[t + 1] - bounds[t]).ToArray().Sum()).ToArray();
         for (var t = 0; t < threads; t++)
             if (parts[t].RowCount != expected[t])

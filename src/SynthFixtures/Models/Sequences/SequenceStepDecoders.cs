@@ -11,8 +11,11 @@ public sealed class SequenceStepDecoders
 
     private SequenceStepDecoders(IReadOnlyDictionary<string, Func<byte[], string, ISequenceStepModel>> decoders) => _decoders = decoders;
 
+    /// <summary>A registry that reads no kind (to compose one from scratch).</summary>
+    public static SequenceStepDecoders None { get; } = new(new Dictionary<string, Func<byte[], string, ISequenceStepModel>>(StringComparer.Ordinal));
+
     /// <summary>The step model kinds that ship with SynthFixtures.</summary>
-    public static SequenceStepDecoders BuiltIn { get; } = new SequenceStepDecoders(new Dictionary<string, Func<byte[], string, ISequenceStepModel>>(StringComparer.Ordinal))
+    public static SequenceStepDecoders BuiltIn { get; } = None
         .With(SequenceModelKinds.LaggedCopula, (bytes, source) => LaggedCopula.LaggedCopulaStepModel.FromBytes(bytes, source));
 
     /// <summary>The kinds this registry reads, in name order.</summary>

@@ -95,7 +95,8 @@ public sealed class LaggedCopulaStepModel : ISequenceStepModel
     {
         ArgumentNullException.ThrowIfNull(request);
         var lengths = request.Lengths;
-        if (lengths.Count != request.Contexts.RowCount)
+        // Without context columns the contexts are a table of no columns, which holds no rows either.
+        if (request.Contexts.ColumnCount > 0 && lengths.Count != request.Contexts.RowCount)
             throw new ArgumentException($"{lengths.Count} lengths for {request.Contexts.RowCount} context rows.", nameof(request));
         var offsets = new int[lengths.Count + 1];
         for (var i = 0; i < lengths.Count; i++)

@@ -1,0 +1,90 @@
+using System.Globalization;
+using SynthFixtures.Data.Files;
+using SynthFixtures.Modeling;
+using SynthFixtures.Modeling.Sequences;
+using SynthFixtures.Models.Sequences;
+using SynthFixtures.Sampling;
+
+namespace SynthFixtures.Cli.Commands;
+
+/// <summary>
+/// <c>synthfixtures sample seq.synth --entities N --out s.csv [--seed N] [--condition col=value]... [--threads N]</c> on a
+/// sequence model: whole entities in long format through <see cref="SequenceSamplingService"/>.
+/// </summary>
+internal static class SequenceSample
+{
+    /// <summary>Whether the file at <paramref name="path"/> is a sequence model (its first bytes say so); a missing or unreadable file is not.</summary>
+    public static bool IsSequenceModel(string path)
+    {
+        try
+        {
+            if (!File.Exists(path)) return false;
+            using var file = File.OpenRead(path);
+            Span<byte> head = stackalloc byte[16];
+            var read = file.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+            return SequenceModelArtifact.HasSignature(head[..read]);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false; // the single-table loader names the problem
+        }
+    }
+
+    public static int Run(CliConsole console, string modelPath, long? entities, string output, long seed, IReadOnlyList<string> conditions, int? threads,
+        ISampleFileFormat format, CancellationToken cancellationToken)
+    {
+        var count = entities ?? throw new SynthDataException("--entities is required for a sequence model.", modelPath,
+            hint: "Pass the number of sequences to draw, each with all its steps, e.g. --entities 10.");
+        if (count <= 0)
+            throw new SynthDataException($"--entities must be 1 or more, not {count}.", hint: "Pass the number of sequences to draw, e.g. --entities 10.");
+        OutputPaths.Check([(modelPath, "model")], [(output, format.Description)]);
+        OutputPaths.CheckFolders([(output, format.Description)]);
+        var model = SequenceModelArtifact.Load(modelPath);
+        console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Sampling {count:N0} entities into {output} (written as they are drawn)…"));
+        SequenceSamplingResult result;
+        try
+        {
+            result = console.Timed("Sampled", () => SequenceSamplingService.Sample(new SequenceSamplingRequest
+            {
+                Model = model, Entities = count, OutputPath = output, Seed = seed, Format = format,
+                Conditions = conditions.Select(Condition.Parse).ToList(),
+                Options = new SamplingOptions { MaxDegreeOfParallelism = threads },
+            }, cancellationToken));
+        }
+        catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested)
+        {
+            throw new CommandCancelledException($"Sampling cancelled; nothing was written ({output} is unchanged).", e);
+        }
+        console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Wrote {result.Entities:N0} entities ({result.Rows:N0} steps) to {output}."));
+        return CliApp.Success;
+    }
+
+    /// <summary><c>inspect</c> on a sequence model: its parts, the index and keys, the context model's columns.</summary>
+    public static void Inspect(CliConsole console, string modelPath)
+    {
+        var model = SequenceModelArtifact.Load(modelPath);
+        var p = model.Provenance;
+        var s = model.Sequence;
+        console.Out.WriteLine($"Model:        sequence ({model.Kind} steps, {model.ContextModel.Kind} context)");
+        console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Trained on:   {p.SourceName ?? "(in-memory table)"}, {model.SourceEntities:N0} entities, {p.SourceRows:N0} rows, SHA-256 of content {p.SourceDataSha256}"));
+        console.Out.WriteLine($"Seed:         {p.Seed}");
+        console.Out.WriteLine($"Entity:       {string.Join(", ", model.EntityKeys.Select(k => $"{k.Column} (generated keys: {Describe(k)})"))}");
+        console.Out.WriteLine($"Index:        {(s.IndexColumn is null ? "none (file order)" : $"{s.IndexColumn}, {model.Index.Describe()}")}");
+        console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Lengths:      {model.Context.MinLength:N0} to {model.Context.MaxLength:N0} steps (learned by the context model as '{model.Context.LengthColumn}')"));
+        console.Out.WriteLine($"Context:      {(s.ContextColumns.Count == 0 ? "none" : string.Join(", ", s.ContextColumns))}");
+        console.Out.WriteLine($"Steps:        {string.Join(", ", model.StepColumns.Select(c => c.Name))}{(model.Index.StepColumn is { } step ? $" (and the step sizes '{step}')" : "")}");
+        console.Out.WriteLine();
+        console.Out.WriteLine("Context model (one row per entity):");
+        foreach (var column in model.ContextModel.DescribeColumns())
+            console.Out.WriteLine($"  {column.Column,-24} {column.Kind,-12} {column.Summary}");
+    }
+
+    private static string Describe(EntityKeyRecipe key) => key.Shape switch
+    {
+        EntityKeyShape.Number => $"numbers from {key.Start}",
+        EntityKeyShape.Code => $"'{key.Prefix}' and {key.Digits} digits",
+        _ => $"shaped like '{key.Template}'",
+    };
+}
