@@ -14,7 +14,8 @@ namespace SynthFixtures.Generators;
 /// Generates a seeded, reflection-free synthesizer for every <c>[Synthesize]</c> type; a type with
 /// <c>From = "x.csv"</c> is bound to the model trained from that CSV, whose schema arrives as an additional file
 /// (<c>x.synthschema</c>, written by the build targets). When the project caps ε (<c>SynthFixturesMaxEpsilon</c>), a
-/// type bound to a model without a differential-privacy guarantee, or above the cap, is an error. Source and diagnostics are separate outputs, so a diagnostic
+/// type bound to a model without a differential-privacy guarantee, or above the cap, is an error. A type bound to a
+/// sequence model (its schema says so) is an entity with a <c>[Steps]</c> list, made by <see cref="SequenceEmitter"/>. Source and diagnostics are separate outputs, so a diagnostic
 /// moving (an edit above a property) never regenerates source.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
@@ -78,6 +79,8 @@ public sealed class SynthesizerGenerator : IIncrementalGenerator
         var name = SchemaParser.ModelNameOf(spec.From);
         var schema = schemas.FirstOrDefault(s => s.ModelName == name);
         if (schema is null) return null;
+        if (schema.IsSequence && spec.Table is null) return SequenceBinder.Bind(spec, schema);
+        if (spec.Steps is not null) return SequenceBinder.NotASequence(spec, schema);
         if (spec.Table is not null) return DatabaseBinder.Bind(spec, schema);
         if (schema.IsDatabase)
             return new BindingPlan(schema.ModelName, EquatableArray<PropertyBinding>.Empty, new[]
@@ -103,13 +106,19 @@ public sealed class SynthesizerGenerator : IIncrementalGenerator
                 new[] { site.TypeName, site.From, violation, PrivacyCap.Show(limit) }.ToEquatableArray());
         foreach (var problem in plan.Problems)
         {
-            var location = problem.Property is null ? null : site.Properties.FirstOrDefault(p => p.Name == problem.Property)?.Location;
+            var location = problem.Property is null ? null
+                : problem.InSteps ? site.StepProperties.FirstOrDefault(p => p.Name == problem.Property)?.Location
+                    ?? site.Properties.FirstOrDefault(p => p.Name == spec.Steps?.Property)?.Location
+                : site.Properties.FirstOrDefault(p => p.Name == problem.Property)?.Location;
             yield return new DiagnosticInfo(problem.Id, location ?? site.AttributeLocation, problem.Arguments);
         }
     }
 
     // A plan with errors has been reported; the attribute-only synthesizer keeps the rest of the project compiling.
-    private static string Emit(TypeSpec spec, BindingPlan? plan) => plan is { HasErrors: false, Table: not null }
-        ? DatabaseEmitter.Emit(spec, plan)
-        : SynthesizerEmitter.Emit(spec, plan is { HasErrors: false } ? plan : null);
+    private static string Emit(TypeSpec spec, BindingPlan? plan) => plan switch
+    {
+        { HasErrors: false, Table: not null } => DatabaseEmitter.Emit(spec, plan),
+        { HasErrors: false, IsSequence: true } => SequenceEmitter.Emit(spec, plan),
+        _ => SynthesizerEmitter.Emit(spec, plan is { HasErrors: false } ? plan : null),
+    };
 }

@@ -61,6 +61,18 @@ public sealed class TrainSynthModel : ToolTask
     /// </summary>
     public string? SourcesFile { get; set; }
 
+    /// <summary>
+    /// For a CSV of sequences: the entity column (several separated by <c>;</c> or <c>,</c>); set, the trainer learns a
+    /// sequence model (one history per entity) instead of a table of independent rows.
+    /// </summary>
+    public string? Entity { get; set; }
+
+    /// <summary>For sequences: the column that orders each entity's steps (a date or a number); unset: the file's order.</summary>
+    public string? SequenceIndex { get; set; }
+
+    /// <summary>For sequences: the columns constant within an entity (separated by <c>;</c> or <c>,</c>); unset: detected.</summary>
+    public string? Context { get; set; }
+
     /// <inheritdoc />
     protected override string ToolName => "dotnet";
 
@@ -92,8 +104,15 @@ public sealed class TrainSynthModel : ToolTask
         if (!string.IsNullOrWhiteSpace(Relations)) builder.AppendSwitchIfNotNull("--relations ", Relations);
         if (!Database && !string.IsNullOrWhiteSpace(SourcesFile)) builder.AppendSwitchIfNotNull("--sources ", SourcesFile);
         if (!string.IsNullOrWhiteSpace(Settings)) builder.AppendSwitchIfNotNull("--settings ", Settings!.Trim(';', ' '));
+        // MSBuild lists are ';'-separated; the trainer takes a comma list.
+        if (!string.IsNullOrWhiteSpace(Entity)) builder.AppendSwitchIfNotNull("--entity ", CommaList(Entity!));
+        if (!string.IsNullOrWhiteSpace(SequenceIndex)) builder.AppendSwitchIfNotNull("--sequence-index ", SequenceIndex!.Trim());
+        if (!string.IsNullOrWhiteSpace(Context)) builder.AppendSwitchIfNotNull("--context ", CommaList(Context!));
         return builder.ToString();
     }
+
+    private static string CommaList(string text) =>
+        string.Join(",", text.Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
     /// <inheritdoc />
     public override bool Execute()
@@ -101,7 +120,8 @@ public sealed class TrainSynthModel : ToolTask
         // Never more trainers at once than cores, across parallel builds and projects (libtorch uses every core it is given).
         using var slot = TrainerSlots.Acquire(message => Log.LogMessage(MessageImportance.High, message), ToolCanceled);
         if (!slot.IsHeld) return false;
-        Log.LogMessage(MessageImportance.High, $"SynthFixtures: training {Model} on {(Database ? "the database " : "")}{DataFile} (seed {Seed}) -> {ModelFile}");
+        var what = Database ? "the database " : string.IsNullOrWhiteSpace(Entity) ? "" : $"the sequences (entity {Entity}) of ";
+        Log.LogMessage(MessageImportance.High, $"SynthFixtures: training {Model} on {what}{DataFile} (seed {Seed}) -> {ModelFile}");
         return base.Execute() && !Log.HasLoggedErrors;
     }
 }

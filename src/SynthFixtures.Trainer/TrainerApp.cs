@@ -1,10 +1,12 @@
 using System.CommandLine;
 using System.Globalization;
 using SynthFixtures.Metadata;
+using SynthFixtures.Metadata.Sequences;
 using SynthFixtures.Databases.Reading;
 using SynthFixtures.Modeling;
 using SynthFixtures.Modeling.Relational;
 using SynthFixtures.Trainer.RuleAttributes;
+using SynthFixtures.Modeling.Sequences;
 using SynthFixtures.Training;
 
 namespace SynthFixtures.Trainer;
@@ -12,7 +14,8 @@ namespace SynthFixtures.Trainer;
 /// <summary>
 /// The build's trainer: <c>SynthFixtures.Trainer &lt;data.csv&gt; --model K --out F [--seed N] [--metadata M] [--metadata-out F]
 /// [--schema-out F] [--settings "name=value;…"]</c>, or with <c>--database [--relations R]</c> a whole database (a
-/// folder of CSVs or a SQLite file) learned as one multi-table model. The MSBuild task writes this command line from the
+/// folder of CSVs or a SQLite file) learned as one multi-table model, or with <c>--entity E [--sequence-index I] [--context C,…]</c>
+/// a CSV of sequences learned as a sequence model (<c>--model</c> names its step model kind). The MSBuild task writes this command line from the
 /// <c>&lt;SynthModel&gt;</c> item; progress goes to standard error (the build log), and errors are printed in MSBuild's
 /// canonical form (<c>file(line,column): error SF…: …</c>) so the build shows them as errors with their place.
 /// Exit codes: 0 trained, 2 bad input (including a path that cannot be read or written), 130 cancelled, 1 an unexpected
@@ -39,7 +42,13 @@ internal static class TrainerApp
         var database = new Option<bool>("--database");
         var relations = new Option<string?>("--relations");
         var sources = new Option<string?>("--sources") { Description = "A file listing the project's C# sources, one a line: rule attributes of the types bound to the model are kept too." };
-        var root = new RootCommand("Trains one SynthFixtures model for the build.") { data, model, output, seed, metadata, metadataOut, schemaOut, settings, database, relations, sources };
+        var entity = new Option<string?>("--entity");
+        var sequenceIndex = new Option<string?>("--sequence-index");
+        var context = new Option<string?>("--context");
+        var root = new RootCommand("Trains one SynthFixtures model for the build.")
+        {
+            data, model, output, seed, metadata, metadataOut, schemaOut, settings, database, relations, sources, entity, sequenceIndex, context,
+        };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
@@ -65,6 +74,32 @@ internal static class TrainerApp
                 var trained = new RelationalTrainingService(NeuralModelTrainers.All).Train(databaseRequest, new BuildLog(log), cancellationToken);
                 log.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"Trained {trained.Model.Kind} on {trained.Tables} tables, {trained.Rows:N0} rows (seed {databaseRequest.Seed}) -> {databaseRequest.ModelPath}"));
+                return 0;
+            }
+            if (NullIfEmpty(parsed.GetValue(entity)) is { } entityColumns)
+            {
+                var sequenceRequest = new SequenceTrainingRequest
+                {
+                    DataPath = dataPath,
+                    Sequence = new SequenceMetadata
+                    {
+                        EntityColumns = Names(entityColumns),
+                        IndexColumn = NullIfEmpty(parsed.GetValue(sequenceIndex)),
+                        ContextColumns = Names(parsed.GetValue(context)),
+                    },
+                    ContextGiven = NullIfEmpty(parsed.GetValue(context)) is not null,
+                    StepModelKind = parsed.GetValue(model)!,
+                    ModelPath = parsed.GetValue(output)!,
+                    Seed = parsed.GetValue(seed),
+                    Settings = SettingsText.Parse(parsed.GetValue(settings)),
+                    MetadataPath = NullIfEmpty(parsed.GetValue(metadata)),
+                    MetadataOutputPath = NullIfEmpty(parsed.GetValue(metadataOut)),
+                    SchemaOutputPath = NullIfEmpty(parsed.GetValue(schemaOut)),
+                };
+                var sequences = new SequenceTrainingService(NeuralModelTrainers.All, SequenceStepTrainers.Core).Train(sequenceRequest, new BuildLog(log), cancellationToken);
+                WriteCellWarnings(log, origin, sequences.CellIssues);
+                log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"Trained {sequences.Model.Kind} on {sequences.Entities:N0} entities, {sequences.Rows:N0} steps (seed {sequenceRequest.Seed}) -> {sequenceRequest.ModelPath}"));
                 return 0;
             }
             var request = new TrainingRequest
@@ -144,6 +179,10 @@ internal static class TrainerApp
     }
 
     private static string? NullIfEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
+
+    /// <summary>A comma-separated list of column names (the task joins MSBuild's ';' lists with commas).</summary>
+    private static IReadOnlyList<string> Names(string? text) =>
+        (text ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     /// <summary>Training progress as build-log lines: fitting steps, epochs and notes.</summary>
     private sealed class BuildLog(TextWriter log) : IProgress<TrainingUpdate>

@@ -121,6 +121,24 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor InvalidTableBinding = Error("SF0044", "Invalid table binding",
         "[Synthesize] on '{0}' cannot bind to a table: {1}");
 
+    public static readonly DiagnosticDescriptor UnknownStepColumn = Error("SF0045", "Step property matches no step column",
+        "'{0}' is a property of the steps of '{1}', but {2} has no per-step column named like it; {3}");
+
+    public static readonly DiagnosticDescriptor StepColumnTypeMismatch = Error("SF0046", "Step property type does not fit its column",
+        "Step property '{0}' has type '{1}', but column '{2}' of {3} is {4}; change the property's type (or read it as a string)");
+
+    public static readonly DiagnosticDescriptor EntityPropertyOnStepColumn = Error("SF0047", "Entity property bound to a per-step column",
+        "'{0}' matches column '{1}' of {2}, which changes from step to step; an entity holds only its entity and context columns ({3}); move '{0}' to the step type{4}, or mark it [SynthIgnore]");
+
+    public static readonly DiagnosticDescriptor StepsPropertyMissing = Error("SF0048", "No [Steps] property on a sequence-bound type",
+        "'{0}' is bound to the sequence model learned from {1}, but has no [Steps] property for its steps; add one, e.g. [Steps] public List<Step> Steps {{ get; set; }} = new(); with a step type whose properties are the step columns ({2})");
+
+    public static readonly DiagnosticDescriptor NotASequenceModel = Error("SF0049", "[Steps] without a sequence model",
+        "[Steps] on '{0}' needs a sequence model, but {1}; learn the CSV as sequences with Entity=\"…\" (and SequenceIndex=\"…\") on its <SynthModel> item, or remove [Steps]");
+
+    public static readonly DiagnosticDescriptor InvalidStepsProperty = Error("SF0050", "Invalid [Steps] property",
+        "[Steps] on '{0}' is invalid: {1}");
+
     public static readonly DiagnosticDescriptor OrderingNotKept = Warning("SF0051", "GreaterThan/LessThan not kept by the model",
         "'{0}' declares {1}, which the model learned from {2} does not keep, so sampled rows breaking it are skipped; to have the model keep it by construction, let this project train it (<SynthModel Include=\"{2}\" />, which reads the attribute; a differentially private model also needs Metadata=\"…\") or declare {3} in the rules of its metadata");
 
@@ -140,6 +158,7 @@ internal static class DiagnosticDescriptors
         PromptNamesUnknownProperty, PromptDependsOnItself, PromptPositionMismatch, MalformedPrompt, TextOnNonString, LearnedTextWithoutModel,
         NotLearnedTextColumn, PlaceholderTextColumn,
         DatabaseNotDeclared, UnknownTable, ForeignKeyWithoutProperty, ForeignKeyMismatch, InvalidTableBinding,
+        UnknownStepColumn, StepColumnTypeMismatch, EntityPropertyOnStepColumn, StepsPropertyMissing, NotASequenceModel, InvalidStepsProperty,
         OrderingNotKept, RuleNotKept, RuleWithoutModel,
     }.ToDictionary(d => d.Id);
 

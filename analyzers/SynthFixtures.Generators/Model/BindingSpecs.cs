@@ -6,7 +6,7 @@ namespace SynthFixtures.Generators.Model;
 /// </summary>
 internal sealed record SchemaSpec(string ModelName, string Path, string? ModelKind, EquatableArray<SchemaColumnSpec> Columns,
     SchemaPrivacy? Privacy = null, bool IsDatabase = false, EquatableArray<TableSchemaSpec> Tables = default,
-    EquatableArray<ForeignKeySchemaSpec> ForeignKeys = default, EquatableArray<SchemaRuleSpec> Rules = default);
+    EquatableArray<ForeignKeySchemaSpec> ForeignKeys = default, EquatableArray<SchemaRuleSpec> Rules = default, bool IsSequence = false);
 
 /// <summary>
 /// A rule the model keeps on every row, from a schema's <c>rule</c> line: <see cref="Kind"/> is <c>inequality</c>
@@ -32,12 +32,35 @@ internal sealed record SchemaPrivacy(double? Epsilon, double? Delta)
     public static readonly SchemaPrivacy None = new(null, null);
 }
 
-/// <summary>One column of a <see cref="SchemaSpec"/>; <see cref="Kind"/> is the runtime's ColumnKind in lower case.</summary>
+/// <summary>
+/// One column of a <see cref="SchemaSpec"/>; <see cref="Kind"/> is the runtime's ColumnKind in lower case, and
+/// <see cref="Role"/> a sequence model's part for it (<see cref="SequenceRoles"/>), null in other schemas.
+/// </summary>
 internal sealed record SchemaColumnSpec(string Name, string Kind, double MissingRate, string? Minimum, string? Maximum,
-    EquatableArray<string> Labels, string? Generator);
+    EquatableArray<string> Labels, string? Generator, string? Role = null);
 
-/// <summary>Where a bound type's binding problems are reported: the [Synthesize] attribute and each property.</summary>
-internal sealed record BindingSite(string TypeName, string From, LocationInfo? AttributeLocation, EquatableArray<PropertySite> Properties);
+/// <summary>The roles of a sequence schema's columns (the runtime's SequenceSchema writes them).</summary>
+internal static class SequenceRoles
+{
+    /// <summary>Names the entity; one value per entity.</summary>
+    public const string Entity = "entity";
+    /// <summary>Orders the steps; one value per step.</summary>
+    public const string Index = "index";
+    /// <summary>Constant within an entity.</summary>
+    public const string Context = "context";
+    /// <summary>One value per step.</summary>
+    public const string Step = "step";
+
+    /// <summary>Whether a column of <paramref name="role"/> holds one value per entity.</summary>
+    public static bool IsEntityLevel(string? role) => role is Entity or Context;
+}
+
+/// <summary>
+/// Where a bound type's binding problems are reported: the [Synthesize] attribute, each property and, for a type with
+/// a [Steps] property, each property of its step type.
+/// </summary>
+internal sealed record BindingSite(string TypeName, string From, LocationInfo? AttributeLocation, EquatableArray<PropertySite> Properties,
+    EquatableArray<PropertySite> StepProperties = default);
 
 /// <summary>A property's name and location.</summary>
 internal sealed record PropertySite(string Name, LocationInfo? Location);
@@ -63,8 +86,11 @@ internal sealed record PropertyBinding(string Property, string Column, ColumnRea
 /// <summary>An enum property's mapping from a column label to a member.</summary>
 internal sealed record LabelBinding(string Label, string Member);
 
-/// <summary>A binding problem: a descriptor id, the property it concerns (null: the type) and the message arguments.</summary>
-internal sealed record BindingProblem(string Id, string? Property, EquatableArray<string> Arguments);
+/// <summary>
+/// A binding problem: a descriptor id, the property it concerns (null: the type; <see cref="InSteps"/>: a property of
+/// the step type) and the message arguments.
+/// </summary>
+internal sealed record BindingProblem(string Id, string? Property, EquatableArray<string> Arguments, bool InSteps = false);
 
 /// <summary>
 /// The result of binding a type to a model: the bindings (emitted when there are no errors), the problems, and the
@@ -73,7 +99,8 @@ internal sealed record BindingProblem(string Id, string? Property, EquatableArra
 /// </summary>
 internal sealed record BindingPlan(string ModelName, EquatableArray<PropertyBinding> Bindings, EquatableArray<BindingProblem> Problems, bool HasErrors,
     string? ModelKind = null, SchemaPrivacy? Privacy = null, string? Table = null, EquatableArray<PrincipalBinding> Principals = default,
-    EquatableArray<string> KeptOrderings = default);
+    EquatableArray<string> KeptOrderings = default,
+    EquatableArray<PropertyBinding> StepBindings = default, bool IsSequence = false);
 
 /// <summary>
 /// A foreign-key property of a database-bound type: the bound property reads the key's column, and the parent row's

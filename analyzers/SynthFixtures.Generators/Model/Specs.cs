@@ -10,12 +10,20 @@ internal sealed record TypeSpec(
     EquatableArray<PropertySpec> Properties,
     string? From,
     string? Table = null,
-    EquatableArray<RuleAttributeSpec> RuleAttributes = default)
+    EquatableArray<RuleAttributeSpec> RuleAttributes = default, StepsSpec? Steps = null)
 {
     /// <summary>Stable hint name: the metadata name with nesting and generics flattened.</summary>
     public string HintName => (Namespace is null ? "" : Namespace + ".") +
                               string.Concat(System.Linq.Enumerable.Select(Containers, c => c.Name + ".")) + Name + ".g.cs";
 }
+
+/// <summary>
+/// The [Steps] property of a type bound to a sequence model: the collection it is (<see cref="IsArray"/>: <c>T[]</c>,
+/// otherwise a <c>List&lt;T&gt;</c> assigned to whichever list interface the property declares) and its step type,
+/// made through its constructor (<see cref="Positional"/>: the parameters, in <see cref="Properties"/>' order) or a
+/// parameterless constructor and an object initializer.
+/// </summary>
+internal sealed record StepsSpec(string Property, string StepType, string StepTypeName, bool IsArray, bool Positional, EquatableArray<PropertySpec> Properties);
 
 /// <summary>A type the [Synthesize] type is nested in.</summary>
 internal sealed record ContainerSpec(string Keyword, string Name);

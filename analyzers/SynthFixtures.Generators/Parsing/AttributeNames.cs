@@ -21,6 +21,7 @@ internal static class AttributeNames
     public const string Derived = "SynthFixtures.DerivedAttribute";
     public const string IdentifierFormat = "SynthFixtures.IdentifierFormatAttribute";
     public const string FixedCombination = "SynthFixtures.FixedCombinationAttribute";
+    public const string Steps = "SynthFixtures.StepsAttribute";
 
     private const string Da = "System.ComponentModel.DataAnnotations.";
     public const string DaKey = Da + "KeyAttribute";

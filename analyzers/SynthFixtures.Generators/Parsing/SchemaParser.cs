@@ -11,7 +11,9 @@ namespace SynthFixtures.Generators.Parsing;
 /// <summary>
 /// Reads a <c>.synthschema</c> file (the runtime's ModelSchema.Write, or DatabaseSchema.Write for a learned database:
 /// table lines, each followed by its columns, and foreign-key lines): a header line, a model line, an optional privacy
-/// line (<c>privacy epsilon=… delta=…</c> or <c>privacy none</c>), then one tab-separated line per column with percent-encoded names, labels and values (SchemaRoundTripTests feed one into the other). A file it cannot read yields null, and the
+/// line (<c>privacy epsilon=… delta=…</c> or <c>privacy none</c>), then one tab-separated line per column with percent-encoded names, labels and values (SchemaRoundTripTests feed one into the other).
+/// A sequence model's schema (the runtime's SequenceSchema.Write) has its own header and gives each column a
+/// <c>role=</c> (entity, index, context or step). A file it cannot read yields null, and the
 /// type that needs it reports that no model was found.
 /// </summary>
 internal static class SchemaParser
@@ -19,13 +21,15 @@ internal static class SchemaParser
     public const string Extension = ".synthschema";
     private const string Header = "synthfixtures-schema 1";
     private const string DatabaseHeader = "synthfixtures-database-schema 1";
+    private const string SequenceHeader = "synthfixtures-sequence-schema 1";
 
     public static SchemaSpec? Parse(string path, string? text)
     {
         if (text is null) return null;
         var lines = text.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0).ToList();
-        if (lines.Count == 0 || (lines[0] != Header && lines[0] != DatabaseHeader)) return null;
+        if (lines.Count == 0 || (lines[0] != Header && lines[0] != DatabaseHeader && lines[0] != SequenceHeader)) return null;
         var database = lines[0] == DatabaseHeader;
+        var sequence = lines[0] == SequenceHeader;
         var columns = new List<SchemaColumnSpec>();
         var tables = new List<TableSchemaSpec>();
         var keys = new List<ForeignKeySchemaSpec>();
@@ -52,7 +56,7 @@ internal static class SchemaParser
             if (fields[0] != "column" || fields.Length < 4) continue;
             columns.Add(Column(fields));
         }
-        if (!database) return new SchemaSpec(ModelNameOf(path), path, modelKind, columns.ToEquatableArray(), privacy, Rules: rules.ToEquatableArray());
+        if (!database) return new SchemaSpec(ModelNameOf(path), path, modelKind, columns.ToEquatableArray(), privacy, Rules: rules.ToEquatableArray(), IsSequence: sequence);
         if (table is { } last) tables.Add(new TableSchemaSpec(last.Name, last.Key, columns.ToEquatableArray()));
         return new SchemaSpec(ModelNameOf(path), path, modelKind, EquatableArray<SchemaColumnSpec>.Empty, privacy, true, tables.ToEquatableArray(), keys.ToEquatableArray());
     }
@@ -68,7 +72,8 @@ internal static class SchemaParser
             settings.TryGetValue("max", out var max) ? Unescape(max) : null,
             // No labels= field means no labels; an empty one is a single empty label.
             (settings.TryGetValue("labels", out var labels) ? labels.Split(',').Select(Unescape) : Enumerable.Empty<string>()).ToEquatableArray(),
-            settings.TryGetValue("generator", out var generator) ? Unescape(generator) : null);
+            settings.TryGetValue("generator", out var generator) ? Unescape(generator) : null,
+            settings.TryGetValue("role", out var role) ? Unescape(role) : null);
     }
 
     /// <summary>A <c>rule</c> line (ModelSchema.AppendRule); null for a kind or shape this version does not know.</summary>

@@ -40,6 +40,25 @@ internal static class TypeParser
             return Fail(diagnostics);
         }
 
+        var synthesize = type.GetAttributes().First(a => a.AttributeClass?.ToDisplayString() == AttributeNames.Synthesize);
+        var from = Named(synthesize, "From");
+        var table = Named(synthesize, "Table");
+
+        // The [Steps] property (a sequence-bound entity's list of steps) is read apart: it is no value of its own.
+        var stepsProperties = InstanceProperties(type).Where(IsSteps).ToList();
+        StepsSpec? steps = null;
+        var stepSites = new List<PropertySite>();
+        if (stepsProperties.Count > 1)
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidStepsProperty, stepsProperties[1].Locations.FirstOrDefault(), type.Name + "." + stepsProperties[1].Name,
+                $"'{type.Name}' already has [Steps] on '{stepsProperties[0].Name}'; an entity has one list of steps"));
+        else if (stepsProperties.Count == 1)
+        {
+            if (from is null)
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotASequenceModel, stepsProperties[0].Locations.FirstOrDefault(), type.Name + "." + stepsProperties[0].Name,
+                    $"'{type.Name}' is made from attributes alone; bind it to the model of a CSV learned as sequences ([Synthesize(From = \"data/weather.csv\")])"));
+            else steps = StepsParser.Parse(stepsProperties[0], type, diagnostics, stepSites);
+        }
+
         var parser = new PropertyParser(context.SemanticModel.Compilation, type, diagnostics);
         var drafts = new List<PropertyDraft>();
         var properties = new List<IPropertySymbol>();
@@ -47,13 +66,11 @@ internal static class TypeParser
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (property.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == AttributeNames.Ignore)) continue;
+            if (IsSteps(property)) continue;
             properties.Add(property);
             var draft = parser.Parse(property);
             if (draft is not null) drafts.Add(draft);
         }
-        var synthesize = type.GetAttributes().First(a => a.AttributeClass?.ToDisplayString() == AttributeNames.Synthesize);
-        var from = Named(synthesize, "From");
-        var table = Named(synthesize, "Table");
         if (table is not null && from is null)
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidTableBinding, location, type.Name,
                 $"Table = \"{table}\" needs From naming the learned database it belongs to ([Synthesize(From = \"data/shop\", Table = \"{table}\")])"));
@@ -83,11 +100,13 @@ internal static class TypeParser
             ordered.Select(d => d.ToSpec()).ToEquatableArray(),
             from,
             table,
-            rules.Select(r => r.Spec).ToEquatableArray());
+            rules.Select(r => r.Spec).ToEquatableArray(), steps);
         // Where binding problems are reported; kept apart from the spec so moving code never regenerates source.
         var site = from is null ? null : new BindingSite(type.Name, from,
             LocationInfo.From(type.GetAttributes().First(a => a.AttributeClass?.ToDisplayString() == AttributeNames.Synthesize).ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation()),
-            ordered.Select(d => new PropertySite(d.Name, LocationInfo.From(d.Location))).ToEquatableArray());
+            ordered.Select(d => new PropertySite(d.Name, LocationInfo.From(d.Location)))
+                .Concat(stepsProperties.Take(1).Select(p => new PropertySite(p.Name, LocationInfo.From(p.Locations.FirstOrDefault())))).ToEquatableArray(),
+            stepSites.ToEquatableArray());
         return new ParseResult(spec, EquatableArray<DiagnosticInfo>.Empty, site);
     }
 
@@ -100,6 +119,17 @@ internal static class TypeParser
     private static bool IsPartial(INamedTypeSymbol type, CancellationToken cancellationToken) =>
         type.DeclaringSyntaxReferences.All(r =>
             r.GetSyntax(cancellationToken) is TypeDeclarationSyntax declaration && declaration.Modifiers.Any(SyntaxKind.PartialKeyword));
+
+    private static bool IsSteps(IPropertySymbol property) =>
+        property.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == AttributeNames.Steps);
+
+    /// <summary>Instance properties declared in the type or its bases, with or without a setter.</summary>
+    private static IEnumerable<IPropertySymbol> InstanceProperties(INamedTypeSymbol type)
+    {
+        for (var t = type; t is not null && t.SpecialType != SpecialType.System_Object && t.SpecialType != SpecialType.System_ValueType; t = t.BaseType)
+            foreach (var property in t.GetMembers().OfType<IPropertySymbol>())
+                if (!property.IsStatic && !property.IsIndexer && !property.IsImplicitlyDeclared) yield return property;
+    }
 
     /// <summary>Instance properties with a setter, base types' first; an override replaces what it overrides.</summary>
     private static IEnumerable<IPropertySymbol> SettableProperties(INamedTypeSymbol type)

@@ -44,4 +44,10 @@ public sealed record SequenceTrainingRequest
 
     /// <summary>Where the holdout entities' rows go; <c>null</c>: beside the model as <c>&lt;model&gt;.holdout.csv</c>.</summary>
     public string? HoldoutPath { get; init; }
+
+    /// <summary>Where to write the column metadata the model was trained with; <c>null</c>: not written.</summary>
+    public string? MetadataOutputPath { get; init; }
+
+    /// <summary>Where to write the model's sequence schema for the source generator (<see cref="Models.Sequences.SequenceSchema"/>); <c>null</c>: not written.</summary>
+    public string? SchemaOutputPath { get; init; }
 }

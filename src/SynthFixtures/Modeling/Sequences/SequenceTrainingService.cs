@@ -33,8 +33,9 @@ public sealed class SequenceTrainingService(ModelTrainers contextTrainers, Seque
             throw new SynthDataException("A holdout file was named but no holdout fraction was given.", request.HoldoutPath,
                 hint: "Give a holdout fraction (e.g. 0.2), or leave the holdout file out.");
         var holdoutPath = request.HoldoutFraction is null ? null : request.HoldoutPath ?? Path.ChangeExtension(request.ModelPath, null) + ".holdout.csv";
-        OutputPaths.Check([(request.DataPath, "training data"), (request.MetadataPath, "metadata input")], [(request.ModelPath, "model"), (holdoutPath, "holdout CSV")]);
-        OutputPaths.CheckFolders([(holdoutPath, "holdout CSV")]);
+        OutputPaths.Check([(request.DataPath, "training data"), (request.MetadataPath, "metadata input")],
+            [(request.ModelPath, "model"), (holdoutPath, "holdout CSV"), (request.MetadataOutputPath, "metadata"), (request.SchemaOutputPath, "schema")]);
+        OutputPaths.CheckFolders([(holdoutPath, "holdout CSV"), (request.MetadataOutputPath, "metadata"), (request.SchemaOutputPath, "schema")]);
         var contextTrainer = contextTrainers.For(contextKind);
         if (contextTrainer is IPrivateTrainer)
             throw new SynthDataException($"The context model cannot be {contextKind.Name}: a differentially private context model would promise a guarantee the step model does not give.",
@@ -60,6 +61,9 @@ public sealed class SequenceTrainingService(ModelTrainers contextTrainers, Seque
         var bytes = SequenceModelArtifact.ToBytes(model);
         files.AddBytes(request.ModelPath, "sequence model", bytes);
         if (holdout is not null) files.Add(holdoutPath!, "holdout CSV", path => CsvTableWriter.Write(holdout, path, cancellationToken));
+        if (request.MetadataOutputPath is { } metadataOut) MetadataJson.AddTo(files, model.Metadata, metadataOut);
+        // The step columns' ranges and labels are the training rows' (the holdout is not what the model learned).
+        if (request.SchemaOutputPath is { } schemaOut) files.AddText(schemaOut, "schema", SequenceSchema.Write(model, table));
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(request.ModelPath))!);
         files.Commit(cancellationToken);
         return new SequenceTrainingResult(model, model.SourceEntities, table.RowCount, bytes.Length, holdoutEntities, holdout is null ? null : holdoutPath)

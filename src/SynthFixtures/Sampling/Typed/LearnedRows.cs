@@ -95,55 +95,19 @@ public sealed class LearnedRows
     }
 
     /// <summary>Whether the current row has no value in <paramref name="column"/>.</summary>
-    public bool IsMissing(int column)
-    {
-        var c = Current(column);
-        if (c.Numbers is { } n) return double.IsNaN(n[_row]);
-        if (c.Codes is { } codes) return c.Categories![codes[_row]] is null;
-        return c.Texts![_row] is null;
-    }
+    public bool IsMissing(int column) => SampledCells.IsMissing(Current(column), _row);
 
     /// <summary>A number (integers, decimals; datetimes as seconds since 0001-01-01).</summary>
-    public double Number(int column)
-    {
-        var c = Current(column);
-        if (c.Numbers is { } n) return n[_row];
-        var text = Text(column) ?? throw Missing(column);
-        return double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
-    }
+    public double Number(int column) => SampledCells.Number(Current(column), _row);
 
     /// <summary>A whole number, from a numeric column or a generated key such as a sequence.</summary>
-    public long Integer(int column)
-    {
-        var c = Current(column);
-        if (c.Numbers is { } n) return checked((long)Math.Round(n[_row]));
-        var text = Text(column) ?? throw Missing(column);
-        return long.Parse(text, NumberStyles.Integer, CultureInfo.InvariantCulture);
-    }
+    public long Integer(int column) => SampledCells.Integer(Current(column), _row);
 
     /// <summary>The cell as text: a label without its padding, generated text, or a number as the column writes it; <c>null</c> when missing.</summary>
-    public string? Text(int column)
-    {
-        var c = Current(column);
-        if (c.Texts is { } texts) return texts[_row];
-        if (c.Codes is { } codes) return c.Categories![codes[_row]] is { } label ? CellText.Normalize(label) : null;
-        var value = c.Numbers![_row];
-        return double.IsNaN(value) ? null : ColumnValues.Format(value, c.Metadata);
-    }
+    public string? Text(int column) => SampledCells.Text(Current(column), _row);
 
     /// <summary>A yes/no value from a boolean column's tokens (true/false, yes/no, y/n, t/f, 1/0).</summary>
-    public bool Boolean(int column)
-    {
-        var text = Text(column) ?? throw Missing(column);
-        switch (text.ToLowerInvariant())
-        {
-            case "true" or "yes" or "y" or "t" or "1": return true;
-            case "false" or "no" or "n" or "f" or "0": return false;
-            default:
-                throw new SynthDataException($"'{text}' in column '{_model.Metadata.Columns[column].Name}' is not a yes/no value.",
-                    hint: "Bind the column to a string or an enum instead of a bool.");
-        }
-    }
+    public bool Boolean(int column) => SampledCells.Boolean(Current(column), _row);
 
     /// <summary>A date and time from a datetime column.</summary>
     public DateTime DateTime(int column) => ColumnValues.ToDateTime(Number(column));
@@ -153,9 +117,6 @@ public sealed class LearnedRows
         if (_table is null) throw new InvalidOperationException("Call MoveNext first.");
         return _table.Columns[column];
     }
-
-    private SynthDataException Missing(int column) =>
-        new($"Column '{_model.Metadata.Columns[column].Name}' has no value in this row.", hint: "Check IsMissing first (the bound property should be nullable).");
 
     /// <summary>The column's metadata.</summary>
     public ColumnMetadata Metadata(int column) => _model.Metadata.Columns[column];
