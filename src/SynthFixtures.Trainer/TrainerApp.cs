@@ -7,6 +7,7 @@ using SynthFixtures.Modeling;
 using SynthFixtures.Modeling.Relational;
 using SynthFixtures.Trainer.RuleAttributes;
 using SynthFixtures.Modeling.Sequences;
+using SynthFixtures.Training.Sequences;
 using SynthFixtures.Training;
 
 namespace SynthFixtures.Trainer;
@@ -96,7 +97,7 @@ internal static class TrainerApp
                     MetadataOutputPath = NullIfEmpty(parsed.GetValue(metadataOut)),
                     SchemaOutputPath = NullIfEmpty(parsed.GetValue(schemaOut)),
                 };
-                var sequences = new SequenceTrainingService(NeuralModelTrainers.All, SequenceStepTrainers.Core).Train(sequenceRequest, new BuildLog(log), cancellationToken);
+                var sequences = new SequenceTrainingService(NeuralModelTrainers.All, NeuralSequenceTrainers.AddTo(SequenceStepTrainers.Core)).Train(sequenceRequest, new BuildLog(log), cancellationToken);
                 WriteCellWarnings(log, origin, sequences.CellIssues);
                 log.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"Trained {sequences.Model.Kind} on {sequences.Entities:N0} entities, {sequences.Rows:N0} steps (seed {sequenceRequest.Seed}) -> {sequenceRequest.ModelPath}"));

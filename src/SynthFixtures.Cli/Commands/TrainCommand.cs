@@ -15,7 +15,7 @@ internal static class TrainCommand
     {
         var trainers = NeuralTrainers.AddTo(ModelTrainers.Core);
         var catalog = trainers.Catalog;
-        var stepTrainers = SequenceStepTrainers.Core;
+        var stepTrainers = NeuralTrainers.AddTo(SequenceStepTrainers.Core);
         var data = new Argument<string?>("data.csv") { Description = "The training CSV (or leave it out and learn related tables with --from).", Arity = ArgumentArity.ZeroOrOne };
         var from = new Option<string?>("--from")
         {

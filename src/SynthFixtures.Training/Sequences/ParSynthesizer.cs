@@ -53,19 +53,20 @@ public sealed class ParStepTrainer : ISequenceStepTrainer
     public Models.Sequences.ISequenceStepModel Train(SequenceStepTrainingInput input, IProgress<TrainingUpdate>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var values = SettingValues.Parse(ParKind.Instance, input.Settings, ModelCatalog.BuiltIn);
+        var values = SettingValues.Parse(ParKind.Instance, input.Settings, ModelCatalog.Everything);
         var options = ParKind.Instance.Options(values, input.Seed);
         return ParSynthesizer.Train(input.Data, input.StepColumns, input.ContextColumns, options, progress is null ? null : new EpochUpdates(progress), cancellationToken,
             input.Covariates, input.CovariateCount);
     }
 }
 
-/// <summary>The sequence step trainers SynthFixtures.Training provides, by kind, for the sequence training service's registry.</summary>
+/// <summary>The sequence step trainers SynthFixtures.Training provides, for the sequence training service's registry.</summary>
 public static class NeuralSequenceTrainers
 {
-    /// <summary><see cref="Models.Sequences.SequenceModelKinds.Par"/> → a new <see cref="ParStepTrainer"/>.</summary>
-    public static IReadOnlyDictionary<string, Func<ISequenceStepTrainer>> All { get; } = new Dictionary<string, Func<ISequenceStepTrainer>>
+    /// <summary><paramref name="trainers"/> with <see cref="ParKind"/> trained by a new <see cref="ParStepTrainer"/>.</summary>
+    public static SequenceStepTrainers AddTo(SequenceStepTrainers trainers)
     {
-        [Models.Sequences.SequenceModelKinds.Par] = () => new ParStepTrainer(),
-    };
+        ArgumentNullException.ThrowIfNull(trainers);
+        return trainers.With(ParKind.Instance, () => new ParStepTrainer());
+    }
 }

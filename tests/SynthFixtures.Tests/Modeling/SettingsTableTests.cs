@@ -34,7 +34,7 @@ public sealed class SettingsTableTests
     {
         var repository = RepositoryRoot();
         var path = Path.Combine(repository, GeneratedTargets);
-        var expected = SettingsTargetsWriter.Write(ModelCatalog.BuiltIn);
+        var expected = SettingsTargetsWriter.Write(ModelCatalog.Everything);
         var actual = File.Exists(path) ? File.ReadAllText(path) : "";
         if (actual != expected) File.WriteAllText(path + ".received", expected);
         Assert.True(actual == expected,
@@ -53,7 +53,7 @@ public sealed class SettingsTableTests
         var from = text.IndexOf(start, StringComparison.Ordinal) + start.Length;
         var to = text.IndexOf(end, StringComparison.Ordinal);
         Assert.True(from >= start.Length && to >= from, $"{path} lacks the settings table markers.");
-        var expected = text[..from] + DocumentedTable(ModelCatalog.BuiltIn, textSettings) + text[to..];
+        var expected = text[..from] + DocumentedTable(ModelCatalog.Everything, textSettings) + text[to..];
         if (expected != text) File.WriteAllText(path + ".received", expected);
         Assert.True(expected == text, $"The settings table in {path} differs from the settings tables; the expected file was written to docs/{page}.received.");
     }
@@ -61,7 +61,7 @@ public sealed class SettingsTableTests
     [Fact]
     public void Every_built_in_setting_has_one_cli_option_and_one_item_metadata()
     {
-        var catalog = ModelCatalog.BuiltIn;
+        var catalog = ModelCatalog.Everything;
         var options = new SettingOptions(catalog).All.Select(o => o.Name).ToList();
         Assert.Equal(catalog.AllSpecs.Select(s => "--" + s.Name), options);
         Assert.Equal(catalog.AllSpecs.Count, catalog.AllSpecs.Select(s => s.MsBuildName).Distinct().Count());
@@ -72,7 +72,7 @@ public sealed class SettingsTableTests
     [Fact]
     public void Help_quotes_each_default_from_the_options_record()
     {
-        var help = HelpOf(new SettingOptions(ModelCatalog.BuiltIn));
+        var help = HelpOf(new SettingOptions(ModelCatalog.Everything));
         Assert.Contains("tvae/ctgan/dp-tvae/dp-ctgan/par: Passes over the data", help);
         Assert.Contains("dp-ctgan 300, par 100).", help);
         Assert.Contains("par: Width of the recurrent (GRU) state (default 64).", help);
@@ -120,7 +120,7 @@ public sealed class SettingsTableTests
         using var project = new TemporaryProject("""<SynthModel Include="data/x.csv" Model="ctgan" TextModel="learned" TextColumns="Review Text,Title" TextEpochs="2" />""");
         File.WriteAllText(project.PathOf("data/x.csv"), "a\n1\n2\n");
         var settingsTargets = project.PathOf("settings.targets");
-        File.WriteAllText(settingsTargets, SettingsTargetsWriter.Write(ModelCatalog.BuiltIn));
+        File.WriteAllText(settingsTargets, SettingsTargetsWriter.Write(ModelCatalog.Everything));
         var described = Describe(project, settingsTargets);
         Assert.Equal("text-model=learned;text-columns=Review Text,Title;text-epochs=2", described.TrainerSettings.Trim(';'));
         Assert.Equal("model=ctgan;seed=1;metadata=;text-model=learned;text-columns=Review Text,Title;text-epochs=2", described.SettingsText);

@@ -16,7 +16,8 @@ public sealed class SequenceStepDecoders
 
     /// <summary>The step model kinds that ship with SynthFixtures.</summary>
     public static SequenceStepDecoders BuiltIn { get; } = None
-        .With(SequenceModelKinds.LaggedCopula, (bytes, source) => LaggedCopula.LaggedCopulaStepModel.FromBytes(bytes, source));
+        .With(SequenceModelKinds.LaggedCopula, (bytes, source) => LaggedCopula.LaggedCopulaStepModel.FromBytes(bytes, source))
+        .With(SequenceModelKinds.Par, (bytes, source) => Par.ParStepModel.FromBytes(bytes, source));
 
     /// <summary>The kinds this registry reads, in name order.</summary>
     public IReadOnlyList<string> Kinds => _decoders.Keys.Order(StringComparer.Ordinal).ToList();

@@ -72,7 +72,8 @@ public sealed class ParStepModel : ISequenceStepModel
         ArgumentNullException.ThrowIfNull(request.Contexts);
         ArgumentNullException.ThrowIfNull(request.Lengths);
         ArgumentNullException.ThrowIfNull(request.Random);
-        if (request.Lengths.Count != request.Contexts.RowCount)
+        // A table without columns has no rows, so a model without context columns takes any such table.
+        if (request.Contexts.ColumnCount > 0 && request.Lengths.Count != request.Contexts.RowCount)
             throw new ArgumentException($"{request.Lengths.Count} lengths for {request.Contexts.RowCount} contexts.", nameof(request));
         var total = 0L;
         foreach (var length in request.Lengths)
