@@ -65,7 +65,9 @@ internal static class SequenceFitter
             covariateValues, covariates?.Count ?? 0), progress, cancellationToken);
         var keys = sequence.EntityColumns.Select((name, i) => EntityKeyRecipe.Fit(name, set.Entities.Select(e => e.Key[i]).Distinct().ToList())).ToList();
         return new SequenceModel(sequence, metadata with { Columns = outputColumns }, contextModel, layout, stepModel, index with { }, keys,
-            ModelProvenance.Of(source, plan.Seed), set.Entities.Count, covariates);
+            ModelProvenance.Of(source, plan.Seed), set.Entities.Count,
+            // A step kind that does not read covariates leaves them out of the model.
+            stepModel.CovariateCount == 0 ? null : covariates);
     }
 
     /// <summary>One row per entity: its context cells, its length and (with an index) its first index cell.</summary>

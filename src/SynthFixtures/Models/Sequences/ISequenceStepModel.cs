@@ -15,6 +15,9 @@ public interface ISequenceStepModel
     /// <summary>The step model kind (<see cref="SequenceModelKinds"/>).</summary>
     string Kind { get; }
 
+    /// <summary>Known covariates the model reads per step (<see cref="SequenceStepRequest.Covariates"/>); 0 when it was trained without.</summary>
+    int CovariateCount { get; }
+
     /// <summary>Draws the steps of <see cref="SequenceStepRequest.Lengths"/>.Count entities.</summary>
     /// <returns>Σ lengths rows of the step columns, entity after entity, each entity's steps in order.</returns>
     /// <remarks>

@@ -33,6 +33,8 @@ public sealed class SequenceModel
             if (entityKeys.All(k => k.Column != name)) throw new ArgumentException($"The entity column '{name}' has no key recipe.", nameof(entityKeys));
         if ((sequence.IndexColumn is null) != (index.Step.Kind == Transforms.Sequences.SequenceStepKind.RowOrder) || (sequence.IndexColumn is null) != (context.StartColumn is null))
             throw new ArgumentException("The index recipe, the start column and the sequence's index column disagree.", nameof(index));
+        if ((covariates?.Count ?? 0) != stepModel.CovariateCount)
+            throw new ArgumentException($"The step model reads {stepModel.CovariateCount} covariates a step, but the sequence model gives {covariates?.Count ?? 0}.", nameof(covariates));
         if (covariates is not null && !index.Step.IsRegular)
             throw new ArgumentException("Step covariates need a regular index, laid out before the steps are drawn.", nameof(covariates));
         if (index.Step.Kind == Transforms.Sequences.SequenceStepKind.Irregular && index.StepColumn is null)

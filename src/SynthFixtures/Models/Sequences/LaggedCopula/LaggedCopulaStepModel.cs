@@ -81,7 +81,8 @@ public sealed class LaggedCopulaStepModel : ISequenceStepModel
     /// <summary>Gaussian dimensions of one step.</summary>
     public int StepDimensions { get; }
 
-    /// <summary>Known covariates per step (calendar cycles from the index), given rather than drawn; 0 without.</summary>
+    /// <inheritdoc />
+    /// <remarks>Calendar cycles from the index, given rather than drawn.</remarks>
     public int CovariateCount { get; }
 
     /// <summary>Dimensions of one step's block in the correlations: its drawn dimensions, then its covariates.</summary>

@@ -47,6 +47,9 @@ public sealed class ParStepModel : ISequenceStepModel
     /// <inheritdoc />
     public string Kind => SequenceModelKinds.Par;
 
+    /// <inheritdoc />
+    public int CovariateCount => Parameters.Covariates;
+
     /// <summary>Everything but the weights.</summary>
     public ParModelParameters Parameters { get; }
 
