@@ -47,3 +47,43 @@ public sealed class SequenceFewLengthsTests : IDisposable
         Assert.InRange(fullShare, 0.65, 0.85);
     }
 }
+
+/// <summary>A step every entity skips (a census year never taken) is skipped by sampled indexes too; a gap only one entity has is not.</summary>
+public sealed class SequenceSharedGapTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    [Fact]
+    public void A_grid_value_no_entity_holds_is_skipped_by_every_sampled_index()
+    {
+        var random = new SynthRandom(5);
+        var csv = new StringBuilder("job,year,count\n");
+        for (var e = 0; e < 30; e++)
+        {
+            var count = 100.0;
+            foreach (var year in Enumerable.Range(0, 16).Select(k => 1850 + 10 * k).Where(y => y != 1890 && !(e == 0 && y == 1950)))
+            {
+                count *= Math.Exp(0.1 * random.NextNormal());
+                csv.Append(CultureInfo.InvariantCulture, $"J{e:00},{year},{count:F0}\n");
+            }
+        }
+        var path = _folder.File("jobs.csv");
+        File.WriteAllText(path, csv.ToString());
+
+        var model = SequenceFixtures.Train(path, _folder.File("j.synth"), index: "year", entity: "job").Model;
+        Assert.Equal([1890.0], model.Index.SkippedValues!);
+        var sample = model.Sample(50, seed: 2);
+        var years = sample.Rows["year"].Numbers!;
+        Assert.DoesNotContain(1890.0, years);
+        for (var i = 0; i < sample.EntityCount; i++)
+        {
+            var first = sample.EntityStart(i);
+            var entity = years.AsSpan(first, sample.Lengths[i]).ToArray();
+            Assert.Equal(1850.0, entity[0]);
+            if (entity.Length > 4) Assert.Equal(1900.0, entity[4]);
+        }
+        Assert.Contains(1950.0, years);
+    }
+}
