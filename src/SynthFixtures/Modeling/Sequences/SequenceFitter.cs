@@ -82,19 +82,32 @@ internal static class SequenceFitter
         columns.Add(set.Entities.Select(e => (string?)e.Length.ToString(CultureInfo.InvariantCulture)).ToArray());
         missing.Add(null);
         var metadata = sequence.ContextColumns.Select(name => set.Columns.Find(name)!).ToList();
-        metadata.Add(new ColumnMetadata { Name = lengthName, Kind = ColumnKind.Integer, Evidence = "steps per entity" });
+        metadata.Add(FewValues(new ColumnMetadata { Name = lengthName, Kind = ColumnKind.Integer, Evidence = "steps per entity" }, columns[^1]));
         if (startName is not null)
         {
             var index = set.Table.IndexOf(sequence.IndexColumn!);
             names.Add(startName);
             columns.Add(set.Entities.Select(e => set.Table[e.Rows[0], index]).ToArray());
             missing.Add(null);
-            metadata.Add(set.Columns.Find(sequence.IndexColumn!)! with { Name = startName, Evidence = "where each entity's index starts" });
+            metadata.Add(FewValues(set.Columns.Find(sequence.IndexColumn!)! with { Name = startName, Evidence = "where each entity's index starts" }, columns[^1]));
         }
         var lengths = set.Entities.Select(e => e.Length).ToList();
         return (new Table(names, columns.ToArray(), missing, set.Table.SourcePath), new TableMetadata { Columns = metadata },
             new SequenceContextLayout(lengthName, startName, lengths.Min(), lengths.Max()));
     }
+
+    /// <summary>At most this many distinct lengths (or starts) are learned as labels rather than as numbers.</summary>
+    internal const int MaxLabelledValues = 20;
+
+    /// <summary>
+    /// The length or start column as labels when the entities hold few distinct values: a numeric marginal fitted to a
+    /// handful of lengths (four series of 123 months and one of 68) draws lengths no entity had, while labels keep each
+    /// value's share and, through the copula, how it goes with the context and the start.
+    /// </summary>
+    private static ColumnMetadata FewValues(ColumnMetadata column, string?[] cells) =>
+        cells.Distinct(StringComparer.Ordinal).Count() <= MaxLabelledValues
+            ? column with { Kind = ColumnKind.Categorical, Evidence = column.Evidence + $"; {cells.Distinct(StringComparer.Ordinal).Count()} distinct values, learned as labels" }
+            : column;
 
     /// <summary>Refuses a context column whose cells change within an entity: a context holds one value per entity.</summary>
     private static void CheckContextColumns(SequenceSet set)

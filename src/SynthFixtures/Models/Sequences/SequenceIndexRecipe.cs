@@ -23,6 +23,12 @@ public sealed record SequenceIndexRecipe
     /// <summary>The median source start, used when the context model leaves a start missing.</summary>
     public double TypicalStart { get; init; }
 
+    /// <summary>
+    /// For a regular index: grid values the source skips in every entity (ascending), which sampled indexes skip too;
+    /// <c>null</c> when there are none.
+    /// </summary>
+    public double[]? SkippedValues { get; init; }
+
     /// <summary>What the index holds.</summary>
     public SequenceIndexKind Kind => Step.IndexKind;
 
@@ -42,6 +48,7 @@ public sealed record SequenceIndexRecipe
     {
         start = Align(start);
         var value = start;
+        var gridStep = 0L;
         for (var step = 0; step < destination.Length; step++)
         {
             if (Step.Kind == SequenceStepKind.Irregular)
@@ -51,8 +58,18 @@ public sealed record SequenceIndexRecipe
             }
             else
             {
-                destination[step] = Step.IsRegular ? Step.Next(start, step) : start;
+                destination[step] = Step.IsRegular ? NextHeld(start, ref gridStep) : start;
             }
         }
+    }
+
+    /// <summary>The grid value <paramref name="gridStep"/> steps after <paramref name="start"/>, passing over skipped values; advances the count past it.</summary>
+    private double NextHeld(double start, ref long gridStep)
+    {
+        var value = Step.Next(start, gridStep++);
+        if (SkippedValues is not { Length: > 0 } skipped) return value;
+        for (var passed = 0; passed < skipped.Length && Array.BinarySearch(skipped, value) >= 0; passed++)
+            value = Step.Next(start, gridStep++);
+        return value;
     }
 }

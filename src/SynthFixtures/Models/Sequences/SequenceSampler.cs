@@ -1,5 +1,6 @@
 using System.Globalization;
 using SynthFixtures.Data;
+using SynthFixtures.Metadata;
 using SynthFixtures.Metadata.Sequences;
 using SynthFixtures.Randomness;
 using SynthFixtures.Sampling;
@@ -59,7 +60,7 @@ internal sealed class SequenceSampler(SequenceModel model)
         foreach (var chunk in contexts)
         {
             var lengths = Lengths(chunk);
-            var starts = model.Context.StartColumn is { } start ? chunk[start].Numbers! : null;
+            var starts = model.Context.StartColumn is { } start ? NumbersOf(chunk[start], model.Metadata.Find(model.Sequence.IndexColumn!)!) : null;
             var first = 0;
             while (first < chunk.RowCount)
             {
@@ -78,8 +79,16 @@ internal sealed class SequenceSampler(SequenceModel model)
     private int[] Lengths(SampledTable contexts)
     {
         var layout = model.Context;
-        var numbers = contexts[layout.LengthColumn].Numbers!;
+        var numbers = NumbersOf(contexts[layout.LengthColumn], new ColumnMetadata { Name = layout.LengthColumn, Kind = ColumnKind.Integer });
         return numbers.Select(n => double.IsNaN(n) ? layout.MinLength : (int)Math.Clamp(Math.Round(n), layout.MinLength, layout.MaxLength)).ToArray();
+    }
+
+    /// <summary>A length or start column's values: drawn as numbers, or as labels (few distinct values) read with <paramref name="parseAs"/>.</summary>
+    private static double[] NumbersOf(SampledColumn column, ColumnMetadata parseAs)
+    {
+        if (column.Numbers is { } numbers) return numbers;
+        var values = column.Categories!.Select(label => label is not null && Transforms.ColumnValues.TryParse(label, parseAs, out var value) ? value : double.NaN).ToArray();
+        return column.Codes!.Select(code => values[code]).ToArray();
     }
 
     private SampledSequences Build(SampledTable contexts, int first, int[] lengths, double[]? starts, long firstEntity, SynthRandom steps,
