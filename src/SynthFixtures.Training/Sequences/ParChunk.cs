@@ -4,7 +4,7 @@ namespace SynthFixtures.Training.Sequences;
 
 /// <summary>
 /// One chunk of a batch of entities as tensors: steps <c>[start, start + time)</c> of each, teacher-forced (each step's
-/// input is the real previous step's encoding, the first-step flag and the context), padded at the end for entities
+/// input is the real previous step's encoding, the first-step flag, the context and the step's own covariates), padded at the end for entities
 /// that end sooner, and the flat positions (<c>b · time + t</c>) of the real steps with each head's targets there.
 /// </summary>
 internal sealed class ParChunk : IDisposable
@@ -42,7 +42,8 @@ internal sealed class ParChunk : IDisposable
     {
         var width = data.Steps.Width;
         var contextWidth = data.ContextWidth;
-        var inputWidth = data.Layout.InputWidth(contextWidth);
+        var inputWidth = data.InputWidth;
+        var covariates = data.CovariateCount;
         var inputs = new float[members.Length * time * inputWidth];
         var positions = new List<long>();
         var rows = new List<int>();
@@ -56,6 +57,7 @@ internal sealed class ParChunk : IDisposable
                 if (step == 0) inputs[at + width] = 1;
                 else data.Encoded.AsSpan(entity.Rows[step - 1] * width, width).CopyTo(inputs.AsSpan(at));
                 data.Contexts.AsSpan(members[b] * contextWidth, contextWidth).CopyTo(inputs.AsSpan(at + width + 1));
+                data.Covariates.AsSpan(entity.Rows[step] * covariates, covariates).CopyTo(inputs.AsSpan(at + width + 1 + contextWidth));
                 positions.Add(b * time + t);
                 rows.Add(entity.Rows[step]);
             }

@@ -19,22 +19,28 @@ public static class ParSynthesizer
     /// <param name="options">Settings (<see cref="ParOptions"/>'s defaults when <c>null</c>).</param>
     /// <param name="progress">Receives the mean loss per step after each epoch.</param>
     /// <param name="cancellationToken">Checked before every chunk.</param>
+    /// <param name="covariates">
+    /// Per entity, its steps' known covariates (<c>length × covariateCount</c>; calendar cycles of the index), read by
+    /// the network at every step; <c>null</c> without.
+    /// </param>
+    /// <param name="covariateCount">Covariates per step.</param>
     /// <exception cref="SynthDataException">The sequences cannot be learned (no rows, no step column, a step column that is not modelled, bad cells).</exception>
     /// <exception cref="OperationCanceledException">Training was cancelled.</exception>
     public static ParStepModel Train(SequenceSet sequences, IReadOnlyList<ColumnMetadata> stepColumns, IReadOnlyList<ColumnMetadata> contextColumns,
-        ParOptions? options = null, IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
+        ParOptions? options = null, IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default,
+        IReadOnlyList<float[]>? covariates = null, int covariateCount = 0)
     {
         options ??= new ParOptions();
         options.Validate();
-        var data = ParTrainingData.Prepare(sequences, stepColumns, contextColumns, options.Seed, cancellationToken);
+        var data = ParTrainingData.Prepare(sequences, stepColumns, contextColumns, options.Seed, cancellationToken, covariates, covariateCount);
         var (weights, _) = ParTrainer.Train(data, options, progress, cancellationToken);
         var (ranges, tokens) = data.ColumnFacts();
         var parameters = new ParModelParameters
         {
             Steps = data.Steps.Parameters, Context = data.Context?.Parameters, HiddenWidth = options.HiddenWidth, Layers = options.Layers,
-            Ranges = ranges, MissingTokens = tokens,
+            Ranges = ranges, MissingTokens = tokens, Covariates = data.CovariateCount,
         };
-        var network = new GruNetwork(data.Layout.InputWidth(data.ContextWidth), options.HiddenWidth, options.Layers, data.Layout.OutputWidth, weights);
+        var network = new GruNetwork(data.InputWidth, options.HiddenWidth, options.Layers, data.Layout.OutputWidth, weights);
         return new ParStepModel(parameters, network);
     }
 }
@@ -49,7 +55,8 @@ public sealed class ParStepTrainer : ISequenceStepTrainer
         ArgumentNullException.ThrowIfNull(input);
         var values = SettingValues.Parse(ParKind.Instance, input.Settings, ModelCatalog.Everything);
         var options = ParKind.Instance.Options(values, input.Seed);
-        return ParSynthesizer.Train(input.Data, input.StepColumns, input.ContextColumns, options, progress is null ? null : new EpochUpdates(progress), cancellationToken);
+        return ParSynthesizer.Train(input.Data, input.StepColumns, input.ContextColumns, options, progress is null ? null : new EpochUpdates(progress), cancellationToken,
+            input.Covariates, input.CovariateCount);
     }
 }
 

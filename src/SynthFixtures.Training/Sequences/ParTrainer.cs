@@ -32,7 +32,7 @@ internal static class ParTrainer
         var setupWarning = TrainingSetup.StartTorch(options.Threads, options.Seed);
         var batchOrder = new SynthRandom(options.Seed).Derive("par:batches");
         var layout = data.Layout;
-        using var network = new ParNetwork(layout.InputWidth(data.ContextWidth), options.HiddenWidth, options.Layers, layout.OutputWidth);
+        using var network = new ParNetwork(data.InputWidth, options.HiddenWidth, options.Layers, layout.OutputWidth);
         var parameters = network.parameters().ToList();
         using var optimizer = new AdamOptimizer(parameters, options.LearningRate);
         using var constants = new KeptScalars();

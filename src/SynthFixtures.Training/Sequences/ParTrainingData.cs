@@ -59,6 +59,15 @@ internal sealed class ParTrainingData
     /// <summary>The context columns' transformer, or <c>null</c> without modelled context columns.</summary>
     public ModeSpecificTransformer? Context { get; }
 
+    /// <summary>Per table row, its step's known covariates, <c>rows × CovariateCount</c> (empty without).</summary>
+    public float[] Covariates { get; private set; } = [];
+
+    /// <summary>Known covariates per step.</summary>
+    public int CovariateCount { get; private set; }
+
+    /// <summary>Inputs per step: the previous step's encoding, the first-step flag, the context and the covariates.</summary>
+    public int InputWidth => Layout.InputWidth(ContextWidth, CovariateCount);
+
     /// <summary>Each entity's encoded context, <c>entities × ContextWidth</c>.</summary>
     public float[] Contexts { get; }
 
@@ -78,8 +87,36 @@ internal sealed class ParTrainingData
     public float[][] Alphas { get; }
 
     /// <summary>Fits the transformers and encodes the sequences.</summary>
+    /// <param name="set">The sequences.</param>
+    /// <param name="stepColumns">The step columns.</param>
+    /// <param name="contextColumns">The context columns.</param>
+    /// <param name="seed">The training seed.</param>
+    /// <param name="cancellationToken">Checked while fitting.</param>
+    /// <param name="covariates">Per entity, its steps' covariates (<c>length × covariateCount</c>), or <c>null</c>.</param>
+    /// <param name="covariateCount">Covariates per step.</param>
     /// <exception cref="SynthDataException">A step column is not one a network can learn, or there are no step columns or no rows.</exception>
     public static ParTrainingData Prepare(SequenceSet set, IReadOnlyList<ColumnMetadata> stepColumns, IReadOnlyList<ColumnMetadata> contextColumns,
+        long seed, CancellationToken cancellationToken, IReadOnlyList<float[]>? covariates = null, int covariateCount = 0)
+    {
+        var data = PrepareColumns(set, stepColumns, contextColumns, seed, cancellationToken);
+        if (covariateCount == 0) return data;
+        if (covariates is null || covariates.Count != set.Entities.Count)
+            throw new ArgumentException("One covariate array per entity is needed.", nameof(covariates));
+        var rows = new float[set.Table.RowCount * covariateCount];
+        for (var e = 0; e < set.Entities.Count; e++)
+        {
+            var entity = set.Entities[e];
+            if (covariates[e].Length != entity.Length * covariateCount)
+                throw new ArgumentException($"Entity {e} has {covariates[e].Length} covariate values for {entity.Length} steps of {covariateCount}.", nameof(covariates));
+            for (var t = 0; t < entity.Length; t++)
+                covariates[e].AsSpan(t * covariateCount, covariateCount).CopyTo(rows.AsSpan(entity.Rows[t] * covariateCount));
+        }
+        data.Covariates = rows;
+        data.CovariateCount = covariateCount;
+        return data;
+    }
+
+    private static ParTrainingData PrepareColumns(SequenceSet set, IReadOnlyList<ColumnMetadata> stepColumns, IReadOnlyList<ColumnMetadata> contextColumns,
         long seed, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(set);

@@ -16,7 +16,8 @@ namespace SynthFixtures.Training.Tests.Sequences;
 /// A measurement, not a check run with the suite: PAR on weather.csv (2 locations × 1,461 daily steps) with its default
 /// settings, reporting the training time and each numeric column's lag-1 autocorrelation, real against synthetic. Runs
 /// only with SYNTHFIXTURES_MEASURE=1 (it takes minutes on two cores); PAR_EPOCHS, PAR_CHUNK, PAR_HIDDEN, PAR_LAYERS,
-/// PAR_LR and PAR_THREADS override the settings.
+/// PAR_LR and PAR_THREADS override the settings; the date's calendar covariates (annual and weekly cycles) are given as
+/// the sequence model gives them, unless PAR_COVARIATES=0.
 /// </summary>
 public sealed class ParWeatherMeasurement(ITestOutputHelper output)
 {
@@ -35,15 +36,19 @@ public sealed class ParWeatherMeasurement(ITestOutputHelper output)
             HiddenWidth = Setting("PAR_HIDDEN", 64), Layers = Setting("PAR_LAYERS", 1),
             LearningRate = double.Parse(Environment.GetEnvironmentVariable("PAR_LR") ?? "1e-3", System.Globalization.CultureInfo.InvariantCulture),
         };
+        var covariates = Environment.GetEnvironmentVariable("PAR_COVARIATES") == "0" ? null : StepCovariates.For(SequenceIndexSteps.Analyze(set).Step);
+        var dates = Transforms.ColumnValues.ToDoubles(table, table.IndexOf("date"), metadata.Find("date")!);
+        var values = covariates is null ? null : set.Entities.Select(e => covariates.Of(e.Rows.Select(r => dates[r]).ToArray())).ToList();
         var watch = Stopwatch.StartNew();
         var model = ParSynthesizer.Train(set, set.StepColumns, [], options,
-            new Progress(p => { if (p.Epoch % 10 == 0) output.WriteLine($"epoch {p.Epoch}: loss {p.Loss:F4} at {watch.Elapsed.TotalSeconds:F0} s"); }));
+            new Progress(p => { if (p.Epoch % 10 == 0) output.WriteLine($"epoch {p.Epoch}: loss {p.Loss:F4} at {watch.Elapsed.TotalSeconds:F0} s"); }),
+            covariates: values, covariateCount: covariates?.Count ?? 0);
         var trainingSeconds = watch.Elapsed.TotalSeconds;
         var lengths = set.Entities.Select(e => e.Length).ToArray();
         watch.Restart();
-        var sampled = model.SampleSteps(new SequenceStepRequest(new Table(["none"], [new string?[lengths.Length]]), lengths, 0, new SynthRandom(1)));
+        var sampled = model.SampleSteps(new SequenceStepRequest(new Table(["none"], [new string?[lengths.Length]]), lengths, 0, new SynthRandom(1), values));
         var samplingSeconds = watch.Elapsed.TotalSeconds;
-        output.WriteLine($"settings: {options}");
+        output.WriteLine($"settings: {options}; covariates: {covariates?.Describe() ?? "none"}");
         output.WriteLine($"training {trainingSeconds:F1} s ({options.Epochs} epochs), sampling {lengths.Sum()} steps {samplingSeconds:F3} s");
         foreach (var column in set.StepColumns.Where(c => c.IsNumeric))
         {

@@ -17,5 +17,12 @@ public interface ISequenceStepTrainer
 /// <param name="ContextColumns">The context columns the steps are conditioned on.</param>
 /// <param name="Seed">The training seed.</param>
 /// <param name="Settings">The kind's settings by name (its settings table reads them).</param>
+/// <param name="Covariates">
+/// Per entity of <paramref name="Data"/>, its real steps' known covariates from the index (<see cref="StepCovariates"/>),
+/// step-major (<c>length × CovariateCount</c>); <c>null</c> without covariates. A model trained with them is given the
+/// same covariates of the generated index when it samples.
+/// </param>
+/// <param name="CovariateCount">Covariates per step (0 without).</param>
 public sealed record SequenceStepTrainingInput(SequenceSet Data, IReadOnlyList<Metadata.ColumnMetadata> StepColumns,
-    IReadOnlyList<Metadata.ColumnMetadata> ContextColumns, long Seed, IReadOnlyDictionary<string, string> Settings);
+    IReadOnlyList<Metadata.ColumnMetadata> ContextColumns, long Seed, IReadOnlyDictionary<string, string> Settings,
+    IReadOnlyList<float[]>? Covariates = null, int CovariateCount = 0);

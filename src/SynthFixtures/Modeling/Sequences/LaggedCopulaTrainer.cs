@@ -14,7 +14,8 @@ public sealed class LaggedCopulaTrainer : ISequenceStepTrainer
         var values = SettingValues.Parse(LaggedCopulaKind.Instance, input.Settings, LaggedCopulaKind.Catalog);
         var options = LaggedCopulaKind.Instance.Options(values, input.Seed);
         var lines = progress is null ? null : new Lines(progress);
-        return LaggedCopulaFitter.Fit(input.Data, input.StepColumns, input.ContextColumns, options, lines, cancellationToken);
+        return LaggedCopulaFitter.Fit(input.Data, input.StepColumns, input.ContextColumns, options, lines, cancellationToken,
+            input.Covariates, input.CovariateCount);
     }
 
     /// <summary>The decoder the sequence artifact calls for this kind's bytes.</summary>

@@ -59,10 +59,15 @@ internal static class SequenceFitter
         progress?.Report(new TrainingUpdate(TrainingStage.Fitting, string.Create(CultureInfo.InvariantCulture,
             $"Fitting the step model on {table.RowCount:N0} steps ({string.Join(", ", stepColumns.Select(c => c.Name))})")));
         var contextColumns = sequence.ContextColumns.Select(name => metadata.Find(name)!).ToList();
-        var stepModel = plan.StepTrainer.Train(new SequenceStepTrainingInput(set, stepColumns, contextColumns, plan.Seed, plan.StepSettings), progress, cancellationToken);
+        var covariates = StepCovariates.For(index.Step);
+        var covariateValues = covariates is null ? null : set.Entities.Select(e => covariates.Of(e.Rows.Select(row => values![row]).ToArray())).ToList();
+        var stepModel = plan.StepTrainer.Train(new SequenceStepTrainingInput(set, stepColumns, contextColumns, plan.Seed, plan.StepSettings,
+            covariateValues, covariates?.Count ?? 0), progress, cancellationToken);
         var keys = sequence.EntityColumns.Select((name, i) => EntityKeyRecipe.Fit(name, set.Entities.Select(e => e.Key[i]).Distinct().ToList())).ToList();
         return new SequenceModel(sequence, metadata with { Columns = outputColumns }, contextModel, layout, stepModel, index with { }, keys,
-            ModelProvenance.Of(source, plan.Seed), set.Entities.Count);
+            ModelProvenance.Of(source, plan.Seed), set.Entities.Count,
+            // A step kind that does not read covariates leaves them out of the model.
+            stepModel.CovariateCount == 0 ? null : covariates);
     }
 
     /// <summary>One row per entity: its context cells, its length and (with an index) its first index cell.</summary>

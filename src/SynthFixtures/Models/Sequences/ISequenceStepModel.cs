@@ -15,6 +15,9 @@ public interface ISequenceStepModel
     /// <summary>The step model kind (<see cref="SequenceModelKinds"/>).</summary>
     string Kind { get; }
 
+    /// <summary>Known covariates the model reads per step (<see cref="SequenceStepRequest.Covariates"/>); 0 when it was trained without.</summary>
+    int CovariateCount { get; }
+
     /// <summary>Draws the steps of <see cref="SequenceStepRequest.Lengths"/>.Count entities.</summary>
     /// <returns>Σ lengths rows of the step columns, entity after entity, each entity's steps in order.</returns>
     /// <remarks>
@@ -32,7 +35,34 @@ public interface ISequenceStepModel
 /// <param name="Lengths">Steps per entity, one per row of <paramref name="Contexts"/>.</param>
 /// <param name="FirstEntity">The number of the request's first entity within the whole sample.</param>
 /// <param name="Random">The sample's step stream; entity <c>i</c> derives its own from it.</param>
-public sealed record SequenceStepRequest(Table Contexts, IReadOnlyList<int> Lengths, long FirstEntity, SynthRandom Random);
+/// <param name="Covariates">
+/// Per entity, its steps' known covariates computed from the generated index (<see cref="Transforms.Sequences.StepCovariates"/>),
+/// step-major (<c>length × count</c>); <c>null</c> when the model was trained without covariates.
+/// </param>
+public sealed record SequenceStepRequest(Table Contexts, IReadOnlyList<int> Lengths, long FirstEntity, SynthRandom Random,
+    IReadOnlyList<float[]>? Covariates = null)
+{
+    /// <summary>
+    /// Entity <paramref name="entity"/>'s covariates (<c>length × count</c>), checked against the model's
+    /// <paramref name="count"/>; empty when the model has none.
+    /// </summary>
+    /// <exception cref="ArgumentException">The request's covariates do not fit the model's.</exception>
+    public ReadOnlySpan<float> CovariatesOf(int entity, int count)
+    {
+        if (count == 0)
+        {
+            if (Covariates is not null && Covariates.Count > 0 && Covariates[entity].Length > 0)
+                throw new ArgumentException("The request gives step covariates to a model trained without them.");
+            return [];
+        }
+        if (Covariates is null || Covariates.Count != Lengths.Count)
+            throw new ArgumentException($"The model needs {count} step covariates per step for each entity.");
+        var values = Covariates[entity];
+        if (values.Length != Lengths[entity] * count)
+            throw new ArgumentException($"Entity {entity} has {values.Length} covariate values for {Lengths[entity]} steps of {count}.");
+        return values;
+    }
+}
 
 /// <summary>The step model kinds.</summary>
 public static class SequenceModelKinds

@@ -19,6 +19,10 @@ internal sealed record SequenceArtifactHeader
     public required ModelProvenance Provenance { get; init; }
     public required int SourceEntities { get; init; }
 
+    /// <summary>The step covariates the step model was trained with; left out (files before them read as none) when there are none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public Transforms.Sequences.StepCovariates? Covariates { get; init; }
+
     /// <summary>The context model's <c>.synth</c> bytes start the payload; the step model's follow.</summary>
     public required long ContextModelLength { get; init; }
     public required long StepModelLength { get; init; }
@@ -37,7 +41,7 @@ internal sealed record SequenceArtifactHeader
     [
         typeof(CamelCaseEnumConverter<ColumnKind>), typeof(CamelCaseEnumConverter<PiiKind>), typeof(CamelCaseEnumConverter<SequenceIndexKind>),
         typeof(CamelCaseEnumConverter<Transforms.Sequences.SequenceStepKind>), typeof(CamelCaseEnumConverter<EntityKeyShape>),
-        typeof(CamelCaseEnumConverter<Metadata.Rules.CheckDigit>),
+        typeof(CamelCaseEnumConverter<Metadata.Rules.CheckDigit>), typeof(CamelCaseEnumConverter<Transforms.Sequences.StepCycle>),
     ])]
 [JsonSerializable(typeof(SequenceArtifactHeader))]
 internal sealed partial class SequenceArtifactJson : JsonSerializerContext;

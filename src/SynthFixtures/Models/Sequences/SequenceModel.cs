@@ -15,7 +15,8 @@ public sealed class SequenceModel
     /// <summary>Assembles a sequence model from its parts.</summary>
     /// <exception cref="ArgumentException">The parts disagree: a column of the metadata that no part writes, or a context column the context model lacks.</exception>
     public SequenceModel(SequenceMetadata sequence, TableMetadata metadata, SynthModel contextModel, SequenceContextLayout context,
-        ISequenceStepModel stepModel, SequenceIndexRecipe index, IReadOnlyList<EntityKeyRecipe> entityKeys, ModelProvenance provenance, int sourceEntities)
+        ISequenceStepModel stepModel, SequenceIndexRecipe index, IReadOnlyList<EntityKeyRecipe> entityKeys, ModelProvenance provenance, int sourceEntities,
+        Transforms.Sequences.StepCovariates? covariates = null)
     {
         ArgumentNullException.ThrowIfNull(sequence);
         ArgumentNullException.ThrowIfNull(metadata);
@@ -32,6 +33,10 @@ public sealed class SequenceModel
             if (entityKeys.All(k => k.Column != name)) throw new ArgumentException($"The entity column '{name}' has no key recipe.", nameof(entityKeys));
         if ((sequence.IndexColumn is null) != (index.Step.Kind == Transforms.Sequences.SequenceStepKind.RowOrder) || (sequence.IndexColumn is null) != (context.StartColumn is null))
             throw new ArgumentException("The index recipe, the start column and the sequence's index column disagree.", nameof(index));
+        if ((covariates?.Count ?? 0) != stepModel.CovariateCount)
+            throw new ArgumentException($"The step model reads {stepModel.CovariateCount} covariates a step, but the sequence model gives {covariates?.Count ?? 0}.", nameof(covariates));
+        if (covariates is not null && !index.Step.IsRegular)
+            throw new ArgumentException("Step covariates need a regular index, laid out before the steps are drawn.", nameof(covariates));
         if (index.Step.Kind == Transforms.Sequences.SequenceStepKind.Irregular && index.StepColumn is null)
             throw new ArgumentException("An irregular index needs its step column.", nameof(index));
         Sequence = sequence;
@@ -43,6 +48,7 @@ public sealed class SequenceModel
         EntityKeys = entityKeys;
         Provenance = provenance;
         SourceEntities = sourceEntities;
+        Covariates = covariates;
         StepColumns = metadata.Columns.Where(c => !sequence.IsEntityLevel(c.Name)).ToList();
     }
 
@@ -78,6 +84,12 @@ public sealed class SequenceModel
 
     /// <summary>Entities in the training data.</summary>
     public int SourceEntities { get; }
+
+    /// <summary>
+    /// The known per-step inputs (calendar cycles) computed from each entity's index and given to the step model, or
+    /// <c>null</c> when it was trained without them.
+    /// </summary>
+    public Transforms.Sequences.StepCovariates? Covariates { get; }
 
     /// <summary>
     /// Draws <paramref name="entities"/> entities in chunks of about <see cref="SamplingOptions.ChunkRows"/> steps

@@ -57,6 +57,7 @@ public static class SequenceModelArtifact
             EntityKeys = model.EntityKeys,
             Provenance = model.Provenance,
             SourceEntities = model.SourceEntities,
+            Covariates = model.Covariates,
             ContextModelLength = context.Length,
             StepModelLength = steps.Length,
         };
@@ -106,7 +107,7 @@ public static class SequenceModelArtifact
         try
         {
             return new SequenceModel(header.Sequence, header.Metadata, context, header.Context, steps, header.Index, header.EntityKeys, header.Provenance,
-                header.SourceEntities);
+                header.SourceEntities, header.Covariates);
         }
         catch (ArgumentException e)
         {

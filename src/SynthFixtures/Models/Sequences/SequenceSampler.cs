@@ -95,7 +95,10 @@ internal sealed class SequenceSampler(SequenceModel model)
         SynthRandom keys, SamplingOptions options, CancellationToken cancellationToken)
     {
         var total = lengths.Sum();
-        var stepRows = SampleSteps(contexts, first, lengths, firstEntity, steps, options, cancellationToken);
+        // A model with covariates has a regular index, laid out before the steps so their covariates are known.
+        var index = model.Covariates is null ? null : Index(lengths, starts!, first, null, total);
+        var covariates = index is null ? null : Covariates(model.Covariates!, index, lengths);
+        var stepRows = SampleSteps(contexts, first, lengths, firstEntity, steps, covariates, options, cancellationToken);
         var columns = new SampledColumn[model.Metadata.Columns.Count];
         for (var c = 0; c < columns.Length; c++)
         {
@@ -105,7 +108,7 @@ internal sealed class SequenceSampler(SequenceModel model)
             if (keyRecipe is not null)
                 columns[c] = new SampledColumn(column, null, texts: SampledColumns.Expand(keyRecipe.Keys(firstEntity, lengths.Length, keys.Derive(name)), 0, lengths, total));
             else if (string.Equals(name, model.Sequence.IndexColumn, StringComparison.Ordinal))
-                columns[c] = new SampledColumn(column, null, numbers: Index(lengths, starts!, first, stepRows, total));
+                columns[c] = new SampledColumn(column, null, numbers: index ?? Index(lengths, starts!, first, stepRows, total));
             else if (model.Sequence.ContextColumns.Contains(name, StringComparer.Ordinal))
                 columns[c] = SampledColumns.Repeat(contexts[name], first, lengths, total);
             else
@@ -114,10 +117,10 @@ internal sealed class SequenceSampler(SequenceModel model)
         return new SampledSequences(firstEntity, lengths, new SampledTable(model.Metadata, columns, total));
     }
 
-    private double[] Index(int[] lengths, double[] starts, int first, SampledTable stepRows, int total)
+    private double[] Index(int[] lengths, double[] starts, int first, SampledTable? stepRows, int total)
     {
         var index = new double[total];
-        var sizes = model.Index.StepColumn is { } stepColumn ? Find(stepRows, stepColumn).Numbers : null;
+        var sizes = model.Index.StepColumn is { } stepColumn ? Find(stepRows!, stepColumn).Numbers : null;
         var row = 0;
         for (var i = 0; i < lengths.Length; i++)
         {
@@ -125,6 +128,19 @@ internal sealed class SequenceSampler(SequenceModel model)
             row += lengths[i];
         }
         return index;
+    }
+
+    /// <summary>Each entity's step covariates from its index values.</summary>
+    private static float[][] Covariates(Transforms.Sequences.StepCovariates covariates, double[] index, int[] lengths)
+    {
+        var result = new float[lengths.Length][];
+        var row = 0;
+        for (var i = 0; i < lengths.Length; i++)
+        {
+            result[i] = covariates.Of(index.AsSpan(row, lengths[i]));
+            row += lengths[i];
+        }
+        return result;
     }
 
     private static SampledColumn Find(SampledTable table, string name) =>
@@ -135,8 +151,8 @@ internal sealed class SequenceSampler(SequenceModel model)
     /// The steps of the chunk's entities, split into one request per thread: entity i draws only from its own stream, so
     /// the split changes nothing but the speed.
     /// </summary>
-    private SampledTable SampleSteps(SampledTable contexts, int first, int[] lengths, long firstEntity, SynthRandom steps, SamplingOptions options,
-        CancellationToken cancellationToken)
+    private SampledTable SampleSteps(SampledTable contexts, int first, int[] lengths, long firstEntity, SynthRandom steps, float[][]? covariates,
+        SamplingOptions options, CancellationToken cancellationToken)
     {
         var total = lengths.Sum();
         var contextNames = model.Sequence.ContextColumns;
@@ -150,7 +166,8 @@ internal sealed class SequenceSampler(SequenceModel model)
                 var from = bounds[t];
                 var count = bounds[t + 1] - from;
                 var cells = contextNames.Select(name => SampledColumns.Slice(contexts[name], first + from, count).Cells()).ToArray();
-                var request = new SequenceStepRequest(new Table(contextNames, cells), lengths.AsSpan(from, count).ToArray(), firstEntity + from, steps);
+                var request = new SequenceStepRequest(new Table(contextNames, cells), lengths.AsSpan(from, count).ToArray(), firstEntity + from, steps,
+                    covariates?.AsSpan(from, count).ToArray());
                 parts[t] = model.StepModel.SampleSteps(request, cancellationToken);
             });
         }

@@ -34,7 +34,7 @@ public sealed class SequenceCliTests : IDisposable
         Assert.All(table.Column("region"), region => Assert.Equal("EU", region));
         var inspect = CliResult.Run("inspect", model);
         Assert.Equal(CliApp.Success, inspect.ExitCode);
-        Assert.Contains("Index:        date, daily", inspect.Output, StringComparison.Ordinal);
+        Assert.Contains("Index:        date, daily (the step model reads its annual, weekly cycles)", inspect.Output, StringComparison.Ordinal);
         Assert.Contains("Context:      region", inspect.Output, StringComparison.Ordinal);
     }
 

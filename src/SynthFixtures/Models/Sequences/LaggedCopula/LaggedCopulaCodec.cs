@@ -8,7 +8,8 @@ namespace SynthFixtures.Models.Sequences.LaggedCopula;
 /// <summary>
 /// A <see cref="LaggedCopulaStepModel"/> as bytes (compact UTF-8 JSON in the artifact's strict format) and back. The
 /// marginals use the Gaussian copula's own column parameters; decoding checks them and both correlation matrices
-/// (shape, symmetry, unit diagonal, positive definite) before a model is built.
+/// (shape, symmetry, unit diagonal, positive definite) before a model is built. The step covariates' count is written
+/// only when there are covariates, so a model without them keeps the bytes of format 1.
 /// </summary>
 internal static class LaggedCopulaCodec
 {
@@ -18,14 +19,16 @@ internal static class LaggedCopulaCodec
     internal sealed record Parameters(int Format, LaggedCopulaOptions Options, IReadOnlyList<ColumnMetadata> StepColumns,
         IReadOnlyList<ColumnMetadata> ContextColumns, IReadOnlyList<GaussianCopulaCodec.ColumnParameters> StepMarginals,
         IReadOnlyList<GaussianCopulaCodec.ColumnParameters> ContextMarginals, IReadOnlyList<string?> StepMissingTokens,
-        IReadOnlyList<double[]> FirstStepCorrelation, IReadOnlyList<double[]> LaggedCorrelation);
+        IReadOnlyList<double[]> FirstStepCorrelation, IReadOnlyList<double[]> LaggedCorrelation,
+        [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+        int CovariateCount = 0);
 
     public static byte[] Encode(LaggedCopulaStepModel model) => JsonSerializer.SerializeToUtf8Bytes(new Parameters(
         CurrentFormat, model.Options,
         model.StepCopulaColumns.Select(c => c.Metadata).ToList(), model.ContextCopulaColumns.Select(c => c.Metadata).ToList(),
         model.StepCopulaColumns.Select(GaussianCopulaCodec.EncodeColumn).ToList(),
         model.ContextCopulaColumns.Select(GaussianCopulaCodec.EncodeColumn).ToList(),
-        model.StepMissingTokens.ToList(), Rows(model.FirstStepCorrelation), Rows(model.LaggedCorrelation)),
+        model.StepMissingTokens.ToList(), Rows(model.FirstStepCorrelation), Rows(model.LaggedCorrelation), model.CovariateCount),
         ArtifactJson.Default.LaggedCopulaParameters);
 
     public static LaggedCopulaStepModel Decode(ReadOnlySpan<byte> bytes, string source)
@@ -58,9 +61,11 @@ internal static class LaggedCopulaCodec
         if (parameters.StepMissingTokens?.Count != steps.Length) throw Invalid(source, "it has the wrong number of missing-value tokens");
         var dc = LaggedCopulaStepModel.Place(contexts);
         var ds = LaggedCopulaStepModel.Place(steps);
-        var first = Correlation(parameters.FirstStepCorrelation, dc + ds, source, "first step's");
-        var lagged = Correlation(parameters.LaggedCorrelation, dc + (options.Lags + 1) * ds, source, "lagged");
-        return new LaggedCopulaStepModel(options, steps, contexts, parameters.StepMissingTokens.ToArray(), first, lagged);
+        if (parameters.CovariateCount is < 0 or > 64) throw Invalid(source, $"it has {parameters.CovariateCount} covariates a step");
+        var block = ds + parameters.CovariateCount;
+        var first = Correlation(parameters.FirstStepCorrelation, dc + block, source, "first step's");
+        var lagged = Correlation(parameters.LaggedCorrelation, dc + (options.Lags + 1) * block, source, "lagged");
+        return new LaggedCopulaStepModel(options, steps, contexts, parameters.StepMissingTokens.ToArray(), first, lagged, parameters.CovariateCount);
     }
 
     private static CopulaColumn[] Columns(IReadOnlyList<ColumnMetadata>? metadata, IReadOnlyList<GaussianCopulaCodec.ColumnParameters>? marginals, string source, string role)

@@ -32,9 +32,15 @@ public static class LaggedCopulaFitter
     /// <param name="options">Lags and seed.</param>
     /// <param name="progress">Receives a few lines about the fit.</param>
     /// <param name="cancellationToken">Stops the fit between pairs of dimensions.</param>
+    /// <param name="covariates">
+    /// Per entity, its steps' known covariates (<c>length × covariateCount</c>, values in [−1, 1] such as a season's sine
+    /// and cosine), or <c>null</c>: they join each step's block as dimensions that sampling is given rather than draws.
+    /// </param>
+    /// <param name="covariateCount">Covariates per step.</param>
     /// <exception cref="SynthDataException">No entities, no step columns, or a column that is not learned (an identifier, free text, personal data).</exception>
     public static LaggedCopulaStepModel Fit(SequenceSet data, IReadOnlyList<ColumnMetadata> stepColumns, IReadOnlyList<ColumnMetadata> contextColumns,
-        LaggedCopulaOptions options, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+        LaggedCopulaOptions options, IProgress<string>? progress = null, CancellationToken cancellationToken = default,
+        IReadOnlyList<float[]>? covariates = null, int covariateCount = 0)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(stepColumns);
@@ -59,20 +65,50 @@ public static class LaggedCopulaFitter
         var stepTokens = stepColumns.Select(c => table.MissingTokens[table.IndexOf(c.Name)]).ToArray();
         var dc = LaggedCopulaStepModel.Place(contexts);
         var ds = LaggedCopulaStepModel.Place(steps);
+        ArgumentOutOfRangeException.ThrowIfNegative(covariateCount);
+        if (covariateCount > 0 && (covariates is null || covariates.Count != data.Entities.Count))
+            throw new ArgumentException("One covariate array per entity is needed.", nameof(covariates));
+        // A step's block: its drawn dimensions, then its known covariates.
+        var block = ds + covariateCount;
 
         var stepIntervals = StepIntervals(table, steps, ds);
+        if (covariateCount > 0) stepIntervals = WithCovariates(stepIntervals, data, covariates!, covariateCount);
         var contextIntervals = ContextIntervals(data, contexts, dc);
         var p = options.Lags;
         var windows = Windows(data, p);
-        var lagged = Stationary(Correlation(Assemble(data, windows, p, stepIntervals, contextIntervals, dc, ds), cancellationToken), dc, ds);
+        var lagged = Stationary(Correlation(Assemble(data, windows, p, stepIntervals, contextIntervals, dc, block), cancellationToken), dc, block);
         var firstStarts = data.Entities.Select((_, e) => (e, 0)).ToList();
         var firstStep = data.Entities.Count >= MinimumFirstStepEntities
-            ? Regularize(Correlation(Assemble(data, firstStarts, 0, stepIntervals, contextIntervals, dc, ds), cancellationToken))
-            : StationaryFirstStep(lagged, dc, ds);
-        progress?.Report($"lagged copula: {Plural(p, "lag")}, {dc + (p + 1) * ds} latent dimensions, "
+            ? Regularize(Correlation(Assemble(data, firstStarts, 0, stepIntervals, contextIntervals, dc, block), cancellationToken))
+            : StationaryFirstStep(lagged, dc, block);
+        progress?.Report($"lagged copula: {Plural(p, "lag")}, {dc + (p + 1) * block} latent dimensions"
+            + (covariateCount > 0 ? $" ({Plural(covariateCount, "known covariate")} a step)" : "") + ", "
             + $"{Plural(windows.Count, "window")} of {p + 1} steps from {Plural(data.Entities.Count, "entity", "entities")}"
             + (data.Entities.Count >= MinimumFirstStepEntities ? "" : "; first steps follow the stationary correlation (too few entities for their own)"));
-        return new LaggedCopulaStepModel(options, steps, contexts, stepTokens, firstStep, lagged);
+        return new LaggedCopulaStepModel(options, steps, contexts, stepTokens, firstStep, lagged, covariateCount);
+    }
+
+    /// <summary>
+    /// The step intervals with each row's covariates appended as exact dimensions, scaled by √2 so a sine or cosine over
+    /// whole cycles has the unit variance the latent scale assumes (<see cref="LaggedCopulaStepModel.CovariateScale"/>).
+    /// </summary>
+    private static (double[][] Lower, double[][] Upper) WithCovariates((double[][] Lower, double[][] Upper) steps, SequenceSet data,
+        IReadOnlyList<float[]> covariates, int count)
+    {
+        var rows = data.Table.RowCount;
+        var lower = steps.Lower.Concat(Enumerable.Range(0, count).Select(_ => new double[rows])).ToArray();
+        var upper = steps.Upper.Concat(Enumerable.Range(0, count).Select(_ => new double[rows])).ToArray();
+        var ds = steps.Lower.Length;
+        for (var e = 0; e < data.Entities.Count; e++)
+        {
+            var entity = data.Entities[e];
+            if (covariates[e].Length != entity.Length * count)
+                throw new ArgumentException($"Entity {e} has {covariates[e].Length} covariate values for {entity.Length} steps of {count}.", nameof(covariates));
+            for (var t = 0; t < entity.Length; t++)
+                for (var k = 0; k < count; k++)
+                    lower[ds + k][entity.Rows[t]] = upper[ds + k][entity.Rows[t]] = LaggedCopulaStepModel.CovariateScale * covariates[e][t * count + k];
+        }
+        return (lower, upper);
     }
 
     private static CopulaColumn[] FitMarginals(Table table, IReadOnlyList<ColumnMetadata> columns, GaussianCopulaOptions options, CancellationToken cancellationToken) =>

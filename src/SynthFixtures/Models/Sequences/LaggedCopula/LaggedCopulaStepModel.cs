@@ -24,31 +24,41 @@ public sealed class LaggedCopulaStepModel : ISequenceStepModel
     private readonly TableMetadata _stepMetadata;
 
     internal LaggedCopulaStepModel(LaggedCopulaOptions options, CopulaColumn[] stepColumns, CopulaColumn[] contextColumns,
-        string?[] stepMissingTokens, double[,] firstStepCorrelation, double[,] laggedCorrelation)
+        string?[] stepMissingTokens, double[,] firstStepCorrelation, double[,] laggedCorrelation, int covariateCount = 0)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(covariateCount);
         Options = options;
         _stepColumns = stepColumns;
         _contextColumns = contextColumns;
         _stepMissingTokens = stepMissingTokens;
         ContextDimensions = Place(contextColumns);
         StepDimensions = Place(stepColumns);
+        CovariateCount = covariateCount;
         FirstStepCorrelation = firstStepCorrelation;
         LaggedCorrelation = laggedCorrelation;
-        int dc = ContextDimensions, ds = StepDimensions, p = options.Lags;
-        if (firstStepCorrelation.GetLength(0) != dc + ds || firstStepCorrelation.GetLength(1) != dc + ds)
-            throw new ArgumentException($"The first step's correlation must be {dc + ds}×{dc + ds}.", nameof(firstStepCorrelation));
-        if (laggedCorrelation.GetLength(0) != dc + (p + 1) * ds || laggedCorrelation.GetLength(1) != dc + (p + 1) * ds)
-            throw new ArgumentException($"The lagged correlation must be {dc + (p + 1) * ds}×{dc + (p + 1) * ds}.", nameof(laggedCorrelation));
-        _firstStep = new ConditionalGaussian(firstStepCorrelation, Enumerable.Range(0, dc).ToArray());
+        int dc = ContextDimensions, ds = StepDimensions, b = BlockDimensions, p = options.Lags;
+        if (firstStepCorrelation.GetLength(0) != dc + b || firstStepCorrelation.GetLength(1) != dc + b)
+            throw new ArgumentException($"The first step's correlation must be {dc + b}×{dc + b}.", nameof(firstStepCorrelation));
+        if (laggedCorrelation.GetLength(0) != dc + (p + 1) * b || laggedCorrelation.GetLength(1) != dc + (p + 1) * b)
+            throw new ArgumentException($"The lagged correlation must be {dc + (p + 1) * b}×{dc + (p + 1) * b}.", nameof(laggedCorrelation));
+        // Given: the context, and the current step's covariates (known, not drawn).
+        _firstStep = new ConditionalGaussian(firstStepCorrelation, Enumerable.Range(0, dc).Concat(Enumerable.Range(dc + ds, covariateCount)).ToArray());
         _laggedSteps = new ConditionalGaussian[p];
         for (var k = 1; k <= p; k++)
         {
             // The context, the k most recent lag blocks and the current step, in the lagged layout's order.
-            var kept = Enumerable.Range(0, dc).Concat(Enumerable.Range(dc + (p - k) * ds, (k + 1) * ds)).ToArray();
-            _laggedSteps[k - 1] = new ConditionalGaussian(Sub(laggedCorrelation, kept), Enumerable.Range(0, dc + k * ds).ToArray());
+            var kept = Enumerable.Range(0, dc).Concat(Enumerable.Range(dc + (p - k) * b, (k + 1) * b)).ToArray();
+            var given = Enumerable.Range(0, dc + k * b).Concat(Enumerable.Range(dc + k * b + ds, covariateCount)).ToArray();
+            _laggedSteps[k - 1] = new ConditionalGaussian(Sub(laggedCorrelation, kept), given);
         }
         _stepMetadata = new TableMetadata { Columns = stepColumns.Select(c => c.Metadata).ToList() };
     }
+
+    /// <summary>
+    /// The factor a covariate is multiplied by on the latent scale: √2 gives a sine or cosine over whole cycles unit
+    /// variance, as every other latent dimension has.
+    /// </summary>
+    internal const double CovariateScale = 1.4142135623730951;
 
     /// <inheritdoc />
     public string Kind => SequenceModelKinds.LaggedCopula;
@@ -71,7 +81,14 @@ public sealed class LaggedCopulaStepModel : ISequenceStepModel
     /// <summary>Gaussian dimensions of one step.</summary>
     public int StepDimensions { get; }
 
-    /// <summary>Latent correlation of [context, first step].</summary>
+    /// <inheritdoc />
+    /// <remarks>Calendar cycles from the index, given rather than drawn.</remarks>
+    public int CovariateCount { get; }
+
+    /// <summary>Dimensions of one step's block in the correlations: its drawn dimensions, then its covariates.</summary>
+    public int BlockDimensions => StepDimensions + CovariateCount;
+
+    /// <summary>Latent correlation of [context, first step] (a step: its dimensions, then its covariates).</summary>
     public double[,] FirstStepCorrelation { get; }
 
     /// <summary>Latent correlation of [context, step t − <see cref="Lags"/>, …, step t − 1, step t].</summary>
@@ -86,8 +103,8 @@ public sealed class LaggedCopulaStepModel : ISequenceStepModel
     /// <summary>The latent correlation of the first step's values with the previous step's values, column by column (numeric value dimensions and categories).</summary>
     public IReadOnlyList<(string Column, double Correlation)> LagOneCorrelations()
     {
-        int dc = ContextDimensions, ds = StepDimensions, p = Lags;
-        return _stepColumns.Select(c => (c.Name, LaggedCorrelation[dc + (p - 1) * ds + c.FirstDimension, dc + p * ds + c.FirstDimension])).ToList();
+        int dc = ContextDimensions, b = BlockDimensions, p = Lags;
+        return _stepColumns.Select(c => (c.Name, LaggedCorrelation[dc + (p - 1) * b + c.FirstDimension, dc + p * b + c.FirstDimension])).ToList();
     }
 
     /// <inheritdoc />
@@ -118,7 +135,8 @@ public sealed class LaggedCopulaStepModel : ISequenceStepModel
             (entity, _, buffers) =>
             {
                 var random = request.Random.Derive(request.FirstEntity + entity);
-                DrawEntity(request.Contexts, entity, contextPositions, lengths[entity], offsets[entity], random, buffers, numbers, codes);
+                DrawEntity(request.Contexts, entity, contextPositions, lengths[entity], offsets[entity], random, buffers, numbers, codes,
+                    request.CovariatesOf(entity, CovariateCount));
                 return buffers;
             }, _ => { });
         var columns = new SampledColumn[_stepColumns.Length];
@@ -139,10 +157,10 @@ public sealed class LaggedCopulaStepModel : ISequenceStepModel
     public static LaggedCopulaStepModel FromBytes(ReadOnlySpan<byte> bytes, string? source = null) => LaggedCopulaCodec.Decode(bytes, source ?? "the sequence model");
 
     private void DrawEntity(Table contexts, int entity, int[] contextPositions, int length, int offset, SynthRandom random,
-        EntityBuffers buffers, double[]?[] numbers, int[]?[] codes)
+        EntityBuffers buffers, double[]?[] numbers, int[]?[] codes, ReadOnlySpan<float> covariates)
     {
         if (length == 0) return;
-        int dc = ContextDimensions, ds = StepDimensions, p = Lags;
+        int dc = ContextDimensions, ds = StepDimensions, nk = CovariateCount, b = BlockDimensions, p = Lags;
         var contextLower = buffers.ContextLower;
         var contextUpper = buffers.ContextUpper;
         for (var c = 0; c < _contextColumns.Length; c++)
@@ -157,29 +175,32 @@ public sealed class LaggedCopulaStepModel : ISequenceStepModel
             for (var d = 0; d < column.Dimensions; d++)
                 if (double.IsNaN(lower[d])) (lower[d], upper[d]) = (double.NegativeInfinity, double.PositiveInfinity);
         }
+        // The first step's given intervals: the context's, then its covariates as points.
+        for (var k = 0; k < nk; k++) contextLower[dc + k] = contextUpper[dc + k] = CovariateScale * covariates[k];
 
         var z = buffers.Z;
-        _firstStep.Sample(random, z.AsSpan(0, dc + ds), buffers.Scratch, contextLower, contextUpper);
-        var given = buffers.Given;   // [context latent, step t − p, …, step t − 1]
+        _firstStep.Sample(random, z.AsSpan(0, dc + b), buffers.Scratch, contextLower, contextUpper);
+        var given = buffers.Given;   // [context latent, block t − p, …, block t − 1, covariates of step t]
         z.AsSpan(0, dc).CopyTo(given);
         Decode(z.AsSpan(dc, ds), offset, numbers, codes);
-        Push(given, z.AsSpan(dc, ds), dc, ds, p);
+        Push(given, z.AsSpan(dc, b), dc, b, p);
         for (var t = 1; t < length; t++)
         {
             var k = Math.Min(t, p);
-            var conditioned = given.AsSpan(0, dc + k * ds);
+            var conditioned = given.AsSpan(0, dc + k * b + nk);
             if (k < p)
             {
                 // Fewer steps than lags so far: the k steps sit at the end of the history; move them next to the context.
                 given.AsSpan(0, dc).CopyTo(buffers.Partial);
-                given.AsSpan(dc + (p - k) * ds, k * ds).CopyTo(buffers.Partial.AsSpan(dc));
-                conditioned = buffers.Partial.AsSpan(0, dc + k * ds);
+                given.AsSpan(dc + (p - k) * b, k * b).CopyTo(buffers.Partial.AsSpan(dc));
+                conditioned = buffers.Partial.AsSpan(0, dc + k * b + nk);
             }
-            var drawn = z.AsSpan(0, dc + (k + 1) * ds);
+            for (var c = 0; c < nk; c++) conditioned[dc + k * b + c] = CovariateScale * covariates[t * nk + c];
+            var drawn = z.AsSpan(0, dc + (k + 1) * b);
             _laggedSteps[k - 1].Sample(random, drawn, buffers.Scratch, conditioned, conditioned);
-            var current = drawn.Slice(dc + k * ds, ds);
-            Decode(current, offset + t, numbers, codes);
-            Push(given, current, dc, ds, p);
+            var current = drawn.Slice(dc + k * b, b);
+            Decode(current[..ds], offset + t, numbers, codes);
+            Push(given, current, dc, b, p);
         }
     }
 
@@ -240,11 +261,11 @@ public sealed class LaggedCopulaStepModel : ISequenceStepModel
     /// <summary>One thread's working space.</summary>
     private sealed class EntityBuffers(LaggedCopulaStepModel model)
     {
-        public double[] ContextLower { get; } = new double[model.ContextDimensions];
-        public double[] ContextUpper { get; } = new double[model.ContextDimensions];
-        public double[] Z { get; } = new double[model.ContextDimensions + (model.Lags + 1) * model.StepDimensions];
-        public double[] Scratch { get; } = new double[model.ContextDimensions + (model.Lags + 1) * model.StepDimensions];
-        public double[] Given { get; } = new double[model.ContextDimensions + (model.Lags + 1) * model.StepDimensions];
-        public double[] Partial { get; } = new double[model.ContextDimensions + (model.Lags + 1) * model.StepDimensions];
+        public double[] ContextLower { get; } = new double[model.ContextDimensions + model.CovariateCount];
+        public double[] ContextUpper { get; } = new double[model.ContextDimensions + model.CovariateCount];
+        public double[] Z { get; } = new double[model.ContextDimensions + (model.Lags + 1) * model.BlockDimensions];
+        public double[] Scratch { get; } = new double[model.ContextDimensions + (model.Lags + 1) * model.BlockDimensions];
+        public double[] Given { get; } = new double[model.ContextDimensions + (model.Lags + 1) * model.BlockDimensions];
+        public double[] Partial { get; } = new double[model.ContextDimensions + (model.Lags + 1) * model.BlockDimensions];
     }
 }

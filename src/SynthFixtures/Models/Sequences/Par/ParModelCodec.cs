@@ -52,7 +52,8 @@ internal static class ParModelCodec
             var steps = new Transforms.Modes.ModeSpecificTransformer(parameters.Steps);
             var contextWidth = parameters.Context is { } context ? new Transforms.Modes.ModeSpecificTransformer(context).Width : 0;
             var layout = new ParOutputLayout(steps);
-            var network = new GruNetwork(layout.InputWidth(contextWidth), parameters.HiddenWidth, parameters.Layers, layout.OutputWidth, weights);
+            if (parameters.Covariates is < 0 or > 64) throw new ArgumentException($"It has {parameters.Covariates} covariates a step.");
+            var network = new GruNetwork(layout.InputWidth(contextWidth, parameters.Covariates), parameters.HiddenWidth, parameters.Layers, layout.OutputWidth, weights);
             return new ParStepModel(parameters, network);
         }
         catch (Exception e) when (e is ArgumentException or OverflowException or InvalidOperationException)

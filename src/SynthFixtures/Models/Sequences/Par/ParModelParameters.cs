@@ -23,4 +23,11 @@ public sealed record ParModelParameters
 
     /// <summary>Per step column: the token its source wrote for a missing value (<c>null</c>: an empty field).</summary>
     public required string?[] MissingTokens { get; init; }
+
+    /// <summary>
+    /// Known covariates per step (calendar cycles of the index), read by the network after the context at every step;
+    /// written only when there are some, so a model without them keeps its bytes.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    public int Covariates { get; init; }
 }

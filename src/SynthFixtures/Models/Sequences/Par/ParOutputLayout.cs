@@ -60,7 +60,7 @@ public sealed class ParOutputLayout
     public int EncodedWidth { get; }
 
     /// <summary>Network inputs per step: the previous step's encoding, a first-step flag, the encoded context.</summary>
-    public int InputWidth(int contextWidth) => EncodedWidth + 1 + contextWidth;
+    public int InputWidth(int contextWidth, int covariates = 0) => EncodedWidth + 1 + contextWidth + covariates;
 }
 
 /// <summary>One column's place in the outputs and in the encoded step.</summary>

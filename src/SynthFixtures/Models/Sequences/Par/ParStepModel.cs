@@ -9,7 +9,7 @@ namespace SynthFixtures.Models.Sequences.Par;
 /// <summary>
 /// The PAR step model (after Zhang et al., 2022, "Sequential Models in the Synthetic Data Vault"), sampled in pure C#: a
 /// GRU reads, at each step, the previous step's encoded values, a first-step flag and the entity's encoded context, and
-/// gives the distribution of the step's columns (<see cref="ParOutputLayout"/>); each step is drawn from it and its
+/// (with a calendar index) the step's known covariates, and gives the distribution of the step's columns (<see cref="ParOutputLayout"/>); each step is drawn from it and its
 /// encoding fed back as the next input. Steps are encoded by the mode-specific transformer the tabular neural models use.
 /// </summary>
 public sealed class ParStepModel : ISequenceStepModel
@@ -30,8 +30,9 @@ public sealed class ParStepModel : ISequenceStepModel
         _contextWidth = _context?.Width ?? 0;
         Layout = new ParOutputLayout(Steps);
         StepColumns = parameters.Steps.Columns.Select(c => c.Metadata).ToArray();
-        if (network.InputWidth != Layout.InputWidth(_contextWidth))
-            throw new ArgumentException($"The network reads {network.InputWidth} inputs but the steps and context need {Layout.InputWidth(_contextWidth)}.", nameof(network));
+        if (parameters.Covariates < 0) throw new ArgumentException("The covariate count is negative.", nameof(parameters));
+        if (network.InputWidth != Layout.InputWidth(_contextWidth, parameters.Covariates))
+            throw new ArgumentException($"The network reads {network.InputWidth} inputs but the steps, context and covariates need {Layout.InputWidth(_contextWidth, parameters.Covariates)}.", nameof(network));
         if (network.OutputWidth != Layout.OutputWidth)
             throw new ArgumentException($"The network gives {network.OutputWidth} outputs but the step columns need {Layout.OutputWidth}.", nameof(network));
         if (network.HiddenWidth != parameters.HiddenWidth || network.Layers != parameters.Layers)
@@ -45,6 +46,9 @@ public sealed class ParStepModel : ISequenceStepModel
 
     /// <inheritdoc />
     public string Kind => SequenceModelKinds.Par;
+
+    /// <inheritdoc />
+    public int CovariateCount => Parameters.Covariates;
 
     /// <summary>Everything but the weights.</summary>
     public ParModelParameters Parameters { get; }
@@ -85,14 +89,15 @@ public sealed class ParStepModel : ISequenceStepModel
         var contextCells = ContextCells(request.Contexts);
         var encoded = new float[rows * Steps.Width];
         var at = 0;
-        var sampler = new ParStepSampler(Network, Layout, _contextWidth);
+        var sampler = new ParStepSampler(Network, Layout, _contextWidth, Parameters.Covariates);
         for (var i = 0; i < request.Lengths.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var random = request.Random.Derive(request.FirstEntity + i);
             var context = EncodeContext(contextCells, i, random.Derive("context"));
             var length = request.Lengths[i];
-            sampler.Sample(context, length, random.Derive("steps"), encoded.AsSpan(at * Steps.Width, length * Steps.Width));
+            sampler.Sample(context, request.CovariatesOf(i, Parameters.Covariates), length, random.Derive("steps"),
+                encoded.AsSpan(at * Steps.Width, length * Steps.Width));
             at += length;
         }
         return Decode(encoded, rows);

@@ -4,26 +4,33 @@ namespace SynthFixtures.Models.Sequences.Par;
 
 /// <summary>
 /// Draws one entity's steps from a PAR network: at each step the network reads the previous step's encoding, the
-/// first-step flag and the context; each column is then drawn from its head (a label from the softmax of its logits; a
+/// first-step flag, the context and the step's known covariates; each column is then drawn from its head (a label from the softmax of its logits; a
 /// number's present/missing, then its mode, then α from that mode's Gaussian, clipped as the transformer clips), in
 /// column order, and the drawn encoding becomes the next step's input. The random draws per step are fixed by the
 /// layout, so an entity's steps depend only on its own stream.
 /// </summary>
-internal sealed class ParStepSampler(GruNetwork network, ParOutputLayout layout, int contextWidth)
+internal sealed class ParStepSampler(GruNetwork network, ParOutputLayout layout, int contextWidth, int covariates = 0)
 {
-    private readonly float[] _input = new float[layout.InputWidth(contextWidth)];
+    private readonly float[] _input = new float[layout.InputWidth(contextWidth, covariates)];
     private readonly float[] _output = new float[layout.OutputWidth];
 
     /// <summary>Writes <paramref name="length"/> encoded steps to <paramref name="steps"/> (<c>length × EncodedWidth</c>, zeroed).</summary>
-    public void Sample(ReadOnlySpan<float> context, int length, SynthRandom random, Span<float> steps)
+    /// <param name="context">The entity's encoded context.</param>
+    /// <param name="stepCovariates">Its steps' covariates, <c>length × covariates</c> (empty without).</param>
+    /// <param name="length">Steps to draw.</param>
+    /// <param name="random">The entity's step stream.</param>
+    /// <param name="steps">Where the encoded steps go.</param>
+    public void Sample(ReadOnlySpan<float> context, ReadOnlySpan<float> stepCovariates, int length, SynthRandom random, Span<float> steps)
     {
         var width = layout.EncodedWidth;
         var state = network.NewState();
         Array.Clear(_input);
         _input[width] = 1;   // the first step: nothing before it
         context.CopyTo(_input.AsSpan(width + 1));
+        var covariatesAt = width + 1 + contextWidth;
         for (var t = 0; t < length; t++)
         {
+            stepCovariates.Slice(t * covariates, covariates).CopyTo(_input.AsSpan(covariatesAt));
             network.Step(state, _input, _output);
             var step = steps.Slice(t * width, width);
             Draw(_output, step, random);
