@@ -76,11 +76,7 @@ internal static class SequenceEmitter
         w.Open($"private sealed class Stream : global::SynthFixtures.ISynthStream<{self}>");
         w.Line("private readonly global::SynthFixtures.SynthGraph _graph;");
         w.Line($"private readonly {Sequences} _entities;");
-        foreach (var p in type.Properties)
-        {
-            if (bound.ContainsKey(p.Name)) w.Line($"private readonly int _{Literals.Stem(p.Name)}Column;");
-            else SynthesizerEmitter.EmitDrawnFields(w, p);
-        }
+        SynthesizerEmitter.EmitColumnOrDrawnFields(w, type, bound);
         foreach (var b in plan.StepBindings) w.Line($"private readonly int {StepColumn(steps, b.Property)};");
         w.Line();
         w.Open($"public Stream(global::SynthFixtures.SynthGraph graph, global::System.Collections.Generic.IReadOnlyList<{Condition}> conditions)");
@@ -116,12 +112,7 @@ internal static class SequenceEmitter
         w.Line($"{steps.Property} = {list},");
         w.Close(";");
         w.Close();
-        foreach (var p in type.Properties)
-        {
-            if (bound.ContainsKey(p.Name)) continue;
-            w.Line();
-            SynthesizerEmitter.EmitDraw(w, type, p);
-        }
+        SynthesizerEmitter.EmitDrawMethods(w, type, bound);
         w.Close();
     }
 
@@ -133,23 +124,6 @@ internal static class SequenceEmitter
     /// The expression reading a bound property: an entity-level cell when <paramref name="step"/> is null, else the
     /// cell of that step.
     /// </summary>
-    private static string Read(PropertySpec p, PropertyBinding b, string column, string? step, string labels)
-    {
-        var at = step is null ? column : step + ", " + column;
-        var value = b.Read switch
-        {
-            ColumnRead.Integer => $"checked(({p.TypeName})_entities.Integer({at}))",
-            ColumnRead.Number => $"({p.TypeName})_entities.Number({at})",
-            ColumnRead.Decimal => $"_entities.Decimal({at})",
-            ColumnRead.Boolean => $"_entities.Boolean({at})",
-            ColumnRead.Text => $"_entities.Text({at}){(b.ColumnHasMissing ? "" : "!")}",
-            ColumnRead.DateTime => $"_entities.DateTime({at})",
-            ColumnRead.DateOnly => $"global::System.DateOnly.FromDateTime(_entities.DateTime({at}))",
-            ColumnRead.DateTimeOffset => $"new global::System.DateTimeOffset(global::System.DateTime.SpecifyKind(_entities.DateTime({at}), global::System.DateTimeKind.Utc))",
-            ColumnRead.Guid => $"global::System.Guid.Parse(_entities.Text({at})!)",
-            _ => $"{labels}[_entities.Text({at})!]",
-        };
-        if (!b.ColumnHasMissing || b.Read == ColumnRead.Text) return value;
-        return $"_entities.IsMissing({at}) ? null : ({p.TypeName}?){value}";
-    }
+    private static string Read(PropertySpec p, PropertyBinding b, string column, string? step, string labels) =>
+        CellReads.Read(p, b, "_entities", step is null ? column : step + ", " + column, labels, readsDecimal: true, readsGuid: false);
 }
