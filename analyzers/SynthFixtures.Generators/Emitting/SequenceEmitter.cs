@@ -50,18 +50,11 @@ internal static class SequenceEmitter
     /// <summary>The context properties' columns (what a Where may condition on) and every bound enum's label map.</summary>
     private static void EmitColumnsAndLabels(CodeWriter w, TypeSpec type, BindingPlan plan)
     {
-        w.Line("private static readonly global::System.Collections.Generic.Dictionary<string, string> s_contextColumns = new()");
-        w.Line("{");
-        foreach (var b in plan.Bindings) w.Line($"    [{Literals.String(b.Property)}] = {Literals.String(b.Column)},");
-        w.Line("};");
-        foreach (var b in plan.Bindings.Where(b => b.Read == ColumnRead.Enum)) SynthesizerEmitter.EmitLabels(w, type, b);
+        SynthesizerEmitter.EmitColumnsAndLabels(w, type, plan, "s_contextColumns");
         foreach (var b in plan.StepBindings.Where(b => b.Read == ColumnRead.Enum))
         {
             var p = type.Steps!.Properties.First(q => q.Name == b.Property);
-            w.Line($"private static readonly global::System.Collections.Generic.Dictionary<string, {p.TypeName}> {StepLabels(p)} = new(global::System.StringComparer.Ordinal)");
-            w.Line("{");
-            foreach (var label in b.Labels) w.Line($"    [{Literals.String(label.Label)}] = {p.TypeName}.{label.Member},");
-            w.Line("};");
+            SynthesizerEmitter.EmitLabelMap(w, StepLabels(p), p.TypeName, b);
         }
         w.Line();
     }

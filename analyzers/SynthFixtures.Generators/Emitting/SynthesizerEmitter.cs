@@ -21,21 +21,36 @@ internal static class SynthesizerEmitter
     /// <summary>Bound properties' columns (for conditions) and each bound enum's label map.</summary>
     private static void EmitLearnedStatics(CodeWriter w, TypeSpec type, BindingPlan plan)
     {
-        w.Line("private static readonly global::System.Collections.Generic.Dictionary<string, string> s_columns = new()");
+        EmitColumnsAndLabels(w, type, plan, "s_columns");
+        w.Line();
+    }
+
+    /// <summary>
+    /// The map <paramref name="field"/> from bound properties to their columns (what a query's Where may condition on),
+    /// then each bound enum's label map.
+    /// </summary>
+    internal static void EmitColumnsAndLabels(CodeWriter w, TypeSpec type, BindingPlan plan, string field)
+    {
+        w.Line($"private static readonly global::System.Collections.Generic.Dictionary<string, string> {field} = new()");
         w.Line("{");
         foreach (var b in plan.Bindings) w.Line($"    [{Literals.String(b.Property)}] = {Literals.String(b.Column)},");
         w.Line("};");
         foreach (var b in plan.Bindings.Where(b => b.Read == ColumnRead.Enum)) EmitLabels(w, type, b);
-        w.Line();
     }
 
     /// <summary>The map from a bound enum property's column labels to its members (the caller spaces it).</summary>
     internal static void EmitLabels(CodeWriter w, TypeSpec type, PropertyBinding b)
     {
         var p = type.Properties.First(q => q.Name == b.Property);
-        w.Line($"private static readonly global::System.Collections.Generic.Dictionary<string, {p.TypeName}> s_{Literals.Stem(p.Name)}Labels = new(global::System.StringComparer.Ordinal)");
+        EmitLabelMap(w, $"s_{Literals.Stem(p.Name)}Labels", p.TypeName, b);
+    }
+
+    /// <summary>The map <paramref name="field"/> from the column labels of binding <paramref name="b"/> to members of enum <paramref name="enumType"/>.</summary>
+    internal static void EmitLabelMap(CodeWriter w, string field, string enumType, PropertyBinding b)
+    {
+        w.Line($"private static readonly global::System.Collections.Generic.Dictionary<string, {enumType}> {field} = new(global::System.StringComparer.Ordinal)");
         w.Line("{");
-        foreach (var label in b.Labels) w.Line($"    [{Literals.String(label.Label)}] = {p.TypeName}.{label.Member},");
+        foreach (var label in b.Labels) w.Line($"    [{Literals.String(label.Label)}] = {enumType}.{label.Member},");
         w.Line("};");
     }
 
