@@ -56,11 +56,7 @@ internal static class DatabaseEmitter
         w.Line($"private readonly {Rows} _rows;");
         w.Line($"private readonly global::System.Func<int, {self}> _make;");
         w.Line("private int _next;");
-        foreach (var p in type.Properties)
-        {
-            if (bound.ContainsKey(p.Name)) w.Line($"private readonly int _{Literals.Stem(p.Name)}Column;");
-            else SynthesizerEmitter.EmitDrawnFields(w, p);
-        }
+        SynthesizerEmitter.EmitColumnOrDrawnFields(w, type, bound);
         w.Line();
         w.Open("public Stream(global::SynthFixtures.SynthGraph graph)");
         w.Line("_graph = graph;");
@@ -99,33 +95,11 @@ internal static class DatabaseEmitter
         foreach (var p in type.Properties) w.Line($"{p.Name} = {Literals.Local(p.Name)},");
         w.Close(";");
         w.Close();
-        foreach (var p in type.Properties)
-        {
-            if (bound.ContainsKey(p.Name)) continue;
-            w.Line();
-            SynthesizerEmitter.EmitDraw(w, type, p);
-        }
+        SynthesizerEmitter.EmitDrawMethods(w, type, bound);
         w.Close();
     }
 
     /// <summary>The expression reading a bound property from row <c>row</c> of the table.</summary>
-    private static string ReadExpression(PropertySpec p, PropertyBinding b)
-    {
-        var c = $"_{Literals.Stem(p.Name)}Column";
-        var value = b.Read switch
-        {
-            ColumnRead.Integer => $"checked(({p.TypeName})_rows.Integer(row, {c}))",
-            ColumnRead.Number => $"({p.TypeName})_rows.Number(row, {c})",
-            ColumnRead.Decimal => $"_rows.Decimal(row, {c})",
-            ColumnRead.Boolean => $"_rows.Boolean(row, {c})",
-            ColumnRead.Text => $"_rows.Text(row, {c}){(b.ColumnHasMissing ? "" : "!")}",
-            ColumnRead.DateTime => $"_rows.DateTime(row, {c})",
-            ColumnRead.DateOnly => $"global::System.DateOnly.FromDateTime(_rows.DateTime(row, {c}))",
-            ColumnRead.DateTimeOffset => $"new global::System.DateTimeOffset(global::System.DateTime.SpecifyKind(_rows.DateTime(row, {c}), global::System.DateTimeKind.Utc))",
-            ColumnRead.Guid => $"_rows.Guid(row, {c})",
-            _ => $"s_{Literals.Stem(p.Name)}Labels[_rows.Text(row, {c})!]",
-        };
-        if (!b.ColumnHasMissing || b.Read == ColumnRead.Text) return value;
-        return $"_rows.IsMissing(row, {c}) ? null : ({p.TypeName}?){value}";
-    }
+    private static string ReadExpression(PropertySpec p, PropertyBinding b) =>
+        CellReads.Read(p, b, "_rows", $"row, _{Literals.Stem(p.Name)}Column", $"s_{Literals.Stem(p.Name)}Labels", readsDecimal: true, readsGuid: true);
 }

@@ -50,18 +50,11 @@ internal static class SequenceEmitter
     /// <summary>The context properties' columns (what a Where may condition on) and every bound enum's label map.</summary>
     private static void EmitColumnsAndLabels(CodeWriter w, TypeSpec type, BindingPlan plan)
     {
-        w.Line("private static readonly global::System.Collections.Generic.Dictionary<string, string> s_contextColumns = new()");
-        w.Line("{");
-        foreach (var b in plan.Bindings) w.Line($"    [{Literals.String(b.Property)}] = {Literals.String(b.Column)},");
-        w.Line("};");
-        foreach (var b in plan.Bindings.Where(b => b.Read == ColumnRead.Enum)) SynthesizerEmitter.EmitLabels(w, type, b);
+        SynthesizerEmitter.EmitColumnsAndLabels(w, type, plan, "s_contextColumns");
         foreach (var b in plan.StepBindings.Where(b => b.Read == ColumnRead.Enum))
         {
             var p = type.Steps!.Properties.First(q => q.Name == b.Property);
-            w.Line($"private static readonly global::System.Collections.Generic.Dictionary<string, {p.TypeName}> {StepLabels(p)} = new(global::System.StringComparer.Ordinal)");
-            w.Line("{");
-            foreach (var label in b.Labels) w.Line($"    [{Literals.String(label.Label)}] = {p.TypeName}.{label.Member},");
-            w.Line("};");
+            SynthesizerEmitter.EmitLabelMap(w, StepLabels(p), p.TypeName, b);
         }
         w.Line();
     }
@@ -76,11 +69,7 @@ internal static class SequenceEmitter
         w.Open($"private sealed class Stream : global::SynthFixtures.ISynthStream<{self}>");
         w.Line("private readonly global::SynthFixtures.SynthGraph _graph;");
         w.Line($"private readonly {Sequences} _entities;");
-        foreach (var p in type.Properties)
-        {
-            if (bound.ContainsKey(p.Name)) w.Line($"private readonly int _{Literals.Stem(p.Name)}Column;");
-            else SynthesizerEmitter.EmitDrawnFields(w, p);
-        }
+        SynthesizerEmitter.EmitColumnOrDrawnFields(w, type, bound);
         foreach (var b in plan.StepBindings) w.Line($"private readonly int {StepColumn(steps, b.Property)};");
         w.Line();
         w.Open($"public Stream(global::SynthFixtures.SynthGraph graph, global::System.Collections.Generic.IReadOnlyList<{Condition}> conditions)");
@@ -116,12 +105,7 @@ internal static class SequenceEmitter
         w.Line($"{steps.Property} = {list},");
         w.Close(";");
         w.Close();
-        foreach (var p in type.Properties)
-        {
-            if (bound.ContainsKey(p.Name)) continue;
-            w.Line();
-            SynthesizerEmitter.EmitDraw(w, type, p);
-        }
+        SynthesizerEmitter.EmitDrawMethods(w, type, bound);
         w.Close();
     }
 
@@ -133,23 +117,6 @@ internal static class SequenceEmitter
     /// The expression reading a bound property: an entity-level cell when <paramref name="step"/> is null, else the
     /// cell of that step.
     /// </summary>
-    private static string Read(PropertySpec p, PropertyBinding b, string column, string? step, string labels)
-    {
-        var at = step is null ? column : step + ", " + column;
-        var value = b.Read switch
-        {
-            ColumnRead.Integer => $"checked(({p.TypeName})_entities.Integer({at}))",
-            ColumnRead.Number => $"({p.TypeName})_entities.Number({at})",
-            ColumnRead.Decimal => $"_entities.Decimal({at})",
-            ColumnRead.Boolean => $"_entities.Boolean({at})",
-            ColumnRead.Text => $"_entities.Text({at}){(b.ColumnHasMissing ? "" : "!")}",
-            ColumnRead.DateTime => $"_entities.DateTime({at})",
-            ColumnRead.DateOnly => $"global::System.DateOnly.FromDateTime(_entities.DateTime({at}))",
-            ColumnRead.DateTimeOffset => $"new global::System.DateTimeOffset(global::System.DateTime.SpecifyKind(_entities.DateTime({at}), global::System.DateTimeKind.Utc))",
-            ColumnRead.Guid => $"global::System.Guid.Parse(_entities.Text({at})!)",
-            _ => $"{labels}[_entities.Text({at})!]",
-        };
-        if (!b.ColumnHasMissing || b.Read == ColumnRead.Text) return value;
-        return $"_entities.IsMissing({at}) ? null : ({p.TypeName}?){value}";
-    }
+    private static string Read(PropertySpec p, PropertyBinding b, string column, string? step, string labels) =>
+        CellReads.Read(p, b, "_entities", step is null ? column : step + ", " + column, labels, readsDecimal: true, readsGuid: false);
 }

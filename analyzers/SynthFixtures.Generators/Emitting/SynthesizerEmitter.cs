@@ -21,44 +21,42 @@ internal static class SynthesizerEmitter
     /// <summary>Bound properties' columns (for conditions) and each bound enum's label map.</summary>
     private static void EmitLearnedStatics(CodeWriter w, TypeSpec type, BindingPlan plan)
     {
-        w.Line("private static readonly global::System.Collections.Generic.Dictionary<string, string> s_columns = new()");
+        EmitColumnsAndLabels(w, type, plan, "s_columns");
+        w.Line();
+    }
+
+    /// <summary>
+    /// The map <paramref name="field"/> from bound properties to their columns (what a query's Where may condition on),
+    /// then each bound enum's label map.
+    /// </summary>
+    internal static void EmitColumnsAndLabels(CodeWriter w, TypeSpec type, BindingPlan plan, string field)
+    {
+        w.Line($"private static readonly global::System.Collections.Generic.Dictionary<string, string> {field} = new()");
         w.Line("{");
         foreach (var b in plan.Bindings) w.Line($"    [{Literals.String(b.Property)}] = {Literals.String(b.Column)},");
         w.Line("};");
         foreach (var b in plan.Bindings.Where(b => b.Read == ColumnRead.Enum)) EmitLabels(w, type, b);
-        w.Line();
     }
 
     /// <summary>The map from a bound enum property's column labels to its members (the caller spaces it).</summary>
     internal static void EmitLabels(CodeWriter w, TypeSpec type, PropertyBinding b)
     {
         var p = type.Properties.First(q => q.Name == b.Property);
-        w.Line($"private static readonly global::System.Collections.Generic.Dictionary<string, {p.TypeName}> s_{Literals.Stem(p.Name)}Labels = new(global::System.StringComparer.Ordinal)");
+        EmitLabelMap(w, $"s_{Literals.Stem(p.Name)}Labels", p.TypeName, b);
+    }
+
+    /// <summary>The map <paramref name="field"/> from the column labels of binding <paramref name="b"/> to members of enum <paramref name="enumType"/>.</summary>
+    internal static void EmitLabelMap(CodeWriter w, string field, string enumType, PropertyBinding b)
+    {
+        w.Line($"private static readonly global::System.Collections.Generic.Dictionary<string, {enumType}> {field} = new(global::System.StringComparer.Ordinal)");
         w.Line("{");
-        foreach (var label in b.Labels) w.Line($"    [{Literals.String(label.Label)}] = {p.TypeName}.{label.Member},");
+        foreach (var label in b.Labels) w.Line($"    [{Literals.String(label.Label)}] = {enumType}.{label.Member},");
         w.Line("};");
     }
 
     /// <summary>The expression reading a bound property from the current row.</summary>
-    private static string ReadExpression(PropertySpec p, PropertyBinding b)
-    {
-        var c = $"_{Literals.Stem(p.Name)}Column";
-        var value = b.Read switch
-        {
-            ColumnRead.Integer => $"checked(({p.TypeName})_rows.Integer({c}))",
-            ColumnRead.Number => $"({p.TypeName})_rows.Number({c})",
-            ColumnRead.Decimal => $"(decimal)_rows.Number({c})",
-            ColumnRead.Boolean => $"_rows.Boolean({c})",
-            ColumnRead.Text => $"_rows.Text({c}){(b.ColumnHasMissing ? "" : "!")}",
-            ColumnRead.DateTime => $"_rows.DateTime({c})",
-            ColumnRead.DateOnly => $"global::System.DateOnly.FromDateTime(_rows.DateTime({c}))",
-            ColumnRead.DateTimeOffset => $"new global::System.DateTimeOffset(global::System.DateTime.SpecifyKind(_rows.DateTime({c}), global::System.DateTimeKind.Utc))",
-            ColumnRead.Guid => $"global::System.Guid.Parse(_rows.Text({c})!)",
-            _ => $"s_{Literals.Stem(p.Name)}Labels[_rows.Text({c})!]",
-        };
-        if (!b.ColumnHasMissing || b.Read == ColumnRead.Text) return value;
-        return $"_rows.IsMissing({c}) ? null : ({p.TypeName}?){value}";
-    }
+    private static string ReadExpression(PropertySpec p, PropertyBinding b) =>
+        CellReads.Read(p, b, "_rows", $"_{Literals.Stem(p.Name)}Column", $"s_{Literals.Stem(p.Name)}Labels", readsDecimal: false, readsGuid: false);
 
     public static string Emit(TypeSpec type, BindingPlan? plan = null)
     {
@@ -274,6 +272,30 @@ internal static class SynthesizerEmitter
     // The three parts of a stream for a property drawn from its attributes rather than read from a row, for both
     // emitters. A type bound to a table of a database has no drawn keys (its binder requires its key and foreign keys
     // to be bound), so the key branches below write nothing for it.
+
+    /// <summary>
+    /// The stream's fields for every property of a type bound to a database table or a sequence model: a bound
+    /// property's column index, a drawn one's own fields.
+    /// </summary>
+    internal static void EmitColumnOrDrawnFields(CodeWriter w, TypeSpec type, System.Collections.Generic.Dictionary<string, PropertyBinding> bound)
+    {
+        foreach (var p in type.Properties)
+        {
+            if (bound.ContainsKey(p.Name)) w.Line($"private readonly int _{Literals.Stem(p.Name)}Column;");
+            else EmitDrawnFields(w, p);
+        }
+    }
+
+    /// <summary>The Draw method of every property not bound to a column, each after a blank line.</summary>
+    internal static void EmitDrawMethods(CodeWriter w, TypeSpec type, System.Collections.Generic.Dictionary<string, PropertyBinding> bound)
+    {
+        foreach (var p in type.Properties)
+        {
+            if (bound.ContainsKey(p.Name)) continue;
+            w.Line();
+            EmitDraw(w, type, p);
+        }
+    }
 
     /// <summary>The stream's fields for a property drawn from its attributes.</summary>
     internal static void EmitDrawnFields(CodeWriter w, PropertySpec p)

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Reflection;
 using SynthFixtures.Data;
 using SynthFixtures.Metadata.Relational;
@@ -41,17 +40,9 @@ public static class RelationalEvaluationService
         var parallel = new ParallelOptions { CancellationToken = ct };
         var realTables = real.Tables.ToDictionary(t => t.Table.Name, t => t.Rows, StringComparer.Ordinal);
         var syntheticTables = synthetic.Tables.ToDictionary(t => t.Table.Name, t => t.Rows, StringComparer.Ordinal);
-        var timings = new List<KeyValuePair<string, TimeSpan>>();
-        T Timed<T>(string stage, Func<T> work)
-        {
-            ct.ThrowIfCancellationRequested();
-            var clock = Stopwatch.StartNew();
-            var result = work();
-            timings.Add(new(stage, clock.Elapsed));
-            return result;
-        }
+        var timings = new StageTimings(ct);
 
-        var prepared = Timed("tables", () => metadata.Tables.Select(table =>
+        var prepared = timings.Time("tables", () => metadata.Tables.Select(table =>
         {
             ct.ThrowIfCancellationRequested();
             var result = TableQualityEvaluator.Evaluate(table, metadata, realTables[table.Name],
@@ -62,11 +53,11 @@ public static class RelationalEvaluationService
             return result;
         }).ToDictionary(p => p.Result.Table, StringComparer.Ordinal));
 
-        var syntheticDiagnostics = Timed("diagnostics", () => KeyDiagnostics.Evaluate(metadata, syntheticTables, options.ListedValues));
+        var syntheticDiagnostics = timings.Time("diagnostics", () => KeyDiagnostics.Evaluate(metadata, syntheticTables, options.ListedValues));
         var realDiagnostics = KeyDiagnostics.Evaluate(metadata, realTables, options.ListedValues);
         progress?.Report($"Referential integrity {syntheticDiagnostics.IntegrityShare:P2}, key uniqueness {syntheticDiagnostics.UniquenessScore:F4}");
 
-        var relationships = Timed("relationships", () => metadata.ForeignKeys.Select(key =>
+        var relationships = timings.Time("relationships", () => metadata.ForeignKeys.Select(key =>
         {
             ct.ThrowIfCancellationRequested();
             var relationship = Relationship(key, prepared, realTables, syntheticTables, options, parallel);
@@ -90,7 +81,7 @@ public static class RelationalEvaluationService
             Tables = tables, Relationships = relationships, Synthetic = syntheticDiagnostics, Real = realDiagnostics,
             Audit = new RelationalAudit(options.RealName, options.SyntheticName, real.RowCount, synthetic.RowCount, options.Seed,
                 typeof(RelationalEvaluationService).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown",
-                timings),
+                timings.Stages),
         };
     }
 

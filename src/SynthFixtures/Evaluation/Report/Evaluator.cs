@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Reflection;
 using SynthFixtures.Data;
@@ -66,29 +65,23 @@ public static class Evaluator
     public static EvaluationReport Evaluate(EvaluationInput input, IProgress<string>? progress = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var timings = new List<KeyValuePair<string, TimeSpan>>();
-        T Timed<T>(string name, Func<T> work)
-        {
-            var clock = Stopwatch.StartNew();
-            var result = work();
-            timings.Add(new(name, clock.Elapsed));
-            return result;
-        }
+        // Cancellation is left to the stages themselves, which take the token.
+        var timings = new StageTimings();
         var options = new ParallelOptions { CancellationToken = ct };
-        var columns = Timed("prepare", () => PreparedColumns.Prepare(input.Training, input.Synthetic, input.Holdout, input.Metadata, options));
-        var quality = Timed("quality", () => QualityEvaluator.FromColumns(columns, input.Metadata, options, progress));
-        var diagnostic = Timed("diagnostics", () => DiagnosticEvaluator.FromColumns(columns, input.Training, input.Synthetic, input.Metadata));
-        var privacy = Timed("privacy", () => PrivacyEvaluator.FromColumns(columns, input.Holdout is not null,
+        var columns = timings.Time("prepare", () => PreparedColumns.Prepare(input.Training, input.Synthetic, input.Holdout, input.Metadata, options));
+        var quality = timings.Time("quality", () => QualityEvaluator.FromColumns(columns, input.Metadata, options, progress));
+        var diagnostic = timings.Time("diagnostics", () => DiagnosticEvaluator.FromColumns(columns, input.Training, input.Synthetic, input.Metadata));
+        var privacy = timings.Time("privacy", () => PrivacyEvaluator.FromColumns(columns, input.Holdout is not null,
             new PrivacyOptions { Seed = input.Seed }, progress, ct, -1));
         UtilityReport? utility = null;
         if (input.Utility is { } computeUtility)
         {
             progress?.Report("Utility and detection");
-            utility = Timed("utility", () => computeUtility(input, ct));
+            utility = timings.Time("utility", () => computeUtility(input, ct));
         }
         TextReport? text = null;
         if (TextEvaluator.TextColumns(input.Metadata).Count > 0 || input.LlmUsage.Count > 0)
-            text = Timed("text", () => TextEvaluator.Evaluate(new TextEvaluationInput
+            text = timings.Time("text", () => TextEvaluator.Evaluate(new TextEvaluationInput
             {
                 Training = input.Training, Synthetic = input.Synthetic, Holdout = input.Holdout, Metadata = input.Metadata, Seed = input.Seed,
                 Options = input.Text, LlmUsage = input.LlmUsage, Embedder = input.TextEmbedder,
@@ -111,7 +104,7 @@ public static class Evaluator
                 Seed = input.Seed,
                 Model = input.Model is null ? null : Summarize(input.Model, input.ModelPath ?? "(in memory)", training.Sha256),
                 ToolVersion = typeof(Evaluator).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown",
-                Timings = timings,
+                Timings = timings.Stages,
             },
         };
     }

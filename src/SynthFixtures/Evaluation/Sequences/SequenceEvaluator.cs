@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Reflection;
 using SynthFixtures.Evaluation.Privacy;
 using SynthFixtures.Evaluation.Utility;
@@ -40,15 +39,7 @@ public static class SequenceEvaluator
                 throw new SynthDataException($"The {role} sequences are grouped differently from the real ones; both need the same entity, index and context columns.",
                     other.Table.SourcePath, hint: "Read both tables with the same sequence metadata.");
 
-        var timings = new List<KeyValuePair<string, TimeSpan>>();
-        T Timed<T>(string stage, Func<T> work)
-        {
-            ct.ThrowIfCancellationRequested();
-            var clock = Stopwatch.StartNew();
-            var result = work();
-            timings.Add(new(stage, clock.Elapsed));
-            return result;
-        }
+        var timings = new StageTimings(ct);
 
         var sequence = real.Sequence;
         var notScored = new List<SkippedSequenceColumn>();
@@ -60,7 +51,7 @@ public static class SequenceEvaluator
             else if (UnscoredColumn.Of(column) is { } unscored) notScored.Add(new(column.Name, null, unscored.ReasonText));
             else evaluated.Add(column);
         }
-        var prepared = Timed("prepare", () => PreparedColumns.Prepare(real.Table, synthetic.Table, holdout?.Table,
+        var prepared = timings.Time("prepare", () => PreparedColumns.Prepare(real.Table, synthetic.Table, holdout?.Table,
             new TableMetadata { Columns = evaluated }, new ParallelOptions { CancellationToken = ct }));
         var sides = new SequenceSides(real, synthetic, holdout, prepared);
         var index = sequence.IndexColumn is { } indexName && evaluated.Any(c => c.Name == indexName) ? sides.Column(indexName) : null;
@@ -68,14 +59,14 @@ public static class SequenceEvaluator
         var steps = prepared.Where(c => !sequence.IsEntityLevel(c.Metadata.Name)).ToArray();
         var numericSteps = steps.Where(c => c.IsNumeric).ToArray();
 
-        var (stepShapes, contextShapes, lengths, indexShape) = Timed("shapes", () => (
+        var (stepShapes, contextShapes, lengths, indexShape) = timings.Time("shapes", () => (
             steps.Select(c => c.ShapeScore()).ToArray(),
             context.Select(c => ContextShape(sides, c)).ToArray(),
             Lengths(real, synthetic),
             index is null ? null : IndexShape(sides, index)));
         progress?.Report($"Shapes: {stepShapes.Length} step and {contextShapes.Length} context columns, lengths {lengths.Score:F4}");
 
-        var autocorrelations = Timed("autocorrelation", () => numericSteps.Select(column =>
+        var autocorrelations = timings.Time("autocorrelation", () => numericSteps.Select(column =>
         {
             var realAcf = Autocorrelation.MeanOverEntities(sides.EntityValues(column, SequenceSide.Real), options.MaxLag);
             var syntheticAcf = Autocorrelation.MeanOverEntities(sides.EntityValues(column, SequenceSide.Synthetic), options.MaxLag);
@@ -85,7 +76,7 @@ public static class SequenceEvaluator
             return null;
         }).OfType<AutocorrelationScore>().ToArray());
 
-        var crossCorrelations = Timed("cross-correlation", () =>
+        var crossCorrelations = timings.Time("cross-correlation", () =>
         {
             var pairs = new List<CrossCorrelationScore>();
             for (var i = 0; i < numericSteps.Length; i++)
@@ -107,7 +98,7 @@ public static class SequenceEvaluator
             return pairs.ToArray();
         });
 
-        var stepChanges = Timed("step changes", () => steps.Select(column =>
+        var stepChanges = timings.Time("step changes", () => steps.Select(column =>
         {
             StepChangeScore? change;
             if (column.IsNumeric)
@@ -129,7 +120,7 @@ public static class SequenceEvaluator
         }).OfType<StepChangeScore>().ToArray());
         progress?.Report($"Autocorrelation {autocorrelations.Length} columns, cross-correlation {crossCorrelations.Length} pairs, step changes {stepChanges.Length} columns");
 
-        var summaries = Timed("summaries", () => SequenceSummaries.Build(sides, steps, context, index));
+        var summaries = timings.Time("summaries", () => SequenceSummaries.Build(sides, steps, context, index));
         var featureNames = summaries.Metadata.Columns.Select(c => c.Name).ToArray();
         string? detectionSkip = null;
         SequenceDetection? detection = null;
@@ -138,12 +129,12 @@ public static class SequenceEvaluator
             detectionSkip = $"detection needs at least {options.MinDetectionEntities} entities on each side (real {real.Entities.Count}, synthetic {synthetic.Entities.Count})";
         else
         {
-            var detectors = Timed("detection", () => detector.Evaluate(summaries.Real, summaries.Synthetic, null, summaries.Metadata, null, options.Seed, ct).Detections);
+            var detectors = timings.Time("detection", () => detector.Evaluate(summaries.Real, summaries.Synthetic, null, summaries.Metadata, null, options.Seed, ct).Detections);
             detection = new SequenceDetection(detectors.MaxBy(d => d.Auc)!, detectors, featureNames);
             progress?.Report($"Detection on per-sequence summaries: AUC {detection.Best.Auc:F4}, score {detection.Score:F4}");
         }
 
-        var privacy = Timed("privacy", () =>
+        var privacy = timings.Time("privacy", () =>
         {
             var copied = CopiedSequences.Count(sides, steps, SequenceSide.Synthetic, SequenceSide.Real);
             int? fromHoldout = holdout is null ? null : CopiedSequences.Count(sides, steps, SequenceSide.Synthetic, SequenceSide.Holdout);
@@ -181,7 +172,7 @@ public static class SequenceEvaluator
                 real.Table.RowCount, synthetic.Table.RowCount, sequence.EntityColumns, sequence.IndexColumn, sequence.ContextColumns,
                 options.MaxLag, options.Seed,
                 typeof(SequenceEvaluator).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown",
-                timings),
+                timings.Stages),
         };
     }
 
