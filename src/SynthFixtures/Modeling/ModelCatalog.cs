@@ -15,7 +15,7 @@ public sealed class ModelCatalog
         Kinds = kinds;
     }
 
-    /// <summary>The kinds that ship with SynthFixtures.</summary>
+    /// <summary>The tabular kinds that ship with SynthFixtures (what <see cref="ModelTrainers"/> trains).</summary>
     public static ModelCatalog BuiltIn { get; } = new([GaussianCopulaKind.Instance, TvaeKind.Instance, CtganKind.Instance, DpMarginalsKind.Instance, DpTvaeKind.Instance, DpCtganKind.Instance]);
 
     /// <summary>The sequence step kinds that ship with SynthFixtures (trained by a sequence step-trainer registry, not a <see cref="ModelTrainers"/>).</summary>
