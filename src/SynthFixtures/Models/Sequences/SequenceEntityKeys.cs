@@ -61,6 +61,18 @@ public sealed record EntityKeyRecipe
         return new EntityKeyRecipe { Column = column, Shape = EntityKeyShape.Template, Template = template };
     }
 
+    /// <summary>Refuses a sample of <paramref name="entities"/> entities when a template has fewer distinct keys, before anything is drawn.</summary>
+    /// <exception cref="SynthDataException">The template makes fewer keys than <paramref name="entities"/>.</exception>
+    public void CheckRoomFor(long entities)
+    {
+        if (Shape != EntityKeyShape.Template) return;
+        var capacity = Capacity(Template.Where(c => c is 'A' or 'a' or '9').Select(c => c == '9' ? 10UL : 26UL).ToArray());
+        if ((ulong)entities > capacity)
+            throw new SynthDataException(
+                $"The entity column '{Column}' has keys shaped like '{Template}', which make only {capacity:N0} distinct keys, fewer than the {entities:N0} entities asked for.",
+                hint: "Ask for fewer entities, or give the entity column longer keys or numbers.");
+    }
+
     /// <summary>The keys of entities <paramref name="first"/> … <paramref name="first"/> + <paramref name="count"/> − 1; <paramref name="random"/> places the template's numbering.</summary>
     /// <exception cref="SynthDataException">A template has fewer distinct keys than the sample has entities.</exception>
     public string[] Keys(long first, int count, SynthRandom random)
@@ -79,10 +91,7 @@ public sealed record EntityKeyRecipe
         }
         var radices = Template.Where(c => c is 'A' or 'a' or '9').Select(c => c == '9' ? 10UL : 26UL).ToArray();
         var capacity = Capacity(radices);
-        if ((ulong)(first + count) > capacity)
-            throw new SynthDataException(
-                $"The entity column '{Column}' has keys shaped like '{Template}', which make only {capacity:N0} distinct keys, fewer than the {first + count:N0} entities asked for.",
-                hint: "Ask for fewer entities, or give the entity column longer keys or numbers.");
+        CheckRoomFor(first + count);
         // A prime stride walks every number below the capacity once (its prime factors are 2, 5 and 13 only), from an
         // offset the seed chooses, so keys look unrelated to each other yet never repeat.
         var offset = random.Derive("entity-keys").NextUInt64() % capacity;

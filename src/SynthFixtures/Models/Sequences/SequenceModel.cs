@@ -104,7 +104,8 @@ public sealed class SequenceModel
     /// <param name="cancellationToken">Checked before each chunk and between entities.</param>
     /// <exception cref="SynthDataException">
     /// A condition names a column that is not a context column (an entity, index or per-step column, or no column), or
-    /// the context model cannot meet it (thrown here, before any chunk); or it is too rare for the candidate budget
+    /// the context model cannot meet it, or an entity column's key shape has fewer distinct keys than <paramref name="entities"/>
+    /// (thrown here, before any chunk); or it is too rare for the candidate budget
     /// (thrown while enumerating).
     /// </exception>
     public IEnumerable<SampledSequences> SampleEntities(long entities, long seed, IReadOnlyList<Condition>? conditions = null,

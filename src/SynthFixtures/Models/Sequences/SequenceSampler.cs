@@ -23,6 +23,7 @@ internal sealed class SequenceSampler(SequenceModel model)
         CancellationToken cancellationToken)
     {
         foreach (var condition in conditions) Check(condition);
+        foreach (var keys in model.EntityKeys) keys.CheckRoomFor(entities);
         var root = new SynthRandom(seed);
         var contexts = model.ContextModel.SampleChunks(entities, root.Derive("sequence-context").Seed, conditions,
             options with { ChunkRows = ContextChunk }, cancellationToken);
