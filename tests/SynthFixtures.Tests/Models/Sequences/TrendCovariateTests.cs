@@ -37,7 +37,7 @@ public sealed class TrendCovariateTests(ITestOutputHelper output) : IDisposable
         // The real level rises 0.5 a step; a stationary copula without the covariates gives a flat line after the first step (≈ 0.1).
         Assert.InRange(synthetic, real - 0.12, real + 0.12);
         // Absolute time: units that start later start higher (the index value, not the position, says so); without the
-        // index-value covariate the gap between late and early starters' first values comes out near 0.4.
+        // covariates the gap between late and early starters' first values comes out near 0.4.
         var realGap = TrendPanel.LateStartGap(TrendPanel.ReadWithYears(csv));
         var syntheticGap = TrendPanel.LateStartGap(Enumerable.Range(0, sample.RowCount).Select(r => (sample[r, 0], sample[r, 1], sample[r, 2])));
         output.WriteLine($"late minus early starters' first values: real {realGap:F2}, synthetic {syntheticGap:F2}");
