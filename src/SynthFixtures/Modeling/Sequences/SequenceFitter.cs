@@ -59,8 +59,9 @@ internal static class SequenceFitter
         progress?.Report(new TrainingUpdate(TrainingStage.Fitting, string.Create(CultureInfo.InvariantCulture,
             $"Fitting the step model on {table.RowCount:N0} steps ({string.Join(", ", stepColumns.Select(c => c.Name))})")));
         var contextColumns = sequence.ContextColumns.Select(name => metadata.Find(name)!).ToList();
-        var covariates = StepCovariates.For(index.Step);
-        var covariateValues = covariates is null ? null : set.Entities.Select(e => covariates.Of(e.Rows.Select(row => values![row]).ToArray())).ToList();
+        var indexes = values is null ? null : set.Entities.Select(e => e.Rows.Select(row => values[row]).ToArray()).ToList();
+        var covariates = StepTrendCovariates.Fit(index.Step, set.Entities.Select(e => e.Length).ToList(), indexes);
+        var covariateValues = covariates is null ? null : set.Entities.Select((e, i) => covariates.Of(indexes is null ? [] : indexes[i], e.Length)).ToList();
         var stepModel = plan.StepTrainer.Train(new SequenceStepTrainingInput(set, stepColumns, contextColumns, plan.Seed, plan.StepSettings,
             covariateValues, covariates?.Count ?? 0), progress, cancellationToken);
         var keys = sequence.EntityColumns.Select((name, i) => EntityKeyRecipe.Fit(name, set.Entities.Select(e => e.Key[i]).Distinct().ToList())).ToList();

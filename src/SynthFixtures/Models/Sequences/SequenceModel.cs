@@ -35,8 +35,8 @@ public sealed class SequenceModel
             throw new ArgumentException("The index recipe, the start column and the sequence's index column disagree.", nameof(index));
         if ((covariates?.Count ?? 0) != stepModel.CovariateCount)
             throw new ArgumentException($"The step model reads {stepModel.CovariateCount} covariates a step, but the sequence model gives {covariates?.Count ?? 0}.", nameof(covariates));
-        if (covariates is not null && !index.Step.IsRegular)
-            throw new ArgumentException("Step covariates need a regular index, laid out before the steps are drawn.", nameof(covariates));
+        if (covariates is { ReadsIndex: true } && !index.Step.IsRegular)
+            throw new ArgumentException("Step covariates that read the index need a regular index, laid out before the steps are drawn.", nameof(covariates));
         if (index.Step.Kind == Transforms.Sequences.SequenceStepKind.Irregular && index.StepColumn is null)
             throw new ArgumentException("An irregular index needs its step column.", nameof(index));
         Sequence = sequence;
@@ -86,8 +86,8 @@ public sealed class SequenceModel
     public int SourceEntities { get; }
 
     /// <summary>
-    /// The known per-step inputs (calendar cycles) computed from each entity's index and given to the step model, or
-    /// <c>null</c> when it was trained without them.
+    /// The known per-step inputs (calendar cycles, or trends: position and index value) computed from each entity's
+    /// index and given to the step model, or <c>null</c> when it was trained without them.
     /// </summary>
     public Transforms.Sequences.StepCovariates? Covariates { get; }
 

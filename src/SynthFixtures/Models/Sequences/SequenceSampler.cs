@@ -96,9 +96,9 @@ internal sealed class SequenceSampler(SequenceModel model)
         SynthRandom keys, SamplingOptions options, CancellationToken cancellationToken)
     {
         var total = lengths.Sum();
-        // A model with covariates has a regular index, laid out before the steps so their covariates are known.
-        var index = model.Covariates is null ? null : Index(lengths, starts!, first, null, total);
-        var covariates = index is null ? null : Covariates(model.Covariates!, index, lengths);
+        // Covariates that read the index come with a regular index, laid out before the steps so their covariates are known.
+        var index = model.Covariates is { ReadsIndex: true } ? Index(lengths, starts!, first, null, total) : null;
+        var covariates = model.Covariates is null ? null : Covariates(model.Covariates, index, lengths);
         var stepRows = SampleSteps(contexts, first, lengths, firstEntity, steps, covariates, options, cancellationToken);
         var columns = new SampledColumn[model.Metadata.Columns.Count];
         for (var c = 0; c < columns.Length; c++)
@@ -131,14 +131,14 @@ internal sealed class SequenceSampler(SequenceModel model)
         return index;
     }
 
-    /// <summary>Each entity's step covariates from its index values.</summary>
-    private static float[][] Covariates(Transforms.Sequences.StepCovariates covariates, double[] index, int[] lengths)
+    /// <summary>Each entity's step covariates from its positions and index values (<c>null</c> when they do not read the index).</summary>
+    private static float[][] Covariates(Transforms.Sequences.StepCovariates covariates, double[]? index, int[] lengths)
     {
         var result = new float[lengths.Length][];
         var row = 0;
         for (var i = 0; i < lengths.Length; i++)
         {
-            result[i] = covariates.Of(index.AsSpan(row, lengths[i]));
+            result[i] = covariates.Of(index is null ? [] : index.AsSpan(row, lengths[i]), lengths[i]);
             row += lengths[i];
         }
         return result;

@@ -79,7 +79,8 @@ public static class LaggedCopulaFitter
         var lagged = Stationary(Correlation(Assemble(data, windows, p, stepIntervals, contextIntervals, dc, block), cancellationToken), dc, block);
         var firstStarts = data.Entities.Select((_, e) => (e, 0)).ToList();
         var firstStep = data.Entities.Count >= MinimumFirstStepEntities
-            ? Regularize(Correlation(Assemble(data, firstStarts, 0, stepIntervals, contextIntervals, dc, block), cancellationToken))
+            ? FirstStepCovariates.FromLagged(Regularize(Correlation(Assemble(data, firstStarts, 0, stepIntervals, contextIntervals, dc, block), cancellationToken)),
+                lagged, dc, ds, covariateCount, Regularize)
             : StationaryFirstStep(lagged, dc, block);
         progress?.Report($"lagged copula: {Plural(p, "lag")}, {dc + (p + 1) * block} latent dimensions"
             + (covariateCount > 0 ? $" ({Plural(covariateCount, "known covariate")} a step)" : "") + ", "
