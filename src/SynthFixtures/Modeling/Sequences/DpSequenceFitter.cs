@@ -41,7 +41,7 @@ internal static class DpSequenceFitter
                 table.SourcePath, hint: "Give metadata written without looking at the data (or accepted as public), e.g. profiled once and reviewed.");
         var metadata = givenMetadata;
         var source = table;
-        table = TableCheck.ConformPrivately(metadata, table);
+        table = WithPlacedRows(TableCheck.ConformPrivately(metadata, table), sequence);
         var set = SequenceSet.From(table, metadata, sequence);
         var entities = set.Entities.Count;
         if (entities == 0)
@@ -126,6 +126,20 @@ internal static class DpSequenceFitter
         {
             Privacy = plan,
         };
+    }
+
+    /// <summary>
+    /// The rows with an entity and an index value (after unparsable cells became missing): the non-private path stops at
+    /// the first row without them, naming it, which would depend on a single entity's rows; here such a row is dropped,
+    /// a rule applied row by row, so no other entity's rows depend on it.
+    /// </summary>
+    private static Table WithPlacedRows(Table table, SequenceMetadata sequence)
+    {
+        var positions = sequence.EntityColumns.Append(sequence.IndexColumn).OfType<string>().Select(table.IndexOf).ToArray();
+        var kept = Enumerable.Range(0, table.RowCount).Where(row => positions.All(p => table[row, p] is not null)).ToArray();
+        if (kept.Length == table.RowCount) return table;
+        return new Table(table.ColumnNames, Enumerable.Range(0, table.ColumnCount).Select(c => kept.Select(row => table[row, c]).ToArray()).ToArray(),
+            table.MissingTokens, table.SourcePath);
     }
 
     /// <summary>One row per entity: its context cells (first step's), its length and its first index value, with public kinds.</summary>

@@ -110,7 +110,10 @@ internal static class DpLaggedCopulaFitter
                     var at = dc + s * block;
                     for (var k = 0; k < steps.Length; k++) Write(steps[k], table[row, stepPositions[k]], at + steps[k].FirstDimension, z, lo, hi);
                     for (var c = 0; c < covariateCount; c++)
-                        z[at + ds + c] = LaggedCopulaStepModel.CovariateScale * covariates![e][(offset + w + s) * covariateCount + c];
+                    {
+                        var value = covariates![e][(offset + w + s) * covariateCount + c];
+                        z[at + ds + c] = float.IsFinite(value) ? LaggedCopulaStepModel.CovariateScale * value : 0;
+                    }
                 }
                 var norm2 = z.Sum(v => v * v);
                 var scale = norm2 > clip ? clip / norm2 : 1;

@@ -61,7 +61,9 @@ public sealed class DpSequenceModelTests(ITestOutputHelper output)
     public void Datasets_that_differ_in_one_entity_store_the_same_public_parts_and_the_odd_entity_leaves_no_trace()
     {
         // The odd entity: a new key shape, an unseen group, a far earlier start, more steps than the bound, readings of 10⁹.
-        var odd = Enumerable.Range(0, 40).Select(s => new string?[] { "odd-key-0001", (1700 + s).ToString(CultureInfo.InvariantCulture), "c", "1000000000.000" });
+        // Its rows also hold an index that does not parse and a row without a key: dropped, not errors that would name them.
+        var odd = Enumerable.Range(0, 40).Select(s => new string?[] { "odd-key-0001", (1700 + s).ToString(CultureInfo.InvariantCulture), "c", "1000000000.000" })
+            .Append(["odd-key-0001", "not a year", "c", "7"]).Append([null, "2001", "c", "7"]);
         var options = DpPanel.Options(3, noiseSeed: 7, delta: 1e-6);
         var without = DpPanel.Fit(DpPanel.Write(300), options);
         var with = DpPanel.Fit(DpPanel.Write(300, extra: odd), options);
