@@ -55,20 +55,7 @@ internal static class InspectCommand
         console.Out.WriteLine($"Seed:         {p.Seed}");
         // The trainer's options as the artifact records them: the audit trail for how a neural model was trained.
         if (loaded is NeuralSynthModel neural) console.Out.WriteLine($"Settings:     {neural.TrainingSettings.GetRawText()}");
-        if (DpSgdPrivacy.PlanOf(loaded) is { } privacy)
-        {
-            console.Out.WriteLine($"Privacy:      ({Show(privacy.Epsilon)}, {Show(privacy.Delta)})-DP for {privacy.Neighbours}; {privacy.Accounting}"
-                + (privacy.Rho is { } rho ? $", ρ = {Show(rho)}" : ""));
-            foreach (var step in privacy.Steps)
-            {
-                var noise = step.NoiseStandardDeviation is { } sigma ? $"σ = {Show(sigma)}" : $"ε = {Show(step.SelectionEpsilon ?? 0)} each";
-                var cost = step.Rho is { } stepRho ? $"  ρ = {Show(stepRho)}" : "";
-                var sampling = step.SamplingRate is { } q ? $"  q = {Show(q)}" : "";
-                console.Out.WriteLine($"  {step.Name,-24} {step.Share,5:P0}{cost}  {noise}  × {step.Measurements}{sampling}{(step.Delta > 0 ? $"  δ = {Show(step.Delta)}" : "")}");
-            }
-            console.Out.WriteLine("  Public (read outside the budget):");
-            foreach (var fact in privacy.Public) console.Out.WriteLine($"    - {fact}");
-        }
+        if (DpSgdPrivacy.PlanOf(loaded) is { } privacy) WritePlan(console, privacy);
         console.Out.WriteLine();
         foreach (var column in loaded.DescribeColumns())
             console.Out.WriteLine($"  {column.Column,-24} {column.Kind,-12} {column.Summary}");
@@ -91,6 +78,22 @@ internal static class InspectCommand
             console.Out.WriteLine("Tree (parent → child), each edge a measured two-way marginal:");
             foreach (var (parent, child) in marginals.Edges) console.Out.WriteLine($"  {parent} → {child}");
         }
+    }
+
+    /// <summary>A privacy plan as text: the guarantee, each step's share, cost and noise, and what is public.</summary>
+    internal static void WritePlan(CliConsole console, Privacy.PrivacyPlan privacy)
+    {
+        console.Out.WriteLine($"Privacy:      ({Show(privacy.Epsilon)}, {Show(privacy.Delta)})-DP for {privacy.Neighbours}; {privacy.Accounting}"
+            + (privacy.Rho is { } rho ? $", ρ = {Show(rho)}" : ""));
+        foreach (var step in privacy.Steps)
+        {
+            var noise = step.NoiseStandardDeviation is { } sigma ? $"σ = {Show(sigma)}" : $"ε = {Show(step.SelectionEpsilon ?? 0)} each";
+            var cost = step.Rho is { } stepRho ? $"  ρ = {Show(stepRho)}" : "";
+            var sampling = step.SamplingRate is { } q ? $"  q = {Show(q)}" : "";
+            console.Out.WriteLine($"  {step.Name,-24} {step.Share,5:P0}{cost}  {noise}  × {step.Measurements}{sampling}{(step.Delta > 0 ? $"  δ = {Show(step.Delta)}" : "")}");
+        }
+        console.Out.WriteLine("  Public (read outside the budget):");
+        foreach (var fact in privacy.Public) console.Out.WriteLine($"    - {fact}");
     }
 
     private static string Show(double value) => value.ToString("G4", CultureInfo.InvariantCulture);

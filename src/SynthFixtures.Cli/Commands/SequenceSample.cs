@@ -69,6 +69,7 @@ internal static class SequenceSample
         console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Trained on:   {p.SourceName ?? "(in-memory table)"}, {model.SourceEntities:N0} entities, {p.SourceRows:N0} rows, SHA-256 of content {p.SourceDataSha256}"));
         console.Out.WriteLine($"Seed:         {p.Seed}");
+        if (model.Privacy is { } privacy) InspectCommand.WritePlan(console, privacy);
         console.Out.WriteLine($"Entity:       {string.Join(", ", model.EntityKeys.Select(k => $"{k.Column} (generated keys: {Describe(k)})"))}");
         console.Out.WriteLine($"Index:        {(s.IndexColumn is null ? "none (file order)" : $"{s.IndexColumn}, {model.Index.Describe()}")}{(model.Covariates is { } covariates ? $" (the step model reads its {covariates.Describe()} {(covariates.Cycles.Count > 0 ? "cycles" : "trends")})" : "")}");
         console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,

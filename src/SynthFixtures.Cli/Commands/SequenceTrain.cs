@@ -56,7 +56,9 @@ internal static class SequenceTrain
         if (result.HoldoutPath is { } holdoutPath)
             console.Out.WriteLine(string.Create(c, $"Held out {result.HoldoutEntities:N0} of {result.Entities + result.HoldoutEntities:N0} entities (seed {arguments.Seed}); written to {holdoutPath}."));
         console.Out.WriteLine(string.Create(c,
-            $"Trained a {model.Kind} sequence model on {result.Entities:N0} entities ({result.Rows:N0} steps; index {model.Index.Describe()}; context: {(model.Sequence.ContextColumns.Count == 0 ? "none" : string.Join(", ", model.Sequence.ContextColumns))}); model written to {arguments.ModelPath} ({result.ModelBytes:N0} bytes)."));
+            $"Trained a {model.Kind} sequence model on {result.Entities:N0} entities ({(model.Privacy is null ? result.Rows.ToString("N0", c) + " steps" : "step count withheld")}; index {model.Index.Describe()}; context: {(model.Sequence.ContextColumns.Count == 0 ? "none" : string.Join(", ", model.Sequence.ContextColumns))}); model written to {arguments.ModelPath} ({result.ModelBytes:N0} bytes)."));
+        if (model.Privacy is { } privacy)
+            console.Out.WriteLine(string.Create(c, $"Differential privacy: ({privacy.Epsilon:G4}, {privacy.Delta:G4})-DP for {privacy.Neighbours} ({privacy.Steps.Count} measurements; 'inspect' lists them)."));
         return CliApp.Success;
     }
 

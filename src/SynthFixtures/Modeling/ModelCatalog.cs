@@ -19,7 +19,7 @@ public sealed class ModelCatalog
     public static ModelCatalog BuiltIn { get; } = new([GaussianCopulaKind.Instance, TvaeKind.Instance, CtganKind.Instance, DpMarginalsKind.Instance, DpTvaeKind.Instance, DpCtganKind.Instance]);
 
     /// <summary>The sequence step kinds that ship with SynthFixtures (trained by a sequence step-trainer registry, not a <see cref="ModelTrainers"/>).</summary>
-    public static ModelCatalog SequenceKinds { get; } = new([Sequences.LaggedCopulaKind.Instance, Sequences.ParKind.Instance]);
+    public static ModelCatalog SequenceKinds { get; } = new([Sequences.LaggedCopulaKind.Instance, Sequences.ParKind.Instance, Sequences.DpLaggedCopulaKind.Instance]);
 
     /// <summary>Every kind that ships, tabular and sequence: what the build's item metadata, the CLI's options and the documented settings tables cover.</summary>
     public static ModelCatalog Everything { get; } = new([.. BuiltIn.Kinds, .. SequenceKinds.Kinds]);

@@ -13,7 +13,8 @@ public sealed class SequenceStepTrainers
     private SequenceStepTrainers(IReadOnlyList<(ModelKind, Func<ISequenceStepTrainer>)> entries) => _entries = entries;
 
     /// <summary>The pure C# step kinds.</summary>
-    public static SequenceStepTrainers Core { get; } = new SequenceStepTrainers([]).With(LaggedCopulaKind.Instance, () => new LaggedCopulaTrainer());
+    public static SequenceStepTrainers Core { get; } = new SequenceStepTrainers([]).With(LaggedCopulaKind.Instance, () => new LaggedCopulaTrainer())
+        .With(DpLaggedCopulaKind.Instance, () => new DpLaggedCopulaTrainer());
 
     /// <summary>The step kinds and their settings, in the order they were added.</summary>
     public ModelCatalog Catalog => new(_entries.Select(e => e.Kind).ToList());

@@ -17,7 +17,7 @@ namespace SynthFixtures.Modeling.Sequences;
 /// </summary>
 /// <param name="contextTrainers">Which trainer trains each tabular kind (the context model's).</param>
 /// <param name="stepTrainers">Which trainer trains each step kind.</param>
-public sealed class SequenceTrainingService(ModelTrainers contextTrainers, SequenceStepTrainers stepTrainers)
+public sealed partial class SequenceTrainingService(ModelTrainers contextTrainers, SequenceStepTrainers stepTrainers)
 {
     /// <summary>Runs <paramref name="request"/>.</summary>
     /// <exception cref="SynthDataException">Bad input: an unknown kind, a bad setting, a bad CSV or metadata, a column that is not in the table, a context column that changes within an entity, an output that would overwrite an input.</exception>
@@ -36,11 +36,13 @@ public sealed class SequenceTrainingService(ModelTrainers contextTrainers, Seque
         OutputPaths.Check([(request.DataPath, "training data"), (request.MetadataPath, "metadata input")],
             [(request.ModelPath, "model"), (holdoutPath, "holdout CSV"), (request.MetadataOutputPath, "metadata"), (request.SchemaOutputPath, "schema")]);
         OutputPaths.CheckFolders([(holdoutPath, "holdout CSV"), (request.MetadataOutputPath, "metadata"), (request.SchemaOutputPath, "schema")]);
+        var stepTrainer = stepTrainers.Create(stepKind.Name);
+        if (stepTrainer is IPrivateSequenceTrainer privateTrainer)
+            return TrainPrivately(request, privateTrainer, stepKind, contextKind, holdoutPath, progress, cancellationToken);
         var contextTrainer = contextTrainers.For(contextKind);
         if (contextTrainer is IPrivateTrainer)
             throw new SynthDataException($"The context model cannot be {contextKind.Name}: a differentially private context model would promise a guarantee the step model does not give.",
-                hint: $"Choose a context model kind without differential privacy, e.g. {GaussianCopulaKind.Instance.Name}.");
-        var stepTrainer = stepTrainers.Create(stepKind.Name);
+                hint: $"Choose a context model kind without differential privacy, e.g. {GaussianCopulaKind.Instance.Name}, or a differentially private sequence kind ({DpLaggedCopulaKind.Name}).");
 
         var read = CsvTableReader.Read(request.DataPath, request.ReadOptions);
         var given = request.MetadataPath is null ? null : MetadataJson.Load(request.MetadataPath);

@@ -23,6 +23,10 @@ internal sealed record SequenceArtifactHeader
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public Transforms.Sequences.StepCovariates? Covariates { get; init; }
 
+    /// <summary>The privacy plan of an entity-level differentially private model; absent (old bytes unchanged) otherwise.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public Privacy.PrivacyPlan? Privacy { get; init; }
+
     /// <summary>The context model's <c>.synth</c> bytes start the payload; the step model's follow.</summary>
     public required long ContextModelLength { get; init; }
     public required long StepModelLength { get; init; }

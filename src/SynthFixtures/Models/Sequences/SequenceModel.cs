@@ -92,6 +92,12 @@ public sealed class SequenceModel
     public Transforms.Sequences.StepCovariates? Covariates { get; }
 
     /// <summary>
+    /// The differential-privacy plan of the whole model (context model, step model, what is public) for a model trained
+    /// with entity-level privacy; <c>null</c> for a model without a guarantee.
+    /// </summary>
+    public Privacy.PrivacyPlan? Privacy { get; init; }
+
+    /// <summary>
     /// Draws <paramref name="entities"/> entities in chunks of about <see cref="SamplingOptions.ChunkRows"/> steps
     /// (at least one entity each), drawn as they are enumerated. Entity <c>i</c>'s context comes from the context model's
     /// row <c>i</c> and its steps from its own stream, so the same model, seed and conditions give the same entities for

@@ -216,7 +216,7 @@ public static class LaggedCopulaFitter
     /// context column with a step column at any position), so every window position has the same marginal law and
     /// sampled sequences neither drift nor shrink; then makes the matrix a valid, regularized correlation.
     /// </summary>
-    private static double[,] Stationary(double[,] estimate, int dc, int ds)
+    internal static double[,] Stationary(double[,] estimate, int dc, int ds)
     {
         var d = estimate.GetLength(0);
         var sums = new Dictionary<(int, int, int), (double Sum, int Count)>();
@@ -250,7 +250,7 @@ public static class LaggedCopulaFitter
     }
 
     /// <summary>[context, current step] of the stationary correlation.</summary>
-    private static double[,] StationaryFirstStep(double[,] lagged, int dc, int ds)
+    internal static double[,] StationaryFirstStep(double[,] lagged, int dc, int ds)
     {
         var current = lagged.GetLength(0) - ds;
         var kept = Enumerable.Range(0, dc).Concat(Enumerable.Range(current, ds)).ToArray();
