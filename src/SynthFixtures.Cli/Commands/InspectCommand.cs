@@ -22,8 +22,8 @@ internal static class InspectCommand
         {
             if (SequenceSample.IsSequenceModel(parse.GetValue(model)!))
             {
-                if (parse.GetValue(json)) throw new SynthDataException("--json does not describe a sequence model yet.", parse.GetValue(model), hint: "Leave --json out.");
-                SequenceSample.Inspect(console, parse.GetValue(model)!);
+                if (parse.GetValue(json)) SequenceSample.InspectJson(console, parse.GetValue(model)!);
+                else SequenceSample.Inspect(console, parse.GetValue(model)!);
                 return CliApp.Success;
             }
             var loaded = ModelArtifact.Load(parse.GetValue(model)!);

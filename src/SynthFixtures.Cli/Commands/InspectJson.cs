@@ -18,7 +18,8 @@ internal sealed record InspectColumn(string Name, string Kind, string Summary);
 /// <summary>One learned text model of <see cref="InspectReport"/>: its column, kind, the columns it is conditioned on, and its description.</summary>
 internal sealed record InspectTextModel(string Column, string Kind, IReadOnlyList<string> ContextColumns, string Summary);
 
-/// <summary>The JSON of <see cref="InspectReport"/>, generated at compile time.</summary>
+/// <summary>The JSON of <see cref="InspectReport"/> and <see cref="InspectSequenceReport"/>, generated at compile time.</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true)]
 [JsonSerializable(typeof(InspectReport))]
+[JsonSerializable(typeof(InspectSequenceReport))]
 internal sealed partial class InspectJson : JsonSerializerContext;

@@ -59,7 +59,11 @@ internal static class SequenceSample
         return CliApp.Success;
     }
 
-    /// <summary><c>inspect</c> on a sequence model: its parts, the index and keys, the context model's columns.</summary>
+    /// <summary><c>inspect --json</c> of a sequence model (<see cref="InspectSequenceReport"/>).</summary>
+    public static void InspectJson(CliConsole console, string modelPath) =>
+        console.Out.WriteLine(System.Text.Json.JsonSerializer.Serialize(InspectSequence.Report(SequenceModelArtifact.Load(modelPath)), Commands.InspectJson.Default.InspectSequenceReport));
+
+    /// <summary><c>inspect</c> on a sequence model: its parts, the index and keys, the step model's settings, the context model's columns.</summary>
     public static void Inspect(CliConsole console, string modelPath)
     {
         var model = SequenceModelArtifact.Load(modelPath);
@@ -76,13 +80,17 @@ internal static class SequenceSample
             $"Lengths:      {model.Context.MinLength:N0} to {model.Context.MaxLength:N0} steps (learned by the context model as '{model.Context.LengthColumn}')"));
         console.Out.WriteLine($"Context:      {(s.ContextColumns.Count == 0 ? "none" : string.Join(", ", s.ContextColumns))}");
         console.Out.WriteLine($"Steps:        {string.Join(", ", model.StepColumns.Select(c => c.Name))}{(model.Index.StepColumn is { } step ? $" (and the step sizes '{step}')" : "")}");
+        console.Out.WriteLine($"Step model:   {model.Kind} ({string.Join(", ", InspectSequence.Settings(model.StepModel).Select(x => $"{x.Key} {x.Value}"))})");
+        if ((model.StepModel as Models.Sequences.Par.ParStepModel)?.Parameters.EarlyStopping is { } stopping)
+            console.Out.WriteLine($"              {Models.Sequences.Par.ParEarlyStoppingText.Describe(stopping)}");
         console.Out.WriteLine();
         console.Out.WriteLine("Context model (one row per entity):");
         foreach (var column in model.ContextModel.DescribeColumns())
             console.Out.WriteLine($"  {column.Column,-24} {column.Kind,-12} {column.Summary}");
     }
 
-    private static string Describe(EntityKeyRecipe key) => key.Shape switch
+    /// <summary>An entity column's generated keys in words.</summary>
+    internal static string Describe(EntityKeyRecipe key) => key.Shape switch
     {
         EntityKeyShape.Number => $"numbers from {key.Start}",
         EntityKeyShape.Code => $"'{key.Prefix}' and {key.Digits} digits",

@@ -37,8 +37,11 @@ internal sealed class ParChunk : IDisposable
     /// <summary>Real steps in the chunk.</summary>
     public int Count { get; private set; }
 
-    /// <summary>The chunk of <paramref name="members"/> (entity indices) from step <paramref name="start"/>, <paramref name="time"/> steps long.</summary>
-    public static ParChunk Of(ParTrainingData data, int[] members, int start, int time)
+    /// <summary>
+    /// The chunk of <paramref name="members"/> (parts of entities) from step <paramref name="start"/>, <paramref name="time"/>
+    /// steps long; a member's steps before its <see cref="ParSpan.ScoredFrom"/> are inputs only, not scored.
+    /// </summary>
+    public static ParChunk Of(ParTrainingData data, ParSpan[] members, int start, int time)
     {
         var width = data.Steps.Width;
         var contextWidth = data.ContextWidth;
@@ -49,15 +52,17 @@ internal sealed class ParChunk : IDisposable
         var rows = new List<int>();
         for (var b = 0; b < members.Length; b++)
         {
-            var entity = data.Set.Entities[members[b]];
-            for (var t = 0; t < time && start + t < entity.Length; t++)
+            var member = members[b];
+            var entity = data.Set.Entities[member.Entity];
+            for (var t = 0; t < time && start + t < member.Length; t++)
             {
                 var step = start + t;
                 var at = (b * time + t) * inputWidth;
                 if (step == 0) inputs[at + width] = 1;
                 else data.Encoded.AsSpan(entity.Rows[step - 1] * width, width).CopyTo(inputs.AsSpan(at));
-                data.Contexts.AsSpan(members[b] * contextWidth, contextWidth).CopyTo(inputs.AsSpan(at + width + 1));
+                data.Contexts.AsSpan(member.Entity * contextWidth, contextWidth).CopyTo(inputs.AsSpan(at + width + 1));
                 data.Covariates.AsSpan(entity.Rows[step] * covariates, covariates).CopyTo(inputs.AsSpan(at + width + 1 + contextWidth));
+                if (step < member.ScoredFrom) continue;
                 positions.Add(b * time + t);
                 rows.Add(entity.Rows[step]);
             }

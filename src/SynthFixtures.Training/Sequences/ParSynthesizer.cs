@@ -33,12 +33,12 @@ public static class ParSynthesizer
         options ??= new ParOptions();
         options.Validate();
         var data = ParTrainingData.Prepare(sequences, stepColumns, contextColumns, options.Seed, cancellationToken, covariates, covariateCount);
-        var (weights, _) = ParTrainer.Train(data, options, progress, cancellationToken);
+        var (weights, _, stopping) = ParTrainer.Train(data, options, progress, cancellationToken);
         var (ranges, tokens) = data.ColumnFacts();
         var parameters = new ParModelParameters
         {
             Steps = data.Steps.Parameters, Context = data.Context?.Parameters, HiddenWidth = options.HiddenWidth, Layers = options.Layers,
-            Ranges = ranges, MissingTokens = tokens, Covariates = data.CovariateCount,
+            Ranges = ranges, MissingTokens = tokens, Covariates = data.CovariateCount, EarlyStopping = stopping,
         };
         var network = new GruNetwork(data.InputWidth, options.HiddenWidth, options.Layers, data.Layout.OutputWidth, weights);
         return new ParStepModel(parameters, network);
@@ -55,8 +55,10 @@ public sealed class ParStepTrainer : ISequenceStepTrainer
         ArgumentNullException.ThrowIfNull(input);
         var values = SettingValues.Parse(ParKind.Instance, input.Settings, ModelCatalog.Everything);
         var options = ParKind.Instance.Options(values, input.Seed);
-        return ParSynthesizer.Train(input.Data, input.StepColumns, input.ContextColumns, options, progress is null ? null : new EpochUpdates(progress), cancellationToken,
+        var model = ParSynthesizer.Train(input.Data, input.StepColumns, input.ContextColumns, options, progress is null ? null : new EpochUpdates(progress), cancellationToken,
             input.Covariates, input.CovariateCount);
+        if (model.Parameters.EarlyStopping is { } stopping) progress?.Report(new TrainingUpdate(TrainingStage.Note, ParEarlyStoppingText.Describe(stopping)));
+        return model;
     }
 }
 

@@ -122,17 +122,9 @@ public static class SequenceEvaluator
 
         var summaries = timings.Time("summaries", () => SequenceSummaries.Build(sides, steps, context, index));
         var featureNames = summaries.Metadata.Columns.Select(c => c.Name).ToArray();
-        string? detectionSkip = null;
-        SequenceDetection? detection = null;
-        if (detector is null) detectionSkip = "no detection classifier was given";
-        else if (real.Entities.Count < options.MinDetectionEntities || synthetic.Entities.Count < options.MinDetectionEntities)
-            detectionSkip = $"detection needs at least {options.MinDetectionEntities} entities on each side (real {real.Entities.Count}, synthetic {synthetic.Entities.Count})";
-        else
-        {
-            var detectors = timings.Time("detection", () => detector.Evaluate(summaries.Real, summaries.Synthetic, null, summaries.Metadata, null, options.Seed, ct).Detections);
-            detection = new SequenceDetection(detectors.MaxBy(d => d.Auc)!, detectors, featureNames);
+        var (detection, detectionSkip) = SequenceDetectionRun.Run(detector, sides, summaries, prepared, steps, context, index, options, timings, ct);
+        if (detection is not null)
             progress?.Report($"Detection on per-sequence summaries: AUC {detection.Best.Auc:F4}, score {detection.Score:F4}");
-        }
 
         var privacy = timings.Time("privacy", () =>
         {
@@ -151,7 +143,7 @@ public static class SequenceEvaluator
                 "mean over step columns of KS complement (numbers, datetimes) or TV complement (categories) over all steps"),
             new("context column shapes", MeanOrNull(contextShapes.Select(s => (double?)s.Score)),
                 "mean over context columns of their shape over one row per entity"),
-            new("sequence lengths", lengths.Score, "KS complement of the number of steps per entity"),
+            new("sequence lengths", lengths.Score, "1 − min(1, W₁ / s): earth mover's distance between the lengths over s = max(real sd, 0.1 · real mean, 1)"),
             new("sequence index", indexShape?.Score, "mean of the KS complements of each entity's first index value and of the steps between index values"),
             new("autocorrelation", MeanOrNull(autocorrelations.Select(a => (double?)a.Score)),
                 $"mean over numeric step columns of 1 − |mean ACF real − synthetic| / 2 averaged over lags 1…{options.MaxLag}"),
@@ -186,9 +178,13 @@ public static class SequenceEvaluator
     {
         var r = real.Entities.Select(e => (double)e.Length).ToArray();
         var s = synthetic.Entities.Select(e => (double)e.Length).ToArray();
-        return new SequenceLengths(KSComplement.Compute(r, s), r.Length, s.Length, Mean(r), Mean(s),
+        var (score, distance, scale) = LengthScore.Compute(r, s);
+        return new SequenceLengths(score, r.Length, s.Length, Mean(r), Mean(s),
             real.Entities.Select(e => e.Length).DefaultIfEmpty().Min(), synthetic.Entities.Select(e => e.Length).DefaultIfEmpty().Min(),
-            real.Entities.Select(e => e.Length).DefaultIfEmpty().Max(), synthetic.Entities.Select(e => e.Length).DefaultIfEmpty().Max());
+            real.Entities.Select(e => e.Length).DefaultIfEmpty().Max(), synthetic.Entities.Select(e => e.Length).DefaultIfEmpty().Max())
+        {
+            Distance = distance, Scale = scale,
+        };
     }
 
     private static SequenceIndexShape IndexShape(SequenceSides sides, EvaluatedColumn index)

@@ -85,7 +85,7 @@ public sealed record SequencePart(string Name, double? Score, string Description
 public sealed record SkippedSequenceColumn(string Column, string? Part, string Reason);
 
 /// <summary>Entities and their lengths on both sides.</summary>
-/// <param name="Score">1 − the KS statistic of the two length distributions (<see cref="KSComplement"/>).</param>
+/// <param name="Score">1 − min(1, W₁ / s), graded by how many steps the lengths are off (<see cref="LengthScore"/>).</param>
 /// <param name="RealEntities">Real entities.</param>
 /// <param name="SyntheticEntities">Synthetic entities.</param>
 /// <param name="RealMean">Mean steps per real entity.</param>
@@ -95,7 +95,14 @@ public sealed record SkippedSequenceColumn(string Column, string? Part, string R
 /// <param name="RealMax">Most steps of a real entity.</param>
 /// <param name="SyntheticMax">Most steps of a synthetic entity.</param>
 public sealed record SequenceLengths(double Score, int RealEntities, int SyntheticEntities, double RealMean, double SyntheticMean,
-    int RealMin, int SyntheticMin, int RealMax, int SyntheticMax);
+    int RealMin, int SyntheticMin, int RealMax, int SyntheticMax)
+{
+    /// <summary>The earth mover's distance W₁ between the real and synthetic lengths, in steps (<see cref="LengthScore"/>).</summary>
+    public double Distance { get; init; }
+
+    /// <summary>The steps W₁ is divided by: max(real sd, 0.1 · real mean, 1).</summary>
+    public double Scale { get; init; }
+}
 
 /// <summary>The index column's start per entity and its steps within entities.</summary>
 /// <param name="Column">The index column.</param>
@@ -149,6 +156,12 @@ public sealed record SequenceDetection(DetectionScore Best, IReadOnlyList<Detect
 {
     /// <summary>1 − (max(0.5, AUC)·2 − 1) of <see cref="Best"/>.</summary>
     public double Score => Best.Score;
+
+    /// <summary>
+    /// <c>null</c> when whole entities were classified; otherwise the length of the non-overlapping windows the entities
+    /// were cut into, because a side had too few entities.
+    /// </summary>
+    public int? WindowLength { get; init; }
 }
 
 /// <summary>Per-entity privacy.</summary>

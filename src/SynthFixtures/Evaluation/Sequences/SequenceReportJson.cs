@@ -39,7 +39,7 @@ public static class SequenceReportJson
             report.StepChanges.Select(x => new StepChangeDocument(x.Column, x.Metric, x.Score, x.RealChanges, x.SyntheticChanges)).ToArray(),
             report.Detection is { } det
                 ? new DetectionDocument(det.Score, det.Best.Learner, det.Best.Auc, det.Best.Folds, det.Best.RowsPerSide,
-                    det.Detectors.Select(x => new DetectorDocument(x.Learner, x.Auc, x.Score)).ToArray(), det.Features)
+                    det.Detectors.Select(x => new DetectorDocument(x.Learner, x.Auc, x.Score)).ToArray(), det.Features) { WindowLength = det.WindowLength }
                 : null,
             report.DetectionSkipReason,
             new PrivacyDocument(p.CopiedEntities, p.SyntheticEntities, p.NotCopiedScore, p.CopiedFromHoldout,
@@ -78,7 +78,12 @@ internal sealed record CrossCorrelationDocument(string ColumnA, string ColumnB, 
 internal sealed record StepChangeDocument(string Column, QualityMetric Metric, double Score, int RealChanges, int SyntheticChanges);
 
 internal sealed record DetectionDocument(double Score, string Learner, double Auc, int Folds, int EntitiesPerSide,
-    IReadOnlyList<DetectorDocument> Detectors, IReadOnlyList<string> Features);
+    IReadOnlyList<DetectorDocument> Detectors, IReadOnlyList<string> Features)
+{
+    /// <summary>The windows' length when the entities were cut into windows (then <see cref="EntitiesPerSide"/> counts windows); left out for whole entities.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? WindowLength { get; init; }
+}
 
 internal sealed record DetectorDocument(string Learner, double Auc, double Score);
 

@@ -82,7 +82,7 @@ public static class SequenceReportMarkdown
     {
         ArgumentNullException.ThrowIfNull(report);
         return report.Detection is { } d
-            ? string.Create(CultureInfo.InvariantCulture, $"{d.Best.Learner} on {d.Features.Count} per-sequence summary features, {d.Best.Folds}-fold AUC {d.Best.Auc:F3} ({d.Best.RowsPerSide:N0} entities per side); 1 − (max(0.5, AUC)·2 − 1)")
+            ? string.Create(CultureInfo.InvariantCulture, $"{d.Best.Learner} on {d.Features.Count} per-sequence summary features, {d.Best.Folds}-fold AUC {d.Best.Auc:F3} ({d.Best.RowsPerSide:N0} {(d.WindowLength is { } w ? $"windows of {w} steps (too few entities to classify whole)" : "entities")} per side); 1 − (max(0.5, AUC)·2 − 1)")
             : $"not run: {report.DetectionSkipReason}";
     }
 

@@ -25,7 +25,8 @@ public static class NeuralSettingTable
     /// <summary>Early stopping on a validation quality signal.</summary>
     public static readonly SettingSpec EarlyStopping = new("early-stopping", "EarlyStopping", SettingType.Switch,
         "Hold out a share of the rows, score a sample of the network against them every few epochs (column shapes), stop "
-        + "after a run of checks without a gain, and keep the best check's weights.", "true");
+        + "after a run of checks without a gain, and keep the best check's weights. par: holds out whole entities (each "
+        + "sequence's tail when there are fewer than 10) and scores their loss per step.", "true");
 
     /// <summary>Layer widths are positive and bounded, so a typo cannot ask libtorch for a terabyte.</summary>
     internal static SettingSpec Widths(string name, string msBuildName, string description, string example) =>
@@ -39,7 +40,7 @@ public static class NeuralSettingTable
     public static IReadOnlyList<ModelSetting<EarlyStoppingOptions>> EarlyStoppingDetails { get; } =
     [
         new SettingSpec("validation-fraction", "ValidationFraction", SettingType.Number,
-            "With early stopping: share of rows held out for the checks, chosen with the seed.", "0.1", 0, 1, ExclusiveBounds: true, Requires: "early-stopping")
+            "With early stopping: share of rows held out for the checks, chosen with the seed (par: of entities, or of each sequence's steps).", "0.1", 0, 1, ExclusiveBounds: true, Requires: "early-stopping")
             .Bind<EarlyStoppingOptions, double>(o => o.ValidationFraction, (o, v) => o with { ValidationFraction = v }),
         new SettingSpec("check-every", "CheckEvery", SettingType.WholeNumber,
             "With early stopping: epochs between checks; the last epoch is always checked.", "5", 1, Requires: "early-stopping")

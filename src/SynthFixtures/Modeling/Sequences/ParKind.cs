@@ -35,6 +35,9 @@ public static class ParKind
             HiddenWidth.Bind<ParOptions, int>(o => o.HiddenWidth, (o, v) => o with { HiddenWidth = v }),
             RecurrentLayers.Bind<ParOptions, int>(o => o.Layers, (o, v) => o with { Layers = v }),
             ChunkLength.Bind<ParOptions, int>(o => o.ChunkLength, (o, v) => o with { ChunkLength = v }),
+            // The checks score held-out steps by their loss, not a sample, so the sample size does not apply.
+            .. EarlyStoppingOn<ParOptions>(o => o.EarlyStopping, (o, e) => o with { EarlyStopping = e })
+                .Where(s => s.Spec.Name != "validation-rows"),
         ],
         (o, seed) => o with { Seed = seed },
         o => o.Validate());

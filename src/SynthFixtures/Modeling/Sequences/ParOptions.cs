@@ -31,6 +31,16 @@ public sealed record ParOptions
     /// <summary>libtorch's intra-op threads (<c>null</c>: one per physical core, at most the cores the process may use).</summary>
     public int? Threads { get; init; }
 
+    /// <summary>
+    /// Early stopping on held-out sequences (<see cref="Neural.EarlyStoppingOptions"/>; its sample size is not used):
+    /// whole entities held out when there are at least <see cref="MinEntitiesToHoldOut"/>, otherwise the tail of each
+    /// sequence; checked by their teacher-forced loss per step; the best check's weights kept. <c>null</c> (the default): off.
+    /// </summary>
+    public Neural.EarlyStoppingOptions? EarlyStopping { get; init; }
+
+    /// <summary>Fewest entities early stopping holds whole entities out of; with fewer it holds out each sequence's tail.</summary>
+    public const int MinEntitiesToHoldOut = 10;
+
     /// <summary>Throws when a setting is out of range, naming the property.</summary>
     public void Validate()
     {
@@ -41,5 +51,6 @@ public sealed record ParOptions
         if (ChunkLength < 1) throw new ArgumentOutOfRangeException(nameof(ChunkLength), ChunkLength, "Must be positive.");
         if (!(LearningRate > 0) || !double.IsFinite(LearningRate)) throw new ArgumentOutOfRangeException(nameof(LearningRate), LearningRate, "Must be positive.");
         if (Threads is < 1) throw new ArgumentOutOfRangeException(nameof(Threads), Threads, "Must be positive.");
+        EarlyStopping?.Validate();
     }
 }

@@ -41,6 +41,7 @@ namespace SynthFixtures.Models.Artifacts;
 [JsonSerializable(typeof(DpMarginalsOptions))]
 [JsonSerializable(typeof(DpMarginalsCodec.Parameters), TypeInfoPropertyName = "DpMarginalsParameters")]
 [JsonSerializable(typeof(Sequences.LaggedCopula.LaggedCopulaCodec.Parameters), TypeInfoPropertyName = "LaggedCopulaParameters")]
+[JsonSerializable(typeof(Sequences.Par.ParModelParameters), TypeInfoPropertyName = "ParParameters")]
 [JsonSerializable(typeof(NetworkLayout))]
 [JsonSerializable(typeof(ModeSpecificTransformerParameters))]
 [JsonSerializable(typeof(ModeNormalizerParameters))]

@@ -38,6 +38,9 @@ public sealed class SequenceSet
     /// <summary>The columns learned per step: modelled columns that are neither entity, index nor context columns.</summary>
     public IReadOnlyList<ColumnMetadata> StepColumns => Columns.Columns.Where(c => !Sequence.IsEntityLevel(c.Name)).ToList();
 
+    /// <summary>The same rows grouped into other entities (each a run of this set's ordered rows), such as windows of its entities.</summary>
+    internal SequenceSet WithEntities(IReadOnlyList<SequenceEntity> entities) => new(Table, Columns, Sequence, entities);
+
     /// <summary>Groups <paramref name="table"/>'s rows into sequences.</summary>
     /// <exception cref="SynthDataException">A named column is missing, the index is not a datetime or integer column, or an entity or index cell is missing or unreadable (with its line).</exception>
     public static SequenceSet From(Table table, TableMetadata columns, SequenceMetadata sequence)

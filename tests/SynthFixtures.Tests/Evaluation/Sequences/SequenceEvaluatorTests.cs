@@ -116,13 +116,34 @@ public class SequenceEvaluatorTests
     }
 
     [Fact]
-    public void Detection_is_skipped_with_a_reason_when_there_are_too_few_entities()
+    public void With_too_few_entities_detection_classifies_windows_of_them()
+    {
+        // Four AR(1) entities of 200 steps: too few to classify whole, so each is cut into windows (40 a side of 20 steps).
+        var real = SequencePanel.Create(4, 200, seed: 5);
+        var shuffled = SequenceEvaluator.Evaluate(SequencePanel.Set(real), SequencePanel.Set(SequencePanel.ShuffledWithinEntities(real, seed: 4)),
+            detector: MlNetUtilityEvaluator.Instance);
+        var fresh = SequenceEvaluator.Evaluate(SequencePanel.Set(real), SequencePanel.Set(SequencePanel.Create(4, 200, seed: 6)),
+            detector: MlNetUtilityEvaluator.Instance);
+
+        Assert.Equal(20, shuffled.Detection!.WindowLength);
+        Assert.Equal(40, shuffled.Detection.Best.RowsPerSide);
+        Assert.True(shuffled.Detection.Best.Auc > 0.8, $"shuffled AUC {shuffled.Detection.Best.Auc}");
+        Assert.True(fresh.Detection!.Best.Auc < 0.75, $"same process AUC {fresh.Detection.Best.Auc}");
+        Assert.Contains("windows of 20 steps", SequenceReportMarkdown.DetectionText(shuffled));
+        Assert.Contains("\"windowLength\": 20", SequenceReportJson.Serialize(shuffled));
+    }
+
+    [Fact]
+    public void Detection_is_skipped_with_a_reason_when_even_windows_are_too_few()
     {
         var few = SequencePanel.Set(SequencePanel.Create(4, 30, seed: 5));
         var report = SequenceEvaluator.Evaluate(few, few, detector: MlNetUtilityEvaluator.Instance);
+        Assert.Equal(10, report.Detection!.WindowLength); // 12 windows a side, the fewest detection takes is 10
 
-        Assert.Null(report.Detection);
-        Assert.Contains("at least 10 entities on each side (real 4, synthetic 4)", report.DetectionSkipReason);
+        var shorter = SequencePanel.Set(SequencePanel.Create(4, 12, seed: 5));
+        var skipped = SequenceEvaluator.Evaluate(shorter, shorter, detector: MlNetUtilityEvaluator.Instance);
+        Assert.Null(skipped.Detection);
+        Assert.Contains("at least 10 entities on each side (real 4, synthetic 4), or 10 windows of 8 steps", skipped.DetectionSkipReason);
     }
 
     [Fact]

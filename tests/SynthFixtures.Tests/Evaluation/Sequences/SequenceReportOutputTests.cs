@@ -152,7 +152,9 @@ public sealed class SequenceReportOutputTests : IDisposable
         Assert.True(report.CrossCorrelations.Single(c => c.ColumnA == "temp_max" && c.ColumnB == "temp_min").Score > 0.95);
         Assert.Equal(1.0, report.Index!.StepScore); // one day apart on both sides
         Assert.Equal(3, report.Plots.Count);
-        Assert.Equal("detection needs at least 10 entities on each side (real 2, synthetic 2)", report.DetectionSkipReason);
+        // Two locations are too few to classify whole: 730-day windows cut into 20 of 36 days each, 40 a side.
+        Assert.Equal(36, report.Detection!.WindowLength);
+        Assert.Equal(40, report.Detection.Best.RowsPerSide);
         Assert.Equal(0, report.Privacy.CopiedEntities);
     }
 }

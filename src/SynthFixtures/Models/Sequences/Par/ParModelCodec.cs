@@ -14,7 +14,7 @@ internal static class ParModelCodec
 
     public static byte[] Write(ParStepModel model)
     {
-        var json = JsonSerializer.SerializeToUtf8Bytes(model.Parameters, ParJson.Default.ParModelParameters);
+        var json = JsonSerializer.SerializeToUtf8Bytes(model.Parameters, Artifacts.ArtifactJson.Default.ParParameters);
         var weights = model.Network.Weights;
         var bytes = new byte[Tag.Length + sizeof(int) + json.Length + weights.Length * sizeof(float)];
         Tag.CopyTo(bytes);
@@ -36,7 +36,7 @@ internal static class ParModelCodec
         ParModelParameters parameters;
         try
         {
-            parameters = JsonSerializer.Deserialize(bytes.Slice(Tag.Length + sizeof(int), jsonLength), ParJson.Default.ParModelParameters)
+            parameters = JsonSerializer.Deserialize(bytes.Slice(Tag.Length + sizeof(int), jsonLength), Artifacts.ArtifactJson.Default.ParParameters)
                 ?? throw new JsonException("no parameters");
         }
         catch (JsonException e)

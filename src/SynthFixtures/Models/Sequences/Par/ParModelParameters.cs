@@ -30,4 +30,18 @@ public sealed record ParModelParameters
     /// </summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
     public int Covariates { get; init; }
+
+    /// <summary>What early stopping did when the model was trained with it; written only then, so other models keep their bytes.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public ParEarlyStopping? EarlyStopping { get; init; }
 }
+
+/// <summary>What early stopping did while a PAR model trained: what was held out, and the epoch whose weights were kept.</summary>
+/// <param name="HeldOut"><c>entities</c> (whole entities held out) or <c>tails</c> (the last steps of each sequence, when the entities are too few).</param>
+/// <param name="HeldOutEntities">Entities held out (<c>entities</c>), or entities whose tails were (<c>tails</c>).</param>
+/// <param name="HeldOutSteps">Steps scored at each check.</param>
+/// <param name="KeptEpoch">The epoch whose weights the model has.</param>
+/// <param name="ValidationLoss">The held-out steps' mean loss per step at <paramref name="KeptEpoch"/>.</param>
+/// <param name="EpochsTrained">Epochs run.</param>
+/// <param name="StoppedEarly">Whether training stopped before its epoch count because the checks stopped improving.</param>
+public sealed record ParEarlyStopping(string HeldOut, int HeldOutEntities, int HeldOutSteps, int KeptEpoch, double ValidationLoss, int EpochsTrained, bool StoppedEarly);
