@@ -101,7 +101,9 @@ internal sealed class ConditionedSequenceDraw(SequenceModel model, SequenceSampl
         var each = string.Join(", ", conditions.Conditions.Select(c => $"'{c}'"));
         var why = perEntity is { } limit
             ? string.Create(CultureInfo.InvariantCulture, $"an entity met no attempt in {limit:N0}")
-            : string.Create(CultureInfo.InvariantCulture, $"{entities:N0} entities would need {(rate > 0 ? $"about {entities / rate:N0}" : "more than any budget of")} attempts, over the budget of {budget:N0}");
+            : rate > 0
+                ? string.Create(CultureInfo.InvariantCulture, $"{entities:N0} entities would need about {entities / rate:N0} attempts, over the budget of {budget:N0}")
+                : string.Create(CultureInfo.InvariantCulture, $"none met them within the budget of {budget:N0} attempts");
         return new SynthDataException(
             string.Create(CultureInfo.InvariantCulture, $"The step conditions are too rare: {accepted:N0} of {attempts:N0} entity attempts ({rate:P4}) met {each}; {why}."),
             hint: "Loosen a condition, ask for fewer entities, or raise the candidate budget (SamplingOptions.CandidatesPerRow).");
