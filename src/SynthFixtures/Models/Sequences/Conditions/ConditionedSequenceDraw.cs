@@ -47,11 +47,20 @@ internal sealed class ConditionedSequenceDraw(SequenceModel model, SequenceSampl
                 var tried = new Attempt?[live.Length];
                 var redraws = new long[live.Length];
                 var firstEntity = first;
-                Parallel.For(0, live.Length, parallel, j =>
+                try
                 {
-                    var i = live[j];
-                    (tried[j], redraws[j]) = Try(contexts, i, lengths[i], starts?[i] ?? double.NaN, firstEntity + i, random, cancellationToken);
-                });
+                    Parallel.For(0, live.Length, parallel, j =>
+                    {
+                        var i = live[j];
+                        (tried[j], redraws[j]) = Try(contexts, i, lengths[i], starts?[i] ?? double.NaN, firstEntity + i, random, cancellationToken);
+                    });
+                }
+                catch (AggregateException e) when (e.InnerExceptions.Count >= 1)
+                {
+                    // One error, as a single-threaded run would have thrown it.
+                    System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+                    throw;
+                }
                 chunkAttempts += live.Length;
                 redrawn += redraws.Sum();
                 for (var j = 0; j < live.Length; j++)
