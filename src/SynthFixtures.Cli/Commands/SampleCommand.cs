@@ -40,8 +40,12 @@ internal static class SampleCommand
             Description = "A SQL-style condition every row meets, e.g. \"income = '>50K' AND sex = 'Female' AND age < 25\" (=, <>, <, <=, >, >=, BETWEEN, IN, IS NULL, AND/OR/NOT, parentheses, DATE '…').",
         };
         var threads = new Option<int?>("--threads") { Description = "Threads to use (the output is the same for any number)." };
+        var stepConditions = new Option<string[]>("--step-condition")
+        {
+            Description = "A sequence model: a condition on a per-step column with the steps it applies to, every entity meeting it: first:col>=v (the first step), every:col=label, some:col=a..b (at least one step) or last:col<v. Repeatable.",
+        };
         var filter = new PrivacyFilterOptionSet();
-        var command = new Command("sample", "Sample synthetic rows from a model into a CSV.") { model, rows, entities, scale, output, seed, conditions, where, threads };
+        var command = new Command("sample", "Sample synthetic rows from a model into a CSV.") { model, rows, entities, scale, output, seed, conditions, stepConditions, where, threads };
         filter.AddTo(command);
         var llm = new LlmOptionSet();
         llm.AddTo(command);
@@ -60,10 +64,13 @@ internal static class SampleCommand
                 foreach (var (name, given) in new[] { ("--rows", parse.GetValue(rows) is not null), ("--scale", parse.GetValue(scale) is not null),
                              ("--where", parse.GetValue(where) is not null), ("--shard", shardOptions.Shard(parse) is not null) })
                     if (given) throw new SynthDataException($"{name} does not apply to a sequence model.", parse.GetValue(model),
-                        hint: "Use --entities N (whole sequences) and --condition on context columns.");
+                        hint: "Use --entities N (whole sequences), --condition on context columns and --step-condition on per-step columns.");
                 return Task.FromResult(SequenceSample.Run(console, parse.GetValue(model)!, parse.GetValue(entities), parse.GetValue(output)!, parse.GetValue(seed),
-                    parse.GetValue(conditions) ?? [], parse.GetValue(threads), shardOptions.Format(parse, parse.GetValue(output)!), cancellationToken));
+                    parse.GetValue(conditions) ?? [], parse.GetValue(stepConditions) ?? [], parse.GetValue(threads), shardOptions.Format(parse, parse.GetValue(output)!), cancellationToken));
             }
+            if (parse.GetValue(stepConditions) is { Length: > 0 })
+                throw new SynthDataException("--step-condition applies to a sequence model; this model learned rows, not sequences.", parse.GetValue(model),
+                    hint: "Use --condition col=value.");
             if (parse.GetValue(entities) is not null)
                 throw new SynthDataException("--entities applies to a sequence model; this model learned rows, not sequences.", parse.GetValue(model), hint: "Use --rows N.");
             if (RelationalSample.IsRelationalModel(parse.GetValue(model)!))

@@ -3,12 +3,13 @@ using SynthFixtures.Data.Files;
 using SynthFixtures.Modeling;
 using SynthFixtures.Modeling.Sequences;
 using SynthFixtures.Models.Sequences;
+using SynthFixtures.Models.Sequences.Conditions;
 using SynthFixtures.Sampling;
 
 namespace SynthFixtures.Cli.Commands;
 
 /// <summary>
-/// <c>synthfixtures sample seq.synth --entities N --out s.csv [--seed N] [--condition col=value]... [--threads N]</c> on a
+/// <c>synthfixtures sample seq.synth --entities N --out s.csv [--seed N] [--condition col=value]... [--step-condition scope:col=value]... [--threads N]</c> on a
 /// sequence model: whole entities in long format through <see cref="SequenceSamplingService"/>.
 /// </summary>
 internal static class SequenceSample
@@ -30,8 +31,8 @@ internal static class SequenceSample
         }
     }
 
-    public static int Run(CliConsole console, string modelPath, long? entities, string output, long seed, IReadOnlyList<string> conditions, int? threads,
-        ISampleFileFormat format, CancellationToken cancellationToken)
+    public static int Run(CliConsole console, string modelPath, long? entities, string output, long seed, IReadOnlyList<string> conditions,
+        IReadOnlyList<string> stepConditions, int? threads, ISampleFileFormat format, CancellationToken cancellationToken)
     {
         var count = entities ?? throw new SynthDataException("--entities is required for a sequence model.", modelPath,
             hint: "Pass the number of sequences to draw, each with all its steps, e.g. --entities 10.");
@@ -40,6 +41,12 @@ internal static class SequenceSample
         OutputPaths.Check([(modelPath, "model")], [(output, format.Description)]);
         OutputPaths.CheckFolders([(output, format.Description)]);
         var model = SequenceModelArtifact.Load(modelPath);
+        var contextConditions = conditions.Select(Condition.Parse).ToList();
+        var steps = stepConditions.Select(StepCondition.Parse).ToList();
+        foreach (var condition in contextConditions)
+            if (model.StepColumns.Any(c => c.Name == condition.Column))
+                throw new SynthDataException($"--condition {condition} names the per-step column '{condition.Column}', which holds one value per step: say which steps it applies to.",
+                    modelPath, hint: $"Use --step-condition first:{condition} (the first step), every:{condition}, some:{condition} (at least one step) or last:{condition}; --condition is for the context columns ({(model.Sequence.ContextColumns.Count == 0 ? "this model has none" : string.Join(", ", model.Sequence.ContextColumns))}).");
         console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Sampling {count:N0} entities into {output} (written as they are drawn)…"));
         SequenceSamplingResult result;
         try
@@ -47,7 +54,7 @@ internal static class SequenceSample
             result = console.Timed("Sampled", () => SequenceSamplingService.Sample(new SequenceSamplingRequest
             {
                 Model = model, Entities = count, OutputPath = output, Seed = seed, Format = format,
-                Conditions = conditions.Select(Condition.Parse).ToList(),
+                Conditions = contextConditions, StepConditions = steps,
                 Options = new SamplingOptions { MaxDegreeOfParallelism = threads },
             }, cancellationToken));
         }
@@ -55,6 +62,9 @@ internal static class SequenceSample
         {
             throw new CommandCancelledException($"Sampling cancelled; nothing was written ({output} is unchanged).", e);
         }
+        if (result.StepConditions is { } tally)
+            console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Step conditions {string.Join(", ", steps.Select(s => $"'{s}'"))}: {tally.EntitiesAccepted:N0} of {tally.EntityAttempts:N0} entity attempts met them (acceptance {tally.AcceptanceRate:P2}){(tally.StepsRedrawn > 0 ? $"; {tally.StepsRedrawn:N0} later steps redrawn under 'every'" : "")}."));
         console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Wrote {result.Entities:N0} entities ({result.Rows:N0} steps) to {output}."));
         return CliApp.Success;
     }

@@ -24,6 +24,13 @@ public sealed record SequenceSamplingRequest
     /// <summary>Conditions on context columns every entity meets.</summary>
     public IReadOnlyList<Condition> Conditions { get; init; } = [];
 
+    /// <summary>
+    /// Conditions on per-step columns every entity meets, each with the steps it applies to (first, every, some, last);
+    /// see <see cref="SequenceModel.SampleEntities(long, long, IReadOnlyList{Condition}?, IReadOnlyList{Models.Sequences.Conditions.StepCondition}, Models.Sequences.Conditions.StepConditionTally?, SamplingOptions?, CancellationToken)"/>
+    /// for which are met exactly.
+    /// </summary>
+    public IReadOnlyList<Models.Sequences.Conditions.StepCondition> StepConditions { get; init; } = [];
+
     /// <summary>Threads, candidate budget, steps per chunk.</summary>
     public SamplingOptions Options { get; init; } = new();
 }
@@ -33,4 +40,6 @@ public sealed record SequenceSamplingRequest
 /// <param name="Rows">Rows (steps) written.</param>
 /// <param name="OutputPath">The full path of the file written.</param>
 /// <param name="Bytes">Its size.</param>
-public sealed record SequenceSamplingResult(long Entities, long Rows, string OutputPath, long Bytes);
+/// <param name="StepConditions">With step conditions: the entity attempts, entities kept and steps redrawn; otherwise <c>null</c>.</param>
+public sealed record SequenceSamplingResult(long Entities, long Rows, string OutputPath, long Bytes,
+    Models.Sequences.Conditions.StepConditionTally? StepConditions = null);

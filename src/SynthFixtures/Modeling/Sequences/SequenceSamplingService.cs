@@ -24,7 +24,10 @@ public static class SequenceSamplingService
             throw new SynthDataException($"The thread count must be 1 or more, not {request.Options.MaxDegreeOfParallelism}.", hint: "Leave it unset to use every core.");
         var model = request.Model;
         // Checked here, before the output is opened: bad conditions fail without touching any file.
-        var chunks = model.SampleEntities(request.Entities, request.Seed, request.Conditions, request.Options, cancellationToken);
+        var tally = request.StepConditions.Count > 0 ? new Models.Sequences.Conditions.StepConditionTally() : null;
+        var chunks = tally is null
+            ? model.SampleEntities(request.Entities, request.Seed, request.Conditions, request.Options, cancellationToken)
+            : model.SampleEntities(request.Entities, request.Seed, request.Conditions, request.StepConditions, tally, request.Options, cancellationToken);
         long entities = 0, rows = 0;
         var tables = chunks.Select(chunk =>
         {
@@ -39,6 +42,6 @@ public static class SequenceSamplingService
             path => request.Format.Write(tables, new SampleFileContext(model.Metadata, expectedRows, null, request.Options), path, cancellationToken));
         var target = files.Targets.First();
         files.Commit(cancellationToken);
-        return new SequenceSamplingResult(entities, rows, target, new FileInfo(target).Length);
+        return new SequenceSamplingResult(entities, rows, target, new FileInfo(target).Length, tally);
     }
 }

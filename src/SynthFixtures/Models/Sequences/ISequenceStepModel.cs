@@ -28,6 +28,12 @@ public interface ISequenceStepModel
 
     /// <summary>The model's parameters for the sequence artifact (read back by the kind's decoder).</summary>
     byte[] ToBytes();
+
+    /// <summary>
+    /// The labels the model draws in the step column <paramref name="column"/>, so a step condition naming another label
+    /// is refused up front; <c>null</c> when the column is drawn as numbers or the model does not say.
+    /// </summary>
+    IReadOnlyList<string?>? LabelsOf(string column) => null;
 }
 
 /// <summary>What a step model draws from.</summary>
@@ -39,8 +45,12 @@ public interface ISequenceStepModel
 /// Per entity, its steps' known covariates computed from the generated index (<see cref="Transforms.Sequences.StepCovariates"/>),
 /// step-major (<c>length × count</c>); <c>null</c> when the model was trained without covariates.
 /// </param>
+/// <param name="Filter">
+/// Step conditions to respect while drawing (<see cref="Conditions.SequenceStepFilter"/>), or <c>null</c>: the sampler
+/// gives one only when a sample has step conditions, each request a filter of its own.
+/// </param>
 public sealed record SequenceStepRequest(Table Contexts, IReadOnlyList<int> Lengths, long FirstEntity, SynthRandom Random,
-    IReadOnlyList<float[]>? Covariates = null)
+    IReadOnlyList<float[]>? Covariates = null, Conditions.SequenceStepFilter? Filter = null)
 {
     /// <summary>
     /// Entity <paramref name="entity"/>'s covariates (<c>length × count</c>), checked against the model's

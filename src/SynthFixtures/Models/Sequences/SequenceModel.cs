@@ -121,14 +121,65 @@ public sealed class SequenceModel
         return new SequenceSampler(this).Chunks(entities, seed, conditions ?? [], options ?? new SamplingOptions(), cancellationToken);
     }
 
-    /// <summary>Draws <paramref name="entities"/> entities at once: the chunks of <see cref="SampleEntities"/> joined.</summary>
-    /// <exception cref="SynthDataException">As <see cref="SampleEntities"/>.</exception>
-    public SampledSequences Sample(int entities, long seed, IReadOnlyList<Condition>? conditions = null, SamplingOptions? options = null,
+    /// <summary>
+    /// Draws <paramref name="entities"/> entities as <see cref="SampleEntities(long, long, IReadOnlyList{Condition}?, SamplingOptions?, CancellationToken)"/>
+    /// does, each also meeting <paramref name="stepConditions"/> (conditions on per-step columns, with the steps they apply to).
+    /// </summary>
+    /// <param name="entities">Entities in all (0 or more).</param>
+    /// <param name="seed">Seed for every random choice.</param>
+    /// <param name="conditions">Conditions on context columns, met by the context model for every entity.</param>
+    /// <param name="stepConditions">
+    /// Conditions on per-step columns, all met by every entity. <see cref="Conditions.StepScope.First"/>,
+    /// <see cref="Conditions.StepScope.Some"/> and <see cref="Conditions.StepScope.Last"/> are met exactly (the entities
+    /// are the model's entities that meet them, contexts and lengths included); under <see cref="Conditions.StepScope.Every"/>
+    /// the first step is exact and each later step is drawn from the model's step-by-step conditional restricted to the
+    /// allowed values (not the exact conditional given the later steps' conditions).
+    /// </param>
+    /// <param name="tally">Receives the entity attempts, entities kept and steps redrawn, as the chunks are drawn; may be <c>null</c>.</param>
+    /// <param name="options">Threads, candidate budget (entity attempts) and chunk size.</param>
+    /// <param name="cancellationToken">Checked before each chunk and between attempts.</param>
+    /// <exception cref="SynthDataException">
+    /// As the overload without step conditions; also a step condition on a column that is not a per-step column, a value
+    /// that does not parse or a label the model never draws (thrown here), or step conditions too rare for the candidate
+    /// budget (thrown while enumerating, with the measured acceptance rate).
+    /// </exception>
+    public IEnumerable<SampledSequences> SampleEntities(long entities, long seed, IReadOnlyList<Condition>? conditions,
+        IReadOnlyList<Conditions.StepCondition> stepConditions, Conditions.StepConditionTally? tally, SamplingOptions? options = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(entities);
+        ArgumentNullException.ThrowIfNull(stepConditions);
+        return new SequenceSampler(this).Chunks(entities, seed, conditions ?? [], options ?? new SamplingOptions(), cancellationToken, stepConditions, tally);
+    }
+
+    /// <summary>Draws <paramref name="entities"/> entities at once: the chunks of <see cref="SampleEntities(long, long, IReadOnlyList{Condition}?, SamplingOptions?, CancellationToken)"/> joined.</summary>
+    /// <exception cref="SynthDataException">As <see cref="SampleEntities(long, long, IReadOnlyList{Condition}?, SamplingOptions?, CancellationToken)"/>.</exception>
+    public SampledSequences Sample(int entities, long seed, IReadOnlyList<Condition>? conditions = null, SamplingOptions? options = null,
+        CancellationToken cancellationToken = default) =>
+        Sample(entities, seed, conditions, [], null, options, cancellationToken);
+
+    /// <summary>Draws <paramref name="entities"/> entities at once under step conditions: the chunks of the matching <c>SampleEntities</c> joined.</summary>
+    /// <exception cref="SynthDataException">As <see cref="SampleEntities(long, long, IReadOnlyList{Condition}?, IReadOnlyList{Conditions.StepCondition}, Conditions.StepConditionTally?, SamplingOptions?, CancellationToken)"/>.</exception>
+    public SampledSequences Sample(int entities, long seed, IReadOnlyList<Condition>? conditions, IReadOnlyList<Conditions.StepCondition> stepConditions,
+        Conditions.StepConditionTally? tally = null, SamplingOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(entities);
         options = (options ?? new SamplingOptions()) with { ChunkRows = int.MaxValue };
-        return SampleEntities(entities, seed, conditions, options, cancellationToken).FirstOrDefault()
-            ?? new SequenceSampler(this).Empty();
+        var chunks = SampleEntities(entities, seed, conditions, stepConditions, tally, options, cancellationToken).ToList();
+        return chunks.Count switch
+        {
+            0 => new SequenceSampler(this).Empty(),
+            1 => chunks[0],
+            _ => Join(chunks),
+        };
+    }
+
+    /// <summary>Chunks joined in order (a conditioned sample is drawn in chunks of at most a block of entities).</summary>
+    private static SampledSequences Join(IReadOnlyList<SampledSequences> chunks)
+    {
+        var rows = chunks.Select(c => c.Rows).ToList();
+        var columns = rows[0].Columns.Select((_, c) => SampledColumns.Concat(rows.Select(r => r.Columns[c]).ToList())).ToArray();
+        return new SampledSequences(chunks[0].FirstEntity, chunks.SelectMany(c => c.Lengths).ToList(),
+            new SampledTable(rows[0].Metadata, columns, rows.Sum(r => r.RowCount)));
     }
 }

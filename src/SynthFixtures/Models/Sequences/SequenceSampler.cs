@@ -20,14 +20,17 @@ internal sealed class SequenceSampler(SequenceModel model)
 
     /// <summary>Checks the conditions and opens the context sample now, so bad conditions fail before any chunk.</summary>
     public IEnumerable<SampledSequences> Chunks(long entities, long seed, IReadOnlyList<Condition> conditions, SamplingOptions options,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, IReadOnlyList<Conditions.StepCondition>? stepConditions = null, Conditions.StepConditionTally? tally = null)
     {
         foreach (var condition in conditions) Check(condition);
+        var compiled = stepConditions is { Count: > 0 } ? Conditions.CompiledStepConditions.Compile(model, stepConditions) : null;
         foreach (var keys in model.EntityKeys) keys.CheckRoomFor(entities);
         var root = new SynthRandom(seed);
-        var contexts = model.ContextModel.SampleChunks(entities, root.Derive("sequence-context").Seed, conditions,
-            options with { ChunkRows = ContextChunk }, cancellationToken);
-        return Draw(contexts, root, options, cancellationToken);
+        var contextOptions = options with { ChunkRows = ContextChunk };
+        var contexts = model.ContextModel.SampleChunks(entities, root.Derive("sequence-context").Seed, conditions, contextOptions, cancellationToken);
+        if (compiled is null) return Draw(contexts, root, options, cancellationToken);
+        var rounds = new Conditions.ContextRounds(model, root, entities, conditions, contextOptions, contexts, cancellationToken);
+        return new Conditions.ConditionedSequenceDraw(model, this, compiled, tally).Draw(entities, rounds, root, options, cancellationToken);
     }
 
     /// <summary>A sample of no entities.</summary>
@@ -47,8 +50,8 @@ internal sealed class SequenceSampler(SequenceModel model)
             throw new SynthDataException($"The condition '{condition}' names the sequence index '{column}', which is written step by step from each entity's start: this model cannot meet a condition on it.",
                 hint: $"Condition on a context column ({contexts}), or filter the sampled steps afterwards.", columnName: column);
         if (model.StepColumns.Any(c => c.Name == column))
-            throw new SynthDataException($"The condition '{condition}' names the per-step column '{column}': the {model.Kind} sequence model meets conditions on context columns only, which hold one value per entity.",
-                hint: $"Condition on a context column ({contexts}), or filter the sampled steps afterwards.", columnName: column);
+            throw new SynthDataException($"The condition '{condition}' names the per-step column '{column}', which holds one value per step, not one per entity: say which steps it applies to.",
+                hint: $"Give it as a step condition with a scope: first:{condition} (the entity's first step), every:{condition}, some:{condition} (at least one step) or last:{condition}.", columnName: column);
         throw new SynthDataException($"The condition '{condition}' names '{column}', which is not a column of the sequence model.",
             hint: $"The columns are {string.Join(", ", model.Metadata.Columns.Select(c => c.Name))}; {contexts}.", columnName: column);
     }
@@ -77,12 +80,23 @@ internal sealed class SequenceSampler(SequenceModel model)
         }
     }
 
-    private int[] Lengths(SampledTable contexts)
+    internal int[] Lengths(SampledTable contexts)
     {
         var layout = model.Context;
         var numbers = NumbersOf(contexts[layout.LengthColumn], new ColumnMetadata { Name = layout.LengthColumn, Kind = ColumnKind.Integer });
         return numbers.Select(n => double.IsNaN(n) ? layout.MinLength : (int)Math.Clamp(Math.Round(n), layout.MinLength, layout.MaxLength)).ToArray();
     }
+
+    /// <summary>Each drawn context's index start, or <c>null</c> without an index.</summary>
+    internal double[]? Starts(SampledTable contexts) =>
+        model.Context.StartColumn is { } start ? NumbersOf(contexts[start], model.Metadata.Find(model.Sequence.IndexColumn!)!) : null;
+
+    /// <summary>
+    /// The step covariates of one entity starting at <paramref name="start"/> (covariates that read the index come with a
+    /// regular index; the others, such as the position, need no index values).
+    /// </summary>
+    internal float[] CovariatesOf(double start, int length) =>
+        Covariates(model.Covariates!, model.Covariates!.ReadsIndex ? Index([length], [start], 0, null, length) : null, [length])[0];
 
     /// <summary>A length or start column's values: drawn as numbers, or as labels (few distinct values) read with <paramref name="parseAs"/>.</summary>
     private static double[] NumbersOf(SampledColumn column, ColumnMetadata parseAs)
@@ -92,14 +106,15 @@ internal sealed class SequenceSampler(SequenceModel model)
         return column.Codes!.Select(code => values[code]).ToArray();
     }
 
-    private SampledSequences Build(SampledTable contexts, int first, int[] lengths, double[]? starts, long firstEntity, SynthRandom steps,
-        SynthRandom keys, SamplingOptions options, CancellationToken cancellationToken)
+    // drawnSteps: the entities' steps when they were drawn already (under step conditions); null: drawn here.
+    internal SampledSequences Build(SampledTable contexts, int first, int[] lengths, double[]? starts, long firstEntity, SynthRandom steps,
+        SynthRandom keys, SamplingOptions options, CancellationToken cancellationToken, SampledTable? drawnSteps = null)
     {
         var total = lengths.Sum();
         // Covariates that read the index come with a regular index, laid out before the steps so their covariates are known.
         var index = model.Covariates is { ReadsIndex: true } ? Index(lengths, starts!, first, null, total) : null;
         var covariates = model.Covariates is null ? null : Covariates(model.Covariates, index, lengths);
-        var stepRows = SampleSteps(contexts, first, lengths, firstEntity, steps, covariates, options, cancellationToken);
+        var stepRows = drawnSteps ?? SampleSteps(contexts, first, lengths, firstEntity, steps, covariates, options, cancellationToken);
         var columns = new SampledColumn[model.Metadata.Columns.Count];
         for (var c = 0; c < columns.Length; c++)
         {

@@ -7,7 +7,7 @@ namespace SynthFixtures.Sampling.Typed;
 
 /// <summary>
 /// The entities a generated, sequence-bound synthesizer reads: one sample of the embedded <see cref="SequenceModel"/>
-/// per stream, drawn entity by entity as it is read (<see cref="SequenceModel.SampleEntities"/>, one entity per chunk,
+/// per stream, drawn entity by entity as it is read (<see cref="SequenceModel.SampleEntities(long, long, IReadOnlyList{Condition}?, SamplingOptions?, CancellationToken)"/>, one entity per chunk,
 /// so no entity is drawn that nobody reads), seeded by the stream's seed. An entity's own cells (entity key, context)
 /// come from its first step's row, where the model repeats them on every step; its steps are its rows, in index
 /// order. Entity keys are unique within the stream, and entity <c>i</c> depends only on the seed, the conditions and

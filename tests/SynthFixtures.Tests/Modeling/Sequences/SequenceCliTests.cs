@@ -38,11 +38,33 @@ public sealed class SequenceCliTests : IDisposable
         Assert.Contains("Context:      region", inspect.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Step_conditions_hold_on_every_entity_and_the_acceptance_is_printed()
+    {
+        var model = TrainSensors();
+        var sample = _folder.File("steps.csv");
+        var result = CliResult.Run("sample", model, "--entities", "40", "--out", sample, "--seed", "2",
+            "--step-condition", "first:reading>=2", "--step-condition", "every:reading>=-1", "--step-condition", "some:state=high");
+        Assert.True(result.ExitCode == CliApp.Success, result.Error);
+        Assert.Matches(@"Step conditions 'first:reading>=2', 'every:reading>=-1', 'some:state=high': 40 of [\d,]+ entity attempts met them \(acceptance [\d.]+ %\)", result.Error);
+        var table = SynthFixtures.Data.CsvTableReader.Read(sample);
+        var entities = Enumerable.Range(0, table.RowCount).GroupBy(r => table[r, 0]).ToList();
+        Assert.Equal(40, entities.Count);
+        double Reading(int row) => double.Parse(table[row, 3]!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.All(entities, e => Assert.True(Reading(e.First()) >= 2));
+        Assert.All(entities, e => Assert.All(e, r => Assert.True(Reading(r) >= -1)));
+        Assert.All(entities, e => Assert.Contains(e, r => table[r, 4] == "high"));
+    }
+
     [Theory]
     [InlineData("--entities", "0", "--entities must be 1 or more")]
     [InlineData("--entities", "-3", "--entities must be 1 or more")]
     [InlineData("--rows", "10", "--rows does not apply to a sequence model")]
     [InlineData("--condition", "reading>0", "per-step column 'reading'")]
+    [InlineData("--condition", "reading>0", "Use --step-condition first:reading>0")]
+    [InlineData("--step-condition", "reading>0", "does not start with a scope")]
+    [InlineData("--step-condition", "first:region=EU", "names the context column 'region'")]
+    [InlineData("--step-condition", "every:state=medium", "never draws 'medium'")]
     public void Bad_sampling_input_exits_2_with_one_line(string option, string value, string expected)
     {
         var model = TrainSensors();

@@ -130,13 +130,14 @@ public sealed class LaggedCopulaStepModel : ISequenceStepModel
             if (_stepColumns[c] is NumericCopulaColumn) numbers[c] = new double[rows];
             else codes[c] = new int[rows];
         }
+        var filter = request.Filter?.Bind(StepColumns);
         var parallel = new ParallelOptions { CancellationToken = cancellationToken };
         Parallel.For(0, lengths.Count, parallel, () => new EntityBuffers(this),
             (entity, _, buffers) =>
             {
                 var random = request.Random.Derive(request.FirstEntity + entity);
                 DrawEntity(request.Contexts, entity, contextPositions, lengths[entity], offsets[entity], random, buffers, numbers, codes,
-                    request.CovariatesOf(entity, CovariateCount));
+                    request.CovariatesOf(entity, CovariateCount), filter);
                 return buffers;
             }, _ => { });
         var columns = new SampledColumn[_stepColumns.Length];
@@ -157,7 +158,7 @@ public sealed class LaggedCopulaStepModel : ISequenceStepModel
     public static LaggedCopulaStepModel FromBytes(ReadOnlySpan<byte> bytes, string? source = null) => LaggedCopulaCodec.Decode(bytes, source ?? "the sequence model");
 
     private void DrawEntity(Table contexts, int entity, int[] contextPositions, int length, int offset, SynthRandom random,
-        EntityBuffers buffers, double[]?[] numbers, int[]?[] codes, ReadOnlySpan<float> covariates)
+        EntityBuffers buffers, double[]?[] numbers, int[]?[] codes, ReadOnlySpan<float> covariates, Conditions.BoundStepFilter? filter)
     {
         if (length == 0) return;
         int dc = ContextDimensions, ds = StepDimensions, nk = CovariateCount, b = BlockDimensions, p = Lags;
@@ -183,6 +184,12 @@ public sealed class LaggedCopulaStepModel : ISequenceStepModel
         var given = buffers.Given;   // [context latent, block t − p, …, block t − 1, covariates of step t]
         z.AsSpan(0, dc).CopyTo(given);
         Decode(z.AsSpan(dc, ds), offset, numbers, codes);
+        if (filter is not null && filter.Filter.Constrains(0) && !Passes(filter, 0, offset, numbers, codes, buffers))
+        {
+            // A failed first step ends the attempt: the sampler draws a new context, so contexts are reweighted.
+            filter.Filter.Abandon();
+            return;
+        }
         Push(given, z.AsSpan(dc, b), dc, b, p);
         for (var t = 1; t < length; t++)
         {
@@ -200,9 +207,42 @@ public sealed class LaggedCopulaStepModel : ISequenceStepModel
             _laggedSteps[k - 1].Sample(random, drawn, buffers.Scratch, conditioned, conditioned);
             var current = drawn.Slice(dc + k * b, b);
             Decode(current[..ds], offset + t, numbers, codes);
+            if (filter is not null && filter.Filter.Constrains(t))
+            {
+                // Redrawn from the same conditional until it passes: the step conditional restricted to the allowed values.
+                var redraws = 0;
+                while (!Passes(filter, t, offset + t, numbers, codes, buffers))
+                {
+                    if (redraws == filter.Filter.MaxRedraws)
+                    {
+                        filter.Filter.CountRedraws(redraws);
+                        filter.Filter.Abandon();
+                        return;
+                    }
+                    redraws++;
+                    _laggedSteps[k - 1].Sample(random, drawn, buffers.Scratch, conditioned, conditioned);
+                    Decode(current[..ds], offset + t, numbers, codes);
+                }
+                if (redraws > 0) filter.Filter.CountRedraws(redraws);
+            }
             Push(given, current, dc, b, p);
         }
     }
+
+    /// <summary>Whether the decoded step at <paramref name="row"/> meets the filter's conditions for step <paramref name="step"/>.</summary>
+    private bool Passes(Conditions.BoundStepFilter filter, int step, int row, double[]?[] numbers, int[]?[] codes, EntityBuffers buffers)
+    {
+        for (var c = 0; c < _stepColumns.Length; c++)
+        {
+            buffers.Numbers[c] = numbers[c]?[row] ?? double.NaN;
+            buffers.Labels[c] = codes[c] is { } labels ? ((CategoricalCopulaColumn)_stepColumns[c]).Categories[labels[row]] : null;
+        }
+        return filter.Accepts(step, buffers.Numbers, buffers.Labels);
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<string?>? LabelsOf(string column) =>
+        _stepColumns.FirstOrDefault(c => string.Equals(c.Name, column, StringComparison.Ordinal)) is CategoricalCopulaColumn categorical ? categorical.Categories : null;
 
     /// <summary>Shifts the history one step back and appends <paramref name="step"/> as the most recent.</summary>
     private static void Push(double[] given, ReadOnlySpan<double> step, int dc, int ds, int p)
@@ -267,5 +307,7 @@ public sealed class LaggedCopulaStepModel : ISequenceStepModel
         public double[] Scratch { get; } = new double[model.ContextDimensions + (model.Lags + 1) * model.BlockDimensions];
         public double[] Given { get; } = new double[model.ContextDimensions + (model.Lags + 1) * model.BlockDimensions];
         public double[] Partial { get; } = new double[model.ContextDimensions + (model.Lags + 1) * model.BlockDimensions];
+        public double[] Numbers { get; } = new double[model._stepColumns.Length];
+        public string?[] Labels { get; } = new string?[model._stepColumns.Length];
     }
 }

@@ -90,6 +90,7 @@ public sealed class ParStepModel : ISequenceStepModel
         var encoded = new float[rows * Steps.Width];
         var at = 0;
         var sampler = new ParStepSampler(Network, Layout, _contextWidth, Parameters.Covariates);
+        var gate = request.Filter is { } filter ? new StepGate(filter, StepCheck(filter.Bind(StepColumns))) : null;
         for (var i = 0; i < request.Lengths.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -97,7 +98,7 @@ public sealed class ParStepModel : ISequenceStepModel
             var context = EncodeContext(contextCells, i, random.Derive("context"));
             var length = request.Lengths[i];
             sampler.Sample(context, request.CovariatesOf(i, Parameters.Covariates), length, random.Derive("steps"),
-                encoded.AsSpan(at * Steps.Width, length * Steps.Width));
+                encoded.AsSpan(at * Steps.Width, length * Steps.Width), gate);
             at += length;
         }
         return Decode(encoded, rows);
@@ -111,6 +112,36 @@ public sealed class ParStepModel : ISequenceStepModel
     /// <param name="source">The file they came from, for messages.</param>
     /// <exception cref="SynthDataException">The bytes are not a PAR model or are damaged.</exception>
     public static ParStepModel FromBytes(ReadOnlySpan<byte> bytes, string? source = null) => ParModelCodec.Read(bytes, source);
+
+    /// <inheritdoc />
+    public IReadOnlyList<string?>? LabelsOf(string column) =>
+        Steps.Parameters.Columns.FirstOrDefault(c => string.Equals(c.Metadata.Name, column, StringComparison.Ordinal)) is { Modes: null } categorical ? categorical.Categories : null;
+
+    /// <summary>The check of one encoded step against <paramref name="filter"/>: the step decoded as <see cref="Decode"/> writes it (numbers kept within range).</summary>
+    private EncodedStepCheck StepCheck(Conditions.BoundStepFilter filter)
+    {
+        var columns = Steps.Parameters.Columns;
+        var numbers = columns.Select(c => c.Modes is null ? null : new double[1]).ToArray();
+        var codes = columns.Select(c => c.Modes is null ? new int[1] : null).ToArray();
+        var values = new double[columns.Length];
+        var labels = new string?[columns.Length];
+        return (step, encoded) =>
+        {
+            Steps.DecodeInto(encoded, 1, numbers, codes, 0);
+            for (var i = 0; i < columns.Length; i++)
+            {
+                if (numbers[i] is { } number)
+                {
+                    var value = number[0];
+                    var range = Parameters.Ranges[i];
+                    if (!double.IsNaN(value) && range.Minimum is { } low && range.Maximum is { } high) value = Math.Clamp(value, low, high);
+                    (values[i], labels[i]) = (value, null);
+                }
+                else (values[i], labels[i]) = (double.NaN, columns[i].Categories![codes[i]![0]]);
+            }
+            return filter.Accepts(step, values, labels);
+        };
+    }
 
     /// <summary>Each context column's cells in <paramref name="contexts"/> (a missing column reads as missing cells).</summary>
     private string?[][] ContextCells(Table contexts)

@@ -20,7 +20,10 @@ internal sealed class ParStepSampler(GruNetwork network, ParOutputLayout layout,
     /// <param name="length">Steps to draw.</param>
     /// <param name="random">The entity's step stream.</param>
     /// <param name="steps">Where the encoded steps go.</param>
-    public void Sample(ReadOnlySpan<float> context, ReadOnlySpan<float> stepCovariates, int length, SynthRandom random, Span<float> steps)
+    /// <param name="gate">Step conditions and their check of an encoded step, or <c>null</c>.</param>
+    /// <returns>False when the step conditions abandoned the entity (its remaining steps are left zero).</returns>
+    public bool Sample(ReadOnlySpan<float> context, ReadOnlySpan<float> stepCovariates, int length, SynthRandom random, Span<float> steps,
+        StepGate? gate = null)
     {
         var width = layout.EncodedWidth;
         var state = network.NewState();
@@ -34,9 +37,35 @@ internal sealed class ParStepSampler(GruNetwork network, ParOutputLayout layout,
             network.Step(state, _input, _output);
             var step = steps.Slice(t * width, width);
             Draw(_output, step, random);
+            if (gate is not null && gate.Filter.Constrains(t) && !Redraw(gate, t, step, random)) return false;
             step.CopyTo(_input);
             _input[width] = 0;
         }
+        return true;
+    }
+
+    /// <summary>
+    /// Redraws a failed step from the same network output until it passes (later steps), or gives up on the entity (the
+    /// first step, whose failure must send the sampler back to a new context; or after the filter's redraw limit).
+    /// </summary>
+    private bool Redraw(StepGate gate, int t, Span<float> step, SynthRandom random)
+    {
+        var filter = gate.Filter;
+        var redraws = 0;
+        while (!gate.Check(t, step))
+        {
+            if (!Conditions.SequenceStepFilter.Redraws(t) || redraws == filter.MaxRedraws)
+            {
+                if (redraws > 0) filter.CountRedraws(redraws);
+                filter.Abandon();
+                return false;
+            }
+            redraws++;
+            step.Clear();
+            Draw(_output, step, random);
+        }
+        if (redraws > 0) filter.CountRedraws(redraws);
+        return true;
     }
 
     private void Draw(ReadOnlySpan<float> output, Span<float> step, SynthRandom random)
@@ -82,3 +111,9 @@ internal sealed class ParStepSampler(GruNetwork network, ParOutputLayout layout,
         return logits.Length - 1;
     }
 }
+
+/// <summary>Whether an encoded step meets the step conditions at step <paramref name="step"/>.</summary>
+internal delegate bool EncodedStepCheck(int step, ReadOnlySpan<float> encoded);
+
+/// <summary>The step conditions a <see cref="ParStepSampler"/> respects: the filter (what is checked when, the counts) and the check of an encoded step.</summary>
+internal sealed record StepGate(Conditions.SequenceStepFilter Filter, EncodedStepCheck Check);
