@@ -31,6 +31,9 @@ public sealed class SequenceModel
                 throw new ArgumentException($"The context model has no column '{name}'.", nameof(contextModel));
         foreach (var name in sequence.EntityColumns)
             if (entityKeys.All(k => k.Column != name)) throw new ArgumentException($"The entity column '{name}' has no key recipe.", nameof(entityKeys));
+        foreach (var key in entityKeys.Where(k => k.IsLearned))
+            if (contextModel.Metadata.Find(key.Column) is null) throw new ArgumentException($"The context model has no column '{key.Column}' for the learned key column.", nameof(contextModel));
+        if (entityKeys.Count > 0 && entityKeys.All(k => k.IsLearned)) throw new ArgumentException("Every entity column is learned; one must be generated.", nameof(entityKeys));
         if ((sequence.IndexColumn is null) != (index.Step.Kind == Transforms.Sequences.SequenceStepKind.RowOrder) || (sequence.IndexColumn is null) != (context.StartColumn is null))
             throw new ArgumentException("The index recipe, the start column and the sequence's index column disagree.", nameof(index));
         if ((covariates?.Count ?? 0) != stepModel.CovariateCount)
@@ -50,7 +53,15 @@ public sealed class SequenceModel
         SourceEntities = sourceEntities;
         Covariates = covariates;
         StepColumns = metadata.Columns.Where(c => !sequence.IsEntityLevel(c.Name)).ToList();
+        LearnedKeyColumns = entityKeys.Where(k => k.IsLearned).Select(k => k.Column).ToList();
+        StepContextColumns = [.. sequence.ContextColumns, .. LearnedKeyColumns];
     }
+
+    /// <summary>The entity columns learned from their labels by the context model (<see cref="EntityKeyShape.Labels"/>); empty when every key column is generated.</summary>
+    public IReadOnlyList<string> LearnedKeyColumns { get; }
+
+    /// <summary>The columns the step model is conditioned on: the context columns, then the learned key columns.</summary>
+    public IReadOnlyList<string> StepContextColumns { get; }
 
     /// <summary>The step model kind (<see cref="SequenceModelKinds"/>), which names the sequence model as a whole.</summary>
     public string Kind => StepModel.Kind;

@@ -23,7 +23,7 @@ internal sealed class SequenceSampler(SequenceModel model)
         CancellationToken cancellationToken)
     {
         foreach (var condition in conditions) Check(condition);
-        foreach (var keys in model.EntityKeys) keys.CheckRoomFor(entities);
+        EntityKeyNumbering.CheckRoom(model.EntityKeys, entities);
         var root = new SynthRandom(seed);
         var contexts = model.ContextModel.SampleChunks(entities, root.Derive("sequence-context").Seed, conditions,
             options with { ChunkRows = ContextChunk }, cancellationToken);
@@ -38,7 +38,7 @@ internal sealed class SequenceSampler(SequenceModel model)
     {
         var column = condition.Column;
         var sequence = model.Sequence;
-        if (sequence.ContextColumns.Contains(column, StringComparer.Ordinal)) return;
+        if (model.StepContextColumns.Contains(column, StringComparer.Ordinal)) return;
         var contexts = sequence.ContextColumns.Count == 0 ? "it has none" : "its context columns are " + string.Join(", ", sequence.ContextColumns);
         if (sequence.EntityColumns.Contains(column, StringComparer.Ordinal))
             throw new SynthDataException($"The condition '{condition}' names the entity column '{column}', whose keys are generated, not learned: no condition can choose them.",
@@ -57,6 +57,7 @@ internal sealed class SequenceSampler(SequenceModel model)
     {
         var steps = root.Derive("sequence-steps");
         var keys = root.Derive("sequence-keys");
+        var numbering = new EntityKeyNumbering(model.EntityKeys);
         long entity = 0;
         foreach (var chunk in contexts)
         {
@@ -70,7 +71,8 @@ internal sealed class SequenceSampler(SequenceModel model)
                 var count = 1;
                 long total = lengths[first];
                 while (first + count < chunk.RowCount && total + lengths[first + count] <= options.ChunkRows) total += lengths[first + count++];
-                yield return Build(chunk, first, lengths.AsSpan(first, count).ToArray(), starts, entity, steps, keys, options, cancellationToken);
+                var numbers = numbering.Next(chunk, first, count, entity, keys);
+                yield return Build(chunk, first, lengths.AsSpan(first, count).ToArray(), starts, entity, numbers, steps, keys, options, cancellationToken);
                 entity += count;
                 first += count;
             }
@@ -92,8 +94,8 @@ internal sealed class SequenceSampler(SequenceModel model)
         return column.Codes!.Select(code => values[code]).ToArray();
     }
 
-    private SampledSequences Build(SampledTable contexts, int first, int[] lengths, double[]? starts, long firstEntity, SynthRandom steps,
-        SynthRandom keys, SamplingOptions options, CancellationToken cancellationToken)
+    private SampledSequences Build(SampledTable contexts, int first, int[] lengths, double[]? starts, long firstEntity, long[] keyNumbers,
+        SynthRandom steps, SynthRandom keys, SamplingOptions options, CancellationToken cancellationToken)
     {
         var total = lengths.Sum();
         // A model with covariates has a regular index, laid out before the steps so their covariates are known.
@@ -106,8 +108,10 @@ internal sealed class SequenceSampler(SequenceModel model)
             var column = model.Metadata.Columns[c];
             var name = column.Name;
             var keyRecipe = model.EntityKeys.FirstOrDefault(k => k.Column == name);
-            if (keyRecipe is not null)
-                columns[c] = new SampledColumn(column, null, texts: SampledColumns.Expand(keyRecipe.Keys(firstEntity, lengths.Length, keys.Derive(name)), 0, lengths, total));
+            if (keyRecipe is { IsLearned: true })
+                columns[c] = SampledColumns.Repeat(contexts[name], first, lengths, total);
+            else if (keyRecipe is not null)
+                columns[c] = new SampledColumn(column, null, texts: SampledColumns.Expand(keyRecipe.KeysOf(keyNumbers, keys.Derive(name)), 0, lengths, total));
             else if (string.Equals(name, model.Sequence.IndexColumn, StringComparison.Ordinal))
                 columns[c] = new SampledColumn(column, null, numbers: index ?? Index(lengths, starts!, first, stepRows, total));
             else if (model.Sequence.ContextColumns.Contains(name, StringComparer.Ordinal))
@@ -156,7 +160,7 @@ internal sealed class SequenceSampler(SequenceModel model)
         SamplingOptions options, CancellationToken cancellationToken)
     {
         var total = lengths.Sum();
-        var contextNames = model.Sequence.ContextColumns;
+        var contextNames = model.StepContextColumns;
         var threads = Math.Max(1, Math.Min(options.MaxDegreeOfParallelism ?? Environment.ProcessorCount, lengths.Length));
         var parts = new SampledTable[threads];
         var bounds = Enumerable.Range(0, threads + 1).Select(t => (int)((long)lengths.Length * t / threads)).ToArray();
