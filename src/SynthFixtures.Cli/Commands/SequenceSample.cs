@@ -77,6 +77,8 @@ internal static class SequenceSample
             $"Lengths:      {model.Context.MinLength:N0} to {model.Context.MaxLength:N0} steps (learned by the context model as '{model.Context.LengthColumn}')"));
         console.Out.WriteLine($"Context:      {(s.ContextColumns.Count == 0 ? "none" : string.Join(", ", s.ContextColumns))}");
         console.Out.WriteLine($"Steps:        {string.Join(", ", model.StepColumns.Select(c => c.Name))}{(model.Index.StepColumn is { } step ? $" (and the step sizes '{step}')" : "")}");
+        if (model.GeneratedColumns.Count > 0)
+            console.Out.WriteLine($"Generated:    {string.Join(", ", model.GeneratedColumns.Select(g => $"{g.Name} ({g.Describe()})"))}");
         console.Out.WriteLine();
         console.Out.WriteLine("Context model (one row per entity):");
         foreach (var column in model.ContextModel.DescribeColumns())

@@ -28,7 +28,9 @@ internal static class SequenceFitter
         var taken = metadata.Columns.Select(c => c.Name).ToList();
         var (index, values) = SequenceIndexFit.Fit(set, SequenceContextLayout.FreeName((sequence.IndexColumn ?? "index") + "_step", taken));
         var stepColumns = set.StepColumns.Where(c => c.IsModelled).ToList();
-        var outputColumns = metadata.Columns.Where(c => sequence.IsEntityLevel(c.Name) || stepColumns.Contains(c)).ToList();
+        // Identifier, free-text and personal-data step columns are generated as in tabular samples, from aggregate facts only.
+        var generated = set.StepColumns.Where(c => !c.IsModelled).Select(c => Sampling.Generated.GeneratedColumnFitter.Fit(table, table.IndexOf(c.Name), c)).ToList();
+        var outputColumns = metadata.Columns.Where(c => sequence.IsEntityLevel(c.Name) || stepColumns.Contains(c) || generated.Any(g => g.Name == c.Name)).ToList();
         if (stepColumns.Count == 0)
             throw new SynthDataException("The sequence table has no per-step column to learn: every column is an entity, index or context column, or generated.",
                 table.SourcePath, hint: "A sequence model learns the values that change from step to step; leave such a column out of the context columns.");
@@ -69,7 +71,7 @@ internal static class SequenceFitter
         return new SequenceModel(sequence, metadata with { Columns = outputColumns }, contextModel, layout, stepModel, index with { }, keys,
             ModelProvenance.Of(source, plan.Seed), set.Entities.Count,
             // A step kind that does not read covariates leaves them out of the model.
-            stepModel.CovariateCount == 0 ? null : covariates);
+            stepModel.CovariateCount == 0 ? null : covariates, generated);
     }
 
     /// <summary>One row per entity: its context cells, its length and (with an index) its first index cell.</summary>

@@ -16,7 +16,7 @@ public sealed class SequenceModel
     /// <exception cref="ArgumentException">The parts disagree: a column of the metadata that no part writes, or a context column the context model lacks.</exception>
     public SequenceModel(SequenceMetadata sequence, TableMetadata metadata, SynthModel contextModel, SequenceContextLayout context,
         ISequenceStepModel stepModel, SequenceIndexRecipe index, IReadOnlyList<EntityKeyRecipe> entityKeys, ModelProvenance provenance, int sourceEntities,
-        Transforms.Sequences.StepCovariates? covariates = null)
+        Transforms.Sequences.StepCovariates? covariates = null, IReadOnlyList<Sampling.Generated.GeneratedColumnSpec>? generatedColumns = null)
     {
         ArgumentNullException.ThrowIfNull(sequence);
         ArgumentNullException.ThrowIfNull(metadata);
@@ -52,7 +52,11 @@ public sealed class SequenceModel
         Provenance = provenance;
         SourceEntities = sourceEntities;
         Covariates = covariates;
-        StepColumns = metadata.Columns.Where(c => !sequence.IsEntityLevel(c.Name)).ToList();
+        GeneratedColumns = generatedColumns ?? [];
+        foreach (var spec in GeneratedColumns)
+            if (metadata.Find(spec.Name) is null || sequence.IsEntityLevel(spec.Name))
+                throw new ArgumentException($"The generated column '{spec.Name}' is not a per-step column of the model.", nameof(generatedColumns));
+        StepColumns = metadata.Columns.Where(c => !sequence.IsEntityLevel(c.Name) && GeneratedColumns.All(g => g.Name != c.Name)).ToList();
         LearnedKeyColumns = entityKeys.Where(k => k.IsLearned).Select(k => k.Column).ToList();
         StepContextColumns = [.. sequence.ContextColumns, .. LearnedKeyColumns];
     }
@@ -71,6 +75,12 @@ public sealed class SequenceModel
 
     /// <summary>The columns of the sampled rows (long format), in the source's order.</summary>
     public TableMetadata Metadata { get; }
+
+    /// <summary>
+    /// The per-step columns no model learns (identifiers, free text, personal data), generated per step as tabular
+    /// samples generate them; empty for models without such columns.
+    /// </summary>
+    public IReadOnlyList<Sampling.Generated.GeneratedColumnSpec> GeneratedColumns { get; }
 
     /// <summary>The per-step columns the step model writes, in <see cref="Metadata"/> order.</summary>
     public IReadOnlyList<ColumnMetadata> StepColumns { get; }

@@ -58,6 +58,7 @@ public static class SequenceModelArtifact
             Provenance = model.Provenance,
             SourceEntities = model.SourceEntities,
             Covariates = model.Covariates,
+            Generated = model.GeneratedColumns.Count == 0 ? null : model.GeneratedColumns,
             ContextModelLength = context.Length,
             StepModelLength = steps.Length,
         };
@@ -107,7 +108,7 @@ public static class SequenceModelArtifact
         try
         {
             return new SequenceModel(header.Sequence, header.Metadata, context, header.Context, steps, header.Index, header.EntityKeys, header.Provenance,
-                header.SourceEntities, header.Covariates);
+                header.SourceEntities, header.Covariates, header.Generated);
         }
         catch (ArgumentException e)
         {

@@ -58,7 +58,8 @@ internal sealed class SequenceSampler(SequenceModel model)
         var steps = root.Derive("sequence-steps");
         var keys = root.Derive("sequence-keys");
         var numbering = new EntityKeyNumbering(model.EntityKeys);
-        long entity = 0;
+        var generated = root.Derive("sequence-generated");
+        long entity = 0, row = 0;
         foreach (var chunk in contexts)
         {
             var lengths = Lengths(chunk);
@@ -72,7 +73,9 @@ internal sealed class SequenceSampler(SequenceModel model)
                 long total = lengths[first];
                 while (first + count < chunk.RowCount && total + lengths[first + count] <= options.ChunkRows) total += lengths[first + count++];
                 var numbers = numbering.Next(chunk, first, count, entity, keys);
-                yield return Build(chunk, first, lengths.AsSpan(first, count).ToArray(), starts, entity, numbers, steps, keys, options, cancellationToken);
+                yield return Build(chunk, first, lengths.AsSpan(first, count).ToArray(), starts, entity, numbers, steps, keys,
+                    (generated, row), options, cancellationToken);
+                row += total;
                 entity += count;
                 first += count;
             }
@@ -95,7 +98,7 @@ internal sealed class SequenceSampler(SequenceModel model)
     }
 
     private SampledSequences Build(SampledTable contexts, int first, int[] lengths, double[]? starts, long firstEntity, long[] keyNumbers,
-        SynthRandom steps, SynthRandom keys, SamplingOptions options, CancellationToken cancellationToken)
+        SynthRandom steps, SynthRandom keys, (SynthRandom Stream, long FirstRow) generated, SamplingOptions options, CancellationToken cancellationToken)
     {
         var total = lengths.Sum();
         // A model with covariates has a regular index, laid out before the steps so their covariates are known.
@@ -116,6 +119,8 @@ internal sealed class SequenceSampler(SequenceModel model)
                 columns[c] = new SampledColumn(column, null, numbers: index ?? Index(lengths, starts!, first, stepRows, total));
             else if (model.Sequence.ContextColumns.Contains(name, StringComparer.Ordinal))
                 columns[c] = SampledColumns.Repeat(contexts[name], first, lengths, total);
+            else if (model.GeneratedColumns.FirstOrDefault(g => g.Name == name) is { } spec)
+                columns[c] = SequenceGeneratedColumns.Generate(column, spec, lengths, firstEntity, generated.FirstRow, generated.Stream, options, cancellationToken);
             else
                 columns[c] = Find(stepRows, name);
         }
