@@ -56,7 +56,10 @@ internal static class SequenceFitter
         var keys = EntityKeyFit.Fit(set);
         // Learned key members (a low-cardinality part of a composite key) are drawn by the context model and read by the step model like context columns.
         var learnedKeys = keys.Where(k => k.IsLearned).Select(k => LearnedKeyColumn(set, k.Column)).ToList();
-        var (contextTable, contextMetadata, layout) = ContextTable(set, taken, learnedKeys);
+        // Gaps only some entities have: their count per entity joins the context model, their sizes and places the index recipe.
+        var gaps = EntityGapFit.Fit(set, index, values, SequenceContextLayout.FreeName("sequence_gaps", taken));
+        if (gaps is { } found) index = index with { EntityGaps = found.Recipe };
+        var (contextTable, contextMetadata, layout) = ContextTable(set, taken, learnedKeys, gaps);
         progress?.Report(new TrainingUpdate(TrainingStage.Fitting, string.Create(CultureInfo.InvariantCulture,
             $"Fitting the context model on {set.Entities.Count:N0} entities ({string.Join(", ", contextMetadata.Columns.Select(c => c.Name))})")));
         var contextModel = plan.ContextTrainer.Train(new TrainingInput(contextTable, contextMetadata, plan.Seed, plan.ContextSettings), progress, cancellationToken);
@@ -76,7 +79,7 @@ internal static class SequenceFitter
 
     /// <summary>One row per entity: its context cells, its length and (with an index) its first index cell.</summary>
     private static (Table Table, TableMetadata Metadata, SequenceContextLayout Layout) ContextTable(SequenceSet set, IReadOnlyList<string> taken,
-        IReadOnlyList<ColumnMetadata> learnedKeys)
+        IReadOnlyList<ColumnMetadata> learnedKeys, (EntityGapRecipe Recipe, int[] Counts)? gaps)
     {
         var sequence = set.Sequence;
         var lengthName = SequenceContextLayout.FreeName("sequence_length", taken);
@@ -96,6 +99,13 @@ internal static class SequenceFitter
             columns.Add(set.Entities.Select(e => set.Table[e.Rows[0], index]).ToArray());
             missing.Add(null);
             metadata.Add(FewValues(set.Columns.Find(sequence.IndexColumn!)! with { Name = startName, Evidence = "where each entity's index starts" }, columns[^1]));
+        }
+        if (gaps is { } entityGaps)
+        {
+            names.Add(entityGaps.Recipe.CountColumn);
+            columns.Add(entityGaps.Counts.Select(c => (string?)c.ToString(CultureInfo.InvariantCulture)).ToArray());
+            missing.Add(null);
+            metadata.Add(FewValues(new ColumnMetadata { Name = entityGaps.Recipe.CountColumn, Kind = ColumnKind.Integer, Evidence = "gaps in each entity's index" }, columns[^1]));
         }
         var lengths = set.Entities.Select(e => e.Length).ToList();
         return (new Table(names, columns.ToArray(), missing, set.Table.SourcePath), new TableMetadata { Columns = metadata },

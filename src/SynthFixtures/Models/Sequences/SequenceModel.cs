@@ -31,6 +31,8 @@ public sealed class SequenceModel
                 throw new ArgumentException($"The context model has no column '{name}'.", nameof(contextModel));
         foreach (var name in sequence.EntityColumns)
             if (entityKeys.All(k => k.Column != name)) throw new ArgumentException($"The entity column '{name}' has no key recipe.", nameof(entityKeys));
+        if (index.EntityGaps is { } gaps && contextModel.Metadata.Find(gaps.CountColumn) is null)
+            throw new ArgumentException($"The context model has no column '{gaps.CountColumn}' for the entities' gaps.", nameof(contextModel));
         foreach (var key in entityKeys.Where(k => k.IsLearned))
             if (contextModel.Metadata.Find(key.Column) is null) throw new ArgumentException($"The context model has no column '{key.Column}' for the learned key column.", nameof(contextModel));
         if (entityKeys.Count > 0 && entityKeys.All(k => k.IsLearned)) throw new ArgumentException("Every entity column is learned; one must be generated.", nameof(entityKeys));

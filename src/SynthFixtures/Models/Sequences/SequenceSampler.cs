@@ -59,6 +59,7 @@ internal sealed class SequenceSampler(SequenceModel model)
         var keys = root.Derive("sequence-keys");
         var numbering = new EntityKeyNumbering(model.EntityKeys);
         var generated = root.Derive("sequence-generated");
+        var gaps = root.Derive("sequence-gaps");
         long entity = 0, row = 0;
         foreach (var chunk in contexts)
         {
@@ -74,7 +75,7 @@ internal sealed class SequenceSampler(SequenceModel model)
                 while (first + count < chunk.RowCount && total + lengths[first + count] <= options.ChunkRows) total += lengths[first + count++];
                 var numbers = numbering.Next(chunk, first, count, entity, keys);
                 yield return Build(chunk, first, lengths.AsSpan(first, count).ToArray(), starts, entity, numbers, steps, keys,
-                    (generated, row), options, cancellationToken);
+                    (generated, row), gaps, options, cancellationToken);
                 row += total;
                 entity += count;
                 first += count;
@@ -98,11 +99,13 @@ internal sealed class SequenceSampler(SequenceModel model)
     }
 
     private SampledSequences Build(SampledTable contexts, int first, int[] lengths, double[]? starts, long firstEntity, long[] keyNumbers,
-        SynthRandom steps, SynthRandom keys, (SynthRandom Stream, long FirstRow) generated, SamplingOptions options, CancellationToken cancellationToken)
+        SynthRandom steps, SynthRandom keys, (SynthRandom Stream, long FirstRow) generated, SynthRandom gaps,
+        SamplingOptions options, CancellationToken cancellationToken)
     {
         var total = lengths.Sum();
         // A model with covariates has a regular index, laid out before the steps so their covariates are known.
-        var index = model.Covariates is null ? null : Index(lengths, starts!, first, null, total);
+        var skippedAfter = SkippedAfter(contexts, first, lengths, firstEntity, gaps);
+        var index = model.Covariates is null ? null : Index(lengths, starts!, first, null, total, skippedAfter);
         var covariates = index is null ? null : Covariates(model.Covariates!, index, lengths);
         var stepRows = SampleSteps(contexts, first, lengths, firstEntity, steps, covariates, options, cancellationToken);
         var columns = new SampledColumn[model.Metadata.Columns.Count];
@@ -116,7 +119,7 @@ internal sealed class SequenceSampler(SequenceModel model)
             else if (keyRecipe is not null)
                 columns[c] = new SampledColumn(column, null, texts: SampledColumns.Expand(keyRecipe.KeysOf(keyNumbers, keys.Derive(name)), 0, lengths, total));
             else if (string.Equals(name, model.Sequence.IndexColumn, StringComparison.Ordinal))
-                columns[c] = new SampledColumn(column, null, numbers: index ?? Index(lengths, starts!, first, stepRows, total));
+                columns[c] = new SampledColumn(column, null, numbers: index ?? Index(lengths, starts!, first, stepRows, total, skippedAfter));
             else if (model.Sequence.ContextColumns.Contains(name, StringComparer.Ordinal))
                 columns[c] = SampledColumns.Repeat(contexts[name], first, lengths, total);
             else if (model.GeneratedColumns.FirstOrDefault(g => g.Name == name) is { } spec)
@@ -127,14 +130,25 @@ internal sealed class SequenceSampler(SequenceModel model)
         return new SampledSequences(firstEntity, lengths, new SampledTable(model.Metadata, columns, total));
     }
 
-    private double[] Index(int[] lengths, double[] starts, int first, SampledTable? stepRows, int total)
+    /// <summary>Each entity's own gaps (<see cref="EntityGapRecipe.Layout"/>) from its drawn count and its own stream; <c>null</c> without them.</summary>
+    private long[][]? SkippedAfter(SampledTable contexts, int first, int[] lengths, long firstEntity, SynthRandom gaps)
+    {
+        if (model.Index.EntityGaps is not { } recipe) return null;
+        var counts = NumbersOf(SampledColumns.Slice(contexts[recipe.CountColumn], first, lengths.Length),
+            new ColumnMetadata { Name = recipe.CountColumn, Kind = ColumnKind.Integer });
+        return lengths.Select((length, i) => recipe.Layout(length, double.IsNaN(counts[i]) ? 0 : (int)Math.Max(0, Math.Round(counts[i])),
+            gaps.Derive(firstEntity + i))).ToArray();
+    }
+
+    private double[] Index(int[] lengths, double[] starts, int first, SampledTable? stepRows, int total, long[][]? skippedAfter)
     {
         var index = new double[total];
         var sizes = model.Index.StepColumn is { } stepColumn ? Find(stepRows!, stepColumn).Numbers : null;
         var row = 0;
         for (var i = 0; i < lengths.Length; i++)
         {
-            model.Index.Write(starts[first + i], sizes is null ? default : sizes.AsSpan(row, lengths[i]), index.AsSpan(row, lengths[i]));
+            model.Index.Write(starts[first + i], sizes is null ? default : sizes.AsSpan(row, lengths[i]), index.AsSpan(row, lengths[i]),
+                skippedAfter is null ? default : skippedAfter[i]);
             row += lengths[i];
         }
         return index;
