@@ -40,8 +40,11 @@ public sealed record SequenceIndexRecipe
     public SequenceIndexKind Kind => Step.IndexKind;
 
     /// <summary>The steps in words (for <c>inspect</c>): "daily", "monthly (day 1)", "irregular: step sizes learned as 'date_step' in days".</summary>
-    public string Describe() => Step.Kind != SequenceStepKind.Irregular ? Step.Describe()
-        : $"irregular: step sizes learned as '{StepColumn}' in {(Kind == SequenceIndexKind.DateTime ? SequenceIndexStep.Duration(Unit) : "units of " + Unit.ToString("0.###", CultureInfo.InvariantCulture))}";
+    public string Describe() => (Step.Kind != SequenceStepKind.Irregular ? Step.Describe()
+        : $"irregular: step sizes learned as '{StepColumn}' in {(Kind == SequenceIndexKind.DateTime ? SequenceIndexStep.Duration(Unit) : "units of " + Unit.ToString("0.###", CultureInfo.InvariantCulture))}")
+        + (EntityGaps is { } gaps
+            ? string.Create(CultureInfo.InvariantCulture, $"; gaps of {gaps.Sizes[0]} to {gaps.Sizes[^1]} steps in some entities (their number learned as '{gaps.CountColumn}')")
+            : "");
 
     /// <summary>A sampled start moved onto the source's grid (phase, day of the month, time of day), so regular steps land where the source's did.</summary>
     public double Align(double start) => Step.Align(double.IsNaN(start) ? TypicalStart : start);
