@@ -84,7 +84,9 @@ internal static class SequenceSample
             $"Trained on:   {p.SourceName ?? "(in-memory table)"}, {model.SourceEntities:N0} entities, {p.SourceRows:N0} rows, SHA-256 of content {p.SourceDataSha256}"));
         console.Out.WriteLine($"Seed:         {p.Seed}");
         if (model.Privacy is { } privacy) InspectCommand.WritePlan(console, privacy);
-        console.Out.WriteLine($"Entity:       {string.Join(", ", model.EntityKeys.Select(k => $"{k.Column} (generated keys: {Describe(k)})"))}");
+        console.Out.WriteLine($"Entity:       {string.Join(", ", model.EntityKeys.Select(k => k.IsLearned
+            ? $"{k.Column} (learned by the context model: {k.Labels?.Count ?? 0} labels)"
+            : $"{k.Column} (generated keys: {Describe(k)}{(k.SharedShare > 0 ? $", reused across the learned key columns for {k.SharedShare:P0} of entities" : "")})"))}");
         console.Out.WriteLine($"Index:        {(s.IndexColumn is null ? "none (file order)" : $"{s.IndexColumn}, {model.Index.Describe()}")}{(model.Covariates is { } covariates ? $" (the step model reads its {covariates.Describe()} {(covariates.Cycles.Count > 0 ? "cycles" : "trends")})" : "")}");
         console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Lengths:      {model.Context.MinLength:N0} to {model.Context.MaxLength:N0} steps (learned by the context model as '{model.Context.LengthColumn}')"));
@@ -93,6 +95,8 @@ internal static class SequenceSample
         console.Out.WriteLine($"Step model:   {model.Kind} ({string.Join(", ", InspectSequence.Settings(model.StepModel).Select(x => $"{x.Key} {x.Value}"))})");
         if ((model.StepModel as Models.Sequences.Par.ParStepModel)?.Parameters.EarlyStopping is { } stopping)
             console.Out.WriteLine($"              {Models.Sequences.Par.ParEarlyStoppingText.Describe(stopping)}");
+        if (model.GeneratedColumns.Count > 0)
+            console.Out.WriteLine($"Generated:    {string.Join(", ", model.GeneratedColumns.Select(g => $"{g.Name} ({g.Describe()})"))}");
         console.Out.WriteLine();
         console.Out.WriteLine("Context model (one row per entity):");
         foreach (var column in model.ContextModel.DescribeColumns())

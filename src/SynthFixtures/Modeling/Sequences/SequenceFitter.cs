@@ -28,7 +28,9 @@ internal static class SequenceFitter
         var taken = metadata.Columns.Select(c => c.Name).ToList();
         var (index, values) = SequenceIndexFit.Fit(set, SequenceContextLayout.FreeName((sequence.IndexColumn ?? "index") + "_step", taken));
         var stepColumns = set.StepColumns.Where(c => c.IsModelled).ToList();
-        var outputColumns = metadata.Columns.Where(c => sequence.IsEntityLevel(c.Name) || stepColumns.Contains(c)).ToList();
+        // Identifier, free-text and personal-data step columns are generated as in tabular samples, from aggregate facts only.
+        var generated = set.StepColumns.Where(c => !c.IsModelled).Select(c => Sampling.Generated.GeneratedColumnFitter.Fit(table, table.IndexOf(c.Name), c)).ToList();
+        var outputColumns = metadata.Columns.Where(c => sequence.IsEntityLevel(c.Name) || stepColumns.Contains(c) || generated.Any(g => g.Name == c.Name)).ToList();
         if (stepColumns.Count == 0)
             throw new SynthDataException("The sequence table has no per-step column to learn: every column is an entity, index or context column, or generated.",
                 table.SourcePath, hint: "A sequence model learns the values that change from step to step; leave such a column out of the context columns.");
@@ -51,38 +53,45 @@ internal static class SequenceFitter
             stepColumns.Add(stepColumn);
         }
 
-        var (contextTable, contextMetadata, layout) = ContextTable(set, taken);
+        var keys = EntityKeyFit.Fit(set);
+        // Learned key members (a low-cardinality part of a composite key) are drawn by the context model and read by the step model like context columns.
+        var learnedKeys = keys.Where(k => k.IsLearned).Select(k => LearnedKeyColumn(set, k.Column)).ToList();
+        // Gaps only some entities have: their count per entity joins the context model, their sizes and places the index recipe.
+        var gaps = EntityGapFit.Fit(set, index, values, SequenceContextLayout.FreeName("sequence_gaps", taken));
+        if (gaps is { } found) index = index with { EntityGaps = found.Recipe };
+        var (contextTable, contextMetadata, layout) = ContextTable(set, taken, learnedKeys, gaps);
         progress?.Report(new TrainingUpdate(TrainingStage.Fitting, string.Create(CultureInfo.InvariantCulture,
             $"Fitting the context model on {set.Entities.Count:N0} entities ({string.Join(", ", contextMetadata.Columns.Select(c => c.Name))})")));
         var contextModel = plan.ContextTrainer.Train(new TrainingInput(contextTable, contextMetadata, plan.Seed, plan.ContextSettings), progress, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
         progress?.Report(new TrainingUpdate(TrainingStage.Fitting, string.Create(CultureInfo.InvariantCulture,
             $"Fitting the step model on {table.RowCount:N0} steps ({string.Join(", ", stepColumns.Select(c => c.Name))})")));
-        var contextColumns = sequence.ContextColumns.Select(name => metadata.Find(name)!).ToList();
+        var contextColumns = sequence.ContextColumns.Select(name => metadata.Find(name)!).Concat(learnedKeys).ToList();
         var indexes = values is null ? null : set.Entities.Select(e => e.Rows.Select(row => values[row]).ToArray()).ToList();
         var covariates = StepTrendCovariates.Fit(index.Step, set.Entities.Select(e => e.Length).ToList(), indexes);
         var covariateValues = covariates is null ? null : set.Entities.Select((e, i) => covariates.Of(indexes is null ? [] : indexes[i], e.Length)).ToList();
         var stepModel = plan.StepTrainer.Train(new SequenceStepTrainingInput(set, stepColumns, contextColumns, plan.Seed, plan.StepSettings,
             covariateValues, covariates?.Count ?? 0), progress, cancellationToken);
-        var keys = sequence.EntityColumns.Select((name, i) => EntityKeyRecipe.Fit(name, set.Entities.Select(e => e.Key[i]).Distinct().ToList())).ToList();
         return new SequenceModel(sequence, metadata with { Columns = outputColumns }, contextModel, layout, stepModel, index with { }, keys,
             ModelProvenance.Of(source, plan.Seed), set.Entities.Count,
             // A step kind that does not read covariates leaves them out of the model.
-            stepModel.CovariateCount == 0 ? null : covariates);
+            stepModel.CovariateCount == 0 ? null : covariates, generated);
     }
 
     /// <summary>One row per entity: its context cells, its length and (with an index) its first index cell.</summary>
-    private static (Table Table, TableMetadata Metadata, SequenceContextLayout Layout) ContextTable(SequenceSet set, IReadOnlyList<string> taken)
+    private static (Table Table, TableMetadata Metadata, SequenceContextLayout Layout) ContextTable(SequenceSet set, IReadOnlyList<string> taken,
+        IReadOnlyList<ColumnMetadata> learnedKeys, (EntityGapRecipe Recipe, int[] Counts)? gaps)
     {
         var sequence = set.Sequence;
         var lengthName = SequenceContextLayout.FreeName("sequence_length", taken);
         var startName = sequence.IndexColumn is null ? null : SequenceContextLayout.FreeName("sequence_start", [.. taken, lengthName]);
-        var names = new List<string>(sequence.ContextColumns) { lengthName };
-        var columns = sequence.ContextColumns.Select(name => set.Entities.Select(e => set.Table[e.Rows[0], set.Table.IndexOf(name)]).ToArray()).ToList();
-        var missing = sequence.ContextColumns.Select(name => set.Table.MissingTokens[set.Table.IndexOf(name)]).ToList();
+        var contextNames = sequence.ContextColumns.Concat(learnedKeys.Select(c => c.Name)).ToList();
+        var names = new List<string>(contextNames) { lengthName };
+        var columns = contextNames.Select(name => set.Entities.Select(e => set.Table[e.Rows[0], set.Table.IndexOf(name)]).ToArray()).ToList();
+        var missing = contextNames.Select(name => set.Table.MissingTokens[set.Table.IndexOf(name)]).ToList();
         columns.Add(set.Entities.Select(e => (string?)e.Length.ToString(CultureInfo.InvariantCulture)).ToArray());
         missing.Add(null);
-        var metadata = sequence.ContextColumns.Select(name => set.Columns.Find(name)!).ToList();
+        var metadata = sequence.ContextColumns.Select(name => set.Columns.Find(name)!).Concat(learnedKeys).ToList();
         metadata.Add(FewValues(new ColumnMetadata { Name = lengthName, Kind = ColumnKind.Integer, Evidence = "steps per entity" }, columns[^1]));
         if (startName is not null)
         {
@@ -92,10 +101,21 @@ internal static class SequenceFitter
             missing.Add(null);
             metadata.Add(FewValues(set.Columns.Find(sequence.IndexColumn!)! with { Name = startName, Evidence = "where each entity's index starts" }, columns[^1]));
         }
+        if (gaps is { } entityGaps)
+        {
+            names.Add(entityGaps.Recipe.CountColumn);
+            columns.Add(entityGaps.Counts.Select(c => (string?)c.ToString(CultureInfo.InvariantCulture)).ToArray());
+            missing.Add(null);
+            metadata.Add(FewValues(new ColumnMetadata { Name = entityGaps.Recipe.CountColumn, Kind = ColumnKind.Integer, Evidence = "gaps in each entity's index" }, columns[^1]));
+        }
         var lengths = set.Entities.Select(e => e.Length).ToList();
         return (new Table(names, columns.ToArray(), missing, set.Table.SourcePath), new TableMetadata { Columns = metadata },
             new SequenceContextLayout(lengthName, startName, lengths.Min(), lengths.Max()));
     }
+
+    /// <summary>A learned key member as the context and step models see it: its labels, whatever kind the profiler gave the column.</summary>
+    private static ColumnMetadata LearnedKeyColumn(SequenceSet set, string name) =>
+        set.Columns.Find(name)! with { Kind = ColumnKind.Categorical, Pii = PiiKind.None, DateTimeFormat = null, DecimalPlaces = null, TextModel = null };
 
     /// <summary>At most this many distinct lengths (or starts) are learned as labels rather than as numbers.</summary>
     internal const int MaxLabelledValues = 20;

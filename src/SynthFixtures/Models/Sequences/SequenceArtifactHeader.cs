@@ -27,6 +27,10 @@ internal sealed record SequenceArtifactHeader
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public Privacy.PrivacyPlan? Privacy { get; init; }
 
+    /// <summary>The generated per-step columns' recipes; left out (files before them read as none) when there are none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<Sampling.Generated.GeneratedColumnSpec>? Generated { get; init; }
+
     /// <summary>The context model's <c>.synth</c> bytes start the payload; the step model's follow.</summary>
     public required long ContextModelLength { get; init; }
     public required long StepModelLength { get; init; }

@@ -29,12 +29,22 @@ public sealed record SequenceIndexRecipe
     /// </summary>
     public double[]? SkippedValues { get; init; }
 
+    /// <summary>
+    /// For a regular index: the gaps only some source entities have (how many each entity has is learned by the context
+    /// model); <c>null</c> when no entity has one, and in models trained before them.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public EntityGapRecipe? EntityGaps { get; init; }
+
     /// <summary>What the index holds.</summary>
     public SequenceIndexKind Kind => Step.IndexKind;
 
     /// <summary>The steps in words (for <c>inspect</c>): "daily", "monthly (day 1)", "irregular: step sizes learned as 'date_step' in days".</summary>
-    public string Describe() => Step.Kind != SequenceStepKind.Irregular ? Step.Describe()
-        : $"irregular: step sizes learned as '{StepColumn}' in {(Kind == SequenceIndexKind.DateTime ? SequenceIndexStep.Duration(Unit) : "units of " + Unit.ToString("0.###", CultureInfo.InvariantCulture))}";
+    public string Describe() => (Step.Kind != SequenceStepKind.Irregular ? Step.Describe()
+        : $"irregular: step sizes learned as '{StepColumn}' in {(Kind == SequenceIndexKind.DateTime ? SequenceIndexStep.Duration(Unit) : "units of " + Unit.ToString("0.###", CultureInfo.InvariantCulture))}")
+        + (EntityGaps is { } gaps
+            ? string.Create(CultureInfo.InvariantCulture, $"; gaps of {gaps.Sizes[0]} to {gaps.Sizes[^1]} steps in some entities (their number learned as '{gaps.CountColumn}')")
+            : "");
 
     /// <summary>A sampled start moved onto the source's grid (phase, day of the month, time of day), so regular steps land where the source's did.</summary>
     public double Align(double start) => Step.Align(double.IsNaN(start) ? TypicalStart : start);
@@ -42,9 +52,10 @@ public sealed record SequenceIndexRecipe
     /// <summary>
     /// Writes the index of one entity (as many steps as <paramref name="destination"/> holds) from <paramref name="start"/>;
     /// <paramref name="stepSizes"/> holds an irregular index's drawn step sizes (in units; the first is ignored, negative
-    /// ones count as 0 so the index never runs backwards).
+    /// ones count as 0 so the index never runs backwards); <paramref name="skippedAfter"/>, for a regular index, the grid
+    /// steps an entity's own gaps skip after each step (<see cref="EntityGapRecipe.Layout"/>; empty: none).
     /// </summary>
-    public void Write(double start, ReadOnlySpan<double> stepSizes, Span<double> destination)
+    public void Write(double start, ReadOnlySpan<double> stepSizes, Span<double> destination, ReadOnlySpan<long> skippedAfter = default)
     {
         start = Align(start);
         var value = start;
@@ -58,6 +69,8 @@ public sealed record SequenceIndexRecipe
             }
             else
             {
+                if (step > 0 && step - 1 < skippedAfter.Length)
+                    for (var k = 0L; k < skippedAfter[step - 1]; k++) NextHeld(start, ref gridStep);
                 destination[step] = Step.IsRegular ? NextHeld(start, ref gridStep) : start;
             }
         }

@@ -16,7 +16,7 @@ public sealed class SequenceModel
     /// <exception cref="ArgumentException">The parts disagree: a column of the metadata that no part writes, or a context column the context model lacks.</exception>
     public SequenceModel(SequenceMetadata sequence, TableMetadata metadata, SynthModel contextModel, SequenceContextLayout context,
         ISequenceStepModel stepModel, SequenceIndexRecipe index, IReadOnlyList<EntityKeyRecipe> entityKeys, ModelProvenance provenance, int sourceEntities,
-        Transforms.Sequences.StepCovariates? covariates = null)
+        Transforms.Sequences.StepCovariates? covariates = null, IReadOnlyList<Sampling.Generated.GeneratedColumnSpec>? generatedColumns = null)
     {
         ArgumentNullException.ThrowIfNull(sequence);
         ArgumentNullException.ThrowIfNull(metadata);
@@ -31,6 +31,11 @@ public sealed class SequenceModel
                 throw new ArgumentException($"The context model has no column '{name}'.", nameof(contextModel));
         foreach (var name in sequence.EntityColumns)
             if (entityKeys.All(k => k.Column != name)) throw new ArgumentException($"The entity column '{name}' has no key recipe.", nameof(entityKeys));
+        if (index.EntityGaps is { } gaps && contextModel.Metadata.Find(gaps.CountColumn) is null)
+            throw new ArgumentException($"The context model has no column '{gaps.CountColumn}' for the entities' gaps.", nameof(contextModel));
+        foreach (var key in entityKeys.Where(k => k.IsLearned))
+            if (contextModel.Metadata.Find(key.Column) is null) throw new ArgumentException($"The context model has no column '{key.Column}' for the learned key column.", nameof(contextModel));
+        if (entityKeys.Count > 0 && entityKeys.All(k => k.IsLearned)) throw new ArgumentException("Every entity column is learned; one must be generated.", nameof(entityKeys));
         if ((sequence.IndexColumn is null) != (index.Step.Kind == Transforms.Sequences.SequenceStepKind.RowOrder) || (sequence.IndexColumn is null) != (context.StartColumn is null))
             throw new ArgumentException("The index recipe, the start column and the sequence's index column disagree.", nameof(index));
         if ((covariates?.Count ?? 0) != stepModel.CovariateCount)
@@ -49,8 +54,20 @@ public sealed class SequenceModel
         Provenance = provenance;
         SourceEntities = sourceEntities;
         Covariates = covariates;
-        StepColumns = metadata.Columns.Where(c => !sequence.IsEntityLevel(c.Name)).ToList();
+        GeneratedColumns = generatedColumns ?? [];
+        foreach (var spec in GeneratedColumns)
+            if (metadata.Find(spec.Name) is null || sequence.IsEntityLevel(spec.Name))
+                throw new ArgumentException($"The generated column '{spec.Name}' is not a per-step column of the model.", nameof(generatedColumns));
+        StepColumns = metadata.Columns.Where(c => !sequence.IsEntityLevel(c.Name) && GeneratedColumns.All(g => g.Name != c.Name)).ToList();
+        LearnedKeyColumns = entityKeys.Where(k => k.IsLearned).Select(k => k.Column).ToList();
+        StepContextColumns = [.. sequence.ContextColumns, .. LearnedKeyColumns];
     }
+
+    /// <summary>The entity columns learned from their labels by the context model (<see cref="EntityKeyShape.Labels"/>); empty when every key column is generated.</summary>
+    public IReadOnlyList<string> LearnedKeyColumns { get; }
+
+    /// <summary>The columns the step model is conditioned on: the context columns, then the learned key columns.</summary>
+    public IReadOnlyList<string> StepContextColumns { get; }
 
     /// <summary>The step model kind (<see cref="SequenceModelKinds"/>), which names the sequence model as a whole.</summary>
     public string Kind => StepModel.Kind;
@@ -60,6 +77,12 @@ public sealed class SequenceModel
 
     /// <summary>The columns of the sampled rows (long format), in the source's order.</summary>
     public TableMetadata Metadata { get; }
+
+    /// <summary>
+    /// The per-step columns no model learns (identifiers, free text, personal data), generated per step as tabular
+    /// samples generate them; empty for models without such columns.
+    /// </summary>
+    public IReadOnlyList<Sampling.Generated.GeneratedColumnSpec> GeneratedColumns { get; }
 
     /// <summary>The per-step columns the step model writes, in <see cref="Metadata"/> order.</summary>
     public IReadOnlyList<ColumnMetadata> StepColumns { get; }

@@ -59,6 +59,7 @@ public static class SequenceModelArtifact
             SourceEntities = model.SourceEntities,
             Covariates = model.Covariates,
             Privacy = model.Privacy,
+            Generated = model.GeneratedColumns.Count == 0 ? null : model.GeneratedColumns,
             ContextModelLength = context.Length,
             StepModelLength = steps.Length,
         };
@@ -108,7 +109,7 @@ public static class SequenceModelArtifact
         try
         {
             return new SequenceModel(header.Sequence, header.Metadata, context, header.Context, steps, header.Index, header.EntityKeys, header.Provenance,
-                header.SourceEntities, header.Covariates) { Privacy = header.Privacy };
+                header.SourceEntities, header.Covariates, header.Generated) { Privacy = header.Privacy };
         }
         catch (ArgumentException e)
         {

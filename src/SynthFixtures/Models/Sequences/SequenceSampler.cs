@@ -24,7 +24,7 @@ internal sealed class SequenceSampler(SequenceModel model)
     {
         foreach (var condition in conditions) Check(condition);
         var compiled = stepConditions is { Count: > 0 } ? Conditions.CompiledStepConditions.Compile(model, stepConditions) : null;
-        foreach (var keys in model.EntityKeys) keys.CheckRoomFor(entities);
+        EntityKeyNumbering.CheckRoom(model.EntityKeys, entities);
         var root = new SynthRandom(seed);
         var contextOptions = options with { ChunkRows = ContextChunk };
         var contexts = model.ContextModel.SampleChunks(entities, root.Derive("sequence-context").Seed, conditions, contextOptions, cancellationToken);
@@ -41,7 +41,7 @@ internal sealed class SequenceSampler(SequenceModel model)
     {
         var column = condition.Column;
         var sequence = model.Sequence;
-        if (sequence.ContextColumns.Contains(column, StringComparer.Ordinal)) return;
+        if (model.StepContextColumns.Contains(column, StringComparer.Ordinal)) return;
         var contexts = sequence.ContextColumns.Count == 0 ? "it has none" : "its context columns are " + string.Join(", ", sequence.ContextColumns);
         if (sequence.EntityColumns.Contains(column, StringComparer.Ordinal))
             throw new SynthDataException($"The condition '{condition}' names the entity column '{column}', whose keys are generated, not learned: no condition can choose them.",
@@ -60,7 +60,10 @@ internal sealed class SequenceSampler(SequenceModel model)
     {
         var steps = root.Derive("sequence-steps");
         var keys = root.Derive("sequence-keys");
-        long entity = 0;
+        var numbering = new EntityKeyNumbering(model.EntityKeys);
+        var generated = root.Derive("sequence-generated");
+        var gaps = root.Derive("sequence-gaps");
+        long entity = 0, row = 0;
         foreach (var chunk in contexts)
         {
             var lengths = Lengths(chunk);
@@ -73,7 +76,10 @@ internal sealed class SequenceSampler(SequenceModel model)
                 var count = 1;
                 long total = lengths[first];
                 while (first + count < chunk.RowCount && total + lengths[first + count] <= options.ChunkRows) total += lengths[first + count++];
-                yield return Build(chunk, first, lengths.AsSpan(first, count).ToArray(), starts, entity, steps, keys, options, cancellationToken);
+                var numbers = numbering.Next(chunk, first, count, entity, keys);
+                yield return Build(chunk, first, lengths.AsSpan(first, count).ToArray(), starts, entity, numbers, steps, keys,
+                    (generated, row), gaps, options, cancellationToken);
+                row += total;
                 entity += count;
                 first += count;
             }
@@ -92,11 +98,16 @@ internal sealed class SequenceSampler(SequenceModel model)
         model.Context.StartColumn is { } start ? NumbersOf(contexts[start], model.Metadata.Find(model.Sequence.IndexColumn!)!) : null;
 
     /// <summary>
-    /// The step covariates of one entity starting at <paramref name="start"/> (covariates that read the index come with a
-    /// regular index; the others, such as the position, need no index values).
+    /// The step covariates of entity <paramref name="entity"/> (its one-row <paramref name="context"/>, length and start),
+    /// its own gaps included (covariates that read the index come with a regular index; the others, such as the
+    /// position, need no index values).
     /// </summary>
-    internal float[] CovariatesOf(double start, int length) =>
-        Covariates(model.Covariates!, model.Covariates!.ReadsIndex ? Index([length], [start], 0, null, length) : null, [length])[0];
+    internal float[] CovariatesOf(SampledTable context, int length, double start, long entity, SynthRandom gaps)
+    {
+        var skippedAfter = SkippedAfter(context, 0, [length], entity, gaps);
+        var index = model.Covariates!.ReadsIndex ? Index([length], [start], 0, null, length, skippedAfter) : null;
+        return Covariates(model.Covariates!, index, [length])[0];
+    }
 
     /// <summary>A length or start column's values: drawn as numbers, or as labels (few distinct values) read with <paramref name="parseAs"/>.</summary>
     private static double[] NumbersOf(SampledColumn column, ColumnMetadata parseAs)
@@ -107,12 +118,14 @@ internal sealed class SequenceSampler(SequenceModel model)
     }
 
     // drawnSteps: the entities' steps when they were drawn already (under step conditions); null: drawn here.
-    internal SampledSequences Build(SampledTable contexts, int first, int[] lengths, double[]? starts, long firstEntity, SynthRandom steps,
-        SynthRandom keys, SamplingOptions options, CancellationToken cancellationToken, SampledTable? drawnSteps = null)
+    internal SampledSequences Build(SampledTable contexts, int first, int[] lengths, double[]? starts, long firstEntity, long[] keyNumbers,
+        SynthRandom steps, SynthRandom keys, (SynthRandom Stream, long FirstRow) generated, SynthRandom gaps,
+        SamplingOptions options, CancellationToken cancellationToken, SampledTable? drawnSteps = null)
     {
         var total = lengths.Sum();
+        var skippedAfter = SkippedAfter(contexts, first, lengths, firstEntity, gaps);
         // Covariates that read the index come with a regular index, laid out before the steps so their covariates are known.
-        var index = model.Covariates is { ReadsIndex: true } ? Index(lengths, starts!, first, null, total) : null;
+        var index = model.Covariates is { ReadsIndex: true } ? Index(lengths, starts!, first, null, total, skippedAfter) : null;
         var covariates = model.Covariates is null ? null : Covariates(model.Covariates, index, lengths);
         var stepRows = drawnSteps ?? SampleSteps(contexts, first, lengths, firstEntity, steps, covariates, options, cancellationToken);
         var columns = new SampledColumn[model.Metadata.Columns.Count];
@@ -121,26 +134,41 @@ internal sealed class SequenceSampler(SequenceModel model)
             var column = model.Metadata.Columns[c];
             var name = column.Name;
             var keyRecipe = model.EntityKeys.FirstOrDefault(k => k.Column == name);
-            if (keyRecipe is not null)
-                columns[c] = new SampledColumn(column, null, texts: SampledColumns.Expand(keyRecipe.Keys(firstEntity, lengths.Length, keys.Derive(name)), 0, lengths, total));
+            if (keyRecipe is { IsLearned: true })
+                columns[c] = SampledColumns.Repeat(contexts[name], first, lengths, total);
+            else if (keyRecipe is not null)
+                columns[c] = new SampledColumn(column, null, texts: SampledColumns.Expand(keyRecipe.KeysOf(keyNumbers, keys.Derive(name)), 0, lengths, total));
             else if (string.Equals(name, model.Sequence.IndexColumn, StringComparison.Ordinal))
-                columns[c] = new SampledColumn(column, null, numbers: index ?? Index(lengths, starts!, first, stepRows, total));
+                columns[c] = new SampledColumn(column, null, numbers: index ?? Index(lengths, starts!, first, stepRows, total, skippedAfter));
             else if (model.Sequence.ContextColumns.Contains(name, StringComparer.Ordinal))
                 columns[c] = SampledColumns.Repeat(contexts[name], first, lengths, total);
+            else if (model.GeneratedColumns.FirstOrDefault(g => g.Name == name) is { } spec)
+                columns[c] = SequenceGeneratedColumns.Generate(column, spec, lengths, firstEntity, generated.FirstRow, generated.Stream, options, cancellationToken);
             else
                 columns[c] = Find(stepRows, name);
         }
         return new SampledSequences(firstEntity, lengths, new SampledTable(model.Metadata, columns, total));
     }
 
-    private double[] Index(int[] lengths, double[] starts, int first, SampledTable? stepRows, int total)
+    /// <summary>Each entity's own gaps (<see cref="EntityGapRecipe.Layout"/>) from its drawn count and its own stream; <c>null</c> without them.</summary>
+    private long[][]? SkippedAfter(SampledTable contexts, int first, int[] lengths, long firstEntity, SynthRandom gaps)
+    {
+        if (model.Index.EntityGaps is not { } recipe) return null;
+        var counts = NumbersOf(SampledColumns.Slice(contexts[recipe.CountColumn], first, lengths.Length),
+            new ColumnMetadata { Name = recipe.CountColumn, Kind = ColumnKind.Integer });
+        return lengths.Select((length, i) => recipe.Layout(length, double.IsNaN(counts[i]) ? 0 : (int)Math.Max(0, Math.Round(counts[i])),
+            gaps.Derive(firstEntity + i))).ToArray();
+    }
+
+    private double[] Index(int[] lengths, double[] starts, int first, SampledTable? stepRows, int total, long[][]? skippedAfter)
     {
         var index = new double[total];
         var sizes = model.Index.StepColumn is { } stepColumn ? Find(stepRows!, stepColumn).Numbers : null;
         var row = 0;
         for (var i = 0; i < lengths.Length; i++)
         {
-            model.Index.Write(starts[first + i], sizes is null ? default : sizes.AsSpan(row, lengths[i]), index.AsSpan(row, lengths[i]));
+            model.Index.Write(starts[first + i], sizes is null ? default : sizes.AsSpan(row, lengths[i]), index.AsSpan(row, lengths[i]),
+                skippedAfter is null ? default : skippedAfter[i]);
             row += lengths[i];
         }
         return index;
@@ -171,7 +199,7 @@ internal sealed class SequenceSampler(SequenceModel model)
         SamplingOptions options, CancellationToken cancellationToken)
     {
         var total = lengths.Sum();
-        var contextNames = model.Sequence.ContextColumns;
+        var contextNames = model.StepContextColumns;
         var threads = Math.Max(1, Math.Min(options.MaxDegreeOfParallelism ?? Environment.ProcessorCount, lengths.Length));
         var parts = new SampledTable[threads];
         var bounds = Enumerable.Range(0, threads + 1).Select(t => (int)((long)lengths.Length * t / threads)).ToArray();

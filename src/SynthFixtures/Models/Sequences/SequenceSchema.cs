@@ -46,6 +46,8 @@ public static class SequenceSchema
     private static (string Role, ModelSchemaColumn Column) Describe(SequenceModel model, ColumnMetadata column, ModelSchema context, Table source)
     {
         var sequence = model.Sequence;
+        if (model.EntityKeys.FirstOrDefault(k => k.Column == column.Name) is { IsLearned: true })
+            return ("entity", context.Columns.FirstOrDefault(c => c.Name == column.Name) ?? Observed(column, source));
         if (model.EntityKeys.FirstOrDefault(k => k.Column == column.Name) is { } key)
             return ("entity", new ModelSchemaColumn(column.Name, ColumnKind.Identifier, 0, Generator: key.Shape == EntityKeyShape.Number ? "sequence" : "pattern"));
         if (sequence.ContextColumns.Contains(column.Name, StringComparer.Ordinal))

@@ -23,6 +23,10 @@ internal sealed class ConditionedSequenceDraw(SequenceModel model, SequenceSampl
         var steps = root.Derive("sequence-steps");
         var attemptSteps = root.Derive("sequence-steps-attempt");
         var keys = root.Derive("sequence-keys");
+        var gaps = root.Derive("sequence-gaps");
+        var generated = root.Derive("sequence-generated");
+        var numbering = new EntityKeyNumbering(model.EntityKeys);
+        long row = 0;
         var budget = ConditionErrors.Budget(options, entities);
         // Each entity may take many times its share of the budget, so a few unlucky entities do not end a feasible sample.
         var perEntity = Math.Max(1, 20 * budget / Math.Max(1, entities));
@@ -52,7 +56,7 @@ internal sealed class ConditionedSequenceDraw(SequenceModel model, SequenceSampl
                     Parallel.For(0, live.Length, parallel, j =>
                     {
                         var i = live[j];
-                        (tried[j], redraws[j]) = Try(contexts, i, lengths[i], starts?[i] ?? double.NaN, firstEntity + i, random, cancellationToken);
+                        (tried[j], redraws[j]) = Try(contexts, i, lengths[i], starts?[i] ?? double.NaN, firstEntity + i, random, gaps, cancellationToken);
                     });
                 }
                 catch (AggregateException e) when (e.InnerExceptions.Count >= 1)
@@ -70,18 +74,21 @@ internal sealed class ConditionedSequenceDraw(SequenceModel model, SequenceSampl
             attempts += chunkAttempts;
             accepted += count;
             tally?.Add(chunkAttempts, count, redrawn);
-            yield return Assemble(kept!, first, steps, keys, options, cancellationToken);
+            var assembled = Assemble(kept!, first, steps, keys, numbering, (generated, row), gaps, options, cancellationToken);
+            row += assembled.Rows.RowCount;
+            yield return assembled;
             first += count;
         }
     }
 
     /// <summary>One attempt at entity <paramref name="entity"/>: its steps if they meet the conditions, else <c>null</c>; and the steps redrawn.</summary>
-    private (Attempt?, long) Try(SampledTable contexts, int row, int length, double start, long entity, SynthRandom random, CancellationToken cancellationToken)
+    private (Attempt?, long) Try(SampledTable contexts, int row, int length, double start, long entity, SynthRandom random, SynthRandom gaps,
+        CancellationToken cancellationToken)
     {
         var context = SampledTable(contexts, row);
-        var names = model.Sequence.ContextColumns;
+        var names = model.StepContextColumns;
         var cells = names.Select(name => context[name].Cells()).ToArray();
-        var covariates = model.Covariates is null ? null : new[] { sampler.CovariatesOf(start, length) };
+        var covariates = model.Covariates is null ? null : new[] { sampler.CovariatesOf(context, length, start, entity, gaps) };
         var filter = conditions.NewFilter();
         var request = new SequenceStepRequest(new Table(names, cells), [length], entity, random, covariates, filter);
         var steps = model.StepModel.SampleSteps(request, cancellationToken);
@@ -89,13 +96,15 @@ internal sealed class ConditionedSequenceDraw(SequenceModel model, SequenceSampl
         return (met ? new Attempt(context, length, start, steps) : null, filter.Redrawn);
     }
 
-    private SampledSequences Assemble(Attempt[] kept, long first, SynthRandom steps, SynthRandom keys, SamplingOptions options, CancellationToken cancellationToken)
+    private SampledSequences Assemble(Attempt[] kept, long first, SynthRandom steps, SynthRandom keys, EntityKeyNumbering numbering,
+        (SynthRandom Stream, long FirstRow) generated, SynthRandom gaps, SamplingOptions options, CancellationToken cancellationToken)
     {
         var contexts = Join(kept.Select(k => k.Context).ToList());
         var stepRows = Join(kept.Select(k => k.Steps).ToList());
         var lengths = kept.Select(k => k.Length).ToArray();
         var starts = model.Context.StartColumn is null ? null : kept.Select(k => k.Start).ToArray();
-        return sampler.Build(contexts, 0, lengths, starts, first, steps, keys, options, cancellationToken, stepRows);
+        var numbers = numbering.Next(contexts, 0, lengths.Length, first, keys);
+        return sampler.Build(contexts, 0, lengths, starts, first, numbers, steps, keys, generated, gaps, options, cancellationToken, stepRows);
     }
 
     private static SampledTable SampledTable(SampledTable table, int row) =>
