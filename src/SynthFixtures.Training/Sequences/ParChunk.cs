@@ -1,3 +1,4 @@
+using SynthFixtures.Training.Networks;
 using static TorchSharp.torch;
 
 namespace SynthFixtures.Training.Sequences;
@@ -69,7 +70,7 @@ internal sealed class ParChunk : IDisposable
         }
         var heads = data.Layout.Heads.Count;
         var chunk = new ParChunk { Count = rows.Count };
-        chunk.Inputs = chunk.Own(tensor(inputs, [members.Length, time, inputWidth]));
+        chunk.Inputs = chunk.Own(NativeTensors.From(inputs, [members.Length, time, inputWidth]));   // a matrix operand: see NativeTensors
         chunk.Positions = chunk.Own(tensor(positions.ToArray()));
         chunk.Classes = new Tensor[heads];
         chunk.Modes = new Tensor[heads];
