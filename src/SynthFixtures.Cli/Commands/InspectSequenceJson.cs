@@ -3,6 +3,7 @@ using System.Text.Json;
 using SynthFixtures.Models.Sequences;
 using SynthFixtures.Models.Sequences.LaggedCopula;
 using SynthFixtures.Models.Sequences.Par;
+using SynthFixtures.Privacy;
 
 namespace SynthFixtures.Cli.Commands;
 
@@ -22,15 +23,22 @@ namespace SynthFixtures.Cli.Commands;
 /// <param name="Steps">The step columns.</param>
 /// <param name="ContextModel">The context model's columns as <c>inspect</c> describes a table model's.</param>
 /// <param name="StepModel">The step model's settings and, for PAR, what early stopping did.</param>
+/// <param name="Generated">The per-step columns no model learns, generated in samples; <c>null</c> when there are none.</param>
+/// <param name="Privacy">The privacy plan of a differentially private model; <c>null</c> otherwise.</param>
 internal sealed record InspectSequenceReport(string Model, string StepKind, string ContextKind, string? TrainedOn, int Entities, int Rows,
     string SourceDataSha256, long Seed, IReadOnlyList<InspectEntityKey> Entity, InspectSequenceIndex? Index, InspectLengths Lengths,
-    IReadOnlyList<string> Context, IReadOnlyList<string> Steps, IReadOnlyList<InspectColumn> ContextModel, InspectStepModel StepModel);
+    IReadOnlyList<string> Context, IReadOnlyList<string> Steps, IReadOnlyList<InspectColumn> ContextModel, InspectStepModel StepModel,
+    IReadOnlyList<InspectGeneratedColumn>? Generated, PrivacyPlan? Privacy);
 
-/// <summary>An entity column's generated keys: <c>number</c> from <c>start</c>, <c>code</c> (a prefix and digits) or <c>template</c>, and the same in words.</summary>
+/// <summary>A generated per-step column and how it is generated, in words.</summary>
+internal sealed record InspectGeneratedColumn(string Column, string Description);
+
+/// <summary>An entity column's keys: generated as <c>number</c> from <c>start</c>, <c>code</c> (a prefix and digits) or <c>template</c>, or <c>labels</c> learned by the context model; and the same in words.</summary>
 internal sealed record InspectEntityKey(string Column, string Shape, string Description);
 
-/// <summary>The index column, its step rule in words, the learned step-size column of an irregular index, the grid values every entity skips, and the calendar cycles the step model reads.</summary>
-internal sealed record InspectSequenceIndex(string Column, string Rule, string? StepColumn, IReadOnlyList<double>? SkippedValues, IReadOnlyList<string>? Cycles);
+/// <summary>The index column, its step rule in words, the learned step-size column of an irregular index, the grid values every entity skips, and the calendar cycles and trends (<c>position</c>, <c>indexValue</c>) the step model reads.</summary>
+internal sealed record InspectSequenceIndex(string Column, string Rule, string? StepColumn, IReadOnlyList<double>? SkippedValues, IReadOnlyList<string>? Cycles,
+    IReadOnlyList<string>? Trends);
 
 /// <summary>The shortest and longest sequence, and the context model's length and start columns.</summary>
 internal sealed record InspectLengths(int Min, int Max, string LengthColumn, string? StartColumn);
@@ -49,11 +57,23 @@ internal static class InspectSequence
             p.SourceDataSha256, p.Seed,
             model.EntityKeys.Select(k => new InspectEntityKey(k.Column, JsonNamingPolicy.CamelCase.ConvertName(k.Shape.ToString()), SequenceSample.Describe(k))).ToList(),
             s.IndexColumn is null ? null : new InspectSequenceIndex(s.IndexColumn, model.Index.Describe(), model.Index.StepColumn, model.Index.SkippedValues,
-                model.Covariates?.Cycles.Select(c => JsonNamingPolicy.CamelCase.ConvertName(c.ToString())).ToList()),
+                model.Covariates is { Cycles.Count: > 0 } cycles ? cycles.Cycles.Select(c => JsonNamingPolicy.CamelCase.ConvertName(c.ToString())).ToList() : null,
+                Trends(model)),
             new InspectLengths(model.Context.MinLength, model.Context.MaxLength, model.Context.LengthColumn, model.Context.StartColumn),
             s.ContextColumns, model.StepColumns.Select(c => c.Name).ToList(),
             model.ContextModel.DescribeColumns().Select(c => new InspectColumn(c.Column, JsonNamingPolicy.CamelCase.ConvertName(c.Kind.ToString()), c.Summary)).ToList(),
-            new InspectStepModel(model.Kind, Settings(model.StepModel), (model.StepModel as ParStepModel)?.Parameters.EarlyStopping));
+            new InspectStepModel(model.Kind, Settings(model.StepModel), (model.StepModel as ParStepModel)?.Parameters.EarlyStopping),
+            model.GeneratedColumns.Count == 0 ? null : model.GeneratedColumns.Select(g => new InspectGeneratedColumn(g.Name, g.Describe())).ToList(),
+            model.Privacy);
+    }
+
+    private static List<string>? Trends(SequenceModel model)
+    {
+        if (model.Covariates is not { } covariates) return null;
+        var trends = new List<string>();
+        if (covariates.Position is not null) trends.Add("position");
+        if (covariates.IndexValue is not null) trends.Add("indexValue");
+        return trends.Count == 0 ? null : trends;
     }
 
     /// <summary>The settings a step model keeps (its training-only settings, such as epochs, are not stored in it).</summary>

@@ -84,9 +84,7 @@ internal static class SequenceSample
             $"Trained on:   {p.SourceName ?? "(in-memory table)"}, {model.SourceEntities:N0} entities, {p.SourceRows:N0} rows, SHA-256 of content {p.SourceDataSha256}"));
         console.Out.WriteLine($"Seed:         {p.Seed}");
         if (model.Privacy is { } privacy) InspectCommand.WritePlan(console, privacy);
-        console.Out.WriteLine($"Entity:       {string.Join(", ", model.EntityKeys.Select(k => k.IsLearned
-            ? $"{k.Column} (learned by the context model: {k.Labels?.Count ?? 0} labels)"
-            : $"{k.Column} (generated keys: {Describe(k)}{(k.SharedShare > 0 ? $", reused across the learned key columns for {k.SharedShare:P0} of entities" : "")})"))}");
+        console.Out.WriteLine($"Entity:       {string.Join(", ", model.EntityKeys.Select(k => $"{k.Column} ({(k.IsLearned ? "" : "generated keys: ")}{Describe(k)})"))}");
         console.Out.WriteLine($"Index:        {(s.IndexColumn is null ? "none (file order)" : $"{s.IndexColumn}, {model.Index.Describe()}")}{(model.Covariates is { } covariates ? $" (the step model reads its {covariates.Describe()} {(covariates.Cycles.Count > 0 ? "cycles" : "trends")})" : "")}");
         console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Lengths:      {model.Context.MinLength:N0} to {model.Context.MaxLength:N0} steps (learned by the context model as '{model.Context.LengthColumn}')"));
@@ -106,8 +104,9 @@ internal static class SequenceSample
     /// <summary>An entity column's generated keys in words.</summary>
     internal static string Describe(EntityKeyRecipe key) => key.Shape switch
     {
+        EntityKeyShape.Labels => $"learned by the context model: {key.Labels?.Count ?? 0} labels",
         EntityKeyShape.Number => $"numbers from {key.Start}",
         EntityKeyShape.Code => $"'{key.Prefix}' and {key.Digits} digits",
         _ => $"shaped like '{key.Template}'",
-    };
+    } + (key.SharedShare > 0 ? string.Create(CultureInfo.InvariantCulture, $", reused across the learned key columns for {key.SharedShare:P0} of entities") : "");
 }

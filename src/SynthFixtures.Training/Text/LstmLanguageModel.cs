@@ -66,7 +66,8 @@ internal sealed class LstmLanguageModel : nn.Module<Tensor, Tensor>
             // From zero: training starts from the plain language model and learns only the shift the context explains.
             contextOutput = nn.Linear(embeddingWidth, vocabulary, hasBias: false);
             using (no_grad()) contextOutput.weight!.zero_();
-            if (contextFrequencies is not null) this.contextFrequencies = tensor(contextFrequencies);
+            // In libtorch's aligned memory: the product with the embedding rounds by its operands' alignment.
+            if (contextFrequencies is not null) this.contextFrequencies = NativeTensors.From(contextFrequencies, [contextFrequencies.Length]);
         }
         ContextToOutput = contextToOutput;
         RegisterComponents();

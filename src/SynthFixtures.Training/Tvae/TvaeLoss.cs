@@ -1,3 +1,4 @@
+using SynthFixtures.Training.Networks;
 using SynthFixtures.Training.Optimisation;
 using SynthFixtures.Transforms.Modes;
 using static TorchSharp.torch;
@@ -63,7 +64,8 @@ internal sealed class TvaeLoss : IDisposable
         _oneHotMask = tensor(oneHotMask).DetachFromDisposeScope();
         _isOneHot = _oneHotMask.gt(0).DetachFromDisposeScope();
         _spanOfColumn = tensor(spanOfColumn).DetachFromDisposeScope();
-        _membership = tensor(membership, [width, Math.Max(_spans, 1)]).DetachFromDisposeScope();
+        // In libtorch's aligned memory: `mm` rounds by its operands' alignment, and a managed array's address differs per process.
+        _membership = NativeTensors.From(membership, [width, Math.Max(_spans, 1)]).DetachFromDisposeScope();
         _spanColumns = tensor(columns).DetachFromDisposeScope();
         _factor = factor;
     }

@@ -45,12 +45,7 @@ public sealed partial class SequenceTrainingService
         }
         var model = trainer.FitPrivately(table, given, sequence, settings, contextSettings, request.Seed, progress, cancellationToken);
 
-        progress?.Report(new TrainingUpdate(TrainingStage.Writing, $"Writing {request.ModelPath}"));
-        var files = new OutputFiles();
-        var bytes = SequenceModelArtifact.ToBytes(model);
-        files.AddBytes(request.ModelPath, "sequence model", bytes);
-        if (holdout is not null) files.Add(holdoutPath!, "holdout CSV", path => CsvTableWriter.Write(holdout, path, cancellationToken));
-        if (request.MetadataOutputPath is { } metadataOut) MetadataJson.AddTo(files, model.Metadata, metadataOut);
+        var (files, bytes) = Outputs(request, model, holdout, holdoutPath, progress, cancellationToken);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(request.ModelPath))!);
         files.Commit(cancellationToken);
         // The counts reported are the model's (the entity count as public or noisy); the row count is withheld.

@@ -58,12 +58,7 @@ public sealed partial class SequenceTrainingService(ModelTrainers contextTrainer
         var model = SequenceFitter.Fit(table, metadata, sequence,
             new SequenceFitter.Plan(contextTrainer, contextSettings, stepTrainer, request.Settings, request.Seed), progress, cancellationToken);
 
-        progress?.Report(new TrainingUpdate(TrainingStage.Writing, $"Writing {request.ModelPath}"));
-        var files = new OutputFiles();
-        var bytes = SequenceModelArtifact.ToBytes(model);
-        files.AddBytes(request.ModelPath, "sequence model", bytes);
-        if (holdout is not null) files.Add(holdoutPath!, "holdout CSV", path => CsvTableWriter.Write(holdout, path, cancellationToken));
-        if (request.MetadataOutputPath is { } metadataOut) MetadataJson.AddTo(files, model.Metadata, metadataOut);
+        var (files, bytes) = Outputs(request, model, holdout, holdoutPath, progress, cancellationToken);
         // The step columns' ranges and labels are the training rows' (the holdout is not what the model learned).
         if (request.SchemaOutputPath is { } schemaOut) files.AddText(schemaOut, "schema", SequenceSchema.Write(model, table));
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(request.ModelPath))!);
@@ -78,6 +73,19 @@ public sealed partial class SequenceTrainingService(ModelTrainers contextTrainer
     /// The learned columns (neither entity nor index) whose cells never change within an entity, when at least one entity
     /// has two steps to compare: the context columns, when none are named.
     /// </summary>
+    /// <summary>The model, the holdout CSV and the metadata as outputs still to commit (with the model's bytes), for either path.</summary>
+    private static (OutputFiles Files, byte[] Bytes) Outputs(SequenceTrainingRequest request, SequenceModel model, Table? holdout, string? holdoutPath,
+        IProgress<TrainingUpdate>? progress, CancellationToken cancellationToken)
+    {
+        progress?.Report(new TrainingUpdate(TrainingStage.Writing, $"Writing {request.ModelPath}"));
+        var files = new OutputFiles();
+        var bytes = SequenceModelArtifact.ToBytes(model);
+        files.AddBytes(request.ModelPath, "sequence model", bytes);
+        if (holdout is not null) files.Add(holdoutPath!, "holdout CSV", path => CsvTableWriter.Write(holdout, path, cancellationToken));
+        if (request.MetadataOutputPath is { } metadataOut) MetadataJson.AddTo(files, model.Metadata, metadataOut);
+        return (files, bytes);
+    }
+
     private static IReadOnlyList<string> ConstantColumns(Table table, TableMetadata metadata, SequenceMetadata sequence)
     {
         var set = SequenceSet.From(table, metadata, sequence);

@@ -56,5 +56,30 @@ public sealed class SequenceInspectJsonTests : IDisposable
         Assert.Equal("2", step.GetProperty("settings").GetProperty("lags").GetString());
         Assert.Equal("4", step.GetProperty("settings").GetProperty("covariates").GetString());
         Assert.Equal(JsonValueKind.Null, step.GetProperty("earlyStopping").ValueKind);
+        Assert.Equal(JsonValueKind.Null, index.GetProperty("trends").ValueKind);
+        Assert.Equal(JsonValueKind.Null, json.GetProperty("generated").ValueKind);
+        Assert.Equal(JsonValueKind.Null, json.GetProperty("privacy").ValueKind);
+    }
+
+    [Fact]
+    public void Learned_key_members_trends_and_generated_columns_are_described()
+    {
+        var model = _folder.File("k.synth");
+        var train = CliResult.Run("train", ConditionedKeyedPanelTests.WritePanel(_folder), "--model", "lagged-copula", "--entity", "product,channel",
+            "--sequence-index", "t", "--seed", "4", "--out", model);
+        Assert.True(train.ExitCode == CliApp.Success, train.Error);
+
+        var json = Inspect(model);
+        var keys = json.GetProperty("entity").EnumerateArray().ToDictionary(k => k.GetProperty("column").GetString()!);
+        Assert.Equal("labels", keys["channel"].GetProperty("shape").GetString());
+        Assert.Equal("learned by the context model: 2 labels", keys["channel"].GetProperty("description").GetString());
+        Assert.Contains("reused across the learned key columns for 100 % of entities", keys["product"].GetProperty("description").GetString(), StringComparison.Ordinal);
+        var index = json.GetProperty("index");
+        Assert.Equal(["position", "indexValue"], index.GetProperty("trends").EnumerateArray().Select(c => c.GetString()));
+        Assert.Equal(JsonValueKind.Null, index.GetProperty("cycles").ValueKind);
+        Assert.Contains("gaps", index.GetProperty("rule").GetString(), StringComparison.Ordinal);
+        var generated = Assert.Single(json.GetProperty("generated").EnumerateArray());
+        Assert.Equal("txn_id", generated.GetProperty("column").GetString());
+        Assert.Equal(JsonValueKind.Null, json.GetProperty("privacy").ValueKind);
     }
 }

@@ -74,6 +74,10 @@ internal sealed class CompiledStepConditions
         if (sequence.ContextColumns.Contains(name, StringComparer.Ordinal))
             return new SynthDataException($"The step condition '{condition}' names the context column '{name}', which holds one value per entity, not one per step.",
                 hint: $"Give it as a condition on the context ('{condition.Condition}'); the per-step columns are {steps}.", columnName: name);
+        // A learned key member (the sex of a job × sex panel) is drawn once per entity by the context model, like a context column.
+        if (model.EntityKeys.Any(k => k.IsLearned && string.Equals(k.Column, name, StringComparison.Ordinal)))
+            return new SynthDataException($"The step condition '{condition}' names the entity key member '{name}', which is learned once per entity (from its labels), not per step.",
+                hint: $"Give it as a condition on the entity ('{condition.Condition}'), which the context model meets; the per-step columns are {steps}.", columnName: name);
         if (sequence.EntityColumns.Contains(name, StringComparer.Ordinal) || string.Equals(name, sequence.IndexColumn, StringComparison.Ordinal))
             return new SynthDataException($"The step condition '{condition}' names '{name}', the {(string.Equals(name, sequence.IndexColumn, StringComparison.Ordinal) ? "sequence index" : "entity column")}, which is generated, not drawn by the step model: no step condition can choose it.",
                 hint: $"Condition on a per-step column ({steps}).", columnName: name);

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using SynthFixtures.Cli;
 using SynthFixtures.Data;
 using SynthFixtures.Metadata;
@@ -40,6 +41,19 @@ public sealed class DpSequenceCliTests : IDisposable
         var sample = _folder.File("s.csv");
         Assert.Equal(CliApp.Success, CliResult.Run("sample", model, "--entities", "20", "--seed", "1", "--out", sample).ExitCode);
         Assert.Equal(20, CsvTableReader.Read(sample).Column("entity").Distinct().Count());
+
+        var json = System.Text.Json.JsonDocument.Parse(CliResult.Run("inspect", model, "--json").Output).RootElement;
+        Assert.Equal(3, json.GetProperty("privacy").GetProperty("targetEpsilon").GetDouble(), 6);
+        Assert.Equal(JsonValueKind.Null, json.GetProperty("index").GetProperty("trends").ValueKind);
+
+        // Step conditions are post-processing of the private model: met on every entity, with no further budget.
+        var conditioned = _folder.File("c.csv");
+        var run = CliResult.Run("sample", model, "--entities", "20", "--seed", "1", "--step-condition", "first:reading>=0", "--out", conditioned);
+        Assert.True(run.ExitCode == CliApp.Success, run.Error);
+        var table = CsvTableReader.Read(conditioned);
+        var firstRows = Enumerable.Range(0, table.RowCount).Where(r => r == 0 || table[r, table.IndexOf("entity")] != table[r - 1, table.IndexOf("entity")]).ToList();
+        Assert.Equal(20, firstRows.Count);
+        Assert.All(firstRows, r => Assert.True(double.Parse(table[r, table.IndexOf("reading")]!, System.Globalization.CultureInfo.InvariantCulture) >= 0));
     }
 
     [Theory]
