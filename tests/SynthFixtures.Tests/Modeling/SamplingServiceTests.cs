@@ -57,10 +57,12 @@ public sealed class SamplingServiceTests : IDisposable
         var target = _folder.File("sample.csv");
         File.WriteAllText(target, "an earlier, good file\n");
         using var cancel = new CancellationTokenSource();
-        // Far more rows than can be drawn before the cancellation lands; chunks are small so it is noticed at once.
+        // Far more rows than can be drawn before the cancellation lands (seconds of work), yet few enough that the
+        // up-front disk check (about 43 bytes a row) passes on a machine with a few GB free; chunks are small so the
+        // cancellation is noticed at once.
         var request = new SamplingRequest
         {
-            Model = Model.Value, Rows = 200_000_000, OutputPath = target, Options = new SamplingOptions { ChunkRows = 1024 },
+            Model = Model.Value, Rows = 20_000_000, OutputPath = target, Options = new SamplingOptions { ChunkRows = 1024 },
         };
         // A thread of its own cancels, not CancelAfter's timer: that one waits for a thread-pool thread, which the sample's
         // parallel loops and other tests running at once can keep busy until the whole sample is written.
@@ -70,8 +72,15 @@ public sealed class SamplingServiceTests : IDisposable
             cancel.Cancel();
         }) { IsBackground = true };
         canceller.Start();
-        Assert.ThrowsAny<OperationCanceledException>(() => SamplingService.Run(request, cancel.Token));
-        canceller.Join();
+        // Joined before the source is disposed whatever the outcome: a cancel on a disposed source would crash the test host.
+        try
+        {
+            Assert.ThrowsAny<OperationCanceledException>(() => SamplingService.Run(request, cancel.Token));
+        }
+        finally
+        {
+            canceller.Join();
+        }
         Assert.Equal("an earlier, good file\n", File.ReadAllText(target));
         Assert.Equal(["sample.csv"], FolderFiles());
     }
