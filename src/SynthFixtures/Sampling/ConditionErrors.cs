@@ -39,6 +39,11 @@ internal static class ConditionErrors
             hint: column.Kind == ColumnKind.DateTime ? $"Write dates as {column.DateTimeFormat ?? "ISO 8601"}." : "Write numbers in the invariant culture, e.g. 42 or 3.5.");
     }
 
+    /// <summary>A range condition's bounds read with the column's own parser (lower first); an open side is ∓∞.</summary>
+    public static (double Lower, double Upper) Bounds(ColumnMetadata column, RangeCondition range) =>
+        (range.Lower is null ? double.NegativeInfinity : Parse(column, range.Lower, range),
+            range.Upper is null ? double.PositiveInfinity : Parse(column, range.Upper, range));
+
     /// <summary>Up to 20 labels, trimmed, for messages.</summary>
     public static string KnownLabels(IEnumerable<string?> categories)
     {

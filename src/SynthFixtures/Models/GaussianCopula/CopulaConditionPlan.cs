@@ -110,8 +110,7 @@ internal sealed class CopulaConditionPlan
             return (column.FirstDimension, lower, upper);
         }
         var range = (RangeCondition)condition;
-        var lo = range.Lower is null ? double.NegativeInfinity : Parse(column, range.Lower, condition);
-        var hi = range.Upper is null ? double.PositiveInfinity : Parse(column, range.Upper, condition);
+        var (lo, hi) = ConditionErrors.Bounds(column.Metadata, range);
         var (uLower, uUpper) = ProbabilityInterval(column, range, lo, hi);
         if (lo > marginal.Maximum || hi < marginal.Minimum || (range.LowerInclusive ? lo > hi : lo >= hi) || uUpper <= uLower)
             throw Infeasible(condition, column, $"the model gives it probability 0 (observed range {Show(column, marginal.Minimum)}..{Show(column, marginal.Maximum)})");

@@ -104,8 +104,7 @@ internal sealed class NeuralConditionPlan
             return (x, x);
         }
         var r = (RangeCondition)condition;
-        var lo = r.Lower is null ? double.NegativeInfinity : ConditionErrors.Parse(meta, r.Lower, condition);
-        var hi = r.Upper is null ? double.PositiveInfinity : ConditionErrors.Parse(meta, r.Upper, condition);
+        var (lo, hi) = ConditionErrors.Bounds(meta, r);
         if (lo > max || hi < min || (!r.LowerInclusive && lo >= max) || (!r.UpperInclusive && hi <= min) || (r.LowerInclusive && r.UpperInclusive ? lo > hi : lo >= hi))
             throw ConditionErrors.Infeasible(condition, meta.Name, $"the model gives it probability 0 ({observed})");
         _ranges.Add((column, new NumericRange(lo, r.LowerInclusive, hi, r.UpperInclusive)));

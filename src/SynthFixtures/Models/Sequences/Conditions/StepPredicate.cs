@@ -61,8 +61,8 @@ internal sealed class StepPredicate
         else
         {
             var r = (RangeCondition)c;
-            range = new NumericRange(r.Lower is null ? double.NegativeInfinity : ConditionErrors.Parse(column, r.Lower, c), r.LowerInclusive,
-                r.Upper is null ? double.PositiveInfinity : ConditionErrors.Parse(column, r.Upper, c), r.UpperInclusive);
+            var (lower, upper) = ConditionErrors.Bounds(column, r);
+            range = new NumericRange(lower, r.LowerInclusive, upper, r.UpperInclusive);
         }
         if (range.Lower > range.Upper || (range.Lower == range.Upper && !(range.LowerInclusive && range.UpperInclusive)))
             throw ConditionErrors.Infeasible(c, column.Name, "its range holds no value");
