@@ -110,6 +110,22 @@ public sealed class SequenceStepConditionTests : IDisposable
         Assert.Contains("'some:reading>=40'", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_sample_refused_for_a_too_rare_step_condition_writes_nothing_and_keeps_the_earlier_file()
+    {
+        var target = _folder.File("sample.csv");
+        File.WriteAllText(target, "an earlier, good file\n");
+        var before = Directory.GetFiles(_folder.Path).Order(StringComparer.Ordinal).ToArray();
+        Assert.Throws<SynthDataException>(() => SequenceSamplingService.Sample(new SequenceSamplingRequest
+        {
+            Model = _model, Entities = 20, OutputPath = target, Seed = 1,
+            StepConditions = [StepCondition.Parse("some:reading>=40")],
+            Options = new SamplingOptions { MinimumCandidates = 2_000, CandidatesPerRow = 10 },
+        }));
+        Assert.Equal("an earlier, good file\n", File.ReadAllText(target));
+        Assert.Equal(before, Directory.GetFiles(_folder.Path).Order(StringComparer.Ordinal).ToArray());
+    }
+
     [Theory]
     [InlineData("first:colour=red", "not a per-step column")]
     [InlineData("first:region=EU", "names the context column 'region'")]
